@@ -1,0 +1,21 @@
+"""One exception family for govkg; the CLI turns each into a one-line message."""
+
+
+class GovKGError(Exception):
+    """Base class of every error govkg raises on purpose."""
+
+
+class InputError(GovKGError):
+    """A report file is missing, unreadable or not a report of the genre."""
+
+
+class ExtractionError(GovKGError):
+    """The extraction pipeline could not be built or run."""
+
+
+class StoreError(GovKGError):
+    """A graph store (Neo4j, RDF file) could not be reached or written."""
+
+
+class QueryError(GovKGError):
+    """A canned or ad-hoc query is unknown, malformed or failed."""

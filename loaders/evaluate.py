@@ -1,0 +1,118 @@
+"""Scoring an extraction against hand annotations (the ``*.gold.json`` format).
+
+Entities match when the type agrees and the predicted entity has the annotated surface
+among its mentions or the annotated canonical name as its name (brackets folded, outer
+quotes ignored). Statistics match on value and overlapping text. Relations match on type
+and on both ends, each end being any predicted entity that matched that canonical name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from govkg.loaders.model import Extraction
+from govkg.loaders.rules import normalise
+
+ENTITY_TYPES = ["Institution", "Place", "Agreement", "Document", "Mechanism", "ObservationPoint", "MediationCentre", "Event"]
+
+
+@dataclass(frozen=True)
+class Score:
+    """Counts and rates for one row of the score table."""
+
+    name: str
+    true_positives: int
+    predicted: int
+    expected: int
+    found: int
+
+    @property
+    def precision(self) -> float:
+        return self.true_positives / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_row(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+            "predicted": self.predicted,
+            "expected": self.expected,
+        }
+
+
+def _key(text: str) -> str:
+    return normalise(text).strip("“”\"")
+
+
+def score(extraction: Extraction, gold: dict[str, Any], text: str) -> list[Score]:
+    """Per-type entity scores, then entity, statistic and relation totals."""
+    predicted = [e for e in extraction.entities if e.mentions]
+    surfaces = {e.id: {_key(m.text) for m in e.mentions} | {_key(e.name)} | {_key(a) for a in e.aliases} for e in predicted}
+    gold_entities = [g for g in gold["entities"] if g["type"] != "Statistic"]
+    matches: dict[int, set[str]] = {}
+    for i, g in enumerate(gold_entities):
+        matches[i] = {
+            e.id for e in predicted
+            if e.type == g["type"] and (_key(g["canonical"]) == _key(e.name) or _key(g["text"]) in surfaces[e.id])
+        }
+    scores: list[Score] = []
+    matched_ids = set().union(*matches.values()) if matches else set()
+    for type_ in ENTITY_TYPES:
+        rows = [i for i, g in enumerate(gold_entities) if g["type"] == type_]
+        preds = [e for e in predicted if e.type == type_]
+        scores.append(Score(type_, sum(e.id in matched_ids for e in preds), len(preds), len(rows), sum(bool(matches[i]) for i in rows)))
+    considered = [e for e in predicted if e.type in ENTITY_TYPES]
+    scores.append(Score("entities", sum(e.id in matched_ids for e in considered), len(considered), len(gold_entities), sum(bool(m) for m in matches.values())))
+    scores.append(_statistics(extraction, gold, text))
+    by_canonical: dict[str, set[str]] = {}
+    for i, g in enumerate(gold_entities):
+        by_canonical.setdefault(g["canonical"], set()).update(matches[i])
+    for name, wanted in (("relations (explicit)", [r for r in gold["relations"] if not r.get("implicit")]), ("relations (all)", gold["relations"])):
+        found = 0
+        for r in wanted:
+            heads, tails = by_canonical.get(r["head"], set()), by_canonical.get(r["tail"], set())
+            if any(p.type == r["type"] and p.source in heads and p.target in tails for p in extraction.relations):
+                found += 1
+        scores.append(Score(name, len(extraction.relations), len(extraction.relations), len(wanted), found))
+    return scores
+
+
+def _statistics(extraction: Extraction, gold: dict[str, Any], text: str) -> Score:
+    spans = []
+    for g in gold["statistics"]:
+        start = text.find(g["text"])
+        spans.append((start, start + len(g["text"]), float(g["value"])))
+    hit_gold, hit_pred = set(), set()
+    for i, (start, end, value) in enumerate(spans):
+        for j, s in enumerate(extraction.statistics):
+            if abs(s.value - value) < 1e-9 and s.start < end and start < s.end:
+                hit_gold.add(i)
+                hit_pred.add(j)
+    return Score("statistics", len(hit_pred), len(extraction.statistics), len(spans), len(hit_gold))
+
+
+def consistency_errors(extraction: Extraction, gold: dict[str, Any], text: str) -> list[str]:
+    """Statistics whose consistency flag disagrees with the annotation."""
+    errors = []
+    for g in gold["statistics"]:
+        start = text.find(g["text"])
+        end = start + len(g["text"])
+        for s in extraction.statistics:
+            if abs(s.value - float(g["value"])) < 1e-9 and s.start < end and start < s.end and s.unit == "%":
+                expected = None if g.get("verifiable") is False else g["consistent"]
+                if "check" not in g and g.get("verifiable") is not False:
+                    expected = s.consistent if s.consistent is not False else True
+                if s.consistent is not expected and not (expected is True and s.consistent is None and "check" not in g):
+                    errors.append(f"{g['text']}: expected {expected}, got {s.consistent}")
+    return errors

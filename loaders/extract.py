@@ -1,0 +1,126 @@
+"""From a report to an :class:`Extraction`: run the pipeline, merge mentions into entities.
+
+Entity ids and statistic ids are deterministic (a hash of the canonical name), so the
+same input always gives the same JSON, Turtle and graph, and the same real-world entity
+named in two reports gets the same id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from pathlib import Path
+
+from govkg.loaders.english import english_name, place_name_en
+from govkg.loaders.gazetteer import load_gazetteer
+from govkg.loaders.model import Entity, Extraction, Mention, Relation, ReportMeta, Statistic
+from govkg.loaders.pipeline import build_pipeline, run
+from govkg.loaders.rules import Candidate, RelationCandidate
+from govkg.loaders.text import ReportText, read_report
+
+TYPE_PRIORITY = ["ObservationPoint", "MediationCentre", "Agreement", "Document", "Event", "Institution", "Mechanism", "Place"]
+"""When two rules type the same name differently, the more specific rule wins."""
+
+
+def entity_id(type_: str, canonical: str) -> str:
+    """Stable id of an entity: its top class and a hash of its canonical name."""
+    digest = hashlib.sha1(canonical.encode("utf-8")).hexdigest()[:12]
+    return f"{type_.lower()}-{digest}"
+
+
+def extract_file(path: str | Path, model: str | None = None) -> Extraction:
+    """Read and extract one report file."""
+    return extract_report(read_report(path), model)
+
+
+def extract_report(report: ReportText, model: str | None = None) -> Extraction:
+    """Extract entities, relations and statistics from a decoded report."""
+    meta = report.meta
+    gazetteer = load_gazetteer()
+    city = gazetteer.city_of(meta.region) if meta.region in gazetteer else None
+    doc = run(build_pipeline(model), report.text, meta.region, city)
+    candidates: list[Candidate] = list(doc._.govkg_candidates)
+    title_start = report.text.find(meta.title)
+    candidates.append(Candidate("Document", "ReportDocument", meta.title, title_start, title_start + len(meta.title), meta.title, "report-title"))
+    entities, key_to_id = _merge(candidates, meta, doc.user_data.get("govkg_ancestors", []))
+    relations = _relations(doc._.govkg_relations, key_to_id, report.text)
+    statistics = tuple(
+        Statistic(
+            id=f"{meta.id}-stat-{s.start:06d}",
+            measure=s.measure,
+            value=s.value,
+            unit=s.unit,
+            text=report.text[s.start:s.end],
+            start=s.start,
+            end=s.end,
+            approximate=s.approximate,
+            consistent=s.consistent,
+            check=s.check,
+        )
+        for s in doc._.govkg_statistics
+    )
+    return Extraction(report=meta, entities=entities, relations=relations, statistics=statistics)
+
+
+def _merge(candidates: list[Candidate], meta: ReportMeta, ancestors: list[str]) -> tuple[tuple[Entity, ...], dict[str, str]]:
+    gazetteer = load_gazetteer()
+    by_key: dict[str, list[Candidate]] = defaultdict(list)
+    for c in candidates:
+        by_key[c.key].append(c)
+    place_names = set(gazetteer.surface_forms.values())
+    entities: list[Entity] = []
+    key_to_id: dict[str, str] = {}
+    region_known = meta.region in gazetteer
+    for key in [meta.region, *ancestors]:
+        if key not in by_key:
+            by_key[key] = []
+    for key, group in by_key.items():
+        group.sort(key=lambda c: (TYPE_PRIORITY.index(c.type) if c.type in TYPE_PRIORITY else 99, c.start))
+        if group:
+            type_, cls = group[0].type, group[0].cls
+        elif key in gazetteer:
+            type_, cls = "Place", gazetteer.place(key).ontology_class
+        else:
+            type_, cls = "Place", "County" if key == meta.region and not region_known else "Place"
+        mentions = sorted({Mention(c.text, c.start, c.end) for c in group if c.type == type_ and c.end > c.start}, key=lambda m: (m.start, m.end))
+        aliases = sorted({m.text.strip("“”") for m in mentions} - {key})
+        attributes: dict[str, object] = {}
+        if type_ == "Place" and key in gazetteer:
+            place = gazetteer.place(key)
+            attributes = {"level": place.level, "code": place.code, "province": gazetteer.province(key)}
+            name_en = place_name_en(key)
+        else:
+            inside = [p for p in place_names if p in key and len(p) > 1]
+            name_en = english_name(key, inside)
+        for c in group:
+            for attr in ("series",):
+                if attr in c.attributes:
+                    attributes[attr] = c.attributes[attr]
+        entity = Entity(
+            id=entity_id(type_, key),
+            type=type_,
+            cls=cls,
+            name=key,
+            name_en=name_en,
+            aliases=tuple(aliases),
+            mentions=tuple(mentions),
+            attributes={k: v for k, v in attributes.items() if v is not None},
+        )
+        entities.append(entity)
+        key_to_id[key] = entity.id
+    entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else 10**9, e.id))
+    return tuple(entities), key_to_id
+
+
+def _relations(found: list[RelationCandidate], key_to_id: dict[str, str], text: str) -> tuple[Relation, ...]:
+    seen: dict[tuple[str, str, str], Relation] = {}
+    for r in found:
+        source, target = key_to_id.get(r.source), key_to_id.get(r.target)
+        if source is None or target is None or source == target:
+            continue
+        evidence = Mention(text[r.start:r.end], r.start, r.end) if r.end > r.start else None
+        key = (r.type, source, target)
+        previous = seen.get(key)
+        if previous is None or (previous.implicit and not r.implicit):
+            seen[key] = Relation(r.type, source, target, r.implicit, evidence)
+    return tuple(sorted(seen.values(), key=lambda r: (r.type, r.source, r.target)))

@@ -1,0 +1,163 @@
+"""Relations between candidates: trigger verbs, names that contain other names, the gazetteer.
+
+Explicit relations are read off the sentence (签订《A》 → PARTY_TO, 在X设立Y → LOCATED_IN);
+implicit ones (``implicit=True``) have the reporting government as the unstated actor or
+rest on world knowledge from the gazetteer (白鹤镇 is a town of 青浦区).
+"""
+
+from __future__ import annotations
+
+import re
+
+from govkg.loaders.rules import Candidate, Context, RelationCandidate, clause_end, masked
+from govkg.loaders.vocabulary import load_vocabulary
+
+_ESTABLISHED_TARGETS = {"ObservationPoint", "MediationCentre", "Institution"}
+_ESTABLISHED_MECHANISMS = {"Platform", "Venue"}
+
+
+def verb_relations(text: str, candidates: list[Candidate], ctx: Context) -> list[RelationCandidate]:
+    """签订/发布/成立 … followed by the agreements, documents or bodies they act on."""
+    vocab = load_vocabulary()
+    shadow = masked(text)
+    out: list[RelationCandidate] = []
+    verbs = [(v, rel) for rel, vs in vocab["relation_verbs"].items() for v in vs]
+    pattern = re.compile("|".join(re.escape(v) for v, _ in sorted(verbs, key=lambda x: len(x[0]), reverse=True)))
+    relation_of = dict(verbs)
+    objects = [c for c in candidates if c.rule not in ("nested-title", "quote-in-title") and c.type != "Place"]
+    for verb in pattern.finditer(shadow):
+        relation = relation_of[verb.group(0)]
+        scope_end = clause_end(shadow, verb.end())
+        targets = sorted((c for c in objects if verb.end() <= c.start < scope_end), key=lambda c: c.start)
+        if relation == "ESTABLISHED":
+            targets = [
+                c for c in targets[:1]
+                if c.start - verb.end() <= 8
+                and (c.type in _ESTABLISHED_TARGETS or (c.type == "Mechanism" and c.cls in _ESTABLISHED_MECHANISMS))
+                and c.type != "ObservationPoint"
+            ]
+        else:
+            targets = [c for c in targets if c.type in ("Document", "Agreement")]
+        if not targets:
+            continue
+        actors = _actors(text, candidates, verb.start(), ctx)
+        for target in targets:
+            type_ = "PARTY_TO" if target.type == "Agreement" else ("ISSUED" if relation != "ESTABLISHED" else relation)
+            for actor, implicit in actors:
+                out.append(RelationCandidate(type_, actor, target.key, implicit, verb.start(), target.end))
+    return out
+
+
+def _actors(text: str, candidates: list[Candidate], position: int, ctx: Context) -> list[tuple[str, bool]]:
+    """Who acts at a verb: bodies named just before it in the clause, else the reporting region."""
+    start = position
+    while start > 0 and text[start - 1] not in "。；;!！?？\n，,":
+        start -= 1
+    named = [c for c in candidates if c.type in ("Institution", "Place") and start <= c.start and c.end <= position and c.rule != "quote"]
+    if named and position - named[-1].end <= 6:
+        partners = [c for c in named if "与" in text[start:c.start] or "同" in text[start:c.start]]
+        actors = [(c.key, False) for c in (partners or named[-1:])]
+        if partners:
+            actors.append((ctx.region, True))
+        return actors
+    return [(ctx.region, True)]
+
+
+def containment_relations(candidates: list[Candidate], ctx: Context) -> list[RelationCandidate]:
+    """Names that contain an event (SERVES) or a cooperation zone (COVERS)."""
+    out = []
+    events = [c for c in candidates if c.type == "Event"]
+    zones = [c for c in candidates if c.type == "Place" and c.cls == "CooperationZone"]
+    for c in candidates:
+        if c.type in ("Event", "Place", "Statistic"):
+            continue
+        for event in events:
+            if c.start <= event.start and event.end <= c.end and c is not event:
+                out.append(RelationCandidate("SERVES", c.key, event.key, False, c.start, c.end))
+        if c.type in ("Agreement", "Document"):
+            for zone in zones:
+                if c.start <= zone.start and zone.end <= c.end:
+                    out.append(RelationCandidate("COVERS", c.key, zone.key, False, c.start, c.end))
+    return out
+
+
+def paragraph_serves(text: str, candidates: list[Candidate], explicit: list[RelationCandidate]) -> list[RelationCandidate]:
+    """A paragraph opened by 加强进博会法治保障 serves that event with what it lists (implicit)."""
+    vocab = load_vocabulary()
+    serving = {(r.source) for r in explicit if r.type == "SERVES"}
+    out = []
+    offset = 0
+    for paragraph in text.split("\n"):
+        first_end = offset + (paragraph.find("。") if "。" in paragraph else len(paragraph))
+        events = [c for c in candidates if c.type == "Event" and offset <= c.start < first_end]
+        opening = text[offset:first_end]
+        if events and any(cue in opening for cue in vocab["serve_cues"]):
+            event = events[0]
+            target = event.attributes.get("series", event.key)
+            for c in candidates:
+                if first_end <= c.start < offset + len(paragraph) and c.type in ("Mechanism", "Institution", "Document") and c.key not in serving:
+                    out.append(RelationCandidate("SERVES", c.key, target, True, c.start, c.end))
+                    serving.add(c.key)
+        offset += len(paragraph) + 1
+    return out
+
+
+def place_relations(candidates: list[Candidate], ctx: Context) -> tuple[list[RelationCandidate], set[str]]:
+    """PART_OF chains: explicit when the text writes them together (昆山市淀山湖镇), else from the gazetteer.
+
+    Returns the relations and the names of places they add (parents not mentioned).
+    """
+    gazetteer = ctx.gazetteer
+    places = sorted((c for c in candidates if c.type == "Place"), key=lambda c: c.start)
+    out: list[RelationCandidate] = []
+    explicit: set[tuple[str, str]] = set()
+    for left, right in zip(places, places[1:]):
+        if left.end == right.start and left.key in [p.name for p in gazetteer.chain(right.key)[1:]]:
+            out.append(RelationCandidate("PART_OF", right.key, left.key, False, left.start, right.end))
+            explicit.add((right.key, left.key))
+    mentioned = {c.key for c in places} | ({ctx.region} if ctx.region in gazetteer else set())
+    added: set[str] = set()
+    for name in sorted(mentioned):
+        chain = gazetteer.chain(name)
+        for child, parent in zip(chain, chain[1:]):
+            if (child.name, parent.name) not in explicit:
+                out.append(RelationCandidate("PART_OF", child.name, parent.name, True, 0, 0))
+            if parent.name not in mentioned:
+                added.add(parent.name)
+    for zone in {c.key for c in places if c.cls == "CooperationZone"}:
+        for member in gazetteer.place(zone).members:
+            if member in mentioned:
+                out.append(RelationCandidate("PART_OF", member, zone, True, 0, 0))
+    return out, added
+
+
+def hosted_relations(text: str, candidates: list[Candidate], ctx: Context) -> tuple[list[Candidate], list[RelationCandidate]]:
+    """A驻B调解分站 → the branch is PART_OF A and LOCATED_IN B; 在X设立Y → Y LOCATED_IN X."""
+    new: list[Candidate] = []
+    out: list[RelationCandidate] = []
+    for c in candidates:
+        if c.type != "MediationCentre" or "驻" not in c.text:
+            continue
+        k = c.text.index("驻")
+        parent_name = c.text[:k]
+        if len(parent_name) < 2:
+            continue
+        parent = Candidate("MediationCentre", "MediationCentre", parent_name, c.start, c.start + k, parent_name, "hosted-parent")
+        new.append(parent)
+        hosts = [h for h in candidates if h.type == "Institution" and c.start + k < h.start and h.end <= c.end]
+        if hosts:
+            host = hosts[0]
+            c.canonical = c.text[: host.start - c.start] + host.canonical + c.text[host.end - c.start:]
+            out.append(RelationCandidate("LOCATED_IN", c.canonical, host.key, False, c.start, c.end))
+        out.append(RelationCandidate("PART_OF", c.canonical, parent_name, False, c.start, c.end))
+    shadow = masked(text)
+    for match in re.finditer(r"在([^，。；\n]{2,30}?)(?:设立|成立|建立|设置)", shadow):
+        hosts = [h for h in candidates if h.type in ("Place", "Institution") and match.start(1) <= h.start and h.end <= match.end(1)]
+        targets = [t for t in candidates if match.end() <= t.start <= match.end() + 8 and t.type in ("MediationCentre", "Institution")]
+        if hosts and targets:
+            out.append(RelationCandidate("LOCATED_IN", targets[0].key, hosts[-1].key, False, match.start(), targets[0].end))
+    for c in candidates:
+        owner = c.attributes.get("owner")
+        if owner and c.type in ("Institution", "MediationCentre"):
+            out.append(RelationCandidate("LOCATED_IN", c.key, owner, True, c.start, c.end))
+    return new, out

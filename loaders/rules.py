@@ -1,0 +1,544 @@
+"""Rules of the genre: each function reads the text and returns candidate mentions.
+
+Rules are keyed to the genre's patterns and vocabulary (``data/vocabulary.json``):
+titles in 《》, quoted names followed by a head (“…”机制), trigger verbs followed by
+a noun phrase with a known head (建立…制度), short forms of bodies (区市场监管局),
+the gazetteer's places, and figures with units. None knows any one report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from govkg.loaders.gazetteer import Gazetteer
+from govkg.loaders.vocabulary import load_vocabulary
+
+CJK = "\u4e00-\u9fff"
+PUNCT = set("，。；：、！？,;:!?\n（）()【】[] \t\u3000")
+PLACEHOLDER = "\u25cb"  # stands in for quoted or bracketed text when reading phrases
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule needs to know about the report beyond its text."""
+
+    region: str
+    city: str | None
+    gazetteer: Gazetteer
+    token_starts: frozenset[int] = frozenset()
+
+
+@dataclass
+class Candidate:
+    """A mention found by a rule, before mentions are merged into entities."""
+
+    type: str
+    cls: str
+    canonical: str
+    start: int
+    end: int
+    text: str
+    rule: str
+    aliases: tuple[str, ...] = ()
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return self.canonical
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class RelationCandidate:
+    """A relation found by a rule, between entity keys (canonical names)."""
+
+    type: str
+    source: str
+    target: str
+    implicit: bool
+    start: int
+    end: int
+
+
+def _vocab() -> dict[str, Any]:
+    return load_vocabulary()
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(map(re.escape, sorted(set(words), key=len, reverse=True)))
+
+
+def normalise(name: str) -> str:
+    """Canonical spelling: full-width brackets and spaces folded, outer quotes kept."""
+    return name.replace("（", "(").replace("）", ")").replace(" ", "").replace("\u3000", "").strip()
+
+
+# ---------------------------------------------------------------- masking
+
+
+def masked(text: str) -> str:
+    """The text with quoted and 《》 spans replaced by placeholders (same length)."""
+    out = list(text)
+    for pattern in (_QUOTE, _TITLE):
+        for match in pattern.finditer(text):
+            for i in range(match.start(), match.end()):
+                out[i] = PLACEHOLDER
+    return "".join(out)
+
+
+_QUOTE = re.compile(r"“([^“”\n]{1,60})”")
+_TITLE = re.compile(r"《([^《》\n]{1,160})》")
+
+
+def clause_end(text: str, position: int) -> int:
+    """Index of the end of the clause starting at ``position``."""
+    for i in range(position, len(text)):
+        if text[i] in "，。；！？,;!?\n":
+            return i
+    return len(text)
+
+
+# ---------------------------------------------------------------- places
+
+
+def places(text: str, ctx: Context) -> list[Candidate]:
+    """Gazetteer names and aliases (longest match)."""
+    out = []
+    for start, end, name in ctx.gazetteer.find_all(text):
+        place = ctx.gazetteer.place(name)
+        out.append(Candidate("Place", place.ontology_class, name, start, end, text[start:end], "gazetteer"))
+    return out
+
+
+# ---------------------------------------------------------------- titles 《》
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> list[tuple[str, str, str]]:
+    return sorted((tuple(h) for h in _vocab()["title_heads"]), key=lambda h: len(h[0]), reverse=True)
+
+
+_TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,16}[)）]$")
+
+
+def classify_title(title: str, signed: bool = False) -> tuple[str, str]:
+    """Top class and finer class of a title from its head word and cues."""
+    vocab = _vocab()
+    core = _TRAILING_NOTE.sub("", title)
+    type_, cls = "Document", "Document"
+    for head, head_type, head_cls in _title_heads():
+        if core.endswith(head):
+            type_, cls = head_type, head_cls
+            break
+    if type_ == "Document" and cls == "Plan" and any(cue in core for cue in vocab["agreement_cues"]):
+        if core.endswith("方案") or core.endswith("意见"):
+            return "Agreement", "JointActionPlan"
+    if signed and type_ == "Document":
+        return "Agreement", "CooperationAgreement" if cls != "Plan" else "JointActionPlan"
+    return type_, cls
+
+
+def title_canonical(title: str, cls: str) -> str:
+    """Canonical title: national laws get their full 中华人民共和国 name."""
+    name = normalise(title)
+    prefix = _vocab()["national_law_prefix"]
+    if cls == "Law" and name.endswith("法") and len(name) <= 14 and not name.startswith(prefix) and not re.search(r"\d", name):
+        return prefix + name
+    return name
+
+
+def titles(text: str, ctx: Context) -> tuple[list[Candidate], list[RelationCandidate]]:
+    """Documents and agreements in 《》, with the documents nested in 〈〉."""
+    signed_verbs = _vocab()["relation_verbs"]["PARTY_TO"]
+    candidates: list[Candidate] = []
+    relations: list[RelationCandidate] = []
+    for match in _TITLE.finditer(text):
+        title = match.group(1)
+        signed = _chain_verb(text, match.start()) in signed_verbs
+        type_, cls = classify_title(title, signed)
+        canonical = title_canonical(title, cls)
+        start, end = match.start(1), match.end(1)
+        aliases = (normalise(title),) if canonical != normalise(title) else ()
+        candidates.append(Candidate(type_, cls, canonical, start, end, title, "title", aliases))
+        for inner in re.finditer(r"〈([^〈〉]{2,80})〉", title):
+            inner_type, inner_cls = classify_title(inner.group(1))
+            inner_canonical = title_canonical(inner.group(1), inner_cls)
+            candidates.append(
+                Candidate("Document", inner_cls if inner_type == "Document" else "Document", inner_canonical,
+                          start + inner.start(1), start + inner.end(1), inner.group(1), "nested-title")
+            )
+            relations.append(RelationCandidate("IMPLEMENTS", canonical, inner_canonical, False, start, end))
+    return candidates, relations
+
+
+def _chain_verb(text: str, position: int) -> str:
+    """The verb governing a chain of 《》 titles that ``position`` belongs to."""
+    i = position
+    while i > 0:
+        j = i
+        while j > 0 and text[j - 1] in "、和及与 ":
+            j -= 1
+        if j > 0 and text[j - 1] == "》":
+            opening = text.rfind("《", 0, j)
+            if opening < 0:
+                break
+            i = opening
+            continue
+        break
+    before = text[max(0, i - 8):i]
+    verbs = [v for vs in _vocab()["relation_verbs"].values() for v in vs] + _vocab()["phrase_verbs"]["Document"]
+    for verb in sorted(set(verbs), key=len, reverse=True):
+        if before.endswith(verb):
+            return verb
+    return ""
+
+
+# ---------------------------------------------------------------- quoted names
+
+
+@lru_cache(maxsize=1)
+def _quote_heads() -> list[tuple[str, str, str]]:
+    return sorted((tuple(h) for h in _vocab()["quote_heads"]), key=lambda h: len(h[0]), reverse=True)
+
+
+def _head_of(phrase: str) -> tuple[str, str, str] | None:
+    for head in _quote_heads():
+        if phrase.endswith(head[0]):
+            return head
+    return None
+
+
+def quotes(text: str, ctx: Context) -> list[Candidate]:
+    """Quoted names: “…” followed by a head (制度/机制/平台/团队/培训班…), chains sharing one head."""
+    vocab = _vocab()
+    inside_title = [(m.start(), m.end()) for m in _TITLE.finditer(text)]
+    found = list(_QUOTE.finditer(text))
+    out: list[Candidate] = []
+    i = 0
+    while i < len(found):
+        chain = [found[i]]
+        while i + 1 < len(found) and re.fullmatch(r"(?:、|和|及|以及|与)?", text[chain[-1].end():found[i + 1].start()]):
+            i += 1
+            chain.append(found[i])
+        i += 1
+        last = chain[-1]
+        if any(s <= last.start() < e for s, e in inside_title):
+            for q in chain:
+                if _head_of(q.group(1)) is None:
+                    out.append(Candidate("Mechanism", "Mechanism", q.group(1), q.start(), q.end(), q.group(0), "quote-in-title"))
+            continue
+        suffix, head = _quote_suffix(text, last.end(), vocab["quote_max_suffix"])
+        shared = head is not None
+        for q in chain:
+            inner = q.group(1)
+            own = _head_of(inner)
+            if own is not None:
+                type_, cls = own[1], own[2]
+                out.append(Candidate(type_, cls, normalise(inner), q.start(), q.end(), q.group(0), "quote"))
+                continue
+            if shared and head is not None:
+                end = q.end() + len(suffix) if q is last else q.end()
+                start = q.start()
+                if q is chain[0]:
+                    start = _quote_prefix(text, q.start())
+                name = normalise(text[start:q.end()] + suffix)
+                out.append(Candidate(head[1], head[2], name, start, end, text[start:end], "quote"))
+            elif _governed_by_action(text, chain[0].start()):
+                out.append(Candidate("Mechanism", "Mechanism", normalise(q.group(0)), q.start(), q.end(), q.group(0), "quote"))
+    return out
+
+
+def _quote_suffix(text: str, position: int, limit: int) -> tuple[str, tuple[str, str, str] | None]:
+    """The noun phrase right after a closing quote, up to its last known head."""
+    run = ""
+    for ch in text[position:position + limit + 4]:
+        if ch in PUNCT or ch in "“”《》" or ch in _vocab()["np_stop_chars"] or ch in "和及与":
+            break
+        run += ch
+    if run.startswith("等"):
+        run = run[1:]
+    best = None
+    for end in range(len(run), 0, -1):
+        head = _head_of(run[:end])
+        if head is not None:
+            best = (run[:end], head)
+            break
+    if best is None or len(best[0]) > limit:
+        return "", None
+    return best
+
+
+def _quote_prefix(text: str, position: int) -> int:
+    """Start of a qualifier written before a quoted name (国家机关“谁执法谁普法”…), if any."""
+    vocab = _vocab()
+    verbs = sorted(set(vocab["phrase_verbs"]["Mechanism"] + vocab["quote_action_verbs"]), key=len, reverse=True)
+    window_start = position
+    while window_start > 0 and position - window_start < 10 and text[window_start - 1] not in PUNCT and text[window_start - 1] not in "”》":
+        window_start -= 1
+    window = text[window_start:position]
+    best = -1
+    for verb in verbs:
+        k = window.rfind(verb)
+        if k >= 0 and k + len(verb) > best:
+            best = k + len(verb)
+    if best < 0 or best == len(window):
+        return position
+    prefix = window[best:]
+    if prefix[0] in vocab["np_stop_chars"] or len(prefix) > 8 or not re.fullmatch(f"[{CJK}]+", prefix):
+        return position
+    return window_start + best
+
+
+def _governed_by_action(text: str, position: int) -> bool:
+    before = text[max(0, position - 6):position]
+    return any(verb in before for verb in _vocab()["quote_action_verbs"])
+
+
+# ---------------------------------------------------------------- institutions
+
+
+@lru_cache(maxsize=1)
+def _institution_pattern() -> re.Pattern[str]:
+    vocab = _vocab()
+    heads = _alternation([h[0] for h in vocab["institution_heads"]])
+    return re.compile(f"(?P<body>[{CJK}]{{0,{vocab['institution_body_max']}}}?)(?P<head>{heads})")
+
+
+def _institution_from(body: str, head: str, owner: str, ctx: Context) -> tuple[str, str] | None:
+    """(class, canonical) of a body named ``owner`` + ``body`` + ``head``, or None."""
+    vocab = _vocab()
+    if any(word in body for word in vocab["institution_body_forbidden"]):
+        return None
+    heads = {h[0]: (h[1], h[2]) for h in vocab["institution_heads"]}
+    cls, full_head = heads[head]
+    if head in ("委", "委员会", "局", "委办", "办公室", "中心", "所", "大队", "支队") and not body and head != "委":
+        return None
+    if head == "委" and body:
+        return None
+    name = body + head
+    for short, full in vocab["abbreviations"]:
+        if name.endswith(short):
+            name = name[: -len(short)] + full
+            break
+    else:
+        name = body + full_head
+    if head == "委":
+        return "PoliticalBody", f"中共{owner}委"
+    if any(cue in name for cue in vocab["mediation_cues"]):
+        return "MediationCentre", owner + name
+    return cls, owner + name
+
+
+def institutions(text: str, ctx: Context, place_candidates: list[Candidate]) -> tuple[list[Candidate], list[RelationCandidate]]:
+    """Bodies: full names after a place (青浦区司法局), short forms (区政府), bare courts, sub-offices."""
+    vocab = _vocab()
+    pattern = _institution_pattern()
+    out: list[Candidate] = []
+    owners = {"区": ctx.region, "县": ctx.region, "市": ctx.city or ctx.region}
+    for place in place_candidates:
+        if place.cls in ("Province", "Prefecture", "County"):
+            match = pattern.match(text, place.end)
+            if match:
+                made = _institution_from(match["body"], match["head"], place.canonical, ctx)
+                if made:
+                    type_ = "MediationCentre" if made[0] == "MediationCentre" else "Institution"
+                    out.append(Candidate(type_, made[0], made[1], place.start, match.end(), text[place.start:match.end()], "institution-full",
+                                         attributes={"owner": place.canonical}))
+    covered = [(c.start, c.end) for c in out]
+    for found in re.finditer("区|县|市(?!场)", text):
+        position = found.start()
+        owner = owners[found.group(0)]
+        if ctx.token_starts and position not in ctx.token_starts:
+            continue
+        if position > 0 and text[position - 1] in "全本我各该每" or any(s <= position < e for s, e in covered):
+            continue
+        match = pattern.match(text, position + 1)
+        if not match:
+            continue
+        made = _institution_from(match["body"], match["head"], owner, ctx)
+        if made:
+            type_ = "MediationCentre" if made[0] == "MediationCentre" else "Institution"
+            out.append(Candidate(type_, made[0], made[1], position, match.end(), text[position:match.end()], "institution-short",
+                             attributes={"owner": owner}))
+            covered.append((position, match.end()))
+    covered = [(c.start, c.end) for c in out]
+    for word, cls, full in vocab["bare_institutions"]:
+        for found in re.finditer(re.escape(word), text):
+            if any(s <= found.start() < e for s, e in covered):
+                continue
+            before = text[found.start() - 1] if found.start() else ""
+            if re.match(f"[{CJK}]", before) and before not in "驻在向由经与和及、":
+                continue
+            canonical = f"{ctx.region}{full}"
+            out.append(Candidate("Institution", cls, canonical, found.start(), found.end(), word, "institution-bare",
+                                 attributes={"owner": ctx.region}))
+    relations: list[RelationCandidate] = []
+    heads = _alternation(vocab["sub_institution_heads"])
+    verbs = [v for vs in vocab["relation_verbs"].values() for v in vs]
+    sub = re.compile(f"[{CJK}]{{1,{vocab['sub_institution_max']}}}(?:{heads})")
+    for parent in list(out):
+        match = sub.match(text, parent.end)
+        if not match or any(v in match.group(0) for v in verbs):
+            continue
+        name = parent.canonical + match.group(0)
+        out.append(Candidate("Institution", "Office", name, match.start(), match.end(), match.group(0), "sub-institution"))
+        relations.append(RelationCandidate("PART_OF", name, parent.canonical, False, parent.start, match.end()))
+    return out, relations
+
+
+# ---------------------------------------------------------------- known events
+
+
+def known_events(text: str, ctx: Context) -> list[Candidate]:
+    """Named events from the vocabulary (进博会…), with their editions (第七届…)."""
+    events = {e[0]: (e[1], e[2]) for e in _vocab()["known_events"]}
+    pattern = re.compile(f"(?P<ordinal>第[一二三四五六七八九十百零\\d]+届)?(?P<name>{_alternation(list(events))})")
+    out = []
+    for match in pattern.finditer(text):
+        series, cls = events[match["name"]]
+        if match["ordinal"]:
+            canonical = match["ordinal"] + series
+            out.append(Candidate("Event", cls, canonical, match.start(), match.end(), match.group(0), "known-event", attributes={"series": series}))
+        else:
+            out.append(Candidate("Event", cls, series, match.start(), match.end(), match.group(0), "known-event"))
+    return out
+
+
+# ---------------------------------------------------------------- verb + noun phrase
+
+
+@lru_cache(maxsize=1)
+def _phrase_patterns() -> dict[str, tuple[re.Pattern[str], list[tuple[str, str]]]]:
+    vocab = _vocab()
+    out = {}
+    for type_, verbs in vocab["phrase_verbs"].items():
+        heads = sorted((tuple(h) for h in vocab["phrase_heads"][type_]), key=lambda h: len(h[0]), reverse=True)
+        out[type_] = (re.compile(_alternation(verbs)), heads)
+    return out
+
+
+def phrases(text: str, ctx: Context) -> list[Candidate]:
+    """Unquoted names after a trigger verb: 建立健全X制度, 印发X方案, 成立X中心, 组建X团队."""
+    vocab = _vocab()
+    shadow = masked(text)
+    out: list[Candidate] = []
+    for type_, (verbs, heads) in _phrase_patterns().items():
+        for verb in verbs.finditer(shadow):
+            run_start = verb.end()
+            run_end = run_start
+            while run_end < len(shadow) and shadow[run_end] not in PUNCT:
+                run_end += 1
+            segments = [(run_start, run_end)]
+            if type_ in ("Event", "Document", "Agreement"):
+                k = run_end
+                while k < len(shadow) and shadow[k] == "、":
+                    nxt = k + 1
+                    while nxt < len(shadow) and shadow[nxt] not in PUNCT:
+                        nxt += 1
+                    segments.append((k + 1, nxt))
+                    k = nxt
+            for seg_start, seg_end in segments:
+                for part_start, part_end in _split_run(shadow, seg_start, seg_end, heads):
+                    found = _noun_phrase(shadow, text, part_start, part_end, heads, vocab)
+                    if found is None:
+                        continue
+                    start, end, cls = found
+                    surface = text[start:end]
+                    if type_ == "MediationCentre" and not any(c in surface for c in vocab["mediation_cues"]):
+                        continue
+                    out.append(Candidate(type_, cls, normalise(surface), start, end, surface, f"phrase-{type_}"))
+    return out
+
+
+def _split_run(shadow: str, start: int, end: int, heads: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Split a run at 和/及 where the left part is already a complete name."""
+    parts = []
+    position = start
+    for match in re.finditer("以及|和|及", shadow[start:end]):
+        left = shadow[position:start + match.start()]
+        if any(left.endswith(h[0]) for h in heads):
+            parts.append((position, start + match.start()))
+            position = start + match.end()
+    parts.append((position, end))
+    return parts
+
+
+def _noun_phrase(shadow: str, text: str, start: int, end: int, heads: list[tuple[str, str]], vocab: dict[str, Any]) -> tuple[int, int, str] | None:
+    run = shadow[start:end]
+    cut = max((run.rfind(ch) for ch in vocab["np_stop_chars"] + PLACEHOLDER), default=-1)
+    if cut >= 0:
+        start, run = start + cut + 1, run[cut + 1:]
+    for qualifier in sorted(vocab["phrase_qualifiers"], key=len, reverse=True):
+        if run.startswith(qualifier):
+            start, run = start + len(qualifier), run[len(qualifier):]
+            break
+    number = re.match(r"[\d一二两三四五六七八九十]+[项个家名件批]", run)
+    if number:
+        start, run = start + number.end(), run[number.end():]
+    if run.startswith("等"):
+        return None
+    continuations = vocab["phrase_continuations"]
+    for k in range(len(run), 0, -1):
+        tail = run[k:]
+        if tail and not any(tail.startswith(c) for c in continuations):
+            continue
+        for head, cls in heads:
+            if run[:k].endswith(head) and k >= len(head) + 2:
+                return start, start + k, cls
+    return None
+
+
+# ---------------------------------------------------------------- observation points
+
+
+def observation_points(text: str, ctx: Context, located: list[Candidate]) -> tuple[list[Candidate], list[RelationCandidate]]:
+    """在A、B设立两家跨域基层法治观察点 → one point per place, each located there."""
+    vocab = _vocab()
+    heads = _alternation(vocab["observation_heads"])
+    pattern = re.compile(
+        f"在(?P<where>[^，。；\n]{{2,40}}?)(?:设立|建立|设置|挂牌|成立|新设)(?P<count>[\\d一二两三四五六七八九十]+[家个处])?"
+        f"(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))"
+    )
+    out: list[Candidate] = []
+    relations: list[RelationCandidate] = []
+    for match in pattern.finditer(text):
+        where_start, where_end = match.span("where")
+        hosts = [c for c in located if where_start <= c.start and c.end <= where_end]
+        items = _split_list(text, where_start, where_end)
+        name = match["name"]
+        name_start, name_end = match.span("name")
+        targets = []
+        for item_start, item_end in items:
+            inside = [c for c in hosts if item_start <= c.start and c.end <= item_end]
+            if not inside:
+                continue
+            host = max(inside, key=lambda c: (c.type != "Place", c.end - c.start, c.start))
+            if host.type == "Place":
+                innermost = max((c for c in inside if c.type == "Place"), key=lambda c: c.start)
+                host = innermost
+            targets.append((text[item_start:item_end], host))
+        if not targets:
+            continue
+        for where, host in targets:
+            if len(targets) > 1 or host.type == "Place":
+                canonical = normalise(where + name)
+            else:
+                canonical = ctx.region + name
+            out.append(Candidate("ObservationPoint", "ObservationPoint", canonical, name_start, name_end, name, "observation-point"))
+            relations.append(RelationCandidate("LOCATED_IN", canonical, host.canonical, False, match.start(), match.end()))
+            relations.append(RelationCandidate("ESTABLISHED", ctx.region, canonical, True, match.start(), match.end()))
+    return out, relations
+
+
+def _split_list(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    items, position = [], start
+    for match in re.finditer("、|和|及|以及", text[start:end]):
+        items.append((position, start + match.start()))
+        position = start + match.end()
+    items.append((position, end))
+    return items

@@ -1,0 +1,178 @@
+"""Figures with units (137件, 47.55%, 约4600余人次, 1104.88亿元, 0败诉) and their consistency.
+
+Numbers inside quoted names or titles (“365”, “7*24小时”, “12348”) are never figures:
+the text is read with quoted and 《》 spans masked out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govkg.loaders.rules import CJK, masked
+from govkg.loaders.vocabulary import load_vocabulary
+
+_NUMERALS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CUT_BEFORE = re.compile("其中|累计|共|全年|开展|收到|承办|完成|组织召开|召开|制发|邀请|实现|新增|确定|选聘|出具|中(?=“)")
+_STOP = set("，。；：、！？,;:!?\n的对将在向把被由与和及")
+
+
+@dataclass
+class FoundStatistic:
+    """A figure in the text, before its consistency check."""
+
+    value: float
+    unit: str
+    measure: str
+    start: int
+    end: int
+    number_start: int
+    approximate: bool
+    consistent: bool | None = None
+    check: str | None = None
+
+
+def chinese_number(text: str) -> int | None:
+    """两 → 2, 十二 → 12, 二十 → 20; None when not a plain numeral."""
+    if not text:
+        return None
+    if "十" in text:
+        left, _, right = text.partition("十")
+        tens = _NUMERALS.get(left, None) if left else 1
+        ones = _NUMERALS.get(right, None) if right else 0
+        return None if tens is None or ones is None else tens * 10 + ones
+    if len(text) == 1:
+        return _NUMERALS.get(text)
+    return None
+
+
+def _pattern() -> re.Pattern[str]:
+    vocab = load_vocabulary()
+    units = "|".join(sorted(map(re.escape, vocab["units"]), key=len, reverse=True))
+    cn_units = "|".join(map(re.escape, vocab["chinese_numeral_units"]))
+    before = "|".join(sorted(map(re.escape, vocab["approximation_before"]), key=len, reverse=True))
+    after = "|".join(map(re.escape, vocab["approximation_after"]))
+    zero = "|".join(map(re.escape, vocab["zero_outcomes"]))
+    return re.compile(
+        f"(?P<before>{before})?"
+        f"(?:(?P<num>(?<![\\d.*+×第/\\-])\\d+(?:\\.\\d+)?)(?P<after>{after})?(?P<unit>{units})"
+        f"|(?P<cn>(?<![第{CJK}])[两二三四五六七八九十]{{1,3}}|(?<=[在设立新增共有达])[两二三四五六七八九十]{{1,3}})(?P<cnunit>{cn_units})"
+        f"|(?<![\\d.])(?P<zero>0)(?P<outcome>{zero}))"
+    )
+
+
+def find_statistics(text: str) -> list[FoundStatistic]:
+    """Every figure in the text, with what it measures and a consistency check of percentages."""
+    shadow = masked(text)
+    out: list[FoundStatistic] = []
+    for match in _pattern().finditer(shadow):
+        if match["num"] is not None:
+            value = float(match["num"])
+            unit = match["unit"]
+            number_start = match.start("num")
+        elif match["cn"] is not None:
+            parsed = chinese_number(match["cn"])
+            if parsed is None:
+                continue
+            value, unit, number_start = float(parsed), match["cnunit"], match.start("cn")
+        else:
+            value, unit, number_start = 0.0, "件", match.start("zero")
+        approximate = bool(match["before"] or match["after"])
+        start, end = match.start(), match.end()
+        if match["zero"] is not None:
+            measure_before, lead = _preceding(text, shadow, start)
+            measure = measure_before + match["outcome"]
+            verb = text[max(0, start - 2):start]
+            start = start - 2 if verb in ("实现", "保持") else start
+        else:
+            following = _following(shadow, end) if unit != "%" else ""
+            if following:
+                measure = following
+                end += len(following)
+            else:
+                measure, lead = _preceding(text, shadow, start)
+                if unit == "%" and measure.endswith("占"):
+                    measure = ""
+                start -= lead
+        out.append(FoundStatistic(value, unit, measure, start, end, number_start, approximate))
+    _name_shares(out)
+    _check_percentages(text, out)
+    return out
+
+
+def _following(shadow: str, position: int) -> str:
+    run = ""
+    for ch in shadow[position:position + 14]:
+        if ch in _STOP or not re.match(f"[{CJK}]", ch):
+            break
+        run += ch
+    for cut in ("开展", "纳入", "进行", "实施", "选聘", "中"):
+        k = run.find(cut)
+        if k > 0:
+            run = run[:k]
+    return run if len(run) >= 2 else ""
+
+
+def _preceding(text: str, shadow: str, position: int) -> tuple[str, int]:
+    """The measure written before a figure, and how many characters it spans."""
+    k = position
+    while k > 0 and position - k < 24 and (shadow[k - 1] not in _STOP or text[k - 1] in "()（）") and not shadow[k - 1].isdigit():
+        k -= 1
+    segment = text[k:position]
+    begin = 0
+    for cut in _CUT_BEFORE.finditer(segment):
+        if cut.end() < len(segment):
+            begin = max(begin, cut.end())
+    year = re.match(r"\d{4}年度?", segment[begin:])
+    if year:
+        begin += year.end()
+    measure = re.sub(r"(?:为|达|达到|是|约|近|超过|超|逾)+$", "", segment[begin:])
+    return measure, len(segment) - begin
+
+
+def _name_shares(found: list[FoundStatistic]) -> None:
+    """A bare 占N% takes its measure from the count just before it (…102件，占74.5%)."""
+    for i, stat in enumerate(found):
+        if stat.unit == "%" and not stat.measure and i > 0:
+            stat.measure = f"{found[i - 1].measure}占比"
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for match in re.finditer(r"[。\n]", text):
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
+    """Check each stated percentage against the counts of its sentence.
+
+    The numerator is the nearest count before the percentage; the base is any earlier
+    larger count of the same unit in the sentence. Without such a base the percentage
+    stays unchecked (the report does not state what it is computed from).
+    """
+    for start, end in _sentences(text):
+        inside = [s for s in found if start <= s.number_start < end]
+        for i, stat in enumerate(inside):
+            if stat.unit != "%":
+                continue
+            counts = [s for s in inside[:i] if s.unit != "%"]
+            if not counts:
+                continue
+            numerator = counts[-1]
+            bases = [s for s in counts[:-1] if s.unit == numerator.unit and s.value > numerator.value]
+            if not bases:
+                continue
+            decimals = len(str(stat.value).split(".")[1].rstrip("0")) if "." in str(stat.value) else 0
+            tolerance = 10 ** -decimals + 1e-9
+            best = None
+            for base in bases:
+                ratio = 100 * numerator.value / base.value
+                if abs(ratio - stat.value) <= tolerance:
+                    best = (base, ratio)
+                    break
+            base, ratio = best or (bases[0], 100 * numerator.value / bases[0].value)
+            stat.consistent = best is not None
+            stat.check = f"{numerator.value:g}/{base.value:g} = {ratio:.3f}%"
