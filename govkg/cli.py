@@ -1,1 +1,351 @@
+"""The ``govkg`` command line: a thin layer over the library.
+
+Each command parses options, calls the library, and prints. Library errors
+(:class:`govkg.errors.GovKGError`) become one-line ``click.ClickException`` messages
+here and nowhere else.
+"""
+
 from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import click
+
+from govkg.errors import GovKGError, StoreError
+
+FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True, help="Output format.")
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn govkg's own errors into one-line CLI errors (exit code 1)."""
+    try:
+        yield
+    except GovKGError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def _emit(text: str, output: str | None) -> None:
+    from govkg.output import write_atomically
+
+    if output:
+        write_atomically(output, text)
+        click.echo(f"wrote {output}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def _progress(items: list[Any], label: str) -> Any:
+    """A progress bar on stderr for long runs (hidden for one item or when not a terminal)."""
+    return click.progressbar(items, label=label, file=sys.stderr, show_pos=True) if len(items) > 1 and sys.stderr.isatty() else _Quiet(items)
+
+
+class _Quiet:
+    def __init__(self, items: list[Any]):
+        self.items = items
+
+    def __enter__(self) -> list[Any]:
+        return self.items
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="govkg")
+def cli() -> None:
+    """govkg: a knowledge graph of Chinese rule-of-law government reports.
+
+    Extract institutions, places, agreements, documents, mechanisms, observation
+    points, mediation centres, events and statistics from reports of the genre
+    「YYYY年XX区法治政府建设情况报告」; export RDF; load Neo4j; query.
+    """
+
+
+def _extract_all(files: tuple[str, ...], model: str | None) -> tuple[list[Any], list[str]]:
+    from govkg.loaders.batch import extract_many, report_files
+
+    paths = report_files(files)
+    if not paths:
+        raise click.ClickException("no report files found")
+    extractions, failures = [], []
+    with _progress(paths, "extracting") as bar, _errors():
+        for outcome in extract_many(bar, model):
+            if outcome.error:
+                failures.append(outcome.error)
+            else:
+                extractions.append(outcome.extraction)
+    return extractions, failures
+
+
+def _finish(failures: list[str], total: int) -> None:
+    if failures:
+        for failure in failures:
+            click.echo(f"error: {failure}", err=True)
+        raise click.ClickException(f"{len(failures)} of {total} report(s) failed")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "table", "csv"]), default="json", show_default=True,
+              help="json: the full extraction; table/csv: one row per entity.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option("--model", help="An installed trained spaCy pipeline to start from (default: blank zh + jieba).")
+def extract(files: tuple[str, ...], fmt: str, output: str | None, model: str | None) -> None:
+    """Extract entities, relations and statistics (with provenance) from report FILES or folders."""
+    from govkg.output import render
+
+    extractions, failures = _extract_all(files, model)
+    if extractions:
+        if fmt == "json":
+            payload: Any = [x.to_dict() for x in extractions]
+            text = json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2) + "\n"
+        else:
+            rows = [
+                {"report": x.report.id, "type": e.type, "class": e.cls, "name": e.name, "name_en": e.name_en, "mentions": len(e.mentions)}
+                for x in extractions
+                for e in x.entities
+                if e.mentions
+            ]
+            text = render(rows, fmt)
+        _emit(text, output)
+    _finish(failures, len(extractions) + len(failures))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["turtle", "jsonld", "nt", "nquads", "trig"]), default="turtle", show_default=True,
+              help="RDF serialisation (nquads/trig keep one named graph per report).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option("--model", help="An installed trained spaCy pipeline to start from.")
+def export(files: tuple[str, ...], fmt: str, output: str | None, model: str | None) -> None:
+    """Export report FILES as RDF: ontology classes, SKOS labels, Web Annotation provenance."""
+    from govkg.graph.rdf import serialize
+
+    extractions, failures = _extract_all(files, model)
+    if failures:
+        _finish(failures, len(extractions) + len(failures))
+    with _errors():
+        _emit(serialize(extractions, fmt), output)
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--data", "data", required=True, multiple=True, type=click.Path(), help="RDF file(s) to query (Turtle, N-Triples, JSON-LD, N-Quads).")
+@FORMAT
+def sparql(query: str, data: tuple[str, ...], fmt: str) -> None:
+    """Run a SPARQL QUERY (text, or @file.rq) over exported RDF files."""
+    from govkg.graph.sparql import run_sparql
+    from govkg.output import render
+
+    with _errors():
+        text = Path(query[1:]).read_text(encoding="utf-8") if query.startswith("@") else query
+        columns, rows = run_sparql(text, list(data))
+    click.echo(render(rows, fmt, columns), nl=False)
+
+
+@cli.command()
+@click.argument("rdf_file", type=click.Path())
+def validate(rdf_file: str) -> None:
+    """Validate an exported RDF_FILE against the ontology's SHACL shapes and check its statistics."""
+    from govkg.graph.rdf import load_rdf
+    from govkg.graph.validate import validate as run_validation
+
+    with _errors():
+        report = run_validation(load_rdf(rdf_file))
+    for violation in report.violations:
+        click.echo(f"SHACL: {violation}")
+    for statistic in report.inconsistent_statistics:
+        click.echo(f"inconsistent statistic: {statistic}")
+    click.echo(f"{report.triples} triples; SHACL {'conforms' if report.conforms else 'VIOLATED'}; "
+               f"{len(report.inconsistent_statistics)} inconsistent statistic(s)")
+    if not report.ok:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("prediction", type=click.Path())
+@click.argument("gold", type=click.Path())
+@FORMAT
+def evaluate(prediction: str, gold: str, fmt: str) -> None:
+    """Score PREDICTION (a report file, or JSON from `govkg extract`) against GOLD annotations.
+
+    Prints precision, recall and F1 per entity type, then for statistics and relations.
+    """
+    from govkg.loaders.evaluate import consistency_errors, score
+    from govkg.loaders.extract import extract_report
+    from govkg.loaders.model import extraction_from_dict
+    from govkg.loaders.text import read_report
+    from govkg.output import render
+
+    with _errors():
+        gold_data = _read_json(gold)
+        if prediction.endswith(".json"):
+            extraction = extraction_from_dict(_read_json(prediction))
+            beside = Path(prediction).parent / Path(extraction.report.source).name
+            if not beside.is_file():
+                raise click.ClickException(f"put the report text {beside.name} beside {prediction} to score it")
+            text = read_report(beside).text
+        else:
+            report = read_report(prediction)
+            text, extraction = report.text, extract_report(report)
+        scores = score(extraction, gold_data, text)
+        errors = consistency_errors(extraction, gold_data, text)
+    click.echo(render([s.as_row() for s in scores], fmt), nl=False)
+    for error in errors:
+        click.echo(f"consistency: {error}", err=True)
+
+
+def _read_json(path: str) -> Any:
+    from govkg.errors import InputError
+
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise InputError(f"{path}: not valid JSON ({error})") from None
+
+
+@cli.command()
+@click.option("--shapes", is_flag=True, help="Print the SHACL shapes derived from the ontology.")
+@click.option("--ontology", "show_ontology", is_flag=True, help="Print the ontology (Turtle).")
+@FORMAT
+def schema(shapes: bool, show_ontology: bool, fmt: str) -> None:
+    """Show the ontology's classes with their Neo4j labels and the relationship types."""
+    from govkg.ontology.schema import load_schema, ontology_turtle
+    from govkg.ontology.shapes import shapes_turtle
+    from govkg.output import render
+
+    if shapes:
+        click.echo(shapes_turtle(), nl=False)
+        return
+    if show_ontology:
+        click.echo(ontology_turtle(), nl=False)
+        return
+    current = load_schema()
+    rows = [{"kind": "class", "name": c.name, "neo4j": ":" + ":".join(current.labels_for(c.name)), "zh": c.label_zh, "en": c.label_en}
+            for c in current.classes.values()]
+    rows += [{"kind": "relation", "name": r.name, "neo4j": r.cypher_name, "zh": r.label_zh, "en": r.label_en} for r in current.relations.values()]
+    click.echo(render(rows, fmt), nl=False)
+
+
+# ---------------------------------------------------------------- Neo4j
+
+
+@cli.group()
+def neo4j() -> None:
+    """Run the project's own local Neo4j server (Community Edition, from Maven Central)."""
+
+
+STATE_DIR = click.option("--state-dir", type=click.Path(file_okay=False), envvar="GOVKG_NEO4J_HOME",
+                         help="Where the server keeps data, logs and its password (default: ~/.local/state/govkg/neo4j).")
+
+
+@neo4j.command("start")
+@STATE_DIR
+@click.option("--bolt-port", type=int, default=7687, show_default=True, help="Bolt port (loopback only).")
+@click.option("--http-port", type=int, default=7474, show_default=True, help="HTTP/Browser port (loopback only).")
+def neo4j_start(state_dir: str | None, bolt_port: int, http_port: int) -> None:
+    """Start the local Neo4j in the background (first start downloads it with Maven)."""
+    from govkg.graph import local_neo4j
+
+    with _errors():
+        server = local_neo4j.start(Path(state_dir) if state_dir else None, bolt_port=bolt_port, http_port=http_port,
+                                   progress=lambda message: click.echo(message, err=True))
+    click.echo(f"Neo4j is running (pid {server.pid})")
+    click.echo(f"  Bolt:    {server.bolt_uri}")
+    click.echo(f"  Browser: {server.browser_url}")
+    click.echo(f"  user neo4j; password in {server.state_dir / 'password'} (or NEO4J_PASSWORD)")
+
+
+@neo4j.command("stop")
+@STATE_DIR
+def neo4j_stop(state_dir: str | None) -> None:
+    """Stop the local Neo4j cleanly."""
+    from govkg.graph import local_neo4j
+
+    with _errors():
+        stopped = local_neo4j.stop(Path(state_dir) if state_dir else None)
+    click.echo("Neo4j stopped" if stopped else "Neo4j was not running")
+
+
+@neo4j.command("status")
+@STATE_DIR
+def neo4j_status(state_dir: str | None) -> None:
+    """Say whether the local Neo4j runs, and where."""
+    from govkg.graph import local_neo4j
+
+    with _errors():
+        server = local_neo4j.status(Path(state_dir) if state_dir else None)
+    if server is None:
+        click.echo("Neo4j is not running")
+        sys.exit(3)
+    click.echo(f"Neo4j is running (pid {server.pid}): {server.bolt_uri}  {server.browser_url}")
+
+
+def connection_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--uri/--username/--password/--database, defaulting to the NEO4J_* variables."""
+    for option in reversed([
+        click.option("--uri", envvar="NEO4J_URI", help="Bolt/neo4j URI [env NEO4J_URI; default: the local server]."),
+        click.option("--username", envvar="NEO4J_USERNAME", default="neo4j", show_default=True, help="[env NEO4J_USERNAME]"),
+        click.option("--password", envvar="NEO4J_PASSWORD", help="[env NEO4J_PASSWORD]", show_default=False),
+        click.option("--database", envvar="NEO4J_DATABASE", help="[env NEO4J_DATABASE; default: the server's]"),
+        STATE_DIR,
+    ]):
+        command = option(command)
+    return command
+
+
+def open_connection(uri: str | None, username: str, password: str | None, database: str | None, state_dir: str | None) -> Any:
+    """Open a store on the given server, or on the local server when no URI is given."""
+    from govkg.graph import local_neo4j
+    from govkg.graph.neo4j_store import Connection, open_store
+
+    if not uri:
+        directory = Path(state_dir) if state_dir else None
+        server = local_neo4j.status(directory)
+        if server is None:
+            raise StoreError("no Neo4j to talk to: start the local one with `govkg neo4j start`, or set NEO4J_URI")
+        uri = server.bolt_uri
+        password = password or local_neo4j.password(server.state_dir)
+    return open_store(Connection(uri=uri, username=username, password=password or "", database=database))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@connection_options
+@click.option("--batch-size", type=int, default=1000, show_default=True, help="Rows per UNWIND batch.")
+@click.option("--model", help="An installed trained spaCy pipeline to start from.")
+def load(files: tuple[str, ...], uri: str | None, username: str, password: str | None, database: str | None,
+         state_dir: str | None, batch_size: int, model: str | None) -> None:
+    """Extract report FILES (or folders) and load them into Neo4j, one transaction per report."""
+    paths_done, failures = 0, []
+    with _errors():
+        store = open_connection(uri, username, password, database, state_dir)
+    started = time.perf_counter()
+    with store, _errors():
+        store.ensure_schema()
+        from govkg.loaders.batch import extract_many, report_files
+
+        paths = report_files(files)
+        with _progress(paths, "loading") as bar:
+            for outcome in extract_many(bar, model):
+                if outcome.error:
+                    failures.append(outcome.error)
+                    continue
+                try:
+                    store.load(outcome.extraction, batch_size=batch_size)
+                    paths_done += 1
+                except StoreError as error:
+                    failures.append(f"{outcome.path}: {error}")
+        counts = store.count_nodes_by_label()
+    click.echo(f"loaded {paths_done} report(s) in {time.perf_counter() - started:.1f}s into {store.connection.uri}")
+    click.echo("nodes: " + ", ".join(f"{label} {count}" for label, count in sorted(counts.items())))
+    _finish(failures, paths_done + len(failures))

@@ -79,12 +79,14 @@ def score(extraction: Extraction, gold: dict[str, Any], text: str) -> list[Score
     for i, g in enumerate(gold_entities):
         by_canonical.setdefault(g["canonical"], set()).update(matches[i])
     for name, wanted in (("relations (explicit)", [r for r in gold["relations"] if not r.get("implicit")]), ("relations (all)", gold["relations"])):
-        found = 0
+        found, correct = 0, set()
         for r in wanted:
             heads, tails = by_canonical.get(r["head"], set()), by_canonical.get(r["tail"], set())
-            if any(p.type == r["type"] and p.source in heads and p.target in tails for p in extraction.relations):
-                found += 1
-        scores.append(Score(name, len(extraction.relations), len(extraction.relations), len(wanted), found))
+            hits = {i for i, p in enumerate(extraction.relations) if p.type == r["type"] and p.source in heads and p.target in tails}
+            found += bool(hits)
+            correct |= hits
+        considered = [p for p in extraction.relations if name.endswith("(all)") or not p.implicit]
+        scores.append(Score(name, len(correct & {i for i, p in enumerate(extraction.relations) if p in considered}), len(considered), len(wanted), found))
     return scores
 
 

@@ -114,3 +114,32 @@ class Extraction:
             ],
             "statistics": [asdict(s) for s in self.statistics],
         }
+
+
+def extraction_from_dict(data: dict[str, Any]) -> Extraction:
+    """Read back the JSON that :meth:`Extraction.to_dict` wrote.
+
+    Raises:
+        InputError: the JSON is not an extraction.
+    """
+    from govkg.errors import InputError
+
+    try:
+        return Extraction(
+            report=ReportMeta(**data["report"]),
+            entities=tuple(
+                Entity(
+                    id=e["id"], type=e["type"], cls=e["class"], name=e["name"], name_en=e.get("name_en", ""),
+                    aliases=tuple(e.get("aliases", ())), mentions=tuple(Mention(**m) for m in e["mentions"]),
+                    attributes=e.get("attributes", {}),
+                )
+                for e in data["entities"]
+            ),
+            relations=tuple(
+                Relation(r["type"], r["source"], r["target"], r["implicit"], Mention(**r["evidence"]) if r.get("evidence") else None)
+                for r in data["relations"]
+            ),
+            statistics=tuple(Statistic(**s) for s in data["statistics"]),
+        )
+    except (KeyError, TypeError) as error:
+        raise InputError(f"not an extraction produced by `govkg extract` (missing {error})") from None

@@ -183,8 +183,12 @@ def build_pipeline(model: str | None = None) -> Language:
         model: name or path of an installed trained spaCy pipeline to start from;
             ``None`` uses ``spacy.blank("zh")`` with the jieba segmenter.
     """
+    import logging
+
+    import jieba
     import spacy
 
+    jieba.setLogLevel(logging.WARNING)
     try:
         if model:
             nlp = spacy.load(model)

@@ -124,10 +124,13 @@ def place_relations(candidates: list[Candidate], ctx: Context) -> tuple[list[Rel
                 out.append(RelationCandidate("PART_OF", child.name, parent.name, True, 0, 0))
             if parent.name not in mentioned:
                 added.add(parent.name)
-    for zone in {c.key for c in places if c.cls == "CooperationZone"}:
+    for zone in sorted({c.key for c in places if c.cls == "CooperationZone"}):
         for member in gazetteer.place(zone).members:
-            if member in mentioned:
-                out.append(RelationCandidate("PART_OF", member, zone, True, 0, 0))
+            out.append(RelationCandidate("PART_OF", member, zone, True, 0, 0))
+            chain = gazetteer.chain(member)
+            for child, parent in zip(chain, chain[1:]):
+                out.append(RelationCandidate("PART_OF", child.name, parent.name, True, 0, 0))
+            added.update(p.name for p in chain if p.name not in mentioned)
     return out, added
 
 

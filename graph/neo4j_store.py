@@ -1,0 +1,442 @@
+"""Load extractions into Neo4j, one all-or-nothing transaction per report.
+
+Nodes and relationships carry a ``reports`` list: the ids of the reports that state
+them. Reloading a report first takes its id off everything, then merges the new rows
+(adding it back) and finally deletes what no report states any more, all in one
+managed transaction. So a reload is idempotent, touches no other report's facts, and a
+failure part-way leaves the graph exactly as it was.
+
+Labels and relationship types come from the ontology and are the only things ever
+spliced into Cypher (after a check); every value travels as a query parameter.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
+from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from govkg.errors import QueryError, StoreError
+from govkg.graph.mapping import EdgeRow, GraphRows, NodeRow, to_rows
+from govkg.loaders.model import Extraction
+from govkg.ontology.schema import load_schema
+
+DEFAULT_USERNAME = "neo4j"
+"""User name when neither the caller nor ``NEO4J_USERNAME`` gives one."""
+
+PER_MENTION_TYPES = frozenset({"MENTIONS", "STATES"})
+"""Relationship types kept once per offset (report → thing, keyed on ``start``), not once per pair."""
+
+_EVIDENCE_KEYS = ("implicit", "start", "end", "text")
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Connection:
+    """Where and as whom to connect; the password never shows in ``repr``."""
+
+    uri: str | None
+    username: str = DEFAULT_USERNAME
+    password: str | None = field(default=None, repr=False)
+    database: str | None = None
+
+    @classmethod
+    def from_env(
+        cls,
+        uri: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+    ) -> Connection:
+        """Fill what the caller left out from ``NEO4J_URI/USERNAME/PASSWORD/DATABASE``.
+
+        A missing URI stays None so the caller can fall back to the local server;
+        a missing database means the server's default one.
+        """
+        return cls(
+            uri=uri or os.environ.get("NEO4J_URI") or None,
+            username=username or os.environ.get("NEO4J_USERNAME") or DEFAULT_USERNAME,
+            password=password if password is not None else os.environ.get("NEO4J_PASSWORD"),
+            database=database or os.environ.get("NEO4J_DATABASE") or None,
+        )
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    """What one report's load changed, from the server's own counters."""
+
+    report_id: str
+    nodes: int
+    relationships: int
+    nodes_created: int = 0
+    nodes_deleted: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+    properties_set: int = 0
+    labels_added: int = 0
+    labels_removed: int = 0
+    seconds: float = 0.0
+
+
+def open_store(conn: Connection) -> Neo4jStore:
+    """Connect and check the server answers, so errors surface here, not mid-load.
+
+    Raises:
+        StoreError: no URI, the server is unreachable, or it refused the credentials.
+    """
+    if not conn.uri:
+        raise StoreError("no Neo4j URI: start the local server with `govkg neo4j start` or set NEO4J_URI")
+    auth = (conn.username, conn.password) if conn.password is not None else None
+    try:
+        driver = GraphDatabase.driver(conn.uri, auth=auth, connection_timeout=15.0)
+    except (ValueError, DriverError) as error:
+        raise StoreError(f"invalid Neo4j URI {conn.uri!r}: {_first_line(error)}") from error
+    try:
+        driver.verify_connectivity()
+    except BaseException as error:
+        driver.close()
+        if isinstance(error, (AuthError, ServiceUnavailable, SessionExpired, OSError, Neo4jError, DriverError)):
+            raise _connection_error(conn, error) from error
+        raise
+    return Neo4jStore(driver, conn)
+
+
+class Neo4jStore:
+    """A connected Neo4j database holding govkg's graph; use :func:`open_store`."""
+
+    def __init__(self, driver: Driver, conn: Connection) -> None:
+        self._driver = driver
+        self._conn = conn
+        self._schema_ready = False
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Neo4jStore(uri={self._conn.uri!r}, database={self._conn.database!r})"
+
+    @property
+    def connection(self) -> Connection:
+        """The connection this store was opened with."""
+        return self._conn
+
+    def close(self) -> None:
+        """Release the driver's connections."""
+        self._driver.close()
+
+    def ensure_schema(self) -> None:
+        """Create the IRI uniqueness constraints and name indexes MERGE relies on.
+
+        Idempotent (``IF NOT EXISTS``); waits until the indexes are online so the
+        first load already uses them.
+        """
+        statements = []
+        for top in load_schema().top_classes:
+            label = _label(load_schema().classes[top].cypher_name)
+            snake = _snake(label)
+            statements.append(
+                f"CREATE CONSTRAINT {snake}_iri IF NOT EXISTS FOR (n:`{label}`) REQUIRE n.iri IS UNIQUE"
+            )
+            statements.append(f"CREATE INDEX {snake}_name IF NOT EXISTS FOR (n:`{label}`) ON (n.name)")
+        report = _label("Report")
+        statements.append(f"CREATE INDEX report_id IF NOT EXISTS FOR (n:`{report}`) ON (n.id)")
+        try:
+            for statement in statements:
+                self._driver.execute_query(statement, database_=self._conn.database)
+            self._driver.execute_query("CALL db.awaitIndexes(300)", database_=self._conn.database)
+        except (Neo4jError, DriverError) as error:
+            raise self._error("could not create the schema", error) from error
+        self._schema_ready = True
+
+    def load(self, extraction: Extraction, batch_size: int = 1000) -> LoadSummary:
+        """Replace one report's facts in the graph, all or nothing.
+
+        One managed write transaction (transient errors are retried by the driver):
+        takes the report's id off every node and relationship, merges the new rows,
+        then deletes what no report states any more. Other reports' facts stay.
+
+        Args:
+            extraction: The report's extraction.
+            batch_size: Rows per ``UNWIND`` query.
+
+        Raises:
+            StoreError: The rows are inconsistent or the server refused them; the
+                transaction was rolled back, so the graph is unchanged.
+        """
+        if batch_size < 1:
+            raise StoreError(f"batch_size must be at least 1, not {batch_size}")
+        rows = to_rows(extraction)
+        plan = _plan(rows)
+        if not self._schema_ready:
+            self.ensure_schema()
+        began = time.perf_counter()
+        try:
+            with self._driver.session(database=self._conn.database) as session:
+                counters = session.execute_write(_write_report, plan, batch_size)
+        except (Neo4jError, DriverError, OSError) as error:
+            raise self._error(f"loading report {rows.report_id} failed and was rolled back", error) from error
+        return LoadSummary(
+            report_id=rows.report_id,
+            nodes=len(rows.nodes),
+            relationships=len(rows.edges),
+            seconds=time.perf_counter() - began,
+            **counters,
+        )
+
+    def run(self, query: str, **params: Any) -> list[dict[str, Any]]:
+        """Run a read-only Cypher query; values go in ``params``, never in ``query``.
+
+        Raises:
+            QueryError: The server rejected the query (syntax, a write in read mode…).
+            StoreError: The server could not be reached.
+        """
+        try:
+            records, _, _ = self._driver.execute_query(
+                query, params, routing_=RoutingControl.READ, database_=self._conn.database
+            )
+        except (ServiceUnavailable, SessionExpired, OSError) as error:
+            raise self._error("query failed", error) from error
+        except (Neo4jError, DriverError) as error:
+            raise QueryError(f"query failed: {_first_line(error)}") from error
+        return [record.data() for record in records]
+
+    def count_nodes_by_label(self) -> dict[str, int]:
+        """How many nodes carry each label (a node with two labels counts twice)."""
+        rows = self.run("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label")
+        return {row["label"]: row["n"] for row in rows}
+
+    def count_relationships_by_type(self) -> dict[str, int]:
+        """How many relationships there are of each type."""
+        rows = self.run("MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n ORDER BY type")
+        return {row["type"]: row["n"] for row in rows}
+
+    def _error(self, what: str, error: BaseException) -> StoreError:
+        if isinstance(error, (ServiceUnavailable, SessionExpired, OSError, AuthError)):
+            return _connection_error(self._conn, error)
+        return StoreError(f"{what}: {_first_line(error)}")
+
+
+# -- the write transaction ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _NodeGroup:
+    top: str
+    finer: str | None
+    others: tuple[str, ...]  # finer labels of the same top to take off (class changed)
+    rows: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class _EdgeGroup:
+    type: str
+    source: str
+    target: str
+    rows: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class _Plan:
+    report_id: str
+    nodes: list[_NodeGroup]
+    edges: list[_EdgeGroup]
+
+
+def _plan(rows: GraphRows) -> _Plan:
+    """Group rows by label/type, check every label and endpoint before any write."""
+    schema = load_schema()
+    finer_of: dict[str, list[str]] = defaultdict(list)
+    for cls in schema.classes.values():
+        if cls.top != cls.name:
+            finer_of[schema.classes[cls.top].cypher_name].append(cls.cypher_name)
+    top_of: dict[str, str] = {}
+    class_of: dict[str, str] = {}
+    node_groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for node in rows.nodes:
+        if node.cls not in schema.classes:
+            raise StoreError(f"node {node.iri} has class {node.cls!r}, which is not in the ontology")
+        labels = tuple(_label(label) for label in node.labels)
+        if not labels or labels != tuple(schema.labels_for(node.cls)):
+            raise StoreError(f"node {node.iri} has labels {list(node.labels)}, not those of class {node.cls}")
+        if class_of.setdefault(node.iri, node.cls) != node.cls:
+            raise StoreError(f"IRI {node.iri} is given two classes, {class_of[node.iri]} and {node.cls}")
+        top_of[node.iri] = labels[0]
+        node_groups[labels].append({"iri": node.iri, "props": _node_props(node)})
+    nodes = [
+        _NodeGroup(
+            top=labels[0],
+            finer=labels[1] if len(labels) > 1 else None,
+            others=tuple(f for f in finer_of[labels[0]] if f not in labels),
+            rows=group,
+        )
+        for labels, group in node_groups.items()
+    ]
+    edge_groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for edge in rows.edges:
+        type_ = _relationship_type(edge.type)
+        for end in (edge.source, edge.target):
+            if end not in top_of:
+                raise StoreError(f"{edge.type} relationship points at {end}, which is not among the report's nodes")
+        edge_groups[(type_, top_of[edge.source], top_of[edge.target])].append(
+            {"source": edge.source, "target": edge.target, "props": _edge_props(edge)}
+        )
+    edges = [_EdgeGroup(t, s, e, group) for (t, s, e), group in edge_groups.items()]
+    return _Plan(rows.report_id, nodes, edges)
+
+
+def _node_props(node: NodeRow) -> dict[str, Any]:
+    # Neo4j stores no nulls; ``reports`` is the loader's own bookkeeping.
+    return {k: v for k, v in node.properties.items() if v is not None and k != "reports"}
+
+
+def _edge_props(edge: EdgeRow) -> dict[str, Any]:
+    props = {k: v for k, v in edge.properties.items() if k != "reports"}
+    if edge.type not in PER_MENTION_TYPES:
+        # Explicit nulls make ``SET r += props`` drop the previous load's evidence.
+        for key in _EVIDENCE_KEYS:
+            props.setdefault(key, None)
+    return props
+
+
+_ADD_REPORT = "CASE WHEN $rid IN coalesce({v}.reports, []) THEN {v}.reports ELSE coalesce({v}.reports, []) + $rid END"
+
+
+def _write_report(tx: ManagedTransaction, plan: _Plan, batch_size: int) -> dict[str, int]:
+    """The whole load of one report; runs inside ``execute_write`` (may be retried)."""
+    totals: dict[str, int] = defaultdict(int)
+
+    def run(query: str, **params: Any) -> list[Any]:
+        result = tx.run(query, params)
+        records = list(result)
+        counters = result.consume().counters
+        for name in ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
+                     "properties_set", "labels_added", "labels_removed"):
+            totals[name] += getattr(counters, name)
+        return records
+
+    rid = plan.report_id
+    # 1. Take the report's id off everything it stated (remember what was touched).
+    stripped_rels = run(
+        "MATCH (n)-[r]->() WHERE $rid IN n.reports AND $rid IN r.reports "
+        "SET r.reports = [x IN r.reports WHERE x <> $rid] RETURN elementId(r) AS id",
+        rid=rid,
+    )
+    stripped_nodes = run(
+        "MATCH (n) WHERE $rid IN n.reports "
+        "SET n.reports = [x IN n.reports WHERE x <> $rid] RETURN elementId(n) AS id",
+        rid=rid,
+    )
+    # 2. Merge nodes, by label set; the unique IRI constraint of the top label backs MERGE.
+    for group in plan.nodes:
+        query = (
+            f"UNWIND $rows AS row MERGE (n:`{group.top}` {{iri: row.iri}}) "
+            f"SET n += row.props, n.reports = {_ADD_REPORT.format(v='n')}"
+        )
+        if group.finer:
+            query += f" SET n:`{group.finer}`"
+        if group.others:
+            query += " REMOVE n" + "".join(f":`{label}`" for label in group.others)
+        for batch in _batches(group.rows, batch_size):
+            run(query, rows=batch, rid=rid)
+    # 3. Merge relationships, matching endpoints by label + IRI (index seeks).
+    for group in plan.edges:
+        key = " {start: row.props.start}" if group.type in PER_MENTION_TYPES else ""
+        query = (
+            f"UNWIND $rows AS row "
+            f"MATCH (a:`{group.source}` {{iri: row.source}}) MATCH (b:`{group.target}` {{iri: row.target}}) "
+            f"MERGE (a)-[r:`{group.type}`{key}]->(b) "
+            f"SET r += row.props, r.reports = {_ADD_REPORT.format(v='r')} RETURN count(*) AS n"
+        )
+        for batch in _batches(group.rows, batch_size):
+            merged = run(query, rows=batch, rid=rid)[0]["n"]
+            if merged != len(batch):
+                raise StoreError(f"{len(batch) - merged} {group.type} relationships found no endpoint node")
+    # 4. Delete what no report states any more: first relationships, then nodes.
+    for batch in _batches([record["id"] for record in stripped_rels], batch_size):
+        run(
+            "UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id AND size(r.reports) = 0 DELETE r",
+            ids=batch,
+        )
+    for batch in _batches([record["id"] for record in stripped_nodes], batch_size):
+        run(
+            "UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id AND size(n.reports) = 0 DETACH DELETE n",
+            ids=batch,
+        )
+    return dict(totals)
+
+
+# -- helpers --------------------------------------------------------------------------
+
+
+def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _label(name: str) -> str:
+    """``name`` if it is a label of the ontology: the only text spliced into Cypher."""
+    known = {c.cypher_name for c in load_schema().classes.values()}
+    if name not in known or not _NAME.match(name):
+        raise StoreError(f"{name!r} is not a node label of the ontology")
+    return name
+
+
+def _relationship_type(name: str) -> str:
+    """``name`` if it is a relationship type of the ontology."""
+    if name not in load_schema().relation_types or not _NAME.match(name):
+        raise StoreError(f"{name!r} is not a relationship type of the ontology")
+    return name
+
+
+def _snake(label: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", label).lower()
+
+
+def _first_line(error: BaseException) -> str:
+    message = getattr(error, "message", None) or str(error) or type(error).__name__
+    return message.strip().splitlines()[0] if message.strip() else type(error).__name__
+
+
+def _causes(error: BaseException) -> Iterable[BaseException]:
+    """``error`` and everything it was raised from, including exception groups' members."""
+    seen: set[int] = set()
+    stack = [error]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        stack.extend(getattr(current, "exceptions", ()) or ())
+        for nxt in (current.__cause__, current.__context__):
+            if nxt is not None:
+                stack.append(nxt)
+
+
+def _short_reason(error: BaseException) -> str:
+    """The operating system's reason if there is one ("Connection refused"), else the first line."""
+    for cause in _causes(error):
+        if isinstance(cause, OSError) and cause.strerror:
+            return cause.strerror
+    return _first_line(error)
+
+
+def _connection_error(conn: Connection, error: BaseException) -> StoreError:
+    if any(isinstance(cause, AuthError) for cause in _causes(error)):
+        return StoreError(
+            f"Neo4j at {conn.uri} refused the credentials of user {conn.username!r} (set NEO4J_PASSWORD)"
+        )
+    return StoreError(
+        f"cannot reach Neo4j at {conn.uri}: {_short_reason(error)}. "
+        "Start the local server with `govkg neo4j start` or set NEO4J_URI."
+    )
