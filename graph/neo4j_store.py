@@ -12,6 +12,7 @@ spliced into Cypher (after a check); every value travels as a query parameter.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 import time
@@ -34,8 +35,16 @@ DEFAULT_USERNAME = "neo4j"
 PER_MENTION_TYPES = frozenset({"MENTIONS", "STATES"})
 """Relationship types kept once per offset (report → thing, keyed on ``start``), not once per pair."""
 
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+"""URI schemes accepted: Bolt, direct or routed, plain or encrypted."""
+
 _EVIDENCE_KEYS = ("implicit", "start", "end", "text")
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+# The driver logs connection failures itself; without this, Python's last-resort
+# handler would print them to stderr next to our one-line StoreError. Applications
+# that configure logging still receive the records (they propagate to the root).
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 
 @dataclass(frozen=True)
@@ -93,6 +102,9 @@ def open_store(conn: Connection) -> Neo4jStore:
     """
     if not conn.uri:
         raise StoreError("no Neo4j URI: start the local server with `govkg neo4j start` or set NEO4J_URI")
+    scheme = conn.uri.partition("://")[0].lower()
+    if scheme not in SCHEMES:
+        raise StoreError(f"unsupported Neo4j URI {conn.uri!r}: use one of {', '.join(s + '://' for s in SCHEMES)}")
     auth = (conn.username, conn.password) if conn.password is not None else None
     try:
         driver = GraphDatabase.driver(conn.uri, auth=auth, connection_timeout=15.0)
@@ -175,6 +187,7 @@ class Neo4jStore:
         """
         if batch_size < 1:
             raise StoreError(f"batch_size must be at least 1, not {batch_size}")
+        _check_vocabulary(extraction)
         rows = to_rows(extraction)
         plan = _plan(rows)
         if not self._schema_ready:
@@ -250,6 +263,17 @@ class _Plan:
     report_id: str
     nodes: list[_NodeGroup]
     edges: list[_EdgeGroup]
+
+
+def _check_vocabulary(extraction: Extraction) -> None:
+    """Refuse classes and relation types outside the ontology before mapping the rows."""
+    schema = load_schema()
+    for entity in extraction.entities:
+        if entity.cls not in schema.classes:
+            raise StoreError(f"entity {entity.id} has class {entity.cls!r}, which is not in the ontology")
+    for relation in extraction.relations:
+        if relation.type not in schema.relation_types:
+            raise StoreError(f"relation type {relation.type!r} is not in the ontology")
 
 
 def _plan(rows: GraphRows) -> _Plan:

@@ -46,19 +46,33 @@ def decode(data: bytes, source: str = "<bytes>") -> str:
         raise InputError(f"{source}: the file is empty")
     if b"\x00" in data[:8192]:
         raise InputError(f"{source}: this is a binary file, not a text report")
+    decoded = []
     for encoding in ("utf-8-sig", "gb18030", "big5"):
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        if encoding == "utf-8-sig" and _looks_chinese(text):
+            return _newlines(text)
         if _looks_chinese(text):
-            return text.replace("\r\n", "\n").replace("\r", "\n")
+            decoded.append(text)
+    if decoded:
+        return _newlines(min(decoded, key=_oddity))
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is not None and _looks_chinese(str(best)):
-        return str(best).replace("\r\n", "\n").replace("\r", "\n")
+        return _newlines(str(best))
     raise InputError(f"{source}: cannot decode the text as UTF-8, GB18030 or Big5 Chinese")
+
+
+def _newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _oddity(text: str) -> int:
+    """How many characters look like a wrong guess of the encoding (private use, box drawing, bopomofo)."""
+    return sum(1 for ch in text[:4000] if "\ue000" <= ch <= "\uf8ff" or "\u2500" <= ch <= "\u257f" or "\u3100" <= ch <= "\u312f" or "\ufe30" <= ch <= "\ufe4f")
 
 
 def _looks_chinese(text: str) -> bool:

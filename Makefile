@@ -1,0 +1,35 @@
+# The two set-up commands of the README: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+REPORT := data/reports/qingpu-2024.txt
+
+.PHONY: install demo test neo4j-stop clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p out
+	$(BIN)/govkg extract $(REPORT) -o out/qingpu-2024.json
+	$(BIN)/govkg export $(REPORT) --format turtle -o out/qingpu-2024.ttl
+	$(BIN)/govkg export $(REPORT) --format jsonld -o out/qingpu-2024.jsonld
+	$(BIN)/govkg validate out/qingpu-2024.ttl
+	@if [ -z "$$NEO4J_URI" ]; then $(BIN)/govkg neo4j start; fi
+	$(BIN)/govkg load $(REPORT)
+	@$(BIN)/govkg neo4j status 2>/dev/null || echo "Loaded into $$NEO4J_URI"
+
+test: $(STAMP)
+	$(BIN)/pytest
+
+neo4j-stop: $(STAMP)
+	$(BIN)/govkg neo4j stop
+
+clean:
+	rm -rf out build *.egg-info

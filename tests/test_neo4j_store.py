@@ -1,0 +1,288 @@
+"""The Neo4j store against the real local server (no mocks): loads, reloads, rollback, errors."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from govkg.errors import QueryError, StoreError
+from govkg.graph import local_neo4j
+from govkg.graph.mapping import entity_iri, report_iri, to_rows
+from govkg.graph.neo4j_store import Connection, Neo4jStore, open_store
+from govkg.loaders.extract import extract_file, extract_report
+from govkg.loaders.model import Extraction
+from govkg.loaders.text import parse_report
+from govkg.ontology.schema import load_schema
+
+ROOT = Path(__file__).resolve().parents[1]
+BUNDLED = ROOT / "data" / "reports" / "qingpu-2024.txt"
+WUJIANG = ROOT / "tests" / "data" / "reports" / "wujiang-2024.txt"
+DEMO_ZONE = "长三角生态绿色一体化发展示范区"
+REMOVED_PARAGRAPH = "进一步加强权力制约机制。"  # its paragraph states entities and statistics no other does
+INJECTION = "x'}) DETACH DELETE n //"
+
+pytestmark = pytest.mark.neo4j
+
+
+@pytest.fixture(scope="session")
+def connection(neo4j_server: SimpleNamespace) -> Connection:
+    return Connection(neo4j_server.uri, neo4j_server.username, neo4j_server.password, neo4j_server.database)
+
+
+@pytest.fixture
+def store(connection: Connection) -> Iterator[Neo4jStore]:
+    """An open store on an empty database."""
+    with open_store(connection) as opened:
+        opened._driver.execute_query("MATCH (n) DETACH DELETE n", database_=connection.database)
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def qingpu() -> Extraction:
+    return extract_file(BUNDLED)
+
+
+@pytest.fixture(scope="session")
+def wujiang() -> Extraction:
+    return extract_file(WUJIANG)
+
+
+def _report_ids(store: Neo4jStore, report_id: str) -> dict[str, int]:
+    """What the graph holds of one report: nodes and relationships listing it, its mentions/statements."""
+    row = store.run(
+        "OPTIONAL MATCH (n) WHERE $rid IN n.reports WITH count(n) AS nodes "
+        "OPTIONAL MATCH ()-[r]->() WHERE $rid IN r.reports WITH nodes, count(r) AS rels "
+        "OPTIONAL MATCH (:Report {id: $rid})-[m:MENTIONS]->() WITH nodes, rels, count(m) AS mentions "
+        "OPTIONAL MATCH (:Report {id: $rid})-[s:STATES]->() WITH nodes, rels, mentions, count(s) AS states "
+        "OPTIONAL MATCH (only) WHERE only.reports = [$rid] "
+        "RETURN nodes, rels, mentions, states, count(only) AS only",
+        rid=report_id,
+    )[0]
+    return row
+
+
+def _poisoned(extraction: Extraction) -> Extraction:
+    """The extraction with a last statistic Neo4j cannot store (a map property): fails late in the load."""
+    statistics = list(extraction.statistics)
+    statistics[-1] = dataclasses.replace(statistics[-1], check={"not": "storable"})  # type: ignore[arg-type]
+    return dataclasses.replace(extraction, statistics=tuple(statistics))
+
+
+def _snapshot(store: Neo4jStore) -> tuple[dict[str, int], dict[str, int], list[dict]]:
+    props = store.run("MATCH (n) RETURN n.iri AS iri, n.reports AS reports, n.name AS name ORDER BY iri")
+    return store.count_nodes_by_label(), store.count_relationships_by_type(), props
+
+
+def test_load_matches_extraction(store: Neo4jStore, qingpu: Extraction) -> None:
+    rows = to_rows(qingpu)
+    summary = store.load(qingpu)
+
+    expected = Counter(label for node in rows.nodes for label in node.labels)
+    assert store.count_nodes_by_label() == dict(expected)
+    observation_points = sum(1 for e in qingpu.entities if e.cls == "ObservationPoint")
+    assert store.run("MATCH (n:ObservationPoint) RETURN count(n) AS n")[0]["n"] == observation_points == 3
+    assert store.run("MATCH (n:Statistic) RETURN count(n) AS n")[0]["n"] == len(qingpu.statistics)
+    by_type = store.count_relationships_by_type()
+    assert by_type["MENTIONS"] == sum(len(e.mentions) for e in qingpu.entities)
+    assert by_type["STATES"] == len(qingpu.statistics)
+    assert set(by_type) <= set(load_schema().relation_types)
+    assert summary.nodes_created == len(rows.nodes)
+    assert summary.relationships_created == sum(by_type.values())
+    assert summary.nodes_deleted == summary.relationships_deleted == 0
+
+    constrained = {
+        row["labels"][0]
+        for row in store.run(
+            "SHOW CONSTRAINTS YIELD labelsOrTypes AS labels, properties WHERE properties = ['iri'] RETURN labels"
+        )
+    }
+    tops = {load_schema().classes[name].cypher_name for name in load_schema().top_classes}
+    assert tops <= constrained
+    indexed = store.run("SHOW INDEXES YIELD labelsOrTypes, properties WHERE labelsOrTypes = ['Report'] RETURN properties")
+    assert ["id"] in [row["properties"] for row in indexed]
+
+
+def test_cross_border_observation_points_reach_two_provinces(store: Neo4jStore, qingpu: Extraction) -> None:
+    store.load(qingpu)
+    rows = store.run(
+        "MATCH (p:ObservationPoint) WHERE p.name CONTAINS '跨域' "
+        "MATCH (p)-[:LOCATED_IN]->(x)-[:PART_OF*0..]->(prov:Province) "
+        "RETURN p.name AS point, collect(DISTINCT prov.name) AS provinces"
+    )
+    assert len(rows) == 2
+    assert {province for row in rows for province in row["provinces"]} == {"江苏省", "上海市"}
+    assert all(len(row["provinces"]) == 1 for row in rows)
+
+
+def test_agreements_cover_the_demo_zone(store: Neo4jStore, qingpu: Extraction) -> None:
+    store.load(qingpu)
+    rows = store.run(
+        "MATCH (a:Agreement)-[:COVERS]->(:Place {name: $zone}) RETURN count(DISTINCT a) AS n", zone=DEMO_ZONE
+    )
+    assert rows[0]["n"] >= 4
+
+
+def test_reload_is_idempotent(store: Neo4jStore, qingpu: Extraction) -> None:
+    store.load(qingpu)
+    before = _snapshot(store)
+    again = store.load(qingpu, batch_size=7)  # other batch boundaries, same graph
+    assert _snapshot(store) == before
+    assert (again.nodes_created, again.nodes_deleted, again.relationships_created, again.relationships_deleted) == (0, 0, 0, 0)
+
+
+def test_reloading_a_changed_report_touches_only_its_facts(
+    store: Neo4jStore, qingpu: Extraction, wujiang: Extraction, tmp_path: Path
+) -> None:
+    store.load(qingpu)
+    store.load(wujiang)
+    wujiang_before = _report_ids(store, wujiang.report.id)
+    assert wujiang_before["only"] > 0 and wujiang_before["mentions"] > 0 and wujiang_before["states"] > 0
+
+    text = BUNDLED.read_text(encoding="utf-8")
+    paragraph = next(p for p in text.split("\n\n") if p.startswith(REMOVED_PARAGRAPH))
+    changed_file = tmp_path / "qingpu-2024-changed.txt"
+    changed_file.write_text(text.replace(paragraph + "\n\n", "", 1), encoding="utf-8")
+    changed = extract_report(parse_report(changed_file.read_text(encoding="utf-8"), changed_file.name))
+    assert changed.report.id == qingpu.report.id
+
+    summary = store.load(changed)
+
+    assert _report_ids(store, wujiang.report.id) == wujiang_before
+    qingpu_now = _report_ids(store, qingpu.report.id)
+    assert qingpu_now["mentions"] == sum(len(e.mentions) for e in changed.entities)
+    assert qingpu_now["states"] == len(changed.statistics)
+    # Entities only the removed paragraph named are gone; those Wujiang also names stay, now Wujiang's alone.
+    still_named = {e.id for e in changed.entities} | {e.id for e in wujiang.entities}
+    gone = [e for e in qingpu.entities if e.id not in still_named]
+    assert gone, "the removed paragraph should name something no other text does"
+    found = store.run("MATCH (n) WHERE n.iri IN $iris RETURN n.name AS name", iris=[entity_iri(e.id) for e in gone])
+    assert found == []
+    assert summary.nodes_deleted >= len(gone)
+    # Statistic nodes: exactly the changed report's (offsets moved, so ids changed too).
+    stats = store.run("MATCH (:Report {id: $rid})-[:STATES]->(s:Statistic) RETURN s.id AS id", rid=qingpu.report.id)
+    assert sorted(row["id"] for row in stats) == sorted(s.id for s in changed.statistics)
+    orphans = store.run("MATCH (s:Statistic) WHERE NOT (s)<-[:STATES]-() RETURN count(s) AS n")
+    assert orphans[0]["n"] == 0
+    # Entity relations only the removed paragraph stated are gone.
+    kept = {(r.type, r.source, r.target) for x in (changed, wujiang) for r in x.relations}
+    dropped = {(r.type, r.source, r.target) for r in qingpu.relations} - kept
+    for type_, source, target in dropped:
+        rows = store.run(
+            "MATCH ({iri: $s})-[r]->({iri: $t}) WHERE type(r) = $type RETURN count(r) AS n",
+            s=entity_iri(source), t=entity_iri(target), type=type_,
+        )
+        assert rows[0]["n"] == 0, (type_, source, target)
+    # Nothing in the graph claims a report that does not exist.
+    dangling = store.run(
+        "MATCH (n) WHERE n.reports IS NOT NULL UNWIND n.reports AS rid WITH DISTINCT rid "
+        "WHERE NOT EXISTS { MATCH (:Report {id: rid}) } RETURN rid"
+    )
+    assert dangling == []
+
+
+def test_failed_first_load_leaves_nothing(store: Neo4jStore, qingpu: Extraction) -> None:
+    with pytest.raises(StoreError, match="rolled back"):
+        store.load(_poisoned(qingpu), batch_size=5)
+    assert _report_ids(store, qingpu.report.id)["nodes"] == 0
+    assert store.run("MATCH (r:Report {id: $rid}) RETURN count(r) AS n", rid=qingpu.report.id)[0]["n"] == 0
+    assert store.count_nodes_by_label() == {}
+
+
+def test_failed_reload_keeps_the_previous_load(store: Neo4jStore, qingpu: Extraction, wujiang: Extraction) -> None:
+    store.load(qingpu)
+    store.load(wujiang)
+    before = _snapshot(store)
+    with pytest.raises(StoreError, match="rolled back"):
+        store.load(_poisoned(qingpu), batch_size=5)
+    assert _snapshot(store) == before
+
+
+def test_every_value_is_a_parameter(store: Neo4jStore, qingpu: Extraction, wujiang: Extraction) -> None:
+    store.load(wujiang)
+    before = _snapshot(store)
+    wujiang_before = _report_ids(store, wujiang.report.id)
+    entities = list(qingpu.entities)
+    entities[0] = dataclasses.replace(entities[0], name=INJECTION, aliases=(INJECTION,))
+    report = dataclasses.replace(qingpu.report, id="evil' }) MATCH (m) DETACH DELETE m //", title=INJECTION)
+    evil = dataclasses.replace(qingpu, report=report, entities=tuple(entities))
+
+    store.load(evil)
+
+    stored = store.run("MATCH (n {iri: $iri}) RETURN n.name AS name, n.aliases AS aliases", iri=entity_iri(entities[0].id))
+    assert stored == [{"name": INJECTION, "aliases": [INJECTION]}]
+    titled = store.run("MATCH (r:Report {iri: $iri}) RETURN r.name AS name, r.id AS id", iri=report_iri(report.id))
+    assert titled == [{"name": INJECTION, "id": report.id}]
+    assert {k: v for k, v in _report_ids(store, wujiang.report.id).items() if k != "only"} == {
+        k: v for k, v in wujiang_before.items() if k != "only"
+    }
+    labels, _, _ = before
+    after = store.count_nodes_by_label()
+    assert all(after.get(label, 0) >= n for label, n in labels.items()), "a load deleted nodes"
+    assert after["Report"] == 2
+
+
+def test_labels_outside_the_ontology_are_refused(store: Neo4jStore, qingpu: Extraction) -> None:
+    store.load(qingpu)
+    before = _snapshot(store)
+    entities = list(qingpu.entities)
+    entities[0] = dataclasses.replace(entities[0], cls="Place`) DETACH DELETE n //")
+    with pytest.raises(StoreError, match="not in the ontology"):
+        store.load(dataclasses.replace(qingpu, entities=tuple(entities)))
+    relations = list(qingpu.relations)
+    relations[0] = dataclasses.replace(relations[0], type="PART_OF]->() DETACH DELETE n //")
+    with pytest.raises(StoreError, match="not in the ontology"):
+        store.load(dataclasses.replace(qingpu, relations=tuple(relations)))
+    relations[0] = dataclasses.replace(qingpu.relations[0], target="place-not-in-the-report")
+    with pytest.raises(StoreError, match="not among the report's nodes"):
+        store.load(dataclasses.replace(qingpu, relations=tuple(relations)))
+    assert _snapshot(store) == before
+
+
+def test_run_rejects_writes_and_bad_cypher(store: Neo4jStore) -> None:
+    with pytest.raises(QueryError):
+        store.run("CREATE (:Report {id: 'x'})")
+    with pytest.raises(QueryError):
+        store.run("MATC (n) RETURN n")
+    assert store.run("RETURN $value AS value", value=INJECTION) == [{"value": INJECTION}]
+
+
+def test_server_down_names_the_uri() -> None:
+    uri = f"bolt://127.0.0.1:{local_neo4j.free_port()}"
+    with pytest.raises(StoreError, match="cannot reach Neo4j at " + uri.replace(".", r"\.")) as caught:
+        open_store(Connection(uri, "neo4j", "not-the-password"))
+    message = str(caught.value)
+    assert "\n" not in message and "not-the-password" not in message and "govkg neo4j start" in message
+
+
+def test_wrong_password_fails_fast_without_retries(connection: Connection) -> None:
+    # The only wrong-password attempt of this file: Neo4j locks the user after 3.
+    wrong = dataclasses.replace(connection, password="wrong-" + connection.password[::-1])
+    began = time.perf_counter()
+    with pytest.raises(StoreError, match="refused the credentials of user 'neo4j'") as caught:
+        open_store(wrong)
+    assert time.perf_counter() - began < 5
+    assert wrong.password not in str(caught.value) and connection.password not in str(caught.value)
+    with open_store(connection) as store:  # the right password still works: the user is not locked
+        assert store.run("RETURN 1 AS one") == [{"one": 1}]
+
+
+def test_connection_hides_the_password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEO4J_URI", "neo4j+s://example.org")
+    monkeypatch.setenv("NEO4J_PASSWORD", "s3cret-value")
+    monkeypatch.delenv("NEO4J_USERNAME", raising=False)
+    monkeypatch.delenv("NEO4J_DATABASE", raising=False)
+    conn = Connection.from_env()
+    assert (conn.uri, conn.username, conn.password, conn.database) == ("neo4j+s://example.org", "neo4j", "s3cret-value", None)
+    assert "s3cret-value" not in repr(conn)
+    assert Connection.from_env(uri="bolt://h:1", database="kg").uri == "bolt://h:1"
+    monkeypatch.delenv("NEO4J_URI")
+    with pytest.raises(StoreError, match="NEO4J_URI"):
+        open_store(Connection.from_env())
+    with pytest.raises(StoreError, match="unsupported"):
+        open_store(Connection("http://127.0.0.1:7474", "neo4j", "s3cret-value"))
