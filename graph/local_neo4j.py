@@ -484,7 +484,11 @@ def _alive(pid: int) -> bool:
         stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8", errors="replace")
     except OSError:
         return True
-    return stat.rpartition(")")[2].split()[0] != "Z"
+    if stat.rpartition(")")[2].split()[0] != "Z":
+        return True
+    with contextlib.suppress(ChildProcessError, OSError):
+        os.waitpid(pid, 0)  # a zombie child of ours: reap it now
+    return False
 
 
 def _is_our_server(pid: int | None, state_dir: Path) -> bool:

@@ -111,11 +111,12 @@ def open_store(conn: Connection) -> Neo4jStore:
     except (ValueError, DriverError) as error:
         raise StoreError(f"invalid Neo4j URI {conn.uri!r}: {_first_line(error)}") from error
     try:
-        driver.verify_connectivity()
-    except BaseException as error:
+        driver.verify_connectivity()  # one attempt: an auth failure is never retried
+    except (Neo4jError, DriverError, OSError) as error:
         driver.close()
-        if isinstance(error, (AuthError, ServiceUnavailable, SessionExpired, OSError, Neo4jError, DriverError)):
-            raise _connection_error(conn, error) from error
+        raise _connection_error(conn, error) from error
+    except BaseException:
+        driver.close()
         raise
     return Neo4jStore(driver, conn)
 

@@ -50,6 +50,14 @@ class Gazetteer:
                     self._names.setdefault(alias, place.name)
         alternatives = sorted(self._names, key=len, reverse=True)
         self._pattern = re.compile("|".join(map(re.escape, alternatives)))
+        stems: dict[str, list[str]] = {}
+        for place in places:
+            if place.level == "township" and place.name.endswith("镇") and len(place.name) >= 3:
+                stems.setdefault(place.name[:-1], []).append(place.name)
+        self._stems = {stem: names[0] for stem, names in stems.items() if len(names) == 1 and stem not in self._names}
+        self._stem_pattern = re.compile(
+            "(?<=[、，,以在和及与对（(\\s])(?:" + "|".join(map(re.escape, sorted(self._stems, key=len, reverse=True))) + ")(?=[、，,和及等])"
+        ) if self._stems else re.compile("(?!x)x")
 
     def __contains__(self, name: str) -> bool:
         return name in self._names or name in self._places
@@ -66,6 +74,13 @@ class Gazetteer:
     def find_all(self, text: str) -> list[tuple[int, int, str]]:
         """Longest non-overlapping place names in ``text`` as (start, end, canonical)."""
         return [(m.start(), m.end(), self._names[m.group(0)]) for m in self._pattern.finditer(text)]
+
+    def find_stems(self, text: str) -> list[tuple[int, int, str]]:
+        """Town names written without 镇/街道, only where a list or a pause follows (金泽、朱家角等).
+
+        A bare stem inside running text is too often part of another word to count.
+        """
+        return [(m.start(), m.end(), self._stems[m.group(0)]) for m in self._stem_pattern.finditer(text)]
 
     def chain(self, name: str) -> list[Place]:
         """The place and its parents up to the province."""

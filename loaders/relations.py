@@ -29,38 +29,54 @@ def verb_relations(text: str, candidates: list[Candidate], ctx: Context) -> list
         relation = relation_of[verb.group(0)]
         scope_end = clause_end(shadow, verb.end())
         targets = sorted((c for c in objects if verb.end() <= c.start < scope_end), key=lambda c: c.start)
+        actors = _actors(text, candidates, verb.start(), ctx)
+        explicit_actor = not actors[0][1]
         if relation == "ESTABLISHED":
-            targets = [
-                c for c in targets[:1]
-                if c.start - verb.end() <= 8
-                and (c.type in _ESTABLISHED_TARGETS or (c.type == "Mechanism" and c.cls in _ESTABLISHED_MECHANISMS))
-                and c.type != "ObservationPoint"
-            ]
+            targets = [c for c in targets[:1] if c.start - verb.end() <= 8 and _can_be_established(c, explicit_actor, verb.group(0))]
         else:
             targets = [c for c in targets if c.type in ("Document", "Agreement")]
-        if not targets:
-            continue
-        actors = _actors(text, candidates, verb.start(), ctx)
         for target in targets:
             type_ = "PARTY_TO" if target.type == "Agreement" else ("ISSUED" if relation != "ESTABLISHED" else relation)
             for actor, implicit in actors:
                 out.append(RelationCandidate(type_, actor, target.key, implicit, verb.start(), target.end))
+    parties = {r.target for r in out if r.type == "PARTY_TO"}
+    for agreement in candidates:
+        if agreement.type == "Agreement" and agreement.rule != "nested-title" and agreement.key not in parties:
+            out.append(RelationCandidate("PARTY_TO", ctx.region, agreement.key, True, agreement.start, agreement.end))
+            parties.add(agreement.key)
     return out
 
 
+def _can_be_established(target: Candidate, explicit_actor: bool, verb: str) -> bool:
+    if target.type in ("Institution", "MediationCentre"):
+        return True
+    if target.type != "Mechanism":
+        return False
+    return explicit_actor or target.cls in ("Platform", "Venue") or (verb in ("建立", "构建") and target.cls in ("WorkMechanism", "System"))
+
+
 def _actors(text: str, candidates: list[Candidate], position: int, ctx: Context) -> list[tuple[str, bool]]:
-    """Who acts at a verb: bodies named just before it in the clause, else the reporting region."""
+    """Who acts at a verb: the bodies named before it in the clause (A与B、C签订), else the reporting region.
+
+    Bodies before 与/会同/联合 are the subjects, those after are partners; with partners but
+    no subject, the reporting region is the unstated subject.
+    """
     start = position
     while start > 0 and text[start - 1] not in "。；;!！?？\n，,":
         start -= 1
-    named = [c for c in candidates if c.type in ("Institution", "Place") and start <= c.start and c.end <= position and c.rule != "quote"]
-    if named and position - named[-1].end <= 6:
-        partners = [c for c in named if "与" in text[start:c.start] or "同" in text[start:c.start]]
-        actors = [(c.key, False) for c in (partners or named[-1:])]
-        if partners:
-            actors.append((ctx.region, True))
-        return actors
-    return [(ctx.region, True)]
+    inside = [c for c in candidates if c.type in ("Institution", "Place", "MediationCentre") and start <= c.start and c.end <= position and c.rule != "quote"]
+    named = sorted((c for c in inside if not any(o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in inside)),
+                   key=lambda c: c.start)
+    if not named or position - named[-1].end > 6:
+        return [(ctx.region, True)]
+    link = re.search("与|会同|联合|同", text[start:position])
+    split = start + link.start() if link else position
+    subjects = [c for c in named if c.start < split]
+    partners = [c for c in named if c.start >= split]
+    actors = [(c.key, False) for c in subjects + partners]
+    if not subjects:
+        actors.append((ctx.region, True))
+    return actors
 
 
 def containment_relations(candidates: list[Candidate], ctx: Context) -> list[RelationCandidate]:
@@ -90,7 +106,9 @@ def paragraph_serves(text: str, candidates: list[Candidate], explicit: list[Rela
     for paragraph in text.split("\n"):
         first_end = offset + (paragraph.find("。") if "。" in paragraph else len(paragraph))
         events = [c for c in candidates if c.type == "Event" and offset <= c.start < first_end]
-        opening = text[offset:first_end]
+        window_end = max(first_end, min(offset + 60, offset + len(paragraph)))
+        events = [c for c in candidates if c.type == "Event" and offset <= c.start < window_end]
+        opening = text[offset:window_end]
         if events and any(cue in opening for cue in vocab["serve_cues"]):
             event = events[0]
             target = event.attributes.get("series", event.key)
@@ -111,11 +129,14 @@ def place_relations(candidates: list[Candidate], ctx: Context) -> tuple[list[Rel
     places = sorted((c for c in candidates if c.type == "Place"), key=lambda c: c.start)
     out: list[RelationCandidate] = []
     explicit: set[tuple[str, str]] = set()
+    for c in places:
+        if "parent" in c.attributes:
+            out.append(RelationCandidate("PART_OF", c.key, c.attributes["parent"], False, c.start - len(c.attributes["parent"]), c.end))
     for left, right in zip(places, places[1:]):
-        if left.end == right.start and left.key in [p.name for p in gazetteer.chain(right.key)[1:]]:
+        if right.key in gazetteer and left.end == right.start and left.key in [p.name for p in gazetteer.chain(right.key)[1:]]:
             out.append(RelationCandidate("PART_OF", right.key, left.key, False, left.start, right.end))
             explicit.add((right.key, left.key))
-    mentioned = {c.key for c in places} | ({ctx.region} if ctx.region in gazetteer else set())
+    mentioned = {c.key for c in places if c.key in gazetteer} | ({ctx.region} if ctx.region in gazetteer else set())
     added: set[str] = set()
     for name in sorted(mentioned):
         chain = gazetteer.chain(name)
@@ -154,6 +175,14 @@ def hosted_relations(text: str, candidates: list[Candidate], ctx: Context) -> tu
             out.append(RelationCandidate("LOCATED_IN", c.canonical, host.key, False, c.start, c.end))
         out.append(RelationCandidate("PART_OF", c.canonical, parent_name, False, c.start, c.end))
     shadow = masked(text)
+    heads = "|".join(map(re.escape, load_vocabulary()["branch_heads"]))
+    for centre in [c for c in candidates if c.type == "MediationCentre"]:
+        branch = re.compile(f"(?:在[^，。；\\n]{{2,20}}?)?(?:设立|成立|建立|设置)(?P<name>[\u4e00-\u9fff]{{1,10}}?(?:{heads}))").match(shadow, centre.end)
+        if branch:
+            name = centre.canonical + branch["name"]
+            new.append(Candidate("MediationCentre", "MediationBranch", name, branch.start("name"), branch.end("name"), branch["name"], "branch-of-centre"))
+            out.append(RelationCandidate("PART_OF", name, centre.key, False, centre.start, branch.end()))
+            out.append(RelationCandidate("ESTABLISHED", centre.key, name, False, centre.start, branch.end()))
     for match in re.finditer(r"在([^，。；\n]{2,30}?)(?:设立|成立|建立|设置)", shadow):
         hosts = [h for h in candidates if h.type in ("Place", "Institution") and match.start(1) <= h.start and h.end <= match.end(1)]
         targets = [t for t in candidates if match.end() <= t.start <= match.end() + 8 and t.type in ("MediationCentre", "Institution")]

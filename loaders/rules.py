@@ -107,11 +107,24 @@ def clause_end(text: str, position: int) -> int:
 
 
 def places(text: str, ctx: Context) -> list[Candidate]:
-    """Gazetteer names and aliases (longest match)."""
+    """Gazetteer names and aliases (longest match); town names without 镇 in lists (金泽、朱家角等);
+    villages written right after their known town (金泽镇莲湖村)."""
     out = []
     for start, end, name in ctx.gazetteer.find_all(text):
         place = ctx.gazetteer.place(name)
         out.append(Candidate("Place", place.ontology_class, name, start, end, text[start:end], "gazetteer"))
+    taken = [(c.start, c.end) for c in out]
+    for start, end, name in ctx.gazetteer.find_stems(text):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        out.append(Candidate("Place", "Township", name, start, end, text[start:end], "gazetteer-stem"))
+    suffixes = _alternation(_vocab()["village_suffixes"])
+    for town in [c for c in out if c.cls == "Township"]:
+        village = re.compile(f"[{CJK}]{{2,3}}?(?:{suffixes})").match(text, town.end)
+        if village and not any(c.start == town.end for c in out):
+            name = village.group(0)
+            out.append(Candidate("Place", "Village", name, village.start(), village.end(), name, "village-after-town",
+                                 attributes={"parent": town.canonical}))
     return out
 
 
@@ -161,6 +174,9 @@ def titles(text: str, ctx: Context) -> tuple[list[Candidate], list[RelationCandi
         title = match.group(1)
         signed = _chain_verb(text, match.start()) in signed_verbs
         type_, cls = classify_title(title, signed)
+        for follower, follower_type, follower_cls in _vocab()["title_followers"]:
+            if text.startswith(follower, match.end()):
+                type_, cls = follower_type, follower_cls
         canonical = title_canonical(title, cls)
         start, end = match.start(1), match.end(1)
         aliases = (normalise(title),) if canonical != normalise(title) else ()
@@ -238,8 +254,9 @@ def quotes(text: str, ctx: Context) -> list[Candidate]:
             inner = q.group(1)
             own = _head_of(inner)
             if own is not None:
-                type_, cls = own[1], own[2]
-                out.append(Candidate(type_, cls, normalise(inner), q.start(), q.end(), q.group(0), "quote"))
+                start = _quote_prefix(text, q.start()) if q is chain[0] else q.start()
+                name = normalise(inner) if start == q.start() else normalise(text[start:q.end()])
+                out.append(Candidate(own[1], own[2], name, start, q.end(), text[start:q.end()], "quote"))
                 continue
             if shared and head is not None:
                 end = q.end() + len(suffix) if q is last else q.end()
@@ -262,6 +279,10 @@ def _quote_suffix(text: str, position: int, limit: int) -> tuple[str, tuple[str,
         run += ch
     if run.startswith("等"):
         run = run[1:]
+    for verb in _vocab()["suffix_stop_words"]:
+        k = run.find(verb)
+        if k > 0:
+            run = run[:k]
     best = None
     for end in range(len(run), 0, -1):
         head = _head_of(run[:end])
@@ -334,6 +355,9 @@ def _institution_from(body: str, head: str, owner: str, ctx: Context) -> tuple[s
     return cls, owner + name
 
 
+_FUNCTION_CHARS = "对与和及、由经向在为同让请将把被从至并"
+
+
 def institutions(text: str, ctx: Context, place_candidates: list[Candidate]) -> tuple[list[Candidate], list[RelationCandidate]]:
     """Bodies: full names after a place (青浦区司法局), short forms (区政府), bare courts, sub-offices."""
     vocab = _vocab()
@@ -353,7 +377,9 @@ def institutions(text: str, ctx: Context, place_candidates: list[Candidate]) -> 
     for found in re.finditer("区|县|市(?!场)", text):
         position = found.start()
         owner = owners[found.group(0)]
-        if ctx.token_starts and position not in ctx.token_starts:
+        before = text[position - 1] if position else ""
+        after_function_word = not re.match(f"[{CJK}]", before) or before in _FUNCTION_CHARS
+        if ctx.token_starts and position not in ctx.token_starts and not after_function_word:
             continue
         if position > 0 and text[position - 1] in "全本我各该每" or any(s <= position < e for s, e in covered):
             continue
@@ -388,6 +414,12 @@ def institutions(text: str, ctx: Context, place_candidates: list[Candidate]) -> 
         name = parent.canonical + match.group(0)
         out.append(Candidate("Institution", "Office", name, match.start(), match.end(), match.group(0), "sub-institution"))
         relations.append(RelationCandidate("PART_OF", name, parent.canonical, False, parent.start, match.end()))
+    platforms = re.compile(_alternation(vocab["platform_heads"]))
+    for body in [c for c in out if c.rule.startswith("institution")]:
+        match = platforms.match(text, body.end)
+        if match:
+            name = body.canonical + match.group(0)
+            out.append(Candidate("Mechanism", "Platform", name, body.start, match.end(), text[body.start:match.end()], "institution-platform"))
     return out, relations
 
 
@@ -399,13 +431,23 @@ def known_events(text: str, ctx: Context) -> list[Candidate]:
     events = {e[0]: (e[1], e[2]) for e in _vocab()["known_events"]}
     pattern = re.compile(f"(?P<ordinal>第[一二三四五六七八九十百零\\d]+届)?(?P<name>{_alternation(list(events))})")
     out = []
+    covered: list[tuple[int, int]] = []
     for match in pattern.finditer(text):
+        covered.append(match.span())
         series, cls = events[match["name"]]
         if match["ordinal"]:
             canonical = match["ordinal"] + series
             out.append(Candidate("Event", cls, canonical, match.start(), match.end(), match.group(0), "known-event", attributes={"series": series}))
         else:
             out.append(Candidate("Event", cls, series, match.start(), match.end(), match.group(0), "known-event"))
+    heads = _alternation(_vocab()["ordinal_event_heads"])
+    names = list(ctx.gazetteer.surface_forms)
+    places = _alternation(names + [n[:-1] for n in names if n.endswith("市") and len(n) >= 3])
+    ordinal = re.compile(f"(?:(?:{places})[{CJK}]{{0,2}}?)?第[一二三四五六七八九十百零\\d]+届[{CJK}]{{0,12}}?(?:{heads})")
+    for match in ordinal.finditer(text):
+        if any(s <= match.start() < e or s < match.end() <= e for s, e in covered):
+            continue
+        out.append(Candidate("Event", "Event", normalise(match.group(0)), match.start(), match.end(), match.group(0), "ordinal-event"))
     return out
 
 
@@ -506,7 +548,11 @@ def observation_points(text: str, ctx: Context, located: list[Candidate]) -> tup
     )
     out: list[Candidate] = []
     relations: list[RelationCandidate] = []
-    for match in pattern.finditer(text):
+    respectively = re.compile(
+        f"(?:新设|设立|建立|新建)(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))(?P<count>[\\d一二两三四五六七八九十]+[家个处])?[,，]?"
+        f"分别(?:位于|设在|落户)(?P<where>[^，。；,;\n]{{2,40}})"
+    )
+    for match in [*pattern.finditer(text), *respectively.finditer(text)]:
         where_start, where_end = match.span("where")
         hosts = [c for c in located if where_start <= c.start and c.end <= where_end]
         items = _split_list(text, where_start, where_end)

@@ -53,9 +53,10 @@ def _pattern() -> re.Pattern[str]:
     before = "|".join(sorted(map(re.escape, vocab["approximation_before"]), key=len, reverse=True))
     after = "|".join(map(re.escape, vocab["approximation_after"]))
     zero = "|".join(map(re.escape, vocab["zero_outcomes"]))
+    multipliers = "(?:" + "|".join(map(re.escape, vocab["unit_multipliers"])) + ")?"
     return re.compile(
         f"(?P<before>{before})?"
-        f"(?:(?P<num>(?<![\\d.*+×第/\\-])\\d+(?:\\.\\d+)?)(?P<after>{after})?(?P<unit>{units})"
+        f"(?:(?P<num>(?<![\\d.*+×第/\\-])\\d+(?:\\.\\d+)?)(?P<after>{after})?(?P<unit>{multipliers}(?:{units}))"
         f"|(?P<cn>(?<![第{CJK}])[两二三四五六七八九十]{{1,3}}|(?<=[在设立新增共有达])[两二三四五六七八九十]{{1,3}})(?P<cnunit>{cn_units})"
         f"|(?<![\\d.])(?P<zero>0)(?P<outcome>{zero}))"
     )
@@ -72,7 +73,7 @@ def find_statistics(text: str) -> list[FoundStatistic]:
             number_start = match.start("num")
         elif match["cn"] is not None:
             parsed = chinese_number(match["cn"])
-            if parsed is None:
+            if parsed is None or text[match.start("cn") - 1:match.start("cn")] == "”":
                 continue
             value, unit, number_start = float(parsed), match["cnunit"], match.start("cn")
         else:
@@ -95,8 +96,24 @@ def find_statistics(text: str) -> list[FoundStatistic]:
                     measure = ""
                 start -= lead
         out.append(FoundStatistic(value, unit, measure, start, end, number_start, approximate))
+    out.extend(_zero_in_words(text, shadow))
+    out.sort(key=lambda s: s.number_start)
     _name_shares(out)
     _check_percentages(text, out)
+    return out
+
+
+def _zero_in_words(text: str, shadow: str) -> list[FoundStatistic]:
+    """零败诉, “零纠错”, 无一败诉: a count of zero written in words (quoted or not)."""
+    vocab = load_vocabulary()
+    words = "|".join(map(re.escape, vocab["zero_words"]))
+    outcomes = "|".join(map(re.escape, vocab["zero_outcomes"]))
+    out = []
+    for match in re.finditer(f"(?P<quote>“)?(?:{words})(?P<outcome>{outcomes})(?(quote)”)", text):
+        measure, _ = _preceding(text, shadow, match.start())
+        verb = text[max(0, match.start() - 2):match.start()]
+        start = match.start() - 2 if verb in ("实现", "保持") else match.start()
+        out.append(FoundStatistic(0.0, "件", measure + match["outcome"], start, match.end(), match.start(), False))
     return out
 
 
