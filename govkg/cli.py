@@ -346,6 +346,9 @@ def load(files: tuple[str, ...], uri: str | None, username: str, password: str |
                 except StoreError as error:
                     failures.append(f"{outcome.path}: {error}")
         counts = store.count_nodes_by_label()
+    from govkg.ontology.schema import load_schema
+
+    tops = [load_schema().classes[name].cypher_name for name in load_schema().top_classes]
     click.echo(f"loaded {paths_done} report(s) in {time.perf_counter() - started:.1f}s into {store.connection.uri}")
-    click.echo("nodes: " + ", ".join(f"{label} {count}" for label, count in sorted(counts.items())))
+    click.echo("nodes: " + ", ".join(f"{label} {counts[label]}" for label in tops if counts.get(label)))
     _finish(failures, paths_done + len(failures))
