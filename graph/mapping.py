@@ -76,6 +76,7 @@ def to_rows(extraction: Extraction) -> GraphRows:
                 "sha256": report.sha256,
                 "body_kind": report.body_kind,
                 "class": "Report",
+                "type": "Report",
             },
         )
     ]
@@ -89,15 +90,16 @@ def to_rows(extraction: Extraction) -> GraphRows:
             "name_en": entity.name_en,
             "aliases": list(entity.aliases),
             "class": entity.cls,
+            "type": entity.type,
         }
         properties.update({k: v for k, v in entity.attributes.items() if k in ("code", "province", "level", "series")})
         nodes.append(NodeRow(iri, entity.cls, tuple(schema.labels_for(entity.cls)), properties))
         for mention in entity.mentions:
-            edges.append(EdgeRow("MENTIONS", rid, iri, {"start": mention.start, "end": mention.end, "text": mention.text}))
+            edges.append(EdgeRow("MENTIONS", rid, iri, {"start": mention.start, "end": mention.end, "text": mention.text, "sentence": mention.sentence}))
     for relation in extraction.relations:
         properties = {"implicit": relation.implicit}
         if relation.evidence is not None:
-            properties.update(start=relation.evidence.start, end=relation.evidence.end, text=relation.evidence.text)
+            properties.update(start=relation.evidence.start, end=relation.evidence.end, text=relation.evidence.text, sentence=relation.evidence.sentence)
         edges.append(EdgeRow(relation.type, entity_iri(relation.source), entity_iri(relation.target), properties))
     for statistic in extraction.statistics:
         iri = statistic_iri(statistic.id)
@@ -117,6 +119,7 @@ def to_rows(extraction: Extraction) -> GraphRows:
                     "consistent": statistic.consistent,
                     "check": statistic.check,
                     "class": "Statistic",
+                    "type": "Statistic",
                 },
             )
         )
@@ -124,4 +127,7 @@ def to_rows(extraction: Extraction) -> GraphRows:
     known = set(schema.relation_types)
     unknown = {e.type for e in edges} - known
     assert not unknown, f"relation types outside the ontology: {unknown}"
+    properties = {a.neo4j_property for a in schema.attributes.values()}
+    used = {k for n in nodes for k in n.properties} | {k for e in edges for k in e.properties}
+    assert used <= properties, f"properties outside the ontology: {used - properties}"
     return GraphRows(report.id, nodes, edges)

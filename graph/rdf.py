@@ -12,6 +12,7 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from govkg.errors import StoreError
 from govkg.graph.mapping import entity_iri, report_iri, statistic_iri
+from govkg.loaders.extract import entity_id
 from govkg.loaders.model import Extraction, Mention
 from govkg.ontology.schema import GKG, load_schema
 
@@ -73,6 +74,9 @@ def to_graph(extraction: Extraction, graph: Graph | None = None) -> Graph:
     graph.add((report, GKG.sha256, Literal(meta.sha256)))
     graph.add((report, DCTERMS.source, Literal(meta.source)))
     graph.add((report, DCTERMS.identifier, Literal(meta.id)))
+    graph.add((report, GKG.region, Literal(meta.region)))
+    graph.add((report, GKG.bodyKind, Literal(meta.body_kind)))
+    graph.add((report, DCTERMS.spatial, URIRef(entity_iri(entity_id("Place", meta.region)))))
 
     for entity in extraction.entities:
         node = URIRef(entity_iri(entity.id))
@@ -98,6 +102,8 @@ def to_graph(extraction: Extraction, graph: Graph | None = None) -> Graph:
             graph.add((annotation, RDF.type, OA.Annotation))
             graph.add((annotation, OA.hasBody, node))
             graph.add((annotation, OA.hasTarget, _selector(graph, report, anchor, mention)))
+            if mention.sentence:
+                graph.add((annotation, GKG.sentence, Literal(mention.sentence)))
 
     for index, relation in enumerate(extraction.relations):
         source, target = URIRef(entity_iri(relation.source)), URIRef(entity_iri(relation.target))

@@ -13,10 +13,17 @@ _FORMATS = {".ttl": "text/turtle", ".nt": "application/n-triples", ".nq": "appli
 
 
 def open_store(files: Iterable[str | Path]) -> Any:
-    """An in-memory Oxigraph store holding the given RDF files (named graphs kept)."""
+    """An in-memory Oxigraph store holding the given RDF files (named graphs kept) and the ontology.
+
+    The ontology is loaded too, so queries can read Neo4j names (``gkg:cypherName``) and
+    top classes (``gkg:topClass``) from the one source of truth.
+    """
     import pyoxigraph
 
+    from govkg.ontology.schema import ontology_turtle
+
     store = pyoxigraph.Store()
+    store.load(ontology_turtle().encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE)
     for raw in files:
         path = Path(raw)
         if not path.is_file():
@@ -28,6 +35,8 @@ def open_store(files: Iterable[str | Path]) -> Any:
             store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.from_media_type(mime))
         except (SyntaxError, ValueError, OSError) as error:
             raise StoreError(f"{path}: not valid RDF ({str(error).splitlines()[0][:120]})") from None
+    # Queries read the default graph: the union of the reports' named graphs, each triple once.
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return store
 
 
@@ -58,7 +67,7 @@ def query_store(store: Any, query: str, parameters: dict[str, Any] | None = None
 
     substitutions = {pyoxigraph.Variable(k): _literal(v) for k, v in (parameters or {}).items()}
     try:
-        result = store.query(query, use_default_graph_as_union=True, substitutions=substitutions)
+        result = store.query(query, substitutions=substitutions)
     except SyntaxError as error:
         raise QueryError(f"invalid SPARQL: {str(error).splitlines()[0][:160]}") from None
     if isinstance(result, bool):

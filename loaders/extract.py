@@ -7,8 +7,11 @@ named in two reports gets the same id.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 from govkg.loaders.english import english_name, place_name_en
@@ -42,8 +45,9 @@ def extract_report(report: ReportText, model: str | None = None) -> Extraction:
     candidates: list[Candidate] = list(doc._.govkg_candidates)
     title_start = report.text.find(meta.title)
     candidates.append(Candidate("Document", "ReportDocument", meta.title, title_start, title_start + len(meta.title), meta.title, "report-title"))
-    entities, key_to_id = _merge(candidates, meta, doc.user_data.get("govkg_ancestors", []))
-    relations = _relations(doc._.govkg_relations, key_to_id, report.text)
+    sentences = _sentence_finder(report.text)
+    entities, key_to_id = _merge(candidates, meta, doc.user_data.get("govkg_ancestors", []), sentences)
+    relations = _relations(doc._.govkg_relations, key_to_id, report.text, sentences)
     statistics = tuple(
         Statistic(
             id=f"{meta.id}-stat-{s.start:06d}",
@@ -62,7 +66,23 @@ def extract_report(report: ReportText, model: str | None = None) -> Extraction:
     return Extraction(report=meta, entities=entities, relations=relations, statistics=statistics)
 
 
-def _merge(candidates: list[Candidate], meta: ReportMeta, ancestors: list[str]) -> tuple[tuple[Entity, ...], dict[str, str]]:
+def _sentence_finder(text: str) -> Callable[[int, int], str]:
+    """The sentence (to 。！？；or a line end) around a character range, for provenance."""
+    ends = [m.end() for m in re.finditer(r"[。！？；;!?\n]", text)] + [len(text)]
+
+    def sentence(start: int, end: int) -> str:
+        i = bisect.bisect_right(ends, start)
+        first = ends[i - 1] if i else 0
+        j = bisect.bisect_left(ends, max(end, start + 1))
+        last = ends[min(j, len(ends) - 1)]
+        return text[first:last].strip()
+
+    return sentence
+
+
+def _merge(
+    candidates: list[Candidate], meta: ReportMeta, ancestors: list[str], sentence: Callable[[int, int], str]
+) -> tuple[tuple[Entity, ...], dict[str, str]]:
     gazetteer = load_gazetteer()
     by_key: dict[str, list[Candidate]] = defaultdict(list)
     for c in candidates:
@@ -82,7 +102,10 @@ def _merge(candidates: list[Candidate], meta: ReportMeta, ancestors: list[str]) 
             type_, cls = "Place", gazetteer.place(key).ontology_class
         else:
             type_, cls = "Place", "County" if key == meta.region and not region_known else "Place"
-        mentions = sorted({Mention(c.text, c.start, c.end) for c in group if c.type == type_ and c.end > c.start}, key=lambda m: (m.start, m.end))
+        mentions = sorted(
+            {Mention(c.text, c.start, c.end, sentence(c.start, c.end)) for c in group if c.type == type_ and c.end > c.start},
+            key=lambda m: (m.start, m.end),
+        )
         aliases = sorted({m.text.strip("“”") for m in mentions} - {key})
         attributes: dict[str, object] = {}
         if type_ == "Place" and key in gazetteer:
@@ -112,13 +135,15 @@ def _merge(candidates: list[Candidate], meta: ReportMeta, ancestors: list[str]) 
     return tuple(entities), key_to_id
 
 
-def _relations(found: list[RelationCandidate], key_to_id: dict[str, str], text: str) -> tuple[Relation, ...]:
+def _relations(
+    found: list[RelationCandidate], key_to_id: dict[str, str], text: str, sentence: Callable[[int, int], str]
+) -> tuple[Relation, ...]:
     seen: dict[tuple[str, str, str], Relation] = {}
     for r in found:
         source, target = key_to_id.get(r.source), key_to_id.get(r.target)
         if source is None or target is None or source == target:
             continue
-        evidence = Mention(text[r.start:r.end], r.start, r.end) if r.end > r.start else None
+        evidence = Mention(text[r.start:r.end], r.start, r.end, sentence(r.start, r.end)) if r.end > r.start else None
         key = (r.type, source, target)
         previous = seen.get(key)
         if previous is None or (previous.implicit and not r.implicit):

@@ -13,6 +13,7 @@ class Mention:
     text: str
     start: int
     end: int
+    sentence: str = ""
 
 
 @dataclass(frozen=True)

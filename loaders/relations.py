@@ -80,8 +80,12 @@ def _actors(text: str, candidates: list[Candidate], position: int, ctx: Context)
 
 
 def containment_relations(candidates: list[Candidate], ctx: Context) -> list[RelationCandidate]:
-    """Names that contain an event (SERVES) or a cooperation zone (COVERS)."""
-    out = []
+    """Names that contain an event (SERVES) or a cooperation zone (COVERS); an edition is part of its series."""
+    out = [
+        RelationCandidate("PART_OF", c.key, c.attributes["series"], True, c.start, c.end)
+        for c in candidates
+        if c.type == "Event" and "series" in c.attributes
+    ]
     events = [c for c in candidates if c.type == "Event"]
     zones = [c for c in candidates if c.type == "Place" and c.cls == "CooperationZone"]
     for c in candidates:
