@@ -135,19 +135,80 @@ def export(files: tuple[str, ...], fmt: str, output: str | None, model: str | No
         _emit(serialize(extractions, fmt), output)
 
 
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise click.BadParameter(f"expected KEY=VALUE, got {pair!r}", param_hint="--param")
+        out[key.strip()] = value
+    return out
+
+
+PARAM = click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
+
+
 @cli.command()
 @click.argument("query")
-@click.option("--data", "data", required=True, multiple=True, type=click.Path(), help="RDF file(s) to query (Turtle, N-Triples, JSON-LD, N-Quads).")
+@click.option("--data", "data", multiple=True, type=click.Path(), help="RDF file(s) to query (Turtle, N-Triples, JSON-LD, N-Quads, TriG).")
+@PARAM
 @FORMAT
-def sparql(query: str, data: tuple[str, ...], fmt: str) -> None:
-    """Run a SPARQL QUERY (text, or @file.rq) over exported RDF files."""
+@click.option("--host", default="127.0.0.1", show_default=True, help="With `serve`: address to bind (loopback by default).")
+@click.option("--port", type=int, default=7878, show_default=True, help="With `serve`: port of the endpoint.")
+def sparql(query: str, data: tuple[str, ...], params: tuple[str, ...], fmt: str, host: str, port: int) -> None:
+    """Run SPARQL over exported RDF: a canned query NAME, @file.rq or query text; or `serve` them.
+
+    \b
+    govkg sparql cross_border_points --data kg.ttl
+    govkg sparql serve --data kg.ttl      # read-only SPARQL 1.1 Protocol endpoint at /sparql
+    """
+    if not data:
+        raise click.UsageError("give the RDF data with --data FILE")
+    if query == "serve":
+        _serve(list(data), host, port)
+        return
     from govkg.graph.sparql import run_sparql
     from govkg.output import render
+    from govkg.queries.catalog import catalog, sparql_with_parameters
 
     with _errors():
-        text = Path(query[1:]).read_text(encoding="utf-8") if query.startswith("@") else query
+        if query in catalog():
+            canned = catalog()[query]
+            text = sparql_with_parameters(canned, canned.parameters(_params(params)))
+        elif query.startswith("@"):
+            text = Path(query[1:]).read_text(encoding="utf-8")
+        else:
+            text = query
         columns, rows = run_sparql(text, list(data))
     click.echo(render(rows, fmt, columns), nl=False)
+
+
+def _serve(data: list[str], host: str, port: int) -> None:
+    from govkg.graph.endpoint import serve
+
+    with _errors():
+        server = serve(data, host, port)
+    click.echo(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql (read-only; Ctrl-C stops it)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+@cli.command("queries")
+@FORMAT
+def list_queries(fmt: str) -> None:
+    """List the canned queries with their parameters and defaults."""
+    from govkg.output import render
+    from govkg.queries.catalog import catalog
+
+    rows = [
+        {"name": q.name, "title": q.title, "parameters": ", ".join(f"{k}={v}" for k, v in q.defaults.items()), "sparql": q.sparql is not None}
+        for q in catalog().values()
+    ]
+    click.echo(render(rows, fmt, max_width=60), nl=False)
 
 
 @cli.command()
@@ -319,6 +380,38 @@ def open_connection(uri: str | None, username: str, password: str | None, databa
 
 
 @cli.command()
+@click.argument("name")
+@PARAM
+@FORMAT
+@connection_options
+def query(name: str, params: tuple[str, ...], fmt: str, uri: str | None, username: str, password: str | None,
+          database: str | None, state_dir: str | None) -> None:
+    """Run the canned query NAME on Neo4j (see `govkg queries`).
+
+    Example: govkg query region_partners --param region=青浦区 --format table
+    """
+    from govkg.output import render
+    from govkg.queries.catalog import get
+
+    with _errors():
+        canned = get(name)
+        values = canned.parameters(_params(params))
+        with open_connection(uri, username, password, database, state_dir) as store:
+            rows = store.run(canned.cypher, **values)
+    columns = _return_columns(canned.cypher) if not rows else None
+    click.echo(render(rows, fmt, columns), nl=False)
+
+
+def _return_columns(cypher: str) -> list[str]:
+    """Column names of a query's final RETURN, to print headers for an empty answer."""
+    import re
+
+    tail = cypher[cypher.rfind("RETURN") + len("RETURN"):]
+    tail = re.split(r"\bORDER BY\b|\bLIMIT\b", tail)[0]
+    return [part.split(" AS ")[-1].strip() for part in re.split(r",(?![^()\[\]{}]*[)\]}])", tail.replace("DISTINCT", "")) if part.strip()]
+
+
+@cli.command()
 @click.argument("files", nargs=-1, required=True)
 @connection_options
 @click.option("--batch-size", type=int, default=1000, show_default=True, help="Rows per UNWIND batch.")
@@ -352,3 +445,51 @@ def load(files: tuple[str, ...], uri: str | None, username: str, password: str |
     click.echo(f"loaded {paths_done} report(s) in {time.perf_counter() - started:.1f}s into {store.connection.uri}")
     click.echo("nodes: " + ", ".join(f"{label} {counts[label]}" for label in tops if counts.get(label)))
     _finish(failures, paths_done + len(failures))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--html", "html_out", type=click.Path(dir_okay=False), help="Write a self-contained HTML page here.")
+@click.option("--png", "png_out", type=click.Path(dir_okay=False), help="Write a PNG picture here.")
+@click.option("--title", help="Title of the picture.")
+@click.option("--model", help="An installed trained spaCy pipeline to start from.")
+def viz(files: tuple[str, ...], html_out: str | None, png_out: str | None, title: str | None, model: str | None) -> None:
+    """Draw the cross-region network (regions, zones, agreements, points, centres) of report FILES."""
+    if not (html_out or png_out):
+        raise click.UsageError("give --html FILE and/or --png FILE")
+    extractions, failures = _extract_all(files, model)
+    from govkg.graph.viz import DEFAULT_TITLE, network_of, write_html, write_png
+
+    with _errors():
+        network = network_of(extractions)
+        if html_out:
+            write_html(network, html_out, title or DEFAULT_TITLE)
+            click.echo(f"wrote {html_out}", err=True)
+        if png_out:
+            write_png(network, png_out, title or DEFAULT_TITLE)
+            click.echo(f"wrote {png_out}", err=True)
+    _finish(failures, len(extractions) + len(failures))
+
+
+@cli.command()
+@click.option("-o", "--output", "folder", type=click.Path(file_okay=False), default="out/browser", show_default=True,
+              help="Folder to write the style and the favourites into.")
+@STATE_DIR
+def browser(folder: str, state_dir: str | None) -> None:
+    """Write the Neo4j Browser style (GraSS) and the canned queries as favourites, and say how to load them."""
+    from govkg.graph import local_neo4j
+    from govkg.graph.browser_style import grass_style
+    from govkg.output import write_atomically
+    from govkg.queries.catalog import catalog
+
+    target = Path(folder)
+    write_atomically(target / "govkg.grass", grass_style())
+    for query in catalog().values():
+        write_atomically(target / "favorites" / f"{query.name}.cypher", query.cypher)
+    server = local_neo4j.status(Path(state_dir) if state_dir else None)
+    url = server.browser_url if server else "your Neo4j Browser (e.g. http://127.0.0.1:7474/browser/)"
+    click.echo(f"Open {url} and log in as neo4j.")
+    click.echo(f"Style: drag {target / 'govkg.grass'} onto the Browser window (or run :style and paste it).")
+    click.echo(f"Queries: in Favorites (the star), use 'Import' and pick the files in {target / 'favorites'}:")
+    for query in catalog().values():
+        click.echo(f"  {query.name:30s} {query.title}")

@@ -224,6 +224,16 @@ class Neo4jStore:
             raise QueryError(f"query failed: {_first_line(error)}") from error
         return [record.data() for record in records]
 
+    def explain(self, query: str, **params: Any) -> list[str]:
+        """The planner's notifications (warnings) for ``query``, without running it."""
+        try:
+            _, summary, _ = self._driver.execute_query(
+                "EXPLAIN " + query, params, routing_=RoutingControl.READ, database_=self._conn.database
+            )
+        except (Neo4jError, DriverError) as error:
+            raise QueryError(f"query failed: {_first_line(error)}") from error
+        return [f"{o.gql_status}: {o.status_description}" for o in summary.gql_status_objects if o.is_notification]
+
     def count_nodes_by_label(self) -> dict[str, int]:
         """How many nodes carry each label (a node with two labels counts twice)."""
         rows = self.run("MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n ORDER BY label")

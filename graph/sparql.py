@@ -70,8 +70,8 @@ def query_store(store: Any, query: str, parameters: dict[str, Any] | None = None
         result = store.query(query, substitutions=substitutions)
     except SyntaxError as error:
         raise QueryError(f"invalid SPARQL: {str(error).splitlines()[0][:160]}") from None
-    if isinstance(result, bool):
-        return ["answer"], [{"answer": result}]
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        return ["answer"], [{"answer": bool(result)}]
     if isinstance(result, pyoxigraph.QueryTriples):
         rows = [{"subject": t.subject.value, "predicate": t.predicate.value, "object": _plain(t.object)} for t in result]
         return ["subject", "predicate", "object"], rows

@@ -64,8 +64,9 @@ class Schema:
 
     @property
     def top_classes(self) -> list[str]:
-        """Names of the top classes, in ontology order."""
-        return [c.name for c in self.classes.values() if c.top == c.name]
+        """Names of the classes marked ``gkg:topClass`` (one Neo4j label each)."""
+        marker = URIRef(f"{GKG_IRI}topClass")
+        return [c.name for c in self.classes.values() if c.top == c.name and (c.iri, marker, Literal(True)) in self.graph]
 
     def relation_by_type(self, cypher_name: str) -> OntologyRelation:
         """The relation whose Neo4j type is ``cypher_name`` (e.g. ``PART_OF``)."""

@@ -1,0 +1,171 @@
+"""The canned queries: catalogue, answers on the bundled report, parity between Cypher and SPARQL."""
+
+from __future__ import annotations
+
+import json
+import threading
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from govkg.graph.endpoint import serve
+from govkg.graph.neo4j_store import Connection, open_store
+from govkg.graph.rdf import serialize
+from govkg.graph.sparql import run_sparql
+from govkg.queries.catalog import catalog, get, sparql_with_parameters
+from reports import FIXTURE_NAMES, fixture, seed
+
+EXPECTED = {
+    "agreements_across_provinces", "cross_border_points", "region_partners", "zone_coverage", "shortest_connection",
+    "event_support", "dispute_network", "institution_profile", "statistics_by_measure", "provenance",
+    "implementing_documents", "region_yearly",
+}
+
+
+def test_every_question_has_a_documented_cypher_query_and_a_sparql_twin():
+    assert EXPECTED <= set(catalog())
+    for query in catalog().values():
+        assert query.title and query.description and query.sparql, query.name
+        for name in query.defaults:
+            assert f"${name}" in query.cypher and f"${name}" in query.sparql, (query.name, name)
+
+
+def test_parameters_are_cast_and_checked():
+    from govkg.errors import QueryError
+
+    assert get("agreements_across_provinces").parameters({"min_provinces": "3"})["min_provinces"] == 3
+    with pytest.raises(QueryError, match="no parameter"):
+        get("region_partners").parameters({"nope": "1"})
+    with pytest.raises(QueryError, match="whole number"):
+        get("agreements_across_provinces").parameters({"min_provinces": "two"})
+
+
+def test_sparql_parameters_cannot_change_the_query():
+    text = sparql_with_parameters(get("region_partners"), {"region": '青浦区") } DELETE WHERE { ?s ?p ?o } #'})
+    assert 'DELETE WHERE' in text and '\\"' in text  # the value stays inside one escaped literal
+
+
+@pytest.fixture(scope="module")
+def rdf_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("rdf") / "corpus.nq"
+    path.write_text(serialize([seed(), *(fixture(n) for n in FIXTURE_NAMES)], "nquads"), encoding="utf-8")
+    return path
+
+
+def _sparql(name, rdf_file, **overrides):
+    query = get(name)
+    return run_sparql(sparql_with_parameters(query, query.parameters(overrides)), [rdf_file])[1]
+
+
+def test_cross_border_points_answer_on_the_bundled_report(tmp_path):
+    path = tmp_path / "seed.ttl"
+    path.write_text(serialize([seed()], "turtle"), encoding="utf-8")
+    rows = {r["point"]: r for r in _sparql("cross_border_points", path)}
+    assert set(rows) == {"昆山市淀山湖镇跨域基层法治观察点", "白鹤镇胜新村跨域基层法治观察点"}
+    kunshan, baihe = rows["昆山市淀山湖镇跨域基层法治观察点"], rows["白鹤镇胜新村跨域基层法治观察点"]
+    assert kunshan["located_in"] == "淀山湖镇" and kunshan["province"] == "江苏省" and kunshan["outside"] is True
+    assert {"昆山市", "江苏省"} <= set(kunshan["chain"].split("、"))
+    assert baihe["located_in"] == "胜新村" and set(baihe["chain"].split("、")) == {"白鹤镇", "青浦区", "上海市"} and baihe["outside"] is False
+
+
+def test_other_answers_on_the_bundled_report(tmp_path):
+    path = tmp_path / "seed.ttl"
+    path.write_text(serialize([seed()], "turtle"), encoding="utf-8")
+    covering = {r["name"] for r in _sparql("zone_coverage", path) if r["relation"] == "COVERS"}
+    assert {"长三角生态绿色一体化发展示范区劳动保障监察协作框架协议", "示范区知识产权发展与保护一体化工作战略合作协议"} <= covering
+    partners = {r["partner"] for r in _sparql("region_partners", path)}
+    assert {"吴江区", "嘉善县", "昆山市"} <= partners
+    (connection,) = _sparql("shortest_connection", path)
+    assert connection["hops"] == 3 and connection["path"].startswith("青浦区") and connection["path"].endswith("昆山市")
+    serving = {r["name"] for r in _sparql("event_support", path)}
+    assert "“3*3+N”多链条联合服务保障进博会团队" in serving and "青浦区进博会基层法治观察点" in serving
+    assert {r["implements"] for r in _sparql("implementing_documents", path)} == {"提升行政执法质量三年行动计划(2023-2025年)"}
+    centres = {r["centre"] for r in _sparql("dispute_network", path)}
+    assert "青浦区行政争议联合调处中心" in centres
+    stats = _sparql("statistics_by_measure", path)
+    assert len(stats) == len(seed().statistics) and not any(r["flagged"] for r in stats)
+    (where,) = _sparql("provenance", path)
+    assert "设立两家跨域基层法治观察点" in where["sentence"]
+
+
+def test_inconsistent_statistics_are_flagged(rdf_file):
+    flagged = [r for r in _sparql("statistics_by_measure", rdf_file) if r["flagged"]]
+    assert flagged and all(r["unit"] == "%" for r in flagged)
+
+
+def test_the_endpoint_answers_standard_clients_and_refuses_updates(rdf_file):
+    server = serve([rdf_file], "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_port}/sparql"
+    try:
+        query = "PREFIX gkg: <https://w3id.org/govkg/ontology#> SELECT (COUNT(?p) AS ?n) WHERE { ?p a gkg:ObservationPoint }"
+        request = urllib.request.Request(base + "?" + urllib.parse.urlencode({"query": query}), headers={"Accept": "application/sparql-results+json"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.headers["Content-Type"].startswith("application/sparql-results+json")
+            data = json.loads(response.read())
+        assert int(data["results"]["bindings"][0]["n"]["value"]) >= 3
+        post = urllib.request.Request(base, data=query.encode(), headers={"Content-Type": "application/sparql-query", "Accept": "text/csv"})
+        with urllib.request.urlopen(post, timeout=10) as response:
+            assert response.read().decode().startswith("n")
+        update = urllib.request.Request(base, data=b"DELETE WHERE { ?s ?p ?o }", headers={"Content-Type": "application/sparql-update"})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(update, timeout=10)
+        assert refused.value.code == 403
+        from SPARQLWrapper import JSON, SPARQLWrapper
+
+        client = SPARQLWrapper(base)
+        client.setQuery(query)
+        client.setReturnFormat(JSON)
+        assert int(client.query().convert()["results"]["bindings"][0]["n"]["value"]) >= 3
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ---------------------------------------------------------------- against the real Neo4j
+
+
+def _normalise(rows, lists):
+    out = []
+    for row in rows:
+        cells = []
+        for key, value in sorted(row.items()):
+            if key in lists and value:
+                value = tuple(sorted(str(value).split("、")))
+            elif isinstance(value, float):
+                value = round(value, 6)
+            cells.append((key, value))
+        out.append(tuple(cells))
+    return sorted(out, key=repr)
+
+
+@pytest.fixture(scope="module")
+def loaded_store(neo4j_server):
+    store = open_store(Connection(neo4j_server.uri, neo4j_server.username, neo4j_server.password, neo4j_server.database))
+    with store:
+        store.ensure_schema()
+        with store._driver.session(database=neo4j_server.database) as session:
+            session.run("MATCH (n) DETACH DELETE n").consume()
+        for x in (seed(), *(fixture(n) for n in FIXTURE_NAMES)):
+            store.load(x)
+        yield store
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_cypher_and_sparql_give_the_same_answers(loaded_store, rdf_file, name):
+    query = get(name)
+    values = query.parameters()
+    cypher_rows = loaded_store.run(query.cypher, **values)
+    sparql_rows = run_sparql(sparql_with_parameters(query, values), [rdf_file])[1]
+    assert cypher_rows, f"{name} answers nothing on the test corpus"
+    assert _normalise(cypher_rows, query.list_columns) == _normalise(sparql_rows, query.list_columns)
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name", sorted(catalog()))
+def test_explain_raises_no_warnings(loaded_store, name):
+    query = get(name)
+    assert loaded_store.explain(query.cypher, **query.parameters()) == []
