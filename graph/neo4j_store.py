@@ -375,7 +375,9 @@ def _write_report(tx: ManagedTransaction, plan: _Plan, batch_size: int) -> dict[
     for group in plan.nodes:
         query = (
             f"UNWIND $rows AS row MERGE (n:`{group.top}` {{iri: row.iri}}) "
-            f"SET n += row.props, n.reports = {_ADD_REPORT.format(v='n')}"
+            f"WITH n, row, coalesce(n.aliases, []) AS known "
+            f"SET n += row.props, n.reports = {_ADD_REPORT.format(v='n')}, "
+            f"n.aliases = known + [a IN coalesce(row.props.aliases, []) WHERE NOT a IN known]"
         )
         if group.finer:
             query += f" SET n:`{group.finer}`"

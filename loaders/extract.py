@@ -45,9 +45,14 @@ def extract_report(report: ReportText, model: str | None = None) -> Extraction:
     candidates: list[Candidate] = list(doc._.govkg_candidates)
     title_start = report.text.find(meta.title)
     candidates.append(Candidate("Document", "ReportDocument", meta.title, title_start, title_start + len(meta.title), meta.title, "report-title"))
+    renamed = _qualify(candidates, meta.region)
+    found_relations = [
+        RelationCandidate(r.type, renamed.get(r.source, r.source), renamed.get(r.target, r.target), r.implicit, r.start, r.end)
+        for r in doc._.govkg_relations
+    ]
     sentences = _sentence_finder(report.text)
     entities, key_to_id = _merge(candidates, meta, doc.user_data.get("govkg_ancestors", []), sentences)
-    relations = _relations(doc._.govkg_relations, key_to_id, report.text, sentences)
+    relations = _relations(found_relations, key_to_id, report.text, sentences)
     statistics = tuple(
         Statistic(
             id=f"{meta.id}-stat-{s.start:06d}",
@@ -64,6 +69,33 @@ def extract_report(report: ReportText, model: str | None = None) -> Extraction:
         for s in doc._.govkg_statistics
     )
     return Extraction(report=meta, entities=entities, relations=relations, statistics=statistics)
+
+
+QUALIFIED_TYPES = ("Institution", "MediationCentre")
+"""Bodies whose names say nothing of where they are get the reporting region in front."""
+
+
+def _qualify(candidates: list[Candidate], region: str) -> dict[str, str]:
+    """Prefix the reporting region to names of bodies that name no place (区级联络小组 → 青浦区区级联络小组).
+
+    Two districts' 助企惠民专项服务团队 are two teams; a name that already names a place
+    (青浦区司法局, 上海银保调中心) is left alone. Returns the renames made.
+    """
+    gazetteer = load_gazetteer()
+    places = [name for name in gazetteer.surface_forms] + [a for name in gazetteer.surface_forms for a in gazetteer.place(name).aliases]
+    renamed: dict[str, str] = {}
+    for c in candidates:
+        if c.type not in QUALIFIED_TYPES or not region or c.canonical.startswith("中共"):
+            continue
+        if c.canonical in renamed:
+            c.canonical = renamed[c.canonical]
+            continue
+        if any(place in c.canonical for place in places) or c.canonical.startswith(region):
+            continue
+        qualified = region + c.canonical.removeprefix("区级").removeprefix("县级")
+        renamed[c.canonical] = qualified
+        c.canonical = qualified
+    return renamed
 
 
 def _sentence_finder(text: str) -> Callable[[int, int], str]:

@@ -143,7 +143,7 @@ def _preceding(text: str, shadow: str, position: int) -> tuple[str, int]:
     year = re.match(r"\d{4}年度?", segment[begin:])
     if year:
         begin += year.end()
-    measure = re.sub(r"(?:为|达|达到|是|约|近|超过|超|逾)+$", "", segment[begin:])
+    measure = re.sub(r"(?:为|达|达到|是|约|近|超过|超|逾|保持|稳定在|均为|均达)+$", "", segment[begin:])
     return measure, len(segment) - begin
 
 
@@ -163,6 +163,16 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _same_clause(text: str, start: int, end: int) -> bool:
+    return not re.search("[；;]", text[start:end])
+
+
+def _shares_stem(rate: str, count: str) -> bool:
+    """Whether a rate (立案前化解率) names what a count measures (立案前化解): the count contains the rate's last two characters before 率."""
+    stem = re.sub("(?:率|比例|占比)$", "", rate)
+    return len(stem) >= 2 and stem[-2:] in count
+
+
 def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
     """Check each stated percentage against the counts of its sentence.
 
@@ -179,6 +189,8 @@ def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
             if not counts:
                 continue
             numerator = counts[-1]
+            if not (_same_clause(text, numerator.number_start, stat.number_start) or _shares_stem(stat.measure, numerator.measure)):
+                continue
             bases = [s for s in counts[:-1] if s.unit == numerator.unit and s.value > numerator.value]
             if not bases:
                 continue

@@ -79,7 +79,7 @@ def test_other_answers_on_the_bundled_report(tmp_path):
     (connection,) = _sparql("shortest_connection", path)
     assert connection["hops"] == 3 and connection["path"].startswith("青浦区") and connection["path"].endswith("昆山市")
     serving = {r["name"] for r in _sparql("event_support", path)}
-    assert "“3*3+N”多链条联合服务保障进博会团队" in serving and "青浦区进博会基层法治观察点" in serving
+    assert "青浦区“3*3+N”多链条联合服务保障进博会团队" in serving and "青浦区进博会基层法治观察点" in serving
     assert {r["implements"] for r in _sparql("implementing_documents", path)} == {"提升行政执法质量三年行动计划(2023-2025年)"}
     centres = {r["centre"] for r in _sparql("dispute_network", path)}
     assert "青浦区行政争议联合调处中心" in centres
@@ -87,6 +87,17 @@ def test_other_answers_on_the_bundled_report(tmp_path):
     assert len(stats) == len(seed().statistics) and not any(r["flagged"] for r in stats)
     (where,) = _sparql("provenance", path)
     assert "设立两家跨域基层法治观察点" in where["sentence"]
+
+
+def test_questions_across_reports_and_years(rdf_file):
+    (shared,) = _sparql("agreements_named_by_all_members", rdf_file)
+    assert shared["agreement"] == "长三角生态绿色一体化发展示范区行政复议工作协作框架协议" and shared["members"] == 3
+    new = {r["name"] for r in _sparql("new_since", rdf_file)}
+    old = {r["name"] for r in _sparql("new_since", rdf_file, year="2023", previous="2024")}
+    assert "青浦区行政争议联合调处中心" not in new | old  # named in both years
+    assert "长三角一体化示范区违反治安管理行为处罚裁量基准" in new and not new & old
+    years = {r["year"] for r in _sparql("region_yearly", rdf_file)}
+    assert years == {2023, 2024}
 
 
 def test_inconsistent_statistics_are_flagged(rdf_file):
@@ -154,7 +165,7 @@ def loaded_store(neo4j_server):
 
 
 @pytest.mark.neo4j
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize("name", sorted(catalog()))
 def test_cypher_and_sparql_give_the_same_answers(loaded_store, rdf_file, name):
     query = get(name)
     values = query.parameters()
