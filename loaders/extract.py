@@ -71,7 +71,7 @@ def extract_report(report: ReportText, model: str | None = None) -> Extraction:
     return Extraction(report=meta, entities=entities, relations=relations, statistics=statistics)
 
 
-QUALIFIED_TYPES = ("Institution", "MediationCentre")
+QUALIFIED_TYPES = ("Institution", "MediationCentre", "ObservationPoint")
 """Bodies whose names say nothing of where they are get the reporting region in front."""
 
 

@@ -121,7 +121,11 @@ def make_observation_points(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def component(doc: Doc) -> Doc:
         ctx = _context(doc)
         located = [c for c in doc._.govkg_candidates if c.type in ("Place", "Institution")]
-        return _add(doc, *rules.observation_points(doc.text, ctx, located))
+        points, relations = rules.observation_points(doc.text, ctx, located)
+        doc._.govkg_candidates = [
+            c for c in doc._.govkg_candidates if not (c.type == "ObservationPoint" and any(c.overlaps(p) for p in points))
+        ]
+        return _add(doc, points, relations)
 
     return component
 

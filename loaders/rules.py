@@ -118,6 +118,18 @@ def places(text: str, ctx: Context) -> list[Candidate]:
         if any(s < end and start < e for s, e in taken):
             continue
         out.append(Candidate("Place", "Township", name, start, end, text[start:end], "gazetteer-stem"))
+    taken = [(c.start, c.end) for c in out]
+    towns = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市]))[{CJK}]{{2,3}}?(?:镇|街道)(?=[，,、。；和及设的村社])")
+    counties = {c.end: c for c in out if c.cls == "County"}
+    for match in towns.finditer(text):
+        stem = match.group(0).removesuffix("街道").removesuffix("镇")
+        if any(s < match.end() and match.start() < e for s, e in taken) or stem[-1] in "乡城村街" or stem[0] in "各全本该每":
+            continue
+        parent = counties.get(match.start())
+        if parent is None and text[match.start() - 1] in "区县市":
+            continue
+        out.append(Candidate("Place", "Township", match.group(0), match.start(), match.end(), match.group(0), "town-by-suffix",
+                             attributes={"parent": parent.canonical} if parent else {}))
     suffixes = _alternation(_vocab()["village_suffixes"])
     for town in [c for c in out if c.cls == "Township"]:
         village = re.compile(f"[{CJK}]{{2,3}}?(?:{suffixes})").match(text, town.end)
@@ -148,9 +160,9 @@ def classify_title(title: str, signed: bool = False) -> tuple[str, str]:
         if core.endswith(head):
             type_, cls = head_type, head_cls
             break
-    if type_ == "Document" and cls == "Plan" and any(cue in core for cue in vocab["agreement_cues"]):
-        if core.endswith("方案") or core.endswith("意见"):
-            return "Agreement", "JointActionPlan"
+    if type_ == "Document" and any(cue in core for cue in vocab["agreement_cues"]):
+        if any(core.endswith(head) for head in vocab["agreement_title_heads"]):
+            return "Agreement", "JointActionPlan" if cls == "Plan" else "CooperationAgreement"
     if signed and type_ == "Document":
         return "Agreement", "CooperationAgreement" if cls != "Plan" else "JointActionPlan"
     return type_, cls
@@ -274,9 +286,13 @@ def _quote_suffix(text: str, position: int, limit: int) -> tuple[str, tuple[str,
     """The noun phrase right after a closing quote, up to its last known head."""
     run = ""
     for ch in text[position:position + limit + 4]:
-        if ch in PUNCT or ch in "“”《》" or ch in _vocab()["np_stop_chars"] or ch in "和及与":
+        if ch in PUNCT or ch in "“”《》":
             break
         run += ch
+    for stop in _vocab()["quote_suffix_stops"]:
+        k = run.find(stop)
+        if k >= 0:
+            run = run[:k]
     if run.startswith("等"):
         run = run[1:]
     for verb in _vocab()["suffix_stop_words"]:
@@ -340,7 +356,7 @@ def _institution_from(body: str, head: str, owner: str, ctx: Context) -> tuple[s
     if head in ("委", "委员会", "局", "委办", "办公室", "中心", "所", "大队", "支队") and not body and head != "委":
         return None
     if head == "委" and body:
-        return None
+        return "Department", owner + body + "委员会"
     name = body + head
     for short, full in vocab["abbreviations"]:
         if name.endswith(short):
@@ -363,7 +379,7 @@ def institutions(text: str, ctx: Context, place_candidates: list[Candidate]) -> 
     vocab = _vocab()
     pattern = _institution_pattern()
     out: list[Candidate] = []
-    owners = {"区": ctx.region, "县": ctx.region, "市": ctx.city or ctx.region}
+    owners = {"区": ctx.region, "县": ctx.region, "市": ctx.region if ctx.region.endswith("市") else (ctx.city or ctx.region)}
     for place in place_candidates:
         if place.cls in ("Province", "Prefecture", "County"):
             match = pattern.match(text, place.end)
@@ -406,10 +422,10 @@ def institutions(text: str, ctx: Context, place_candidates: list[Candidate]) -> 
     relations: list[RelationCandidate] = []
     heads = _alternation(vocab["sub_institution_heads"])
     verbs = [v for vs in vocab["relation_verbs"].values() for v in vs]
-    sub = re.compile(f"[{CJK}]{{1,{vocab['sub_institution_max']}}}(?:{heads})")
+    sub = re.compile(f"[{CJK}]{{0,{vocab['sub_institution_max']}}}?(?:{heads})")
     for parent in list(out):
         match = sub.match(text, parent.end)
-        if not match or any(v in match.group(0) for v in verbs):
+        if not match or any(v in match.group(0) for v in verbs) or re.search("[及和与、]|政府|局|院|全年|审查", match.group(0)[:-2]):
             continue
         name = parent.canonical + match.group(0)
         out.append(Candidate("Institution", "Office", name, match.start(), match.end(), match.group(0), "sub-institution"))
@@ -552,7 +568,9 @@ def observation_points(text: str, ctx: Context, located: list[Candidate]) -> tup
         f"(?:新设|设立|建立|新建)(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))(?P<count>[\\d一二两三四五六七八九十]+[家个处])?[,，]?"
         f"分别(?:位于|设在|落户)(?P<where>[^，。；,;\n]{{2,40}})"
     )
+    taken: list[tuple[int, int]] = []
     for match in [*pattern.finditer(text), *respectively.finditer(text)]:
+        taken.append(match.span())
         where_start, where_end = match.span("where")
         hosts = [c for c in located if where_start <= c.start and c.end <= where_end]
         items = _split_list(text, where_start, where_end)
@@ -578,6 +596,14 @@ def observation_points(text: str, ctx: Context, located: list[Candidate]) -> tup
             out.append(Candidate("ObservationPoint", "ObservationPoint", canonical, name_start, name_end, name, "observation-point"))
             relations.append(RelationCandidate("LOCATED_IN", canonical, host.canonical, False, match.start(), match.end()))
             relations.append(RelationCandidate("ESTABLISHED", ctx.region, canonical, True, match.start(), match.end()))
+    named_after = re.compile(f"的?(?P<name>(?:“[^“”]{{1,12}}”)?[{CJK}]{{0,8}}?(?:{heads}))")
+    for place in [c for c in located if c.type == "Place" and c.cls in ("Township", "Village", "County")]:
+        match = named_after.match(text, place.end)
+        if not match or any(s <= place.start < e for s, e in taken):
+            continue
+        canonical = normalise(place.canonical + match["name"])
+        out.append(Candidate("ObservationPoint", "ObservationPoint", canonical, place.start, match.end(), text[place.start:match.end()], "observation-point"))
+        relations.append(RelationCandidate("LOCATED_IN", canonical, place.canonical, False, place.start, match.end()))
     return out, relations
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -124,3 +125,18 @@ def test_places_carry_codes_and_provinces():
     assert places["青浦区"].attributes["code"] == "310118"
     assert places["昆山市"].attributes["province"] == "江苏省"
     assert places["长三角生态绿色一体化发展示范区"].cls == "CooperationZone"
+
+
+HOLDOUT = Path(__file__).parent / "data" / "holdout"
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in HOLDOUT.glob("*.txt")))
+def test_held_out_reports_keep_their_scores(name):
+    """Reports written by someone else after the rules; a guard against regressions, not a target."""
+    from govkg.loaders.extract import extract_file
+
+    path = HOLDOUT / f"{name}.txt"
+    scores = _scores(extract_file(path), HOLDOUT / f"{name}.gold.json", read_report(path).text)
+    assert scores["entities"].recall >= 0.70 and scores["entities"].precision >= 0.75, scores["entities"]
+    assert scores["statistics"].recall >= 0.95, scores["statistics"]
+    assert consistency_errors(extract_file(path), gold(HOLDOUT / f"{name}.gold.json"), read_report(path).text) == []

@@ -1,0 +1,195 @@
+"""Extraction of many reports on several cores (a process pool) or machines (Dask).
+
+Both functions yield :class:`~govkg.loaders.batch.Outcome` objects like
+:func:`~govkg.loaders.batch.extract_many`, and never raise for one bad file: its error
+(``InputError`` or anything else a worker raised, even a crashed worker) becomes that
+file's ``Outcome.error`` and the batch goes on.
+
+* :func:`extract_parallel` runs a ``ProcessPoolExecutor`` and yields in **input order**
+  (a bounded window of files is in flight, so memory stays flat for any number of files).
+* :func:`extract_distributed` submits one task per report to a Dask cluster and yields
+  **as completed** (order is not kept: use ``Outcome.path``), so that one batched writer
+  on the client (``Neo4jStore.load``, an N-Quads file) can consume results as they land.
+
+Every worker process builds the spaCy pipeline once (``build_pipeline`` is cached per
+process; the pool's initializer builds it up front). Results travel back pickled:
+:class:`~govkg.loaders.model.Extraction` is a tree of frozen dataclasses, tuples, dicts
+and plain values, which pickles losslessly.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Any
+
+from govkg.errors import ExtractionError, GovKGError
+from govkg.loaders.batch import Outcome
+
+WINDOW_PER_WORKER = 8
+"""Files in flight per worker: enough to keep workers busy, few enough to bound memory."""
+
+
+def extract_one(path: str | Path, model: str | None = None) -> Outcome:
+    """Extract one file, turning any failure into ``Outcome.error`` (the task every worker runs)."""
+    from govkg.loaders.extract import extract_file
+
+    path = Path(path)
+    try:
+        return Outcome(path, extraction=extract_file(path, model))
+    except GovKGError as error:
+        return Outcome(path, error=str(error))
+    except Exception as error:  # noqa: BLE001 - one file's bug must not stop the batch
+        return Outcome(path, error=f"{path}: {type(error).__name__}: {error}")
+
+
+def _warm(model: str | None) -> None:
+    """Pool initializer: build the pipeline (jieba's dictionary) once per worker process."""
+    from govkg.loaders.pipeline import build_pipeline
+
+    try:
+        build_pipeline(model)
+    except GovKGError:
+        pass  # each file will report the error itself
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def extract_parallel(paths: Iterable[str | Path], workers: int | None = None, model: str | None = None) -> Iterator[Outcome]:
+    """Extract files on ``workers`` processes; yields one Outcome per file, in input order.
+
+    Args:
+        paths: Report files (expand folders first with :func:`~govkg.loaders.batch.report_files`).
+        workers: Worker processes (default: the usable cores). ``1`` still uses one worker process.
+        model: A trained spaCy pipeline to start from, as in :func:`~govkg.loaders.extract.extract_file`.
+
+    Raises:
+        ExtractionError: ``workers`` is less than 1.
+    """
+    workers = default_workers() if workers is None else workers
+    if workers < 1:
+        raise ExtractionError(f"workers must be at least 1, not {workers}")
+    window = workers * WINDOW_PER_WORKER
+    context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
+    pending: deque[tuple[Path, Future[Outcome]]] = deque()
+    executor: ProcessPoolExecutor | None = None
+
+    def new_executor() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm, initargs=(model,))
+
+    def result(path: Path, future: Future[Outcome]) -> Outcome:
+        nonlocal executor
+        try:
+            return future.result()
+        except BrokenProcessPool as error:
+            # A worker died (killed, out of memory): the files in flight fail, the rest go on in a new pool.
+            if executor is not None:
+                executor.shutdown(wait=False, cancel_futures=True)
+                executor = None
+            return Outcome(path, error=f"{path}: a worker process died ({error})")
+        except Exception as error:  # noqa: BLE001 - e.g. an unpicklable result
+            return Outcome(path, error=f"{path}: {type(error).__name__}: {error}")
+
+    try:
+        for raw in paths:
+            path = Path(raw)
+            if executor is None:
+                executor = new_executor()
+            try:
+                pending.append((path, executor.submit(extract_one, path, model)))
+            except BrokenProcessPool:
+                executor = new_executor()
+                pending.append((path, executor.submit(extract_one, path, model)))
+            while len(pending) >= window:
+                yield result(*pending.popleft())
+        while pending:
+            yield result(*pending.popleft())
+    finally:
+        if executor is not None:
+            executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _client(scheduler: str) -> tuple[Any, Any]:
+    """A Dask client for ``scheduler`` (an address, or ``local`` for a 2-process cluster here)."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise ExtractionError("Dask is needed for --scheduler: pip install 'dask[distributed]'") from None
+    if scheduler == "local":
+        cluster = LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+            dashboard_address=None, silence_logs=40,
+        )
+        return Client(cluster), cluster
+    try:
+        return Client(scheduler, timeout="30s"), None
+    except (OSError, TimeoutError) as error:
+        raise ExtractionError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+
+
+def extract_distributed(
+    paths: Iterable[str | Path], scheduler: str = "local", model: str | None = None, window: int | None = None
+) -> Iterator[Outcome]:
+    """Extract files as Dask tasks, one per report; yields Outcomes as they complete (not in input order).
+
+    Workers read the files themselves, so on a real cluster the paths must be on storage
+    every worker sees (a shared file system). At most ``window`` tasks are in flight
+    (default: 8 per worker thread), so a 300,000-file run keeps the client's memory flat.
+
+    Args:
+        paths: Report files.
+        scheduler: ``tcp://host:8786`` of a running scheduler, or ``local`` to start a
+            ``LocalCluster`` of 2 single-threaded worker processes for this call.
+        model: A trained spaCy pipeline, as in :func:`~govkg.loaders.extract.extract_file`.
+        window: Tasks in flight.
+
+    Raises:
+        ExtractionError: Dask is not installed or the scheduler cannot be reached.
+    """
+    from dask.distributed import as_completed
+
+    client, cluster = _client(scheduler)
+    try:
+        if window is None:
+            threads = sum(client.nthreads().values()) or 1
+            window = threads * WINDOW_PER_WORKER
+        iterator = iter(paths)
+        submitted: dict[str, Path] = {}
+
+        def submit() -> Any | None:
+            raw = next(iterator, None)
+            if raw is None:
+                return None
+            path = Path(raw)
+            future = client.submit(extract_one, path, model, pure=False)
+            submitted[future.key] = path
+            return future
+
+        first = [f for f in (submit() for _ in range(window)) if f is not None]
+        stream = as_completed(first)
+        for future in stream:
+            path = submitted.pop(future.key)
+            try:
+                outcome = future.result()
+            except Exception as error:  # noqa: BLE001 - a worker died or the task failed
+                outcome = Outcome(path, error=f"{path}: {type(error).__name__}: {error}")
+            future.release()
+            nxt = submit()
+            if nxt is not None:
+                stream.add(nxt)
+            yield outcome
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
