@@ -75,13 +75,16 @@ def read_text(path: str | Path) -> str:
     source = str(path)
     if suffix in TEXT_SUFFIXES:
         return decode(data, source)
-    reader, kind = {".pdf": (_pdf_text, "PDF"), ".docx": (_docx_text, ".docx")}.get(suffix, (_html_text, "HTML"))
+    reader, failure = {
+        ".pdf": (_pdf_text, "truncated or corrupt PDF"),
+        ".docx": (_docx_text, "truncated or corrupt .docx file"),
+    }.get(suffix, (_html_text, "cannot parse the HTML page"))
     try:
         return reader(data, source)
     except InputError:
         raise
     except Exception as error:  # noqa: BLE001 - hostile input can break a parser in any way
-        raise InputError(f"{source}: corrupt {kind} file, cannot be read ({_one_line(error)})") from None
+        raise InputError(f"{source}: {failure} ({_one_line(error)})") from None
 
 
 def _one_line(error: BaseException) -> str:
@@ -111,12 +114,14 @@ _BLOCK_TAGS = frozenset(
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 _MARKUP = re.compile(rb"(?is)<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _GB_ALIASES = {"gb2312", "gbk", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "csgb2312", "chinese", "iso-ir-58", "euc-cn", "hz-gb-2312"}
 
 
 def _html_text(data: bytes, source: str) -> str:
     html = _decode_html(data, source)
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html)  # lxml refuses str input that declares an encoding
+    html = _CONTROLS.sub("", html)  # stray control characters, which lxml refuses
     if not html.strip():
         raise InputError(f"{source}: the file is empty")
 
@@ -150,17 +155,13 @@ def _decode_html(data: bytes, source: str) -> str:
     if declared:
         encoding = _codec(declared.group(1).decode("ascii").lower())
         if encoding:
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                text = None
+            text = _mostly(data, encoding, 0.005)
             # a page declared Latin-1 that holds Chinese bytes is a wrong declaration: guess instead
             if text is not None and (_HAN.search(text) or data.isascii()):
                 return text
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    text = _mostly(data, "utf-8", 0.001)  # a saved page with a few broken bytes is still UTF-8
+    if text is not None:
+        return text
     visible = _MARKUP.sub(b" ", data)
     sniffed = decode(visible, source)  # raises InputError when no Chinese encoding fits
     for encoding in ("gb18030", "big5hkscs", "big5"):
@@ -177,6 +178,18 @@ def _decode_html(data: bytes, source: str) -> str:
     return str(best)
 
 
+def _mostly(data: bytes, encoding: str, damage: float) -> str | None:
+    """The bytes decoded, if at most this share of the characters had to be replaced."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        pass
+    except LookupError:
+        return None
+    text = data.decode(encoding, errors="replace")
+    return text if text.count("\ufffd") <= damage * len(text) else None
+
+
 def _codec(label: str) -> str | None:
     if label in _GB_ALIASES or label.startswith("gb"):
         return "gb18030"
@@ -184,6 +197,8 @@ def _codec(label: str) -> str | None:
         name = codecs.lookup(label).name
     except LookupError:
         return None
+    if name.startswith(("utf-16", "utf-32")):  # as browsers do: a page that could say so is not UTF-16
+        return "utf-8"
     return "big5hkscs" if name == "big5" else name
 
 

@@ -114,11 +114,10 @@ def paragraph_serves(text: str, candidates: list[Candidate], explicit: list[Rela
         events = [c for c in candidates if c.type == "Event" and offset <= c.start < window_end]
         opening = text[offset:window_end]
         if events and any(cue in opening for cue in vocab["serve_cues"]):
-            event = events[0]
-            target = event.attributes.get("series", event.key)
+            targets = sorted({e.key for e in events})
             for c in candidates:
                 if first_end <= c.start < offset + len(paragraph) and c.type in ("Mechanism", "Institution", "Document") and c.key not in serving:
-                    out.append(RelationCandidate("SERVES", c.key, target, True, c.start, c.end))
+                    out.extend(RelationCandidate("SERVES", c.key, target, True, c.start, c.end) for target in targets if target != c.key)
                     serving.add(c.key)
         offset += len(paragraph) + 1
     return out
