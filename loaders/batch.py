@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from govkg.errors import GovKGError
+from govkg.loaders.formats import SUFFIXES as REPORT_SUFFIXES
 from govkg.loaders.model import Extraction
-
-REPORT_SUFFIXES = {".txt", ".text"}
-"""File kinds read from a folder."""
 
 
 @dataclass(frozen=True)

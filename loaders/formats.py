@@ -53,16 +53,19 @@ def read_text(path: str | Path) -> str:
             an encrypted document. The message is one line naming the file and the reason.
     """
     path = Path(path)
+    try:
+        if not path.exists():
+            raise InputError(f"{path}: no such file")
+        if path.is_dir():
+            raise InputError(f"{path}: is a directory, expected a report file")
+    except (OSError, ValueError) as error:  # a name too long, a NUL byte in it
+        raise InputError(f"{path}: cannot read ({getattr(error, 'strerror', None) or error})") from None
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         hint = "; save it as .docx" if suffix == ".doc" else ""
         raise InputError(
             f"{path}: unsupported file type '{suffix or '(no suffix)'}' (supported: {', '.join(sorted(SUFFIXES))}){hint}"
         )
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, expected a report file")
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -114,6 +117,8 @@ _BLOCK_TAGS = frozenset(
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:\-]+)""", re.IGNORECASE)
 _MARKUP = re.compile(rb"(?is)<(script|style)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>")
+_PAGE_DATE = re.compile(r"(?:19|20)\d{2}\s*(?:[.\-/]|年)\s*\d{1,2}\s*(?:[.\-/]|月)\s*\d{1,2}日?")
+_PUBLISHED = re.compile(r"(?:发布|发文|成文|公开)(?:日期|时间)\s*[:：]\s*(" + _PAGE_DATE.pattern + ")")
 _CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _GB_ALIASES = {"gb2312", "gbk", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "csgb2312", "chinese", "iso-ir-58", "euc-cn", "hz-gb-2312"}
 
@@ -125,17 +130,29 @@ def _html_text(data: bytes, source: str) -> str:
     if not html.strip():
         raise InputError(f"{source}: the file is empty")
 
+    import lxml.etree
     import lxml.html
     from readability import Document
+    from readability.readability import Unparseable
 
-    with _quiet("readability"):
-        summary = Document(html).summary(html_partial=True)
-    article = lxml.html.fragment_fromstring(summary, create_parent="div")
-    if _article_chars(article) < 20:
+    try:
+        with _quiet("readability"):
+            summary = Document(html).summary(html_partial=True)
+    except Unparseable as error:
+        raise InputError(f"{source}: no article text in the page ({_one_line(error)})") from None
+    article = lxml.html.fromstring(summary) if summary.strip() else None
+    if article is None or _article_chars(article) < 20:
         raise InputError(f"{source}: no article text in the page (only navigation, links or footer)")
     lines = _block_lines(article)
-    title = _page_title(lxml.html.document_fromstring(html))
-    if title and title not in {line.strip() for line in lines}:
+    try:
+        page = lxml.html.document_fromstring(html)
+        title, published = _page_title(page), _page_date(page)
+    except (ValueError, lxml.etree.ParserError):
+        title = published = None
+    # the title and the date stand in the page's header, which the article body lacks
+    if published and not any(_PAGE_DATE.search(line) for line in lines[:3]):
+        lines.insert(0, f"发布日期：{published}")
+    if title and title not in lines:
         lines.insert(0, title)
     return _paragraphs(lines)
 
@@ -164,7 +181,7 @@ def _decode_html(data: bytes, source: str) -> str:
         return text
     visible = _MARKUP.sub(b" ", data)
     sniffed = decode(visible, source)  # raises InputError when no Chinese encoding fits
-    for encoding in ("gb18030", "big5hkscs", "big5"):
+    for encoding in ("utf-8-sig", "gb18030", "big5", "big5hkscs"):
         try:
             if visible.decode(encoding).replace("\r\n", "\n").replace("\r", "\n") == sniffed:
                 return data.decode(encoding, errors="replace")
@@ -249,9 +266,23 @@ def _block_lines(root) -> list[str]:
     return [line for line in lines if line]
 
 
+def _page_date(document) -> str | None:
+    """The publication date of a page: 发布日期/发布时间 in its text, else a PubDate-like meta."""
+    found = _PUBLISHED.search(" ".join(document.text_content().split()))
+    if found:
+        return found.group(1)
+    for meta in document.iter("meta"):
+        if (meta.get("name") or "").lower() in ("pubdate", "publishdate", "firstpublishedtime", "publishtime"):
+            found = _PAGE_DATE.search(meta.get("content") or "")
+            if found:
+                return found.group(0)
+    return None
+
+
 def _page_title(document) -> str | None:
     """The report title of a page: from <h1>/<h2>, the ArticleTitle meta or <title>."""
-    candidates = [" ".join(h.text_content().split()) for h in document.iter("h1", "h2")]
+    h1 = [" ".join(h.text_content().split()) for h in document.iter("h1")]
+    candidates = h1 + [" ".join(h.text_content().split()) for h in document.iter("h2")]
     candidates += [" ".join((m.get("content") or "").split()) for m in document.iter("meta")
                    if (m.get("name") or "").lower() in ("articletitle", "title")]
     for element in document.iter("title"):
@@ -260,7 +291,7 @@ def _page_title(document) -> str | None:
     for candidate in candidates:
         if candidate and _REPORT_TITLE.fullmatch(candidate):
             return candidate
-    headings = [c for c in candidates[:1] if c and len(c) <= 60]
+    headings = [c for c in h1 if c and len(c) <= 60]  # not of the genre: the page's own heading
     return headings[0] if headings else None
 
 
@@ -284,13 +315,15 @@ def _pdf_text(data: bytes, source: str) -> str:
         with _quiet("pdfminer"):
             for layout in extract_pages(io.BytesIO(data[start:]), laparams=LAParams()):
                 lines = []
+                bottom, top = layout.y0 + 0.12 * layout.height, layout.y1 - 0.1 * layout.height
                 for box in layout:
                     if not isinstance(box, LTTextContainer):
                         continue
                     for line in box:
                         if isinstance(line, LTTextLineHorizontal):
                             text = line.get_text().strip()
-                            if text and not _PAGE_NUMBER.fullmatch(text):
+                            margin = line.y1 < bottom or line.y0 > top
+                            if text and not (margin and _PAGE_NUMBER.fullmatch(text)):
                                 lines.append((line.x0, line.x1, line.y1, line.height, text))
                 lines.sort(key=lambda item: (-round(item[2]), item[0]))
                 pages.append(lines)

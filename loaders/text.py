@@ -1,7 +1,8 @@
 """Reading a report file: bytes → decoded text → report metadata.
 
-Offsets everywhere in govkg refer to the text returned here, so page chrome is
-left in place and simply ignored by the extractor.
+Offsets everywhere in govkg refer to the text returned here (for HTML, PDF and DOCX,
+the text extracted from the file); page chrome left in a .txt is simply ignored by the
+extractor.
 """
 
 from __future__ import annotations
@@ -83,25 +84,17 @@ def _looks_chinese(text: str) -> bool:
 
 
 def read_report(path: str | Path) -> ReportText:
-    """Read a report file from disk.
+    """Read a report file from disk: .txt, .html, .pdf or .docx.
 
     Raises:
-        InputError: the path is missing, a directory, too large, undecodable,
-            or the text is not a report of the genre.
+        InputError: the path is missing, a directory, too large, of an unsupported kind,
+            unreadable, or the text is not a report of the genre.
     """
+    from govkg.loaders.formats import read_text
+
     path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a directory, expected a report file")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"{path}: {size / 1e6:.0f} MB is too large for one report (limit {MAX_BYTES // 2**20} MiB)")
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"{path}: cannot read ({error.strerror})") from None
-    return parse_report(decode(data, str(path)), source=path.name)
+    text = read_text(path)
+    return ReportText(text=text, meta=report_meta(text, path.name, where=str(path)))
 
 
 def parse_report(text: str, source: str = "<text>") -> ReportText:
@@ -109,7 +102,7 @@ def parse_report(text: str, source: str = "<text>") -> ReportText:
     return ReportText(text=text, meta=report_meta(text, source))
 
 
-def report_meta(text: str, source: str) -> ReportMeta:
+def report_meta(text: str, source: str, where: str | None = None) -> ReportMeta:
     """Title, region, year, publication date and kind of body, from the text itself.
 
     Raises:
@@ -118,7 +111,7 @@ def report_meta(text: str, source: str) -> ReportMeta:
     match = _TITLE.search(text)
     if match is None:
         raise InputError(
-            f"{source}: not a rule-of-law government report (no title like 'YYYY年XX区法治政府建设情况报告')"
+            f"{where or source}: not a rule-of-law government report (no title like 'YYYY年XX区法治政府建设情况报告')"
         )
     title = match.group("title").strip()
     year = int(match.group("year") or match.group("year2"))

@@ -108,3 +108,18 @@ def test_every_command_has_help_and_is_in_the_readme(name, command):
     assert invoke(*name.split(), "--help").exit_code == 0
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     assert re.search(rf"govkg {re.escape(name)}\b", readme), name
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as stream:
+        stream.truncate(50 * 1024 * 1024)  # sparse: 50 MB on paper, nothing to read
+    result = CliRunner().invoke(cli, ["extract", str(huge)])
+    assert result.exit_code == 1 and "too large" in result.output and "Traceback" not in result.output
+
+
+def test_a_folder_of_reports_in_four_formats():
+    result = invoke("extract", str(REPO / "tests" / "data" / "corpus"), "--format", "json")
+    reports = [x["report"] for x in json.loads(result.output)]
+    assert {Path(r["source"]).suffix for r in reports} == {".txt", ".html", ".pdf", ".docx"}
+    assert len({r["region"] for r in reports}) >= 3 and {r["year"] for r in reports} == {2023, 2024}

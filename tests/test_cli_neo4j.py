@@ -47,3 +47,19 @@ def test_wrong_password_is_an_auth_error_without_the_password(neo4j_server):
     result = load(neo4j_server, str(SEED), password="not-the-password")
     assert result.exit_code == 1 and "credentials" in result.output
     assert "not-the-password" not in result.output
+
+
+def test_a_folder_loads_into_one_graph_and_bad_files_are_reported(neo4j_server):
+    from govkg.graph.neo4j_store import Connection, open_store
+
+    corpus = FIXTURES.parent / "corpus"
+    bad = FIXTURES.parent / "bad"
+    result = load(neo4j_server, str(corpus), str(bad))
+    assert result.exit_code == 1
+    assert "loaded 5 report(s)" in result.output
+    for reason in ("the file is empty", "binary file", "truncated or corrupt PDF", "no text layer", "no article text", "not a rule-of-law"):
+        assert reason in result.output, reason
+    with open_store(Connection(neo4j_server.uri, neo4j_server.username, neo4j_server.password, neo4j_server.database)) as store:
+        (row,) = store.run("MATCH (r:Report) WHERE r.source IN $sources RETURN count(r) AS reports, collect(DISTINCT r.year) AS years, "
+                           "count(DISTINCT r.region) AS regions", sources=[p.name for p in corpus.iterdir()])
+    assert row["reports"] == 5 and sorted(row["years"]) == [2023, 2024] and row["regions"] >= 3

@@ -16,8 +16,9 @@ Corpus (one file per report, four formats, 青浦区/吴江区/嘉善县/嘉定�
 - jiashan-2023.docx    tests/data/reports/jiashan-2023.txt as a Word document (python-docx)
 - jiading-2023-gbk.txt a short synthetic report, GBK-encoded
 
-Bad inputs: empty.txt, binary.txt, truncated.pdf, scanned.pdf, no-article.html, news.txt.
-Everything is deterministic except the timestamps that reportlab and python-docx write.
+Bad inputs: empty.txt, binary.txt, truncated.pdf, scanned.pdf, encrypted.pdf (needs a password),
+no-article.html, news.txt.
+Everything is deterministic except the zip timestamps inside the .docx.
 """
 
 from __future__ import annotations
@@ -217,7 +218,8 @@ def no_article_page() -> str:
 
 # --------------------------------------------------------------------------- PDF
 
-def write_pdf(path: Path, title: str, paragraphs: list[str], closing: list[str]) -> None:
+def write_pdf(path: Path, title: str, paragraphs: list[str], closing: list[str], password: str | None = None) -> None:
+    from reportlab import rl_config
     from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
@@ -226,6 +228,7 @@ def write_pdf(path: Path, title: str, paragraphs: list[str], closing: list[str])
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+    rl_config.invariant = 1  # no timestamps or random document ids: the same bytes on every run
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     size = 12
     base = ParagraphStyle("body", fontName="STSong-Light", fontSize=size, leading=size * 1.8,
@@ -244,13 +247,14 @@ def write_pdf(path: Path, title: str, paragraphs: list[str], closing: list[str])
     story += [Paragraph(escape(p), heading if is_heading(p) else base) for p in paragraphs]
     story += [Spacer(1, 8 * mm)] + [Paragraph(escape(line), right) for line in closing]
     doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=28 * mm, rightMargin=26 * mm, topMargin=37 * mm,
-                            bottomMargin=35 * mm, title=title, author=closing[0])
+                            bottomMargin=35 * mm, title=title, author=closing[0], encrypt=password)
     doc.build(story, onFirstPage=page_number, onLaterPages=page_number)
 
 
 def write_scanned_pdf(path: Path) -> None:
     """A page holding only a picture of text lines, as a scanner makes: no text layer."""
     from PIL import Image, ImageDraw
+    from reportlab import rl_config
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
@@ -265,6 +269,7 @@ def write_scanned_pdf(path: Path) -> None:
         end = rng.randint(200, 540) if row % 6 == 5 else 560
         for cx in range(x, end, 16):
             draw.rectangle((cx, y, cx + 12, y + 12), fill=rng.randint(30, 90))
+    rl_config.invariant = 1
     page = canvas.Canvas(str(path), pagesize=A4)
     page.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
     page.showPage()
@@ -326,6 +331,7 @@ def main() -> None:
     pdf = (CORPUS / "wujiang-2024.pdf").read_bytes()
     (BAD / "truncated.pdf").write_bytes(pdf[: len(pdf) // 2])
     write_scanned_pdf(BAD / "scanned.pdf")
+    write_pdf(BAD / "encrypted.pdf", title, paragraphs[:3], ["嘉善县人民政府"], password="jiashan")
     (BAD / "no-article.html").write_text(no_article_page(), encoding="utf-8")
     (BAD / "news.txt").write_text(NEWS, encoding="utf-8")
 

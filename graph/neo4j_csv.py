@@ -1,0 +1,312 @@
+"""Extractions → CSV files for ``neo4j-admin database import full`` (the initial bulk load).
+
+The files hold the same graph that :meth:`~govkg.graph.neo4j_store.Neo4jStore.load` builds
+report by report (the rows come from :func:`~govkg.graph.mapping.to_rows` and the
+loader's own planning, so labels, types and properties are the ontology's), written
+once instead of merged:
+
+* one node file per label group (``nodes-Agreement-CooperationAgreement.csv``) with an
+  ``iri:ID`` column (one global ID space: IRIs are unique), a ``:LABEL`` column and
+  typed properties (``year:long``, ``value:double``, ``approximate:boolean``,
+  ``aliases:string[]``, ``reports:string[]``);
+* one relationship file per type (``rels-PARTY_TO.csv``) with ``:START_ID``, ``:END_ID``,
+  ``:TYPE`` and typed properties.
+
+A node or relationship named by several reports is written once, with every report's id
+in ``reports`` and the properties of the last report (as successive MERGEs would leave
+them). Report and statistic nodes and the MENTIONS/STATES relationships belong to one
+report each and are streamed to disk as they come (aliases accumulate in order of
+first appearance, as the loader's MERGE does); only entities and the relations
+between them are held in memory until :meth:`Neo4jCsvWriter.close`. A report id seen
+twice keeps its first extraction (later ones are counted in ``skipped``).
+
+Arrays use :data:`ARRAY_DELIMITER` (U+001F), which no name contains; pass
+:func:`import_arguments` to the import tool so it reads them that way.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from govkg.errors import StoreError
+from govkg.graph.mapping import to_rows
+from govkg.graph.neo4j_store import PER_MENTION_TYPES, _check_vocabulary, _plan
+from govkg.loaders.model import Extraction
+from govkg.ontology.schema import load_schema
+
+ARRAY_DELIMITER = "\x1f"
+"""Between array elements and between labels (``--array-delimiter=U+001F``)."""
+
+REPORT_COLUMNS = ("iri", "id", "name", "name_en", "region", "year", "published", "source", "sha256", "body_kind", "class", "type", "reports")
+ENTITY_COLUMNS = ("iri", "id", "name", "name_en", "aliases", "class", "type", "code", "province", "level", "series", "reports")
+STATISTIC_COLUMNS = ("iri", "id", "name", "measure", "value", "unit", "approximate", "consistent", "check", "class", "type", "reports")
+EDGE_COLUMNS = ("start", "end", "text", "sentence", "implicit", "reports")
+
+_XSD_TYPES = {
+    "boolean": "boolean",
+    "nonNegativeInteger": "long",
+    "integer": "long",
+    "int": "long",
+    "long": "long",
+    "gYear": "long",
+    "decimal": "double",
+    "double": "double",
+    "float": "double",
+}
+_ARRAYS = {"aliases": "string[]", "reports": "string[]"}
+
+
+def property_type(name: str) -> str:
+    """The import type of a Neo4j property, from its XSD range in the ontology.
+
+    ``published`` (``xsd:date``) stays a string, as the Bolt loader stores it.
+    """
+    if name in _ARRAYS:
+        return _ARRAYS[name]
+    for attribute in load_schema().attributes.values():
+        if attribute.neo4j_property == name:
+            return _XSD_TYPES.get(str(attribute.range).rpartition("#")[2], "string")
+    raise StoreError(f"{name!r} is not a property of the ontology")
+
+
+def header(columns: Iterable[str], kind: str) -> list[str]:
+    """The CSV header: ``iri:ID`` and ``:LABEL`` for nodes, ``:START_ID,:END_ID,:TYPE`` for relationships."""
+    typed = []
+    for column in columns:
+        if kind == "node" and column == "iri":
+            typed.append("iri:ID")
+            continue
+        kind_of = property_type(column)
+        typed.append(column if kind_of == "string" else f"{column}:{kind_of}")
+    return [*typed, ":LABEL"] if kind == "node" else [":START_ID", ":END_ID", ":TYPE", *typed]
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            if ARRAY_DELIMITER in str(item):
+                raise StoreError(f"array value {item!r} contains the array delimiter U+001F")
+        return ARRAY_DELIMITER.join(str(item) for item in value)
+    if isinstance(value, float):
+        return repr(value)
+    return value
+
+
+@dataclass
+class _File:
+    path: Path
+    handle: IO[str]
+    writer: Any
+    columns: tuple[str, ...]
+    rows: int = 0
+
+
+@dataclass
+class _Node:
+    labels: tuple[str, ...]
+    props: dict[str, Any]
+    reports: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Edge:
+    props: dict[str, Any]
+    reports: list[str] = field(default_factory=list)
+
+
+class Neo4jCsvWriter:
+    """Writes import CSV files into ``folder`` as extractions are added; ``close()`` returns the files."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.skipped = 0
+        self._files: dict[str, _File] = {}
+        self._reports: set[str] = set()
+        self._entities: dict[str, _Node] = {}
+        self._relations: dict[tuple[str, str, str], _Edge] = {}
+        self._closed = False
+
+    def __enter__(self) -> Neo4jCsvWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if not self._closed:
+            self.close()
+
+    def _file(self, name: str, columns: tuple[str, ...], kind: str) -> _File:
+        found = self._files.get(name)
+        if found is None:
+            path = self.folder / name
+            handle = open(path, "w", encoding="utf-8", newline="")
+            writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+            writer.writerow(header(columns, kind))
+            found = self._files[name] = _File(path, handle, writer, columns)
+        return found
+
+    def _write_node(self, labels: tuple[str, ...], props: dict[str, Any], reports: list[str], columns: tuple[str, ...]) -> None:
+        unknown = set(props) - set(columns)
+        if unknown:
+            raise StoreError(f"node properties without a CSV column: {sorted(unknown)}")
+        out = self._file("nodes-" + "-".join(labels) + ".csv", columns, "node")
+        values = {**props, "reports": reports}
+        out.writer.writerow([_cell(values.get(c)) for c in columns] + [ARRAY_DELIMITER.join(labels)])
+        out.rows += 1
+
+    def _write_edge(self, type_: str, source: str, target: str, props: dict[str, Any], reports: list[str]) -> None:
+        unknown = set(props) - set(EDGE_COLUMNS)
+        if unknown:
+            raise StoreError(f"relationship properties without a CSV column: {sorted(unknown)}")
+        out = self._file(f"rels-{type_}.csv", EDGE_COLUMNS, "edge")
+        values = {**props, "reports": reports}
+        out.writer.writerow([source, target, type_] + [_cell(values.get(c)) for c in EDGE_COLUMNS])
+        out.rows += 1
+
+    def add(self, extraction: Extraction) -> None:
+        """Add one report's graph (checked against the ontology first, like the Bolt loader)."""
+        if self._closed:
+            raise StoreError("the CSV writer is closed")
+        rid = extraction.report.id
+        if rid in self._reports:
+            self.skipped += 1
+            return
+        _check_vocabulary(extraction)
+        plan = _plan(to_rows(extraction))
+        self._reports.add(rid)
+        for group in plan.nodes:
+            labels = (group.top, group.finer) if group.finer else (group.top,)
+            for row in group.rows:
+                if group.top == "Report":
+                    self._write_node(labels, row["props"], [rid], REPORT_COLUMNS)
+                elif group.top == "Statistic":
+                    self._write_node(labels, row["props"], [rid], STATISTIC_COLUMNS)
+                else:
+                    node = self._entities.get(row["iri"])
+                    if node is None:
+                        node = self._entities[row["iri"]] = _Node(labels, {})
+                    # The last report's class and properties win; aliases accumulate (as the loader's MERGE does).
+                    aliases = list(node.props.get("aliases") or [])
+                    aliases += [a for a in row["props"].get("aliases") or [] if a not in aliases]
+                    node.labels, node.props = labels, {**row["props"], "aliases": aliases}
+                    if rid not in node.reports:
+                        node.reports.append(rid)
+        for edge_group in plan.edges:
+            if edge_group.type in PER_MENTION_TYPES:
+                seen: dict[tuple[str, str, Any], dict[str, Any]] = {}
+                for row in edge_group.rows:  # MERGE keys these on their start offset
+                    seen[(row["source"], row["target"], row["props"].get("start"))] = row
+                for row in seen.values():
+                    self._write_edge(edge_group.type, row["source"], row["target"], row["props"], [rid])
+            else:
+                for row in edge_group.rows:
+                    key = (edge_group.type, row["source"], row["target"])
+                    edge = self._relations.get(key)
+                    if edge is None:
+                        edge = self._relations[key] = _Edge({})
+                    edge.props = {k: v for k, v in row["props"].items() if v is not None}
+                    if rid not in edge.reports:
+                        edge.reports.append(rid)
+
+    def close(self) -> list[Path]:
+        """Write the shared nodes and relations, close every file and return them (nodes first, sorted)."""
+        if self._closed:
+            raise StoreError("the CSV writer is already closed")
+        for iri in sorted(self._entities):
+            node = self._entities[iri]
+            self._write_node(node.labels, node.props, node.reports, ENTITY_COLUMNS)
+        for (type_, source, target) in sorted(self._relations):
+            edge = self._relations[(type_, source, target)]
+            self._write_edge(type_, source, target, edge.props, edge.reports)
+        for out in self._files.values():
+            out.handle.close()
+        self._closed = True
+        self._entities.clear()
+        self._relations.clear()
+        return self.files()
+
+    def files(self) -> list[Path]:
+        """The files written so far: node files, then relationship files, each sorted by name."""
+        paths = [f.path for f in self._files.values()]
+        return sorted(paths, key=lambda p: (not p.name.startswith("nodes-"), p.name))
+
+    def counts(self) -> dict[str, int]:
+        """Rows written per file name."""
+        return {f.path.name: f.rows for f in self._files.values()}
+
+
+def write_import_csv(extractions: Iterable[Extraction], folder: str | Path) -> list[Path]:
+    """Write the import CSV files of ``extractions`` into ``folder``; return them (nodes first).
+
+    Raises:
+        StoreError: a class, relation type or property outside the ontology.
+    """
+    with Neo4jCsvWriter(folder) as writer:
+        for extraction in extractions:
+            writer.add(extraction)
+        return writer.close()
+
+
+def import_arguments(files: Iterable[Path], database: str = "neo4j") -> list[str]:
+    """Arguments of ``neo4j-admin`` (``database import full …``) that import ``files`` into ``database``.
+
+    Run as ``neo4j-admin <arguments>`` with Neo4j stopped (or the database absent).
+    """
+    args = ["database", "import", "full"]
+    for path in files:
+        option = "--nodes" if path.name.startswith("nodes-") else "--relationships"
+        args.append(f"{option}={path}")
+    args += ["--array-delimiter=U+001F", "--multiline-fields=true", "--overwrite-destination=true", database]
+    return args
+
+
+ADMIN_MAIN_CLASS = "org.neo4j.cli.AdminTool"
+"""Entry point of ``neo4j-admin`` in Neo4j 5 (in ``neo4j-command-line``, with the import tool beside it)."""
+
+
+def run_import(files: Iterable[Path], state_dir: str | Path | None = None, database: str = "neo4j", timeout: float = 3600.0) -> str:
+    """Import ``files`` into the local server's store (``govkg neo4j``), replacing ``database``.
+
+    Uses the Neo4j jars that :func:`~govkg.graph.local_neo4j.resolve_classpath` fetched
+    with Maven and runs ``org.neo4j.cli.AdminTool database import full`` on the state
+    directory's configuration. The server of that state directory must be stopped.
+
+    Returns:
+        The import tool's report (its standard output).
+
+    Raises:
+        StoreError: the server is running, Java or Maven is missing, or the import failed.
+    """
+    import os
+    import subprocess
+
+    from govkg.graph import local_neo4j
+
+    state = (Path(state_dir) if state_dir else local_neo4j.default_state_dir()).resolve()
+    if local_neo4j.status(state) is not None:
+        raise StoreError(f"the Neo4j server of {state} is running: stop it (`govkg neo4j stop`) before a bulk import")
+    state.mkdir(parents=True, exist_ok=True)
+    conf = local_neo4j._write_config(state, 7687, 7474)  # ports are rewritten by the next start
+    classpath = local_neo4j.resolve_classpath(state_dir=state)
+    run_dir = state / "run"
+    run_dir.mkdir(parents=True, exist_ok=True)
+    argfile = run_dir / "admin-classpath.args"
+    quoted = classpath.replace("\\", "\\\\").replace('"', '\\"')
+    argfile.write_text(f'-cp "{quoted}"\n', encoding="utf-8")
+    env = {**os.environ, "NEO4J_HOME": str(state), "NEO4J_CONF": str(conf)}
+    command = [local_neo4j._java(), f"-Xmx{local_neo4j.HEAP_MAX}", f"@{argfile}", ADMIN_MAIN_CLASS, *import_arguments(files, database)]
+    try:
+        result = subprocess.run(command, cwd=state, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise StoreError(f"the Neo4j import did not finish in {timeout:.0f} s") from None
+    if result.returncode != 0 or "IMPORT DONE" not in result.stdout:
+        tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
+        raise StoreError(f"the Neo4j import failed (exit {result.returncode}):\n{tail}")
+    return result.stdout
