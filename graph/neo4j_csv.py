@@ -13,12 +13,12 @@ once instead of merged:
   ``:TYPE`` and typed properties.
 
 A node or relationship named by several reports is written once, with every report's id
-in ``reports`` and the properties of the last report (as successive MERGEs would leave
-them). Report and statistic nodes and the MENTIONS/STATES relationships belong to one
-report each and are streamed to disk as they come (aliases accumulate in order of
-first appearance, as the loader's MERGE does); only entities and the relations
-between them are held in memory until :meth:`Neo4jCsvWriter.close`. A report id seen
-twice keeps its first extraction (later ones are counted in ``skipped``).
+in ``reports``, the properties successive MERGEs would leave (Cypher's ``SET x += props``:
+later reports overwrite, a null removes) and the aliases of all reports in order of
+first appearance. Report and statistic nodes and the MENTIONS/STATES relationships belong
+to one report each and are streamed to disk as they come; only entities and the
+relations between them are held in memory until :meth:`Neo4jCsvWriter.close`. A report
+id seen twice keeps its first extraction (later ones are counted in ``skipped``).
 
 Arrays use :data:`ARRAY_DELIMITER` (U+001F), which no name contains; pass
 :func:`import_arguments` to the import tool so it reads them that way.
@@ -98,6 +98,12 @@ def _cell(value: Any) -> Any:
     if isinstance(value, float):
         return repr(value)
     return value
+
+
+def _set_plus(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
+    """Cypher's ``SET x += new``: keys of ``new`` overwrite, a null removes, other keys stay."""
+    merged = {**old, **new}
+    return {k: v for k, v in merged.items() if v is not None}
 
 
 @dataclass
@@ -195,7 +201,7 @@ class Neo4jCsvWriter:
                     # The last report's class and properties win; aliases accumulate (as the loader's MERGE does).
                     aliases = list(node.props.get("aliases") or [])
                     aliases += [a for a in row["props"].get("aliases") or [] if a not in aliases]
-                    node.labels, node.props = labels, {**row["props"], "aliases": aliases}
+                    node.labels, node.props = labels, {**_set_plus(node.props, row["props"]), "aliases": aliases}
                     if rid not in node.reports:
                         node.reports.append(rid)
         for edge_group in plan.edges:
@@ -211,7 +217,7 @@ class Neo4jCsvWriter:
                     edge = self._relations.get(key)
                     if edge is None:
                         edge = self._relations[key] = _Edge({})
-                    edge.props = {k: v for k, v in row["props"].items() if v is not None}
+                    edge.props = _set_plus(edge.props, row["props"])
                     if rid not in edge.reports:
                         edge.reports.append(rid)
 

@@ -174,7 +174,7 @@ def make_model_entities(nlp: Language, name: str) -> Callable[[Doc], Doc]:
             elif ent.label_ == "ORG":
                 extra.append(rules.Candidate("Institution", "Institution", rules.normalise(ent.text), ent.start_char, ent.end_char, ent.text, "model"))
         known = doc._.govkg_candidates
-        return _add(doc, [e for e in extra if not any(e.overlaps(k) for k in known)])
+        return _add(doc, [e for e in extra if not any(e.overlaps(k) and k.type == e.type for k in known)])
 
     return component
 
@@ -202,7 +202,7 @@ def build_pipeline(model: str | None = None) -> Language:
         raise ExtractionError(f"cannot load spaCy pipeline {model or 'blank zh + jieba'}: {error}") from None
     for name in RULE_COMPONENTS:
         nlp.add_pipe(name, last=True)
-    if model and "ner" in nlp.pipe_names:
+    if model and any(name in nlp.pipe_names for name in ("ner", "entity_ruler", "span_ruler")):
         nlp.add_pipe("govkg_model_entities", before="govkg_relations")
     return nlp
 

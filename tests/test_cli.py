@@ -123,3 +123,17 @@ def test_a_folder_of_reports_in_four_formats():
     reports = [x["report"] for x in json.loads(result.output)]
     assert {Path(r["source"]).suffix for r in reports} == {".txt", ".html", ".pdf", ".docx"}
     assert len({r["region"] for r in reports}) >= 3 and {r["year"] for r in reports} == {2023, 2024}
+
+
+def test_viz_writes_html_and_png(tmp_path):
+    html, png = tmp_path / "net.html", tmp_path / "net.png"
+    result = invoke("viz", str(SEED), "--html", str(html), "--png", str(png))
+    assert result.exit_code == 0
+    assert "昆山市" in html.read_text(encoding="utf-8") and png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert CliRunner().invoke(cli, ["viz", str(SEED)]).exit_code == 2
+
+
+def test_browser_writes_the_style_and_favourites(tmp_path):
+    result = invoke("browser", "-o", str(tmp_path))
+    assert result.exit_code == 0 and (tmp_path / "govkg.grass").read_text().count("caption") >= 10
+    assert len(list((tmp_path / "favorites").glob("*.cypher"))) == len(__import__("govkg.queries.catalog", fromlist=["catalog"]).catalog())

@@ -140,3 +140,19 @@ def test_held_out_reports_keep_their_scores(name):
     assert scores["entities"].recall >= 0.70 and scores["entities"].precision >= 0.75, scores["entities"]
     assert scores["statistics"].recall >= 0.95, scores["statistics"]
     assert consistency_errors(extract_file(path), gold(HOLDOUT / f"{name}.gold.json"), read_report(path).text) == []
+
+
+def test_a_users_own_pipeline_can_be_the_base(tmp_path):
+    """An installed pipeline (here one saved with an entity ruler) runs first; its entities join the rules'."""
+    import spacy
+
+    from govkg.loaders.pipeline import build_pipeline, run
+
+    own = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+    own.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "青浦海关"}])
+    own.to_disk(tmp_path / "own-model")
+    nlp = build_pipeline(str(tmp_path / "own-model"))
+    assert nlp.pipe_names[0] == "entity_ruler" and "govkg_model_entities" in nlp.pipe_names
+    doc = run(nlp, "2024年青浦区法治政府建设情况报告\n青浦海关与区司法局签订合作协议。", "青浦区", "上海市")
+    found = {(c.type, c.canonical, c.rule) for c in doc._.govkg_candidates}
+    assert ("Institution", "青浦海关", "model") in found and any(c[1] == "青浦区司法局" for c in found)

@@ -131,12 +131,5 @@ def test_a_real_import_gives_the_graph_the_bolt_loader_builds(files: list[Path],
             loaded = _snapshot(store)
     finally:
         local_neo4j.stop(state)
-    for iri in sorted(set(imported[0]) | set(loaded[0])):
-        if imported[0].get(iri) != loaded[0].get(iri):
-            a, b = imported[0].get(iri), loaded[0].get(iri)
-            print("DIFF", iri, a[0] if a else None, b[0] if b else None, {k: (a[1].get(k), b[1].get(k)) for k in set(a[1]) | set(b[1]) if a and b and a[1].get(k) != b[1].get(k)})
     assert imported[0] == loaded[0]
-    only_i = set(map(repr, imported[1])) - set(map(repr, loaded[1]))
-    only_l = set(map(repr, loaded[1])) - set(map(repr, imported[1]))
-    print("RDIFF", len(imported[1]), len(loaded[1]), sorted(only_i)[:3], sorted(only_l)[:3])
     assert imported[1] == loaded[1]
