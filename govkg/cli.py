@@ -41,19 +41,21 @@ def _emit(text: str, output: str | None) -> None:
         click.echo(text, nl=False)
 
 
-def _progress(items: list[Any], label: str) -> Any:
-    """A progress bar on stderr for long runs (hidden for one item or when not a terminal)."""
-    return click.progressbar(items, label=label, file=sys.stderr, show_pos=True) if len(items) > 1 and sys.stderr.isatty() else _Quiet(items)
+def _progress(total: int, label: str) -> Any:
+    """A progress bar on stderr for long runs (none for one item or when stderr is not a terminal)."""
+    if total > 1 and sys.stderr.isatty():
+        return click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True)
+    return _NoProgress()
 
 
-class _Quiet:
-    def __init__(self, items: list[Any]):
-        self.items = items
-
-    def __enter__(self) -> list[Any]:
-        return self.items
+class _NoProgress:
+    def __enter__(self) -> _NoProgress:
+        return self
 
     def __exit__(self, *_: object) -> None:
+        return None
+
+    def update(self, steps: int) -> None:
         return None
 
 
@@ -68,19 +70,41 @@ def cli() -> None:
     """
 
 
-def _extract_all(files: tuple[str, ...], model: str | None) -> tuple[list[Any], list[str]]:
-    from govkg.loaders.batch import extract_many, report_files
+WORKERS = click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+                       help="Extract in this many processes.")
+SCHEDULER = click.option("--scheduler", metavar="ADDRESS", help="Extract on a Dask cluster (tcp://host:8786, or 'local' for a local one).")
+
+
+def _outcomes(paths: list[Path], model: str | None, workers: int = 1, scheduler: str | None = None) -> Iterator[Any]:
+    """Extraction outcomes one by one: serially, on local processes, or on a Dask cluster."""
+    if scheduler:
+        from govkg.loaders.parallel import extract_distributed
+
+        return extract_distributed(paths, scheduler, model)
+    if workers > 1:
+        from govkg.loaders.parallel import extract_parallel
+
+        return extract_parallel(paths, workers, model)
+    from govkg.loaders.batch import extract_many
+
+    return extract_many(paths, model)
+
+
+def _extract_all(files: tuple[str, ...], model: str | None, workers: int = 1, scheduler: str | None = None) -> tuple[list[Any], list[str]]:
+    from govkg.loaders.batch import report_files
 
     paths = report_files(files)
     if not paths:
         raise click.ClickException("no report files found")
     extractions, failures = [], []
-    with _progress(paths, "extracting") as bar, _errors():
-        for outcome in extract_many(bar, model):
+    with _errors(), _progress(len(paths), "extracting") as bar:
+        for outcome in _outcomes(paths, model, workers, scheduler):
+            bar.update(1)
             if outcome.error:
                 failures.append(outcome.error)
             else:
                 extractions.append(outcome.extraction)
+    extractions.sort(key=lambda x: x.report.id)
     return extractions, failures
 
 
@@ -97,11 +121,16 @@ def _finish(failures: list[str], total: int) -> None:
               help="json: the full extraction; table/csv: one row per entity.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 @click.option("--model", help="An installed trained spaCy pipeline to start from (default: blank zh + jieba).")
-def extract(files: tuple[str, ...], fmt: str, output: str | None, model: str | None) -> None:
-    """Extract entities, relations and statistics (with provenance) from report FILES or folders."""
+@WORKERS
+@SCHEDULER
+def extract(files: tuple[str, ...], fmt: str, output: str | None, model: str | None, workers: int, scheduler: str | None) -> None:
+    """Extract entities, relations and statistics (with provenance) from report FILES or folders.
+
+    Reads .txt, .html, .pdf (text layer) and .docx; folders are walked.
+    """
     from govkg.output import render
 
-    extractions, failures = _extract_all(files, model)
+    extractions, failures = _extract_all(files, model, workers, scheduler)
     if extractions:
         if fmt == "json":
             payload: Any = [x.to_dict() for x in extractions]
@@ -120,18 +149,29 @@ def extract(files: tuple[str, ...], fmt: str, output: str | None, model: str | N
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["turtle", "jsonld", "nt", "nquads", "trig"]), default="turtle", show_default=True,
-              help="RDF serialisation (nquads/trig keep one named graph per report).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
+@click.option("--format", "fmt", type=click.Choice(["turtle", "jsonld", "nt", "nquads", "trig", "neo4j-csv"]), default="turtle", show_default=True,
+              help="RDF serialisation (nquads/trig keep one named graph per report), or neo4j-csv: CSV files for `neo4j-admin database import full`.")
+@click.option("-o", "--output", type=click.Path(), help="Write to this file (a folder for neo4j-csv) instead of stdout.")
 @click.option("--model", help="An installed trained spaCy pipeline to start from.")
-def export(files: tuple[str, ...], fmt: str, output: str | None, model: str | None) -> None:
-    """Export report FILES as RDF: ontology classes, SKOS labels, Web Annotation provenance."""
+@WORKERS
+@SCHEDULER
+def export(files: tuple[str, ...], fmt: str, output: str | None, model: str | None, workers: int, scheduler: str | None) -> None:
+    """Export report FILES as RDF (ontology classes, SKOS labels, Web Annotation provenance) or Neo4j import CSV."""
     from govkg.graph.rdf import serialize
 
-    extractions, failures = _extract_all(files, model)
+    extractions, failures = _extract_all(files, model, workers, scheduler)
     if failures:
         _finish(failures, len(extractions) + len(failures))
     with _errors():
+        if fmt == "neo4j-csv":
+            from govkg.graph.neo4j_csv import import_arguments, write_import_csv
+
+            if not output:
+                raise click.UsageError("neo4j-csv needs a folder: -o DIR")
+            written = write_import_csv(extractions, output)
+            click.echo(f"wrote {len(written)} CSV files to {output}; import into an empty database with:", err=True)
+            click.echo("  neo4j-admin " + " ".join(import_arguments(written)), err=True)
+            return
         _emit(serialize(extractions, fmt), output)
 
 
@@ -416,8 +456,10 @@ def _return_columns(cypher: str) -> list[str]:
 @connection_options
 @click.option("--batch-size", type=int, default=1000, show_default=True, help="Rows per UNWIND batch.")
 @click.option("--model", help="An installed trained spaCy pipeline to start from.")
+@WORKERS
+@SCHEDULER
 def load(files: tuple[str, ...], uri: str | None, username: str, password: str | None, database: str | None,
-         state_dir: str | None, batch_size: int, model: str | None) -> None:
+         state_dir: str | None, batch_size: int, model: str | None, workers: int, scheduler: str | None) -> None:
     """Extract report FILES (or folders) and load them into Neo4j, one transaction per report."""
     paths_done, failures = 0, []
     with _errors():
@@ -425,11 +467,12 @@ def load(files: tuple[str, ...], uri: str | None, username: str, password: str |
     started = time.perf_counter()
     with store, _errors():
         store.ensure_schema()
-        from govkg.loaders.batch import extract_many, report_files
+        from govkg.loaders.batch import report_files
 
         paths = report_files(files)
-        with _progress(paths, "loading") as bar:
-            for outcome in extract_many(bar, model):
+        with _progress(len(paths), "loading") as bar:
+            for outcome in _outcomes(paths, model, workers, scheduler):
+                bar.update(1)
                 if outcome.error:
                     failures.append(outcome.error)
                     continue
