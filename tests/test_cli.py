@@ -137,3 +137,16 @@ def test_browser_writes_the_style_and_favourites(tmp_path):
     result = invoke("browser", "-o", str(tmp_path))
     assert result.exit_code == 0 and (tmp_path / "govkg.grass").read_text().count("caption") >= 10
     assert len(list((tmp_path / "favorites").glob("*.cypher"))) == len(__import__("govkg.queries.catalog", fromlist=["catalog"]).catalog())
+
+
+def test_parallel_extraction_gives_the_same_output():
+    corpus = str(REPO / "tests" / "data" / "corpus")
+    assert invoke("extract", corpus, "--workers", "2").output == invoke("extract", corpus).output
+
+
+def test_neo4j_csv_export_needs_a_folder_and_writes_headers(tmp_path):
+    assert CliRunner().invoke(cli, ["export", str(SEED), "--format", "neo4j-csv"]).exit_code == 2
+    result = invoke("export", str(SEED), "--format", "neo4j-csv", "-o", str(tmp_path))
+    assert result.exit_code == 0 and "neo4j-admin database import full" in result.output
+    header = (tmp_path / "nodes-Report.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert "iri:ID" in header and ":LABEL" in header
