@@ -52,7 +52,12 @@ def _can_be_established(target: Candidate, explicit_actor: bool, verb: str) -> b
         return True
     if target.type != "Mechanism":
         return False
-    return explicit_actor or target.cls in ("Platform", "Venue") or (verb in ("建立", "构建") and target.cls in ("WorkMechanism", "System"))
+    return (
+        explicit_actor
+        or target.cls in ("Platform", "Venue")
+        or (verb in ("建立", "构建") and target.cls in ("WorkMechanism", "System"))
+        or verb in ("设立", "开设", "开辟")
+    )
 
 
 def _actors(text: str, candidates: list[Candidate], position: int, ctx: Context) -> list[tuple[str, bool]]:
@@ -188,7 +193,7 @@ def hosted_relations(text: str, candidates: list[Candidate], ctx: Context) -> tu
             out.append(RelationCandidate("ESTABLISHED", centre.key, name, False, centre.start, branch.end()))
     for match in re.finditer(r"在([^，。；\n]{2,30}?)(?:设立|成立|建立|设置)", shadow):
         hosts = [h for h in candidates if h.type in ("Place", "Institution") and match.start(1) <= h.start and h.end <= match.end(1)]
-        targets = [t for t in candidates if match.end() <= t.start <= match.end() + 8 and t.type in ("MediationCentre", "Institution")]
+        targets = [t for t in candidates if match.end() <= t.start <= match.end() + 8 and t.type in ("MediationCentre", "Institution", "Mechanism")]
         if hosts and targets:
             out.append(RelationCandidate("LOCATED_IN", targets[0].key, hosts[-1].key, False, match.start(), targets[0].end))
     for c in candidates:
