@@ -127,7 +127,7 @@ def to_rows(extraction: Extraction) -> GraphRows:
     known = set(schema.relation_types)
     unknown = {e.type for e in edges} - known
     assert not unknown, f"relation types outside the ontology: {unknown}"
-    properties = {a.neo4j_property for a in schema.attributes.values()}
+    allowed = {a.neo4j_property for a in schema.attributes.values()}
     used = {k for n in nodes for k in n.properties} | {k for e in edges for k in e.properties}
-    assert used <= properties, f"properties outside the ontology: {used - properties}"
+    assert used <= allowed, f"properties outside the ontology: {used - allowed}"
     return GraphRows(report.id, nodes, edges)

@@ -386,18 +386,18 @@ def _write_report(tx: ManagedTransaction, plan: _Plan, batch_size: int) -> dict[
         for batch in _batches(group.rows, batch_size):
             run(query, rows=batch, rid=rid)
     # 3. Merge relationships, matching endpoints by label + IRI (index seeks).
-    for group in plan.edges:
-        key = " {start: row.props.start}" if group.type in PER_MENTION_TYPES else ""
+    for edge_group in plan.edges:
+        key = " {start: row.props.start}" if edge_group.type in PER_MENTION_TYPES else ""
         query = (
             f"UNWIND $rows AS row "
-            f"MATCH (a:`{group.source}` {{iri: row.source}}) MATCH (b:`{group.target}` {{iri: row.target}}) "
-            f"MERGE (a)-[r:`{group.type}`{key}]->(b) "
+            f"MATCH (a:`{edge_group.source}` {{iri: row.source}}) MATCH (b:`{edge_group.target}` {{iri: row.target}}) "
+            f"MERGE (a)-[r:`{edge_group.type}`{key}]->(b) "
             f"SET r += row.props, r.reports = {_ADD_REPORT.format(v='r')} RETURN count(*) AS n"
         )
-        for batch in _batches(group.rows, batch_size):
+        for batch in _batches(edge_group.rows, batch_size):
             merged = run(query, rows=batch, rid=rid)[0]["n"]
             if merged != len(batch):
-                raise StoreError(f"{len(batch) - merged} {group.type} relationships found no endpoint node")
+                raise StoreError(f"{len(batch) - merged} {edge_group.type} relationships found no endpoint node")
     # 4. Delete what no report states any more: first relationships, then nodes.
     for batch in _batches([record["id"] for record in stripped_rels], batch_size):
         run(

@@ -48,6 +48,6 @@ def validate(data: Graph) -> ValidationReport:
           OPTIONAL { ?r sh:resultPath ?path }
         } ORDER BY ?focus ?path
         """
-        violations = [f"{row.focus} {row.path or ''}: {row.message}" for row in results.query(query)]
-    inconsistent = [f"{row.name}: {row.check or 'flagged inconsistent'}" for row in data.query(_INCONSISTENT)]
+        violations = [f"{row[0]} {row[1] or ''}: {row[2]}" for row in results.query(query)]  # type: ignore[index]
+    inconsistent = [f"{row[0]}: {row[1] or 'flagged inconsistent'}" for row in data.query(_INCONSISTENT)]  # type: ignore[index]
     return ValidationReport(bool(conforms), violations, inconsistent, len(data))

@@ -238,7 +238,7 @@ def _scene(graph: nx.Graph | nx.MultiDiGraph) -> _Scene:
     height = max(MIN_WIDTH / 1.8, area / width)
     centres = {k: [positions[k][0] * width, positions[k][1] * height] for k in keys}
     _spread(centres, sizes)
-    boxes = [_box(*centres[k], *sizes[k]) for k in keys]
+    boxes = [_box(centres[k][0], centres[k][1], *sizes[k]) for k in keys]
     left = min((b[0] for b in boxes), default=0.0)
     top = min((b[1] for b in boxes), default=0.0)
     width = max((b[2] for b in boxes), default=MIN_WIDTH) - left + 2 * MARGIN

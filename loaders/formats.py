@@ -170,8 +170,9 @@ def _decode_html(data: bytes, source: str) -> str:
     head = data[:4096]
     declared = _XML_ENCODING.search(head) or _META_CHARSET.search(head)
     if declared:
-        encoding = _codec(declared.group(1).decode("ascii").lower())
-        if encoding:
+        codec = _codec(declared.group(1).decode("ascii").lower())
+        if codec:
+            encoding = codec
             text = _mostly(data, encoding, 0.005)
             # a page declared Latin-1 that holds Chinese bytes is a wrong declaration: guess instead
             if text is not None and (_HAN.search(text) or data.isascii()):
@@ -409,7 +410,7 @@ def _docx_text(data: bytes, source: str) -> str:
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             for row in block.rows:
-                cells = []
+                cells: list[str] = []
                 for cell in row.cells:
                     value = " ".join(cell.text.split())
                     if value and (not cells or cells[-1] != value):  # merged cells repeat

@@ -109,8 +109,8 @@ def containment_relations(candidates: list[Candidate], ctx: Context) -> list[Rel
 def paragraph_serves(text: str, candidates: list[Candidate], explicit: list[RelationCandidate]) -> list[RelationCandidate]:
     """A paragraph opened by 加强进博会法治保障 serves that event with what it lists (implicit)."""
     vocab = load_vocabulary()
-    serving = {(r.source) for r in explicit if r.type == "SERVES"}
-    out = []
+    serving = {r.source for r in explicit if r.type == "SERVES"}
+    out: list[RelationCandidate] = []
     offset = 0
     for paragraph in text.split("\n"):
         first_end = offset + (paragraph.find("。") if "。" in paragraph else len(paragraph))

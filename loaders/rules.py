@@ -598,12 +598,12 @@ def observation_points(text: str, ctx: Context, located: list[Candidate]) -> tup
             relations.append(RelationCandidate("ESTABLISHED", ctx.region, canonical, True, match.start(), match.end()))
     named_after = re.compile(f"的?(?P<name>(?:“[^“”]{{1,12}}”)?[{CJK}]{{0,8}}?(?:{heads}))")
     for place in [c for c in located if c.type == "Place" and c.cls in ("Township", "Village", "County")]:
-        match = named_after.match(text, place.end)
-        if not match or any(s <= place.start < e for s, e in taken):
+        named = named_after.match(text, place.end)
+        if not named or any(s <= place.start < e for s, e in taken):
             continue
-        canonical = normalise(place.canonical + match["name"])
-        out.append(Candidate("ObservationPoint", "ObservationPoint", canonical, place.start, match.end(), text[place.start:match.end()], "observation-point"))
-        relations.append(RelationCandidate("LOCATED_IN", canonical, place.canonical, False, place.start, match.end()))
+        canonical = normalise(place.canonical + named["name"])
+        out.append(Candidate("ObservationPoint", "ObservationPoint", canonical, place.start, named.end(), text[place.start:named.end()], "observation-point"))
+        relations.append(RelationCandidate("LOCATED_IN", canonical, place.canonical, False, place.start, named.end()))
     return out, relations
 
 

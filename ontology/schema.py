@@ -7,10 +7,12 @@ the ``GKG`` term namespace are all derived from the ontology here, never retyped
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
 from rdflib.namespace import ClosedNamespace
 
 GKG_IRI = "https://w3id.org/govkg/ontology#"
@@ -97,6 +99,10 @@ def _local(iri: URIRef) -> str:
     return str(iri)[len(GKG_IRI):]
 
 
+def _iris(nodes: Iterable[Node]) -> list[URIRef]:
+    return [n for n in nodes if isinstance(n, URIRef)]
+
+
 def ontology_turtle() -> str:
     """The ontology file's text."""
     return (files("govkg.ontology") / "govkg.ttl").read_text(encoding="utf-8")
@@ -130,19 +136,19 @@ def load_schema() -> Schema:
             label_en=_label(graph, cls, "en"),
         )
     relations: dict[str, OntologyRelation] = {}
-    for prop in graph.subjects(RDF.type, OWL.ObjectProperty):
+    for prop in _iris(graph.subjects(RDF.type, OWL.ObjectProperty)):
         domain, range_ = graph.value(prop, RDFS.domain), graph.value(prop, RDFS.range)
         relations[_local(prop)] = OntologyRelation(
             name=_local(prop),
             iri=prop,
             cypher_name=str(graph.value(prop, _GKG.cypherName)),
-            domain=_local(domain) if domain is not None else None,
-            range=_local(range_) if range_ is not None else None,
+            domain=_local(domain) if isinstance(domain, URIRef) else None,
+            range=_local(range_) if isinstance(range_, URIRef) else None,
             label_zh=_label(graph, prop, "zh"),
             label_en=_label(graph, prop, "en"),
         )
     attributes: dict[str, OntologyAttribute] = {}
-    for prop in graph.subjects(RDF.type, OWL.DatatypeProperty):
+    for prop in _iris(graph.subjects(RDF.type, OWL.DatatypeProperty)):
         range_ = graph.value(prop, RDFS.range)
         attributes[_local(prop)] = OntologyAttribute(
             name=_local(prop),
