@@ -21,8 +21,12 @@ demo: $(STAMP)
 	$(BIN)/govkg export $(REPORT) --format turtle -o out/qingpu-2024.ttl
 	$(BIN)/govkg export $(REPORT) --format jsonld -o out/qingpu-2024.jsonld
 	$(BIN)/govkg validate out/qingpu-2024.ttl
+	$(BIN)/govkg viz $(REPORT) --html out/network.html --png out/network.png
 	@if [ -z "$$NEO4J_URI" ]; then $(BIN)/govkg neo4j start; fi
 	$(BIN)/govkg load $(REPORT)
+	$(BIN)/govkg query cross_border_points
+	$(BIN)/govkg browser -o out/browser
+	@echo "Pictures: out/network.html, out/network.png; RDF: out/qingpu-2024.ttl (govkg sparql NAME --data out/qingpu-2024.ttl)"
 	@$(BIN)/govkg neo4j status 2>/dev/null || echo "Loaded into $$NEO4J_URI"
 
 test: $(STAMP)
