@@ -597,13 +597,28 @@ def observation_points(text: str, ctx: Context, located: list[Candidate]) -> tup
             relations.append(RelationCandidate("LOCATED_IN", canonical, host.canonical, False, match.start(), match.end()))
             relations.append(RelationCandidate("ESTABLISHED", ctx.region, canonical, True, match.start(), match.end()))
     named_after = re.compile(f"的?(?P<name>(?:“[^“”]{{1,12}}”)?[{CJK}]{{0,8}}?(?:{heads}))")
-    for place in [c for c in located if c.type == "Place" and c.cls in ("Township", "Village", "County")]:
-        named = named_after.match(text, place.end)
-        if not named or any(s <= place.start < e for s, e in taken):
+    starts = {c.start for c in located if c.type == "Place"}
+    places = sorted(  # innermost places only: 吴江区黎里镇 is read as 黎里镇
+        (c for c in located if c.type == "Place" and c.cls in ("Township", "Village", "County") and c.end not in starts),
+        key=lambda c: c.start,
+    )
+    for index, place in enumerate(places):
+        if any(s <= place.start < e for s, e in taken):
             continue
-        canonical = normalise(place.canonical + named["name"])
-        out.append(Candidate("ObservationPoint", "ObservationPoint", canonical, place.start, named.end(), text[place.start:named.end()], "observation-point"))
-        relations.append(RelationCandidate("LOCATED_IN", canonical, place.canonical, False, place.start, named.end()))
+        position, listed = place.end, [place]
+        for following in places[index + 1:]:  # 金泽镇、黎里镇的…观察点: every place of the list gets a point
+            gap = text[position:following.start]
+            if not re.fullmatch(f"(?:[、和及]|与)[{CJK}]{{0,4}}?", gap):
+                break
+            listed.append(following)
+            position = following.end
+        named = named_after.match(text, position)
+        if not named or re.search("[、，,。；]", named["name"]):
+            continue
+        for host in listed:
+            canonical = normalise(host.canonical + named["name"])
+            out.append(Candidate("ObservationPoint", "ObservationPoint", canonical, named.start("name"), named.end(), named["name"], "observation-point"))
+            relations.append(RelationCandidate("LOCATED_IN", canonical, host.canonical, False, host.start, named.end()))
     return out, relations
 
 
