@@ -185,12 +185,16 @@ def hosted_relations(text: str, candidates: list[Candidate], ctx: Context) -> tu
     shadow = masked(text)
     heads = "|".join(map(re.escape, load_vocabulary()["branch_heads"]))
     for centre in [c for c in candidates if c.type == "MediationCentre"]:
-        branch = re.compile(f"(?:在[^，。；\\n]{{2,20}}?)?(?:设立|成立|建立|设置)(?P<name>[\u4e00-\u9fff]{{1,10}}?(?:{heads}))").match(shadow, centre.end)
+        branch = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:设立|成立|建立|设置)(?P<name>[\u4e00-\u9fff]{{1,10}}?(?:{heads}))").match(shadow, centre.end)
         if branch:
             name = centre.canonical + branch["name"]
             new.append(Candidate("MediationCentre", "MediationBranch", name, branch.start("name"), branch.end("name"), branch["name"], "branch-of-centre"))
             out.append(RelationCandidate("PART_OF", name, centre.key, False, centre.start, branch.end()))
             out.append(RelationCandidate("ESTABLISHED", centre.key, name, False, centre.start, branch.end()))
+            if branch["where"]:
+                places = [p for p in candidates if p.type == "Place" and branch.start("where") <= p.start and p.end <= branch.end("where")]
+                if places:
+                    out.append(RelationCandidate("LOCATED_IN", name, places[-1].key, False, centre.start, branch.end()))
     for match in re.finditer(r"在([^，。；\n]{2,30}?)(?:设立|成立|建立|设置)", shadow):
         hosts = [h for h in candidates if h.type in ("Place", "Institution") and match.start(1) <= h.start and h.end <= match.end(1)]
         targets = [t for t in candidates if match.end() <= t.start <= match.end() + 8 and t.type in ("MediationCentre", "Institution", "Mechanism")]
