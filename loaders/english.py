@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from govkg.loaders.vocabulary import load_glossary
 
@@ -10,6 +11,7 @@ _PLACE_SUFFIX = re.compile(r"^(?P<stem>[\u4e00-\u9fff]{1,6}?)(?P<suffix>新区|�
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
+@lru_cache(maxsize=65536)
 def _pinyin(text: str) -> str:
     from pypinyin import Style, lazy_pinyin
 
@@ -36,7 +38,7 @@ def place_name_en(name: str) -> str:
 
 
 def english_name(name: str, places: list[str] | None = None) -> str:
-    """Translate known terms of ``name`` and romanise the rest.
+    """Translate known terms of ``name`` and romanise the rest (cached: names recur across reports).
 
     Args:
         name: the Chinese canonical name.
@@ -44,9 +46,14 @@ def english_name(name: str, places: list[str] | None = None) -> str:
 
     Example: ``english_name("青浦区人民政府", ["青浦区"])`` → ``"Qingpu District People's Government"``.
     """
+    return _english_name(name, tuple(sorted(places or ())))
+
+
+@lru_cache(maxsize=65536)
+def _english_name(name: str, places: tuple[str, ...]) -> str:
     glossary = load_glossary()
     terms = {t: e for t, e in glossary.items() if len(t) > 1}
-    for place in places or []:
+    for place in places:
         terms.setdefault(place, place_name_en(place))
     pattern = re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))))
     words: list[str] = []

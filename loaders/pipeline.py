@@ -42,32 +42,44 @@ RULE_COMPONENTS = [
 
 
 def _context(doc: Doc) -> rules.Context:
-    if doc._.govkg_candidates is None:
+    """The rules' context, made once per document (token offsets are read once)."""
+    context = doc.user_data.get("govkg_context")
+    if context is None:
         doc._.govkg_candidates = []
         doc._.govkg_relations = []
-    return rules.Context(
-        region=doc._.govkg_region,
-        city=doc._.govkg_city or None,
-        gazetteer=load_gazetteer(),
-        token_starts=frozenset(token.idx for token in doc),
-    )
+        doc.spans["govkg"] = []
+        context = rules.Context(
+            region=doc._.govkg_region,
+            city=doc._.govkg_city or None,
+            gazetteer=load_gazetteer(),
+            token_starts=frozenset(doc.to_array("IDX").tolist()),
+        )
+        doc.user_data["govkg_context"] = context
+    return context
+
+
+def _text(doc: Doc) -> str:
+    """The document's text, joined once (``doc.text`` rebuilds it from the tokens on every call)."""
+    text = doc.user_data.get("govkg_text")
+    if text is None:
+        text = doc.user_data["govkg_text"] = doc.text
+    return text
 
 
 def _add(doc: Doc, candidates: list[rules.Candidate], relations: list[rules.RelationCandidate] = ()) -> Doc:  # type: ignore[assignment]
     doc._.govkg_candidates.extend(candidates)
     doc._.govkg_relations.extend(relations)
-    spans = list(doc.spans.get("govkg", []))
+    group = doc.spans["govkg"]
     for c in candidates:
         span = doc.char_span(c.start, c.end, label=c.type, alignment_mode="expand")
         if span is not None:
-            spans.append(span)
-    doc.spans["govkg"] = spans
+            group.append(span)
     return doc
 
 
 def _simple(rule: Callable[[str, rules.Context], list[rules.Candidate]]) -> Callable[[Doc], Doc]:
     def component(doc: Doc) -> Doc:
-        return _add(doc, rule(doc.text, _context(doc)))
+        return _add(doc, rule(_text(doc), _context(doc)))
 
     return component
 
@@ -92,7 +104,7 @@ def make_phrases(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def component(doc: Doc) -> Doc:
         ctx = _context(doc)
         strong = [c for c in doc._.govkg_candidates if c.rule in ("quote", "title", "quote-in-title")]
-        found = [p for p in rules.phrases(doc.text, ctx) if not any(p.overlaps(s) for s in strong)]
+        found = [p for p in rules.phrases(_text(doc), ctx) if not any(p.overlaps(s) for s in strong)]
         return _add(doc, found)
 
     return component
@@ -101,7 +113,7 @@ def make_phrases(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 @Language.factory("govkg_titles")
 def make_titles(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def component(doc: Doc) -> Doc:
-        return _add(doc, *rules.titles(doc.text, _context(doc)))
+        return _add(doc, *rules.titles(_text(doc), _context(doc)))
 
     return component
 
@@ -111,7 +123,7 @@ def make_institutions(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def component(doc: Doc) -> Doc:
         ctx = _context(doc)
         places = [c for c in doc._.govkg_candidates if c.type == "Place"]
-        return _add(doc, *rules.institutions(doc.text, ctx, places))
+        return _add(doc, *rules.institutions(_text(doc), ctx, places))
 
     return component
 
@@ -121,7 +133,7 @@ def make_observation_points(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def component(doc: Doc) -> Doc:
         ctx = _context(doc)
         located = [c for c in doc._.govkg_candidates if c.type in ("Place", "Institution")]
-        points, relations = rules.observation_points(doc.text, ctx, located)
+        points, relations = rules.observation_points(_text(doc), ctx, located)
         doc._.govkg_candidates = [
             c for c in doc._.govkg_candidates if not (c.type == "ObservationPoint" and any(c.overlaps(p) for p in points))
         ]
@@ -134,7 +146,7 @@ def make_observation_points(nlp: Language, name: str) -> Callable[[Doc], Doc]:
 def make_statistics(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def component(doc: Doc) -> Doc:
         _context(doc)
-        doc._.govkg_statistics = find_statistics(doc.text)
+        doc._.govkg_statistics = find_statistics(_text(doc))
         return doc
 
     return component
@@ -145,12 +157,12 @@ def make_relations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     def component(doc: Doc) -> Doc:
         ctx = _context(doc)
         candidates = doc._.govkg_candidates
-        hosted, hosted_relations = relation_rules.hosted_relations(doc.text, candidates, ctx)
+        hosted, hosted_relations = relation_rules.hosted_relations(_text(doc), candidates, ctx)
         candidates.extend(hosted)
         found = hosted_relations
-        found += relation_rules.verb_relations(doc.text, candidates, ctx)
+        found += relation_rules.verb_relations(_text(doc), candidates, ctx)
         explicit = relation_rules.containment_relations(candidates, ctx)
-        found += explicit + relation_rules.paragraph_serves(doc.text, candidates, explicit)
+        found += explicit + relation_rules.paragraph_serves(_text(doc), candidates, explicit)
         place_links, ancestors = relation_rules.place_relations(candidates, ctx)
         found += place_links
         doc._.govkg_relations.extend(found)
