@@ -37,3 +37,8 @@ neo4j-stop: $(STAMP)
 
 clean:
 	rm -rf out build *.egg-info
+
+# Benchmarks at small sizes (a few minutes); `$(BIN)/python -m bench.run --full` adds 1,000 reports.
+.PHONY: bench
+bench: $(STAMP)
+	$(BIN)/python -m bench.run

@@ -58,7 +58,16 @@ def machine() -> dict[str, Any]:
 
 
 def peak_rss_mib() -> float:
-    """Peak resident memory of this process so far (ru_maxrss is in KiB on Linux)."""
+    """Peak resident memory of this process so far, in MiB.
+
+    ``VmHWM`` of /proc/self/status where there is one: ``ru_maxrss`` keeps the peak of
+    the parent at fork time across ``exec``, so a child started by a big parent would
+    report the parent's size.
+    """
+    with contextlib.suppress(OSError, ValueError):
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

@@ -1,0 +1,166 @@
+"""Benchmark 3: Neo4j load rows/s of ``Neo4jStore.load`` vs a raw ceiling and a naive loader.
+
+Rows are the node and edge rows of ``to_rows`` (the same input for all three):
+
+* **loader** — ``store.load(extraction, batch_size)``: one managed transaction per report
+  (strip the report's id, MERGE nodes and relationships by label group, delete orphans);
+* **ceiling** — raw ``UNWIND $rows … CREATE`` of the same rows (nodes once per IRI, edges
+  once per MERGE key, so the final graph is the same), ``batch_size`` rows per query and
+  transaction across reports, no bookkeeping;
+* **naive** — one ``MERGE`` query per row, one transaction per report (on fewer reports:
+  it is slow; rows/s is what is compared).
+
+Batch sizes 100/1000/5000/10000 are swept for the loader and the ceiling. A report has
+a few hundred rows split over ~40 label groups, so the loader's batch size only matters
+below a group's size; the ceiling batches across reports. The store is emptied between
+runs; the uniqueness constraints and indexes of ``ensure_schema`` stay on. The server is
+warmed first with full passes (a cold server runs the first pass 2-4x slower).
+
+Targets: loader ≥ 0.5× ceiling, ≥ 10× naive.
+
+    python -m bench.neo4j_load [N]
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import defaultdict
+from typing import Any
+
+from bench.common import corpus, local_neo4j_server, save, verdict, wipe
+
+BATCH_SIZES = (100, 1000, 5000, 10000)
+TARGET_CEILING = 0.5
+TARGET_NAIVE = 10.0
+
+
+def _rows(extractions: list[Any]) -> int:
+    from govkg.graph.mapping import to_rows
+
+    return sum(len(r.nodes) + len(r.edges) for r in map(to_rows, extractions))
+
+
+def load_with_store(store: Any, extractions: list[Any], batch_size: int) -> float:
+    began = time.perf_counter()
+    for x in extractions:
+        store.load(x, batch_size=batch_size)
+    return time.perf_counter() - began
+
+
+def load_ceiling(store: Any, extractions: list[Any], batch_size: int) -> float:
+    """Raw UNWIND … CREATE of the same rows, batched across reports."""
+    from govkg.graph.mapping import to_rows
+    from govkg.graph.neo4j_store import PER_MENTION_TYPES, _plan
+
+    nodes: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    edges: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    seen_nodes: set[str] = set()
+    seen_edges: set[tuple[Any, ...]] = set()
+    plans = [(x.report.id, _plan(to_rows(x))) for x in extractions]  # planning is not timed: the rows are given
+    for rid, plan in plans:
+        for group in plan.nodes:
+            labels = (group.top, group.finer) if group.finer else (group.top,)
+            for row in group.rows:
+                if row["iri"] not in seen_nodes:
+                    seen_nodes.add(row["iri"])
+                    nodes[labels].append({"props": {**row["props"], "reports": [rid]}})
+        for group in plan.edges:
+            for row in group.rows:
+                key = (group.type, row["source"], row["target"], row["props"].get("start") if group.type in PER_MENTION_TYPES else None)
+                if key not in seen_edges:
+                    seen_edges.add(key)
+                    props = {k: v for k, v in row["props"].items() if v is not None}
+                    edges[(group.type, group.source, group.target)].append({"s": row["source"], "t": row["target"], "props": {**props, "reports": [rid]}})
+    driver = store._driver
+    began = time.perf_counter()
+    for labels, rows in nodes.items():
+        query = f"UNWIND $rows AS row CREATE (n:{':'.join(f'`{label}`' for label in labels)}) SET n = row.props"
+        for start in range(0, len(rows), batch_size):
+            driver.execute_query(query, rows=rows[start:start + batch_size], database_="neo4j")
+    for (type_, source, target), rows in edges.items():
+        query = (f"UNWIND $rows AS row MATCH (a:`{source}` {{iri: row.s}}) MATCH (b:`{target}` {{iri: row.t}}) "
+                 f"CREATE (a)-[r:`{type_}`]->(b) SET r = row.props")
+        for start in range(0, len(rows), batch_size):
+            driver.execute_query(query, rows=rows[start:start + batch_size], database_="neo4j")
+    return time.perf_counter() - began
+
+
+def load_naive(store: Any, extractions: list[Any]) -> float:
+    """One MERGE query per row, one transaction per report."""
+    from govkg.graph.mapping import to_rows
+    from govkg.graph.neo4j_store import PER_MENTION_TYPES, _plan
+
+    plans = [(x.report.id, _plan(to_rows(x))) for x in extractions]
+
+    def write(tx: Any, rid: str, plan: Any) -> None:
+        for group in plan.nodes:
+            finer = f" SET n:`{group.finer}`" if group.finer else ""
+            query = f"MERGE (n:`{group.top}` {{iri: $iri}}) SET n += $props, n.reports = coalesce(n.reports, []) + $rid{finer}"
+            for row in group.rows:
+                tx.run(query, iri=row["iri"], props=row["props"], rid=rid).consume()
+        for group in plan.edges:
+            key = " {start: $props.start}" if group.type in PER_MENTION_TYPES else ""
+            query = (f"MATCH (a:`{group.source}` {{iri: $s}}) MATCH (b:`{group.target}` {{iri: $t}}) "
+                     f"MERGE (a)-[r:`{group.type}`{key}]->(b) SET r += $props, r.reports = coalesce(r.reports, []) + $rid")
+            for row in group.rows:
+                tx.run(query, s=row["source"], t=row["target"], props=row["props"], rid=rid).consume()
+
+    began = time.perf_counter()
+    with store._driver.session(database="neo4j") as session:
+        for rid, plan in plans:
+            session.execute_write(write, rid, plan)
+    return time.perf_counter() - began
+
+
+def _counts(store: Any) -> tuple[int, int]:
+    n = store.run("MATCH (n) RETURN count(n) AS n")[0]["n"]
+    r = store.run("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
+    return n, r
+
+
+def main(n: int = 100, naive_reports: int = 20) -> dict:
+    from govkg.loaders.parallel import extract_parallel
+
+    extractions = [o.extraction for o in extract_parallel(corpus(n)) if o.extraction is not None]
+    rows = _rows(extractions)
+    naive_rows = _rows(extractions[:naive_reports])
+    result: dict[str, Any] = {"reports": len(extractions), "rows": rows, "rows_per_report": round(rows / len(extractions)), "sweep": []}
+    with local_neo4j_server() as store:
+        store.ensure_schema()
+        # Warm the server (JIT, page cache, query plans) with a full pass of each loader: without it
+        # the first batch size of the sweep runs 2-4x slower than the same batch size later.
+        for _ in range(2):
+            load_with_store(store, extractions, 1000)
+            wipe(store)
+        load_ceiling(store, extractions, 1000)
+        wipe(store)
+        load_naive(store, extractions[:3])
+        wipe(store)
+        naive = naive_rows / load_naive(store, extractions[:naive_reports])
+        wipe(store)
+        for batch in BATCH_SIZES:
+            loader = rows / load_with_store(store, extractions, batch)
+            graph = _counts(store)
+            wipe(store)
+            ceiling = rows / load_ceiling(store, extractions, batch)
+            same = _counts(store) == graph
+            wipe(store)
+            entry = {
+                "batch_size": batch, "loader_rows_per_s": round(loader), "ceiling_rows_per_s": round(ceiling),
+                "naive_rows_per_s": round(naive), "vs_ceiling": round(loader / ceiling, 3), "vs_naive": round(loader / naive, 1),
+                "same_graph": same, "nodes": graph[0], "relationships": graph[1],
+            }
+            result["sweep"].append(entry)
+            print(f"[3] batch {batch:>5}: loader {loader:,.0f} rows/s, ceiling {ceiling:,.0f}, naive {naive:,.0f} -> "
+                  f"{loader / ceiling:.2f}x ceiling (target >= {TARGET_CEILING}: {verdict(loader / ceiling, TARGET_CEILING)}), "
+                  f"{loader / naive:.1f}x naive (target >= {TARGET_NAIVE}: {verdict(loader / naive, TARGET_NAIVE)}); same graph: {same}")
+    best = max(result["sweep"], key=lambda e: e["loader_rows_per_s"])
+    result.update(best_batch_size=best["batch_size"], vs_ceiling=best["vs_ceiling"], vs_naive=best["vs_naive"],
+                  verdict_ceiling=verdict(best["vs_ceiling"], TARGET_CEILING), verdict_naive=verdict(best["vs_naive"], TARGET_NAIVE))
+    save("neo4j_load", result)
+    return result
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100)
