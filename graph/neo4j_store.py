@@ -360,17 +360,19 @@ def _write_report(tx: ManagedTransaction, plan: _Plan, batch_size: int) -> dict[
         return records
 
     rid = plan.report_id
-    # 1. Take the report's id off everything it stated (remember what was touched).
+    # 1. Take the report's id off everything it stated (remember what was touched). A report
+    #    loaded for the first time stated nothing yet: skip the scan (the common case in bulk).
+    seen = run("MATCH (r:Report {id: $rid}) RETURN count(r) AS n", rid=rid)[0]["n"] > 0
     stripped_rels = run(
         "MATCH (n)-[r]->() WHERE $rid IN n.reports AND $rid IN r.reports "
         "SET r.reports = [x IN r.reports WHERE x <> $rid] RETURN elementId(r) AS id",
         rid=rid,
-    )
+    ) if seen else []
     stripped_nodes = run(
         "MATCH (n) WHERE $rid IN n.reports "
         "SET n.reports = [x IN n.reports WHERE x <> $rid] RETURN elementId(n) AS id",
         rid=rid,
-    )
+    ) if seen else []
     # 2. Merge nodes, by label set; the unique IRI constraint of the top label backs MERGE.
     for group in plan.nodes:
         query = (
