@@ -41,7 +41,7 @@ def extract_report(report: ReportText, model: str | None = None) -> Extraction:
     meta = report.meta
     gazetteer = load_gazetteer()
     city = gazetteer.city_of(meta.region) if meta.region in gazetteer else None
-    doc = run(build_pipeline(model), report.text, meta.region, city)
+    doc = run(build_pipeline(model), house_style(report.text), meta.region, city)
     candidates: list[Candidate] = list(doc._.govkg_candidates)
     title_start = report.text.find(meta.title)
     candidates.append(Candidate("Document", "ReportDocument", meta.title, title_start, title_start + len(meta.title), meta.title, "report-title"))
@@ -51,7 +51,7 @@ def extract_report(report: ReportText, model: str | None = None) -> Extraction:
         for r in doc._.govkg_relations
     ]
     sentences = _sentence_finder(report.text)
-    entities, key_to_id = _merge(candidates, meta, doc.user_data.get("govkg_ancestors", []), sentences)
+    entities, key_to_id = _merge(candidates, meta, doc.user_data.get("govkg_ancestors", []), sentences, report.text)
     relations = _relations(found_relations, key_to_id, report.text, sentences)
     statistics = tuple(
         Statistic(
@@ -98,6 +98,18 @@ def _qualify(candidates: list[Candidate], region: str) -> dict[str, str]:
     return renamed
 
 
+_BRACKET_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”"})
+_ASCII_QUOTED = re.compile(r'"([^"\n]{1,60})"')
+
+
+def house_style(text: str) -> str:
+    """The text with other quotation styles (「」, 『』, "…") written as “…”, character for character.
+
+    The rules read this copy; offsets stay those of the original, which mentions quote.
+    """
+    return _ASCII_QUOTED.sub(lambda m: f"“{m.group(1)}”", text.translate(_BRACKET_QUOTES))
+
+
 def _sentence_finder(text: str) -> Callable[[int, int], str]:
     """The sentence (to 。！？；or a line end) around a character range, for provenance."""
     ends = [m.end() for m in re.finditer(r"[。！？；;!?\n]", text)] + [len(text)]
@@ -113,7 +125,7 @@ def _sentence_finder(text: str) -> Callable[[int, int], str]:
 
 
 def _merge(
-    candidates: list[Candidate], meta: ReportMeta, ancestors: list[str], sentence: Callable[[int, int], str]
+    candidates: list[Candidate], meta: ReportMeta, ancestors: list[str], sentence: Callable[[int, int], str], text: str
 ) -> tuple[tuple[Entity, ...], dict[str, str]]:
     gazetteer = load_gazetteer()
     by_key: dict[str, list[Candidate]] = defaultdict(list)
@@ -135,7 +147,7 @@ def _merge(
         else:
             type_, cls = "Place", "County" if key == meta.region and not region_known else "Place"
         mentions = sorted(
-            {Mention(c.text, c.start, c.end, sentence(c.start, c.end)) for c in group if c.type == type_ and c.end > c.start},
+            {Mention(text[c.start:c.end], c.start, c.end, sentence(c.start, c.end)) for c in group if c.type == type_ and c.end > c.start},
             key=lambda m: (m.start, m.end),
         )
         aliases = sorted({m.text.strip("“”") for m in mentions} - {key})

@@ -156,3 +156,13 @@ def test_a_users_own_pipeline_can_be_the_base(tmp_path):
     doc = run(nlp, "2024年青浦区法治政府建设情况报告\n青浦海关与区司法局签订合作协议。", "青浦区", "上海市")
     found = {(c.type, c.canonical, c.rule) for c in doc._.govkg_candidates}
     assert ("Institution", "青浦海关", "model") in found and any(c[1] == "青浦区司法局" for c in found)
+
+
+@pytest.mark.parametrize("opening, closing", [("「", "」"), ('"', '"'), ("『", "』")])
+def test_other_quotation_styles_read_like_chinese_quotes(opening, closing):
+    text = f"2024年宝山区法治政府建设情况报告\n深化{opening}免申即享{closing}服务，建立{opening}庭所联动{closing}工作机制。"
+    x = extract_report(parse_report(text))
+    mechanisms = {e.name: e for e in x.entities if e.type == "Mechanism"}
+    assert "“免申即享”服务" in mechanisms and "“庭所联动”工作机制" in mechanisms
+    mention = mechanisms["“免申即享”服务"].mentions[0]
+    assert text[mention.start:mention.end] == mention.text == f"{opening}免申即享{closing}服务"
