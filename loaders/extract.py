@@ -98,12 +98,14 @@ def _qualify(candidates: list[Candidate], region: str) -> dict[str, str]:
     return renamed
 
 
-_BRACKET_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "“", "』": "”"})
+_BRACKET_QUOTES = str.maketrans(
+    {"「": "“", "」": "”", "『": "“", "』": "”", "％": "%", "．": ".", **{chr(0xFF10 + d): str(d) for d in range(10)}}
+)
 _ASCII_QUOTED = re.compile(r'"([^"\n]{1,60})"')
 
 
 def house_style(text: str) -> str:
-    """The text with other quotation styles (「」, 『』, "…") written as “…”, character for character.
+    """The text with other quotation styles (「」, 『』, "…") written as “…” and full-width digits as ASCII, character for character.
 
     The rules read this copy; offsets stay those of the original, which mentions quote.
     """

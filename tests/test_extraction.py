@@ -166,3 +166,10 @@ def test_other_quotation_styles_read_like_chinese_quotes(opening, closing):
     assert "“免申即享”服务" in mechanisms and "“庭所联动”工作机制" in mechanisms
     mention = mechanisms["“免申即享”服务"].mentions[0]
     assert text[mention.start:mention.end] == mention.text == f"{opening}免申即享{closing}服务"
+
+
+def test_full_width_figures_are_read():
+    text = "2024年宝山区法治政府建设情况报告\n收到行政复议申请２００件，立案前化解５０件，化解率为２５．０％。"
+    stats = extract_report(parse_report(text)).statistics
+    assert [(s.value, s.unit) for s in stats] == [(200, "件"), (50, "件"), (25.0, "%")]
+    assert stats[-1].consistent is True and stats[0].text.endswith("２００件")
