@@ -547,6 +547,9 @@ def _noun_phrase(shadow: str, text: str, start: int, end: int, heads: list[tuple
             continue
         for head, cls in heads:
             if run[:k].endswith(head) and k >= len(head) + 2:
+                meeting = run[:k].rfind("会议")  # 区政府常务会议会前学法制度: the meeting only qualifies the name
+                if meeting >= 0 and k - (meeting + 2) >= 4:
+                    start, k = start + meeting + 2, k - meeting - 2
                 return start, start + k, cls
     return None
 
