@@ -19,3 +19,7 @@ class StoreError(GovKGError):
 
 class QueryError(GovKGError):
     """A canned or ad-hoc query is unknown, malformed or failed."""
+
+
+class StoreUnavailable(StoreError):
+    """The store cannot be reached or refused the credentials: no further write can succeed."""

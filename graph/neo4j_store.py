@@ -1,10 +1,16 @@
-"""Load extractions into Neo4j, one all-or-nothing transaction per report.
+"""Load extractions into Neo4j in all-or-nothing transactions.
 
 Nodes and relationships carry a ``reports`` list: the ids of the reports that state
 them. Reloading a report first takes its id off everything, then merges the new rows
 (adding it back) and finally deletes what no report states any more, all in one
 managed transaction. So a reload is idempotent, touches no other report's facts, and a
 failure part-way leaves the graph exactly as it was.
+
+A report's rows are few (~300) and spread over ~40 label groups, so one transaction per
+report would spend its time on round trips. :meth:`Neo4jStore.load_all` therefore merges
+several reports' rows into one transaction of about ``batch_size`` rows (one ``UNWIND``
+per label group), with exactly the result successive single loads would give; if such a
+transaction fails, its reports are retried one by one, so one bad report fails alone.
 
 Labels and relationship types come from the ontology and are the only things ever
 spliced into Cypher (after a check); every value travels as a query parameter.
@@ -17,14 +23,14 @@ import os
 import re
 import time
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction, RoutingControl
 from neo4j.exceptions import AuthError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
-from govkg.errors import QueryError, StoreError
+from govkg.errors import QueryError, StoreError, StoreUnavailable
 from govkg.graph.mapping import EdgeRow, GraphRows, NodeRow, to_rows
 from govkg.loaders.model import Extraction
 from govkg.ontology.schema import load_schema
@@ -38,7 +44,11 @@ PER_MENTION_TYPES = frozenset({"MENTIONS", "STATES"})
 SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 """URI schemes accepted: Bolt, direct or routed, plain or encrypted."""
 
-_EVIDENCE_KEYS = ("implicit", "start", "end", "text")
+_EVIDENCE_KEYS = ("implicit", "start", "end", "text", "sentence")
+
+DEFAULT_BATCH_SIZE = 5000
+"""Rows per transaction (and per ``UNWIND``) of :meth:`Neo4jStore.load_all`: reports are added
+to a transaction until it holds this many rows (a report is never split)."""
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 # The driver logs connection failures itself; without this, Python's last-resort
@@ -78,10 +88,19 @@ class Connection:
 
 
 @dataclass(frozen=True)
-class LoadSummary:
-    """What one report's load changed, from the server's own counters."""
+class LoadResult:
+    """One report's outcome in :meth:`Neo4jStore.load_all`: loaded, or the error that stopped it."""
 
     report_id: str
+    source: str
+    error: StoreError | None = None
+
+
+@dataclass(frozen=True)
+class LoadSummary:
+    """What one transaction's load changed, from the server's own counters."""
+
+    report_ids: tuple[str, ...]
     nodes: int
     relationships: int
     nodes_created: int = 0
@@ -171,41 +190,96 @@ class Neo4jStore:
             raise self._error("could not create the schema", error) from error
         self._schema_ready = True
 
-    def load(self, extraction: Extraction, batch_size: int = 1000) -> LoadSummary:
-        """Replace one report's facts in the graph, all or nothing.
+    def load(self, extraction: Extraction, batch_size: int = DEFAULT_BATCH_SIZE) -> LoadSummary:
+        """Replace one report's facts in the graph, all or nothing (see :meth:`load_reports`)."""
+        return self.load_reports([extraction], batch_size)
+
+    def load_reports(self, extractions: Sequence[Extraction], batch_size: int = DEFAULT_BATCH_SIZE) -> LoadSummary:
+        """Replace these reports' facts in the graph in one transaction, all or nothing.
 
         One managed write transaction (transient errors are retried by the driver):
-        takes the report's id off every node and relationship, merges the new rows,
-        then deletes what no report states any more. Other reports' facts stay.
+        takes the reports' ids off everything they stated before, merges the new rows,
+        then deletes what no report states any more. Other reports' facts stay. The
+        result is the graph that loading the reports one after another would leave.
 
         Args:
-            extraction: The report's extraction.
+            extractions: The reports' extractions, each report id at most once.
             batch_size: Rows per ``UNWIND`` query.
 
         Raises:
+            StoreUnavailable: The server cannot be reached or refused the credentials.
             StoreError: The rows are inconsistent or the server refused them; the
                 transaction was rolled back, so the graph is unchanged.
         """
         if batch_size < 1:
             raise StoreError(f"batch_size must be at least 1, not {batch_size}")
-        _check_vocabulary(extraction)
-        rows = to_rows(extraction)
-        plan = _plan(rows)
+        plans = []
+        for extraction in extractions:
+            _check_vocabulary(extraction)
+            plans.append(_plan(to_rows(extraction)))
+        plan = _combine(plans)
         if not self._schema_ready:
             self.ensure_schema()
         began = time.perf_counter()
         try:
             with self._driver.session(database=self._conn.database) as session:
-                counters = session.execute_write(_write_report, plan, batch_size)
+                counters = session.execute_write(_write, plan, batch_size)
         except (Neo4jError, DriverError, OSError) as error:
-            raise self._error(f"loading report {rows.report_id} failed and was rolled back", error) from error
+            which = "report " + plan.report_ids[0] if len(plan.report_ids) == 1 else f"{len(plan.report_ids)} reports"
+            raise self._error(f"loading {which} failed and was rolled back", error) from error
         return LoadSummary(
-            report_id=rows.report_id,
-            nodes=len(rows.nodes),
-            relationships=len(rows.edges),
+            report_ids=tuple(plan.report_ids),
+            nodes=plan.node_rows,
+            relationships=plan.edge_rows,
             seconds=time.perf_counter() - began,
             **counters,
         )
+
+    def load_all(self, extractions: Iterable[Extraction], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[LoadResult]:
+        """Load a stream of reports, several per transaction, yielding each report's outcome.
+
+        Reports are grouped until a transaction holds about ``batch_size`` rows. A group
+        whose transaction fails is retried report by report, so each report still loads
+        whole or not at all and a bad one fails alone. A report id repeated in the stream
+        is loaded again (a reload), in order.
+
+        Raises:
+            StoreUnavailable: The server went away or refused the credentials; the
+                reports already yielded as loaded stay loaded.
+        """
+        group: list[Extraction] = []
+        ids: set[str] = set()
+        rows = 0
+        for extraction in extractions:
+            size = _row_count(extraction)
+            if group and (rows + size > batch_size or extraction.report.id in ids):
+                yield from self._load_group(group, batch_size)
+                group, ids, rows = [], set(), 0
+            group.append(extraction)
+            ids.add(extraction.report.id)
+            rows += size
+        if group:
+            yield from self._load_group(group, batch_size)
+
+    def _load_group(self, group: list[Extraction], batch_size: int) -> list[LoadResult]:
+        if len(group) > 1:
+            try:
+                self.load_reports(group, batch_size)
+                return [LoadResult(x.report.id, x.report.source) for x in group]
+            except StoreUnavailable:
+                raise
+            except StoreError:
+                pass  # find the bad report(s): retry one by one
+        results = []
+        for extraction in group:
+            try:
+                self.load_reports([extraction], batch_size)
+                results.append(LoadResult(extraction.report.id, extraction.report.source))
+            except StoreUnavailable:
+                raise
+            except StoreError as error:
+                results.append(LoadResult(extraction.report.id, extraction.report.source, error))
+        return results
 
     def run(self, query: str, **params: Any) -> list[dict[str, Any]]:
         """Run a read-only Cypher query; values go in ``params``, never in ``query``.
@@ -258,7 +332,7 @@ class _NodeGroup:
     top: str
     finer: str | None
     others: tuple[str, ...]  # finer labels of the same top to take off (class changed)
-    rows: list[dict[str, Any]]
+    rows: list[dict[str, Any]]  # {"iri", "props", "rids"}
 
 
 @dataclass(frozen=True)
@@ -266,14 +340,16 @@ class _EdgeGroup:
     type: str
     source: str
     target: str
-    rows: list[dict[str, Any]]
+    rows: list[dict[str, Any]]  # {"source", "target", "props", "rids"}
 
 
 @dataclass(frozen=True)
 class _Plan:
-    report_id: str
+    report_ids: list[str]
     nodes: list[_NodeGroup]
     edges: list[_EdgeGroup]
+    node_rows: int
+    edge_rows: int
 
 
 def _check_vocabulary(extraction: Extraction) -> None:
@@ -287,13 +363,26 @@ def _check_vocabulary(extraction: Extraction) -> None:
             raise StoreError(f"relation type {relation.type!r} is not in the ontology")
 
 
-def _plan(rows: GraphRows) -> _Plan:
-    """Group rows by label/type, check every label and endpoint before any write."""
+def _row_count(extraction: Extraction) -> int:
+    """Node + relationship rows of a report, counted without mapping it."""
+    mentions = sum(len(entity.mentions) for entity in extraction.entities)
+    return 1 + len(extraction.entities) + mentions + len(extraction.relations) + 2 * len(extraction.statistics)
+
+
+def _finer_labels() -> dict[str, list[str]]:
     schema = load_schema()
     finer_of: dict[str, list[str]] = defaultdict(list)
     for cls in schema.classes.values():
         if cls.top != cls.name:
             finer_of[schema.classes[cls.top].cypher_name].append(cls.cypher_name)
+    return finer_of
+
+
+def _plan(rows: GraphRows) -> _Plan:
+    """Group one report's rows by label/type, check every label and endpoint before any write."""
+    schema = load_schema()
+    finer_of = _finer_labels()
+    rid = rows.report_id
     top_of: dict[str, str] = {}
     class_of: dict[str, str] = {}
     node_groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
@@ -306,7 +395,7 @@ def _plan(rows: GraphRows) -> _Plan:
         if class_of.setdefault(node.iri, node.cls) != node.cls:
             raise StoreError(f"IRI {node.iri} is given two classes, {class_of[node.iri]} and {node.cls}")
         top_of[node.iri] = labels[0]
-        node_groups[labels].append({"iri": node.iri, "props": _node_props(node)})
+        node_groups[labels].append({"iri": node.iri, "props": _node_props(node), "rids": [rid]})
     nodes = [
         _NodeGroup(
             top=labels[0],
@@ -323,10 +412,73 @@ def _plan(rows: GraphRows) -> _Plan:
             if end not in top_of:
                 raise StoreError(f"{edge.type} relationship points at {end}, which is not among the report's nodes")
         edge_groups[(type_, top_of[edge.source], top_of[edge.target])].append(
-            {"source": edge.source, "target": edge.target, "props": _edge_props(edge)}
+            {"source": edge.source, "target": edge.target, "props": _edge_props(edge), "rids": [rid]}
         )
     edges = [_EdgeGroup(t, s, e, group) for (t, s, e), group in edge_groups.items()]
-    return _Plan(rows.report_id, nodes, edges)
+    return _Plan([rid], nodes, edges, len(rows.nodes), len(rows.edges))
+
+
+def _combine(plans: Sequence[_Plan]) -> _Plan:
+    """One plan for several reports, leaving the graph successive loads would leave.
+
+    A node or relationship stated by several reports becomes one row: later reports'
+    properties and class win (``SET +=`` in order, a null removes), aliases and report
+    ids accumulate in order of first appearance.
+    """
+    if len(plans) == 1:
+        return plans[0]
+    finer_of = _finer_labels()
+    nodes: dict[str, tuple[tuple[str, ...], dict[str, Any]]] = {}
+    edges: dict[tuple[Any, ...], tuple[tuple[str, str, str], dict[str, Any]]] = {}
+    report_ids: list[str] = []
+    for plan in plans:
+        if plan.report_ids[0] in report_ids:
+            raise StoreError(f"report {plan.report_ids[0]} is given twice in one transaction")
+        report_ids += plan.report_ids
+        for group in plan.nodes:
+            labels = (group.top, group.finer) if group.finer else (group.top,)
+            for row in group.rows:
+                known = nodes.get(row["iri"])
+                if known is None:
+                    nodes[row["iri"]] = (labels, {**row, "rids": list(row["rids"])})
+                    continue
+                if known[0][0] != labels[0]:
+                    raise StoreError(f"IRI {row['iri']} is given two top classes, {known[0][0]} and {labels[0]}")
+                merged = known[1]
+                aliases = merged["props"].get("aliases")
+                merged["props"] = {**merged["props"], **row["props"]}
+                if aliases is not None:
+                    merged["props"]["aliases"] = aliases + [a for a in row["props"].get("aliases") or [] if a not in aliases]
+                merged["rids"] += [r for r in row["rids"] if r not in merged["rids"]]
+                nodes[row["iri"]] = (labels, merged)
+        for edge_group in plan.edges:
+            group_key = (edge_group.type, edge_group.source, edge_group.target)
+            for row in edge_group.rows:
+                start = row["props"].get("start") if edge_group.type in PER_MENTION_TYPES else None
+                key = (*group_key, row["source"], row["target"], start)
+                found = edges.get(key)
+                if found is None:
+                    edges[key] = (group_key, {**row, "rids": list(row["rids"])})
+                else:
+                    found[1]["props"] = {**found[1]["props"], **row["props"]}
+                    found[1]["rids"] += [r for r in row["rids"] if r not in found[1]["rids"]]
+    node_groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    for labels, row in nodes.values():
+        node_groups[labels].append(row)
+    edge_groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for group_key, row in edges.values():
+        edge_groups[group_key].append(row)
+    return _Plan(
+        report_ids,
+        [
+            _NodeGroup(labels[0], labels[1] if len(labels) > 1 else None,
+                       tuple(f for f in finer_of[labels[0]] if f not in labels), rows)
+            for labels, rows in node_groups.items()
+        ],
+        [_EdgeGroup(t, s, e, rows) for (t, s, e), rows in edge_groups.items()],
+        sum(plan.node_rows for plan in plans),
+        sum(plan.edge_rows for plan in plans),
+    )
 
 
 def _node_props(node: NodeRow) -> dict[str, Any]:
@@ -343,11 +495,11 @@ def _edge_props(edge: EdgeRow) -> dict[str, Any]:
     return props
 
 
-_ADD_REPORT = "CASE WHEN $rid IN coalesce({v}.reports, []) THEN {v}.reports ELSE coalesce({v}.reports, []) + $rid END"
+_ADD_REPORTS = "{v}.reports = had + [x IN row.rids WHERE NOT x IN had]"
 
 
-def _write_report(tx: ManagedTransaction, plan: _Plan, batch_size: int) -> dict[str, int]:
-    """The whole load of one report; runs inside ``execute_write`` (may be retried)."""
+def _write(tx: ManagedTransaction, plan: _Plan, batch_size: int) -> dict[str, int]:
+    """The whole load of a plan's reports; runs inside ``execute_write`` (may be retried)."""
     totals: dict[str, int] = defaultdict(int)
 
     def run(query: str, **params: Any) -> list[Any]:
@@ -359,34 +511,34 @@ def _write_report(tx: ManagedTransaction, plan: _Plan, batch_size: int) -> dict[
             totals[name] += getattr(counters, name)
         return records
 
-    rid = plan.report_id
-    # 1. Take the report's id off everything it stated (remember what was touched). A report
-    #    loaded for the first time stated nothing yet: skip the scan (the common case in bulk).
-    seen = run("MATCH (r:Report {id: $rid}) RETURN count(r) AS n", rid=rid)[0]["n"] > 0
+    # 1. Take the reports' ids off everything they stated before (remember what was touched).
+    #    A report loaded for the first time stated nothing yet: no scan (the common case in bulk).
+    seen = [r["id"] for r in run("MATCH (r:Report) WHERE r.id IN $rids RETURN r.id AS id", rids=plan.report_ids)]
     stripped_rels = run(
-        "MATCH (n)-[r]->() WHERE $rid IN n.reports AND $rid IN r.reports "
-        "SET r.reports = [x IN r.reports WHERE x <> $rid] RETURN elementId(r) AS id",
-        rid=rid,
+        "MATCH (n)-[r]->() WHERE any(x IN $seen WHERE x IN n.reports) AND any(x IN $seen WHERE x IN r.reports) "
+        "SET r.reports = [x IN r.reports WHERE NOT x IN $seen] RETURN elementId(r) AS id",
+        seen=seen,
     ) if seen else []
     stripped_nodes = run(
-        "MATCH (n) WHERE $rid IN n.reports "
-        "SET n.reports = [x IN n.reports WHERE x <> $rid] RETURN elementId(n) AS id",
-        rid=rid,
+        "MATCH (n) WHERE any(x IN $seen WHERE x IN n.reports) "
+        "SET n.reports = [x IN n.reports WHERE NOT x IN $seen] RETURN elementId(n) AS id",
+        seen=seen,
     ) if seen else []
     # 2. Merge nodes, by label set; the unique IRI constraint of the top label backs MERGE.
     for group in plan.nodes:
         query = (
             f"UNWIND $rows AS row MERGE (n:`{group.top}` {{iri: row.iri}}) "
-            f"WITH n, row, coalesce(n.aliases, []) AS known "
-            f"SET n += row.props, n.reports = {_ADD_REPORT.format(v='n')}, "
-            f"n.aliases = known + [a IN coalesce(row.props.aliases, []) WHERE NOT a IN known]"
+            f"WITH n, row, coalesce(n.aliases, []) AS known, coalesce(n.reports, []) AS had "
+            f"SET n += row.props, {_ADD_REPORTS.format(v='n')}"
         )
+        if any("aliases" in row["props"] for row in group.rows):
+            query += ", n.aliases = known + [a IN coalesce(row.props.aliases, []) WHERE NOT a IN known]"
         if group.finer:
             query += f" SET n:`{group.finer}`"
         if group.others:
             query += " REMOVE n" + "".join(f":`{label}`" for label in group.others)
         for batch in _batches(group.rows, batch_size):
-            run(query, rows=batch, rid=rid)
+            run(query, rows=batch)
     # 3. Merge relationships, matching endpoints by label + IRI (index seeks).
     for edge_group in plan.edges:
         key = " {start: row.props.start}" if edge_group.type in PER_MENTION_TYPES else ""
@@ -394,10 +546,11 @@ def _write_report(tx: ManagedTransaction, plan: _Plan, batch_size: int) -> dict[
             f"UNWIND $rows AS row "
             f"MATCH (a:`{edge_group.source}` {{iri: row.source}}) MATCH (b:`{edge_group.target}` {{iri: row.target}}) "
             f"MERGE (a)-[r:`{edge_group.type}`{key}]->(b) "
-            f"SET r += row.props, r.reports = {_ADD_REPORT.format(v='r')} RETURN count(*) AS n"
+            f"WITH r, row, coalesce(r.reports, []) AS had "
+            f"SET r += row.props, {_ADD_REPORTS.format(v='r')} RETURN count(*) AS n"
         )
         for batch in _batches(edge_group.rows, batch_size):
-            merged = run(query, rows=batch, rid=rid)[0]["n"]
+            merged = run(query, rows=batch)[0]["n"]
             if merged != len(batch):
                 raise StoreError(f"{len(batch) - merged} {edge_group.type} relationships found no endpoint node")
     # 4. Delete what no report states any more: first relationships, then nodes.
@@ -470,12 +623,12 @@ def _short_reason(error: BaseException) -> str:
     return _first_line(error)
 
 
-def _connection_error(conn: Connection, error: BaseException) -> StoreError:
+def _connection_error(conn: Connection, error: BaseException) -> StoreUnavailable:
     if any(isinstance(cause, AuthError) for cause in _causes(error)):
-        return StoreError(
+        return StoreUnavailable(
             f"Neo4j at {conn.uri} refused the credentials of user {conn.username!r} (set NEO4J_PASSWORD)"
         )
-    return StoreError(
+    return StoreUnavailable(
         f"cannot reach Neo4j at {conn.uri}: {_short_reason(error)}. "
         "Start the local server with `govkg neo4j start` or set NEO4J_URI."
     )

@@ -286,3 +286,73 @@ def test_connection_hides_the_password(monkeypatch: pytest.MonkeyPatch) -> None:
         open_store(Connection.from_env())
     with pytest.raises(StoreError, match="unsupported"):
         open_store(Connection("http://127.0.0.1:7474", "neo4j", "s3cret-value"))
+
+
+# -- several reports per transaction ------------------------------------------------
+
+FIXTURES = sorted((ROOT / "tests" / "data" / "reports").glob("*.txt"))
+
+
+def _full_snapshot(store: Neo4jStore) -> tuple[list[dict], list[dict]]:
+    """Every node (labels, properties) and relationship (type, ends, properties), in a stable order."""
+    nodes = store.run("MATCH (n) RETURN n.iri AS iri, labels(n) AS labels, properties(n) AS props ORDER BY iri")
+    rels = store.run(
+        "MATCH (a)-[r]->(b) RETURN a.iri AS a, type(r) AS type, b.iri AS b, properties(r) AS props "
+        "ORDER BY a, type, b, r.start"
+    )
+    for node in nodes:
+        node["labels"] = sorted(node["labels"])
+    return nodes, rels
+
+
+@pytest.fixture(scope="session")
+def fixtures() -> list[Extraction]:
+    return [extract_file(path) for path in FIXTURES]
+
+
+def _reclassed(extraction: Extraction, other: Extraction) -> Extraction:
+    """``extraction`` as another report that gives a shared entity another finer class and new evidence."""
+    shared = {e.id for e in other.entities}
+    schema = load_schema()
+    entities = list(extraction.entities)
+    for i, entity in enumerate(entities):
+        siblings = [c for c, k in schema.classes.items() if k.top == schema.classes[entity.cls].top and c not in (entity.cls, k.top)]
+        if entity.id in shared and siblings:
+            entities[i] = dataclasses.replace(entity, cls=siblings[0], aliases=(*entity.aliases, "别名"))
+            break
+    else:
+        raise AssertionError("no shared entity with a sibling class")
+    report = dataclasses.replace(extraction.report, id=extraction.report.id + "-v2")
+    relations = tuple(dataclasses.replace(r, evidence=None) for r in extraction.relations)
+    return dataclasses.replace(extraction, report=report, entities=tuple(entities), relations=relations)
+
+
+@pytest.mark.parametrize("batch_size", [1, 700, 100_000])
+def test_grouped_loads_equal_one_by_one(
+    store: Neo4jStore, qingpu: Extraction, fixtures: list[Extraction], batch_size: int
+) -> None:
+    stream = [qingpu, *fixtures, _reclassed(qingpu, fixtures[-1]), qingpu]  # a shared entity changes class; a reload
+    for extraction in stream:
+        store.load(extraction)
+    one_by_one = _full_snapshot(store)
+    store._driver.execute_query("MATCH (n) DETACH DELETE n")
+
+    results = list(store.load_all(stream, batch_size=batch_size))
+
+    assert [(r.report_id, r.error) for r in results] == [(x.report.id, None) for x in stream]
+    assert _full_snapshot(store) == one_by_one
+
+
+def test_a_bad_report_fails_alone_in_its_group(store: Neo4jStore, qingpu: Extraction, fixtures: list[Extraction]) -> None:
+    for extraction in fixtures:
+        store.load(extraction)
+    expected = _full_snapshot(store)
+    store._driver.execute_query("MATCH (n) DETACH DELETE n")
+
+    results = list(store.load_all([fixtures[0], _poisoned(qingpu), *fixtures[1:]], batch_size=100_000))
+
+    failed = [r for r in results if r.error is not None]
+    assert [r.report_id for r in failed] == [qingpu.report.id]
+    assert "rolled back" in str(failed[0].error)
+    assert len(results) == len(fixtures) + 1
+    assert _full_snapshot(store) == expected
