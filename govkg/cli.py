@@ -454,14 +454,15 @@ def _return_columns(cypher: str) -> list[str]:
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
 @connection_options
-@click.option("--batch-size", type=int, default=1000, show_default=True, help="Rows per UNWIND batch.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=5000, show_default=True,
+              help="Rows per transaction: several reports are loaded together until a transaction holds this many.")
 @click.option("--model", help="An installed trained spaCy pipeline to start from.")
 @WORKERS
 @SCHEDULER
 def load(files: tuple[str, ...], uri: str | None, username: str, password: str | None, database: str | None,
          state_dir: str | None, batch_size: int, model: str | None, workers: int, scheduler: str | None) -> None:
-    """Extract report FILES (or folders) and load them into Neo4j, one transaction per report."""
-    paths_done, failures = 0, []
+    """Extract report FILES (or folders) and load them into Neo4j; each report loads whole or not at all."""
+    loaded, failures = 0, []
     with _errors():
         store = open_connection(uri, username, password, database, state_dir)
     started = time.perf_counter()
@@ -471,23 +472,28 @@ def load(files: tuple[str, ...], uri: str | None, username: str, password: str |
 
         paths = report_files(files)
         with _progress(len(paths), "loading") as bar:
-            for outcome in _outcomes(paths, model, workers, scheduler):
+
+            def extractions() -> Iterator[Any]:
+                for outcome in _outcomes(paths, model, workers, scheduler):
+                    if outcome.extraction is None:
+                        failures.append(outcome.error)
+                        bar.update(1)
+                    else:
+                        yield outcome.extraction
+
+            for result in store.load_all(extractions(), batch_size=batch_size):
                 bar.update(1)
-                if outcome.error:
-                    failures.append(outcome.error)
-                    continue
-                try:
-                    store.load(outcome.extraction, batch_size=batch_size)
-                    paths_done += 1
-                except StoreError as error:
-                    failures.append(f"{outcome.path}: {error}")
+                if result.error:
+                    failures.append(f"{result.source}: {result.error}")
+                else:
+                    loaded += 1
         counts = store.count_nodes_by_label()
     from govkg.ontology.schema import load_schema
 
     tops = [load_schema().classes[name].cypher_name for name in load_schema().top_classes]
-    click.echo(f"loaded {paths_done} report(s) in {time.perf_counter() - started:.1f}s into {store.connection.uri}")
+    click.echo(f"loaded {loaded} report(s) in {time.perf_counter() - started:.1f}s into {store.connection.uri}")
     click.echo("nodes: " + ", ".join(f"{label} {counts[label]}" for label in tops if counts.get(label)))
-    _finish(failures, paths_done + len(failures))
+    _finish(failures, loaded + len(failures))
 
 
 @cli.command()
