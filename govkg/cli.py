@@ -156,9 +156,16 @@ def extract(files: tuple[str, ...], fmt: str, output: str | None, model: str | N
 @WORKERS
 @SCHEDULER
 def export(files: tuple[str, ...], fmt: str, output: str | None, model: str | None, workers: int, scheduler: str | None) -> None:
-    """Export report FILES as RDF (ontology classes, SKOS labels, Web Annotation provenance) or Neo4j import CSV."""
+    """Export report FILES as RDF (ontology classes, SKOS labels, Web Annotation provenance) or Neo4j import CSV.
+
+    nt and nquads are streamed report by report (memory does not grow with the number
+    of reports); the other formats build one graph in memory.
+    """
     from govkg.graph.rdf import serialize
 
+    if fmt in ("nt", "nquads"):
+        _export_stream(files, fmt, output, model, workers, scheduler)
+        return
     extractions, failures = _extract_all(files, model, workers, scheduler)
     if failures:
         _finish(failures, len(extractions) + len(failures))
@@ -173,6 +180,35 @@ def export(files: tuple[str, ...], fmt: str, output: str | None, model: str | No
             click.echo("  neo4j-admin " + " ".join(import_arguments(written)), err=True)
             return
         _emit(serialize(extractions, fmt), output)
+
+
+def _export_stream(files: tuple[str, ...], fmt: str, output: str | None, model: str | None, workers: int, scheduler: str | None) -> None:
+    """Extract and write each report in turn; a bad file means no output at all (every bad file is listed)."""
+    import tempfile
+
+    from govkg.graph.rdf import open_rdf_stream
+    from govkg.loaders.batch import report_files
+
+    paths = report_files(files)
+    if not paths:
+        raise click.ClickException("no report files found")
+    with tempfile.TemporaryDirectory(prefix="govkg-export-") as scratch:
+        target = Path(output) if output else Path(scratch) / f"export.{fmt}"
+        failures: list[str] = []
+        with _errors(), open_rdf_stream(target, fmt) as writer, _progress(len(paths), "exporting") as bar:
+            for outcome in _outcomes(paths, model, workers, scheduler):
+                bar.update(1)
+                if outcome.error:
+                    failures.append(outcome.error)
+                elif not failures:  # the export is lost anyway; keep going only to list every bad file
+                    writer.write(outcome.extraction)
+            _finish(failures, len(paths))  # raises inside the block, so the temporary file goes
+        if output:
+            click.echo(f"wrote {writer.triples} {'quads' if fmt == 'nquads' else 'triples'} from {writer.reports} report(s) to {output}", err=True)
+        else:
+            with open(target, encoding="utf-8") as stream:
+                for chunk in iter(lambda: stream.read(1 << 20), ""):
+                    click.echo(chunk, nl=False)
 
 
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:

@@ -3,12 +3,25 @@
 Every node is an IRI (no blank nodes), so the same report always serialises to the
 same bytes. Each report's triples also form one named graph (its report IRI) for
 N-Quads and TriG.
+
+:func:`report_triples` is the one mapping. An rdflib ``Graph`` (:func:`to_graph`,
+:func:`serialize`) serves Turtle, JSON-LD, TriG, SHACL and small graphs; a corpus goes
+through :class:`RDFStreamWriter`, which writes N-Triples/N-Quads report by report and
+never holds more than one report (an rdflib ``Graph`` costs ~5× the extraction itself).
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Protocol, TextIO, TypeVar
+
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from govkg.errors import StoreError
 from govkg.graph.mapping import entity_iri, report_iri, statistic_iri
@@ -40,108 +53,241 @@ def _bind(graph: Graph) -> None:
         graph.bind(prefix, Namespace(namespace), override=True)
 
 
-def _selector(graph: Graph, report: URIRef, anchor: str, mention: Mention) -> URIRef:
-    """A Web Annotation target: the report, narrowed to a character range and its text."""
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+"""One RDF triple as rdflib terms (no blank nodes: every subject is an IRI)."""
+
+
+class TripleSink(Protocol):
+    """Anything triples can be added to: an rdflib ``Graph``, a list wrapper, a writer."""
+
+    def add(self, triple: Triple, /) -> object: ...
+
+
+_Sink = TypeVar("_Sink", bound=TripleSink)
+
+# Terms used on every report, made once: a namespace attribute builds a new URIRef on each access.
+_TYPE, _LABEL = RDF.type, RDFS.label
+_STATEMENT, _SUBJECT, _PREDICATE, _OBJECT = RDF.Statement, RDF.subject, RDF.predicate, RDF.object
+_PREF_LABEL = SKOS.prefLabel
+_SOURCE, _IDENTIFIER, _SPATIAL = DCTERMS.source, DCTERMS.identifier, DCTERMS.spatial
+_DERIVED_FROM = PROV.wasDerivedFrom
+_OA_ANNOTATION, _OA_SPECIFIC, _OA_POSITION, _OA_QUOTE = OA.Annotation, OA.SpecificResource, OA.TextPositionSelector, OA.TextQuoteSelector
+_HAS_BODY, _HAS_TARGET, _HAS_SOURCE, _HAS_SELECTOR = OA.hasBody, OA.hasTarget, OA.hasSource, OA.hasSelector
+_START, _END, _EXACT = OA.start, OA.end, OA.exact
+_QB_DATASET_CLASS, _QB_DATASET = QB.DataSet, QB.dataSet
+_G = {name: GKG[name] for name in (
+    "Report", "Mention", "Statistic", "name", "nameEn", "alias", "year", "published", "sha256", "region", "bodyKind",
+    "mentions", "states", "sentence", "implicit", "measure", "value", "unit", "approximate", "consistent", "check", "code", "province",
+)}
+_NON_NEGATIVE, _GYEAR, _DATE, _DECIMAL = XSD.nonNegativeInteger, XSD.gYear, XSD.date, XSD.decimal
+
+
+def _selector(report: URIRef, anchor: str, mention: Mention) -> Iterator[Triple]:
+    """A Web Annotation target (``{report}#{anchor}-target``): the report, narrowed to a character range and its text."""
     target = URIRef(f"{report}#{anchor}-target")
     position = URIRef(f"{report}#{anchor}-position")
     quote = URIRef(f"{report}#{anchor}-quote")
-    graph.add((target, RDF.type, OA.SpecificResource))
-    graph.add((target, OA.hasSource, report))
-    graph.add((target, OA.hasSelector, position))
-    graph.add((target, OA.hasSelector, quote))
-    graph.add((position, RDF.type, OA.TextPositionSelector))
-    graph.add((position, OA.start, Literal(mention.start, datatype=XSD.nonNegativeInteger)))
-    graph.add((position, OA.end, Literal(mention.end, datatype=XSD.nonNegativeInteger)))
-    graph.add((quote, RDF.type, OA.TextQuoteSelector))
-    graph.add((quote, OA.exact, Literal(mention.text)))
-    return target
+    yield target, _TYPE, _OA_SPECIFIC
+    yield target, _HAS_SOURCE, report
+    yield target, _HAS_SELECTOR, position
+    yield target, _HAS_SELECTOR, quote
+    yield position, _TYPE, _OA_POSITION
+    yield position, _START, Literal(mention.start, datatype=_NON_NEGATIVE)
+    yield position, _END, Literal(mention.end, datatype=_NON_NEGATIVE)
+    yield quote, _TYPE, _OA_QUOTE
+    yield quote, _EXACT, Literal(mention.text)
 
 
-def to_graph(extraction: Extraction, graph: Graph | None = None) -> Graph:
-    """Add one report's triples to ``graph`` (a new one by default) and return it."""
+def report_triples(extraction: Extraction) -> Iterator[Triple]:
+    """One report's triples, in a fixed order, without building a graph.
+
+    The one definition of the RDF mapping: :func:`to_graph` adds these to an rdflib
+    ``Graph`` and :class:`RDFStreamWriter` writes them as N-Triples or N-Quads. A triple
+    can repeat (e.g. an entity's Chinese name is both its ``gkg:name`` subject and another
+    entity's alias); sinks with set semantics drop the repeats.
+    """
     schema = load_schema()
-    graph = graph if graph is not None else Graph()
-    _bind(graph)
+    g = _G
     meta = extraction.report
     report = URIRef(report_iri(meta.id))
-    graph.add((report, RDF.type, GKG.Report))
-    for label in (Literal(meta.title, lang="zh"), Literal(f"{meta.year} rule-of-law government report of {meta.region}", lang="en")):
-        graph.add((report, RDFS.label, label))
-    graph.add((report, GKG.name, Literal(meta.title, lang="zh")))
-    graph.add((report, GKG.year, Literal(str(meta.year), datatype=XSD.gYear)))
+    yield report, _TYPE, g["Report"]
+    yield report, _LABEL, Literal(meta.title, lang="zh")
+    yield report, _LABEL, Literal(f"{meta.year} rule-of-law government report of {meta.region}", lang="en")
+    yield report, g["name"], Literal(meta.title, lang="zh")
+    yield report, g["year"], Literal(str(meta.year), datatype=_GYEAR)
     if meta.published:
-        graph.add((report, GKG.published, Literal(meta.published, datatype=XSD.date)))
-    graph.add((report, GKG.sha256, Literal(meta.sha256)))
-    graph.add((report, DCTERMS.source, Literal(meta.source)))
-    graph.add((report, DCTERMS.identifier, Literal(meta.id)))
-    graph.add((report, GKG.region, Literal(meta.region)))
-    graph.add((report, GKG.bodyKind, Literal(meta.body_kind)))
-    graph.add((report, DCTERMS.spatial, URIRef(entity_iri(entity_id("Place", meta.region)))))
+        yield report, g["published"], Literal(meta.published, datatype=_DATE)
+    yield report, g["sha256"], Literal(meta.sha256)
+    yield report, _SOURCE, Literal(meta.source)
+    yield report, _IDENTIFIER, Literal(meta.id)
+    yield report, g["region"], Literal(meta.region)
+    yield report, g["bodyKind"], Literal(meta.body_kind)
+    yield report, _SPATIAL, URIRef(entity_iri(entity_id("Place", meta.region)))
 
     for entity in extraction.entities:
         node = URIRef(entity_iri(entity.id))
         cls = schema.classes[entity.cls]
-        graph.add((node, RDF.type, cls.iri))
-        graph.add((node, RDF.type, schema.classes[cls.top].iri))
-        graph.add((node, GKG.name, Literal(entity.name, lang="zh")))
-        graph.add((node, GKG.nameEn, Literal(entity.name_en, lang="en")))
-        graph.add((node, SKOS.prefLabel, Literal(entity.name, lang="zh")))
-        graph.add((node, SKOS.prefLabel, Literal(entity.name_en, lang="en")))
-        graph.add((node, RDFS.label, Literal(entity.name, lang="zh")))
+        name_zh, name_en = Literal(entity.name, lang="zh"), Literal(entity.name_en, lang="en")
+        yield node, _TYPE, cls.iri
+        yield node, _TYPE, schema.classes[cls.top].iri
+        yield node, g["name"], name_zh
+        yield node, g["nameEn"], name_en
+        yield node, _PREF_LABEL, name_zh
+        yield node, _PREF_LABEL, name_en
+        yield node, _LABEL, name_zh
         for alias in entity.aliases:
-            graph.add((node, GKG.alias, Literal(alias, lang="zh")))
+            yield node, g["alias"], Literal(alias, lang="zh")
         for key in ("code", "province"):
             if key in entity.attributes:
-                graph.add((node, GKG[key], Literal(entity.attributes[key])))
+                yield node, g[key], Literal(entity.attributes[key])
         if entity.mentions:
-            graph.add((report, GKG.mentions, node))
+            yield report, g["mentions"], node
         for mention in entity.mentions:
             anchor = f"m{mention.start}-{mention.end}"
             annotation = URIRef(f"{report}#{anchor}")
-            graph.add((annotation, RDF.type, GKG.Mention))
-            graph.add((annotation, RDF.type, OA.Annotation))
-            graph.add((annotation, OA.hasBody, node))
-            graph.add((annotation, OA.hasTarget, _selector(graph, report, anchor, mention)))
+            yield annotation, _TYPE, g["Mention"]
+            yield annotation, _TYPE, _OA_ANNOTATION
+            yield annotation, _HAS_BODY, node
+            yield annotation, _HAS_TARGET, URIRef(f"{report}#{anchor}-target")
+            yield from _selector(report, anchor, mention)
             if mention.sentence:
-                graph.add((annotation, GKG.sentence, Literal(mention.sentence)))
+                yield annotation, g["sentence"], Literal(mention.sentence)
 
     for index, relation in enumerate(extraction.relations):
         source, target = URIRef(entity_iri(relation.source)), URIRef(entity_iri(relation.target))
         predicate = schema.relation_by_type(relation.type).iri
-        graph.add((source, predicate, target))
+        yield source, predicate, target
         statement = URIRef(f"{report}#r{index}")
-        graph.add((statement, RDF.type, RDF.Statement))
-        graph.add((statement, RDF.type, GKG.Mention))
-        graph.add((statement, RDF.subject, source))
-        graph.add((statement, RDF.predicate, predicate))
-        graph.add((statement, RDF.object, target))
-        graph.add((statement, GKG.implicit, Literal(relation.implicit)))
-        graph.add((statement, PROV.wasDerivedFrom, report))
+        yield statement, _TYPE, _STATEMENT
+        yield statement, _TYPE, g["Mention"]
+        yield statement, _SUBJECT, source
+        yield statement, _PREDICATE, predicate
+        yield statement, _OBJECT, target
+        yield statement, g["implicit"], Literal(relation.implicit)
+        yield statement, _DERIVED_FROM, report
         if relation.evidence is not None:
-            graph.add((statement, OA.hasTarget, _selector(graph, report, f"r{index}", relation.evidence)))
+            yield statement, _HAS_TARGET, URIRef(f"{report}#r{index}-target")
+            yield from _selector(report, f"r{index}", relation.evidence)
 
     dataset = URIRef(f"{report}#statistics")
     if extraction.statistics:
-        graph.add((dataset, RDF.type, QB.DataSet))
-        graph.add((dataset, PROV.wasDerivedFrom, report))
+        yield dataset, _TYPE, _QB_DATASET_CLASS
+        yield dataset, _DERIVED_FROM, report
     for statistic in extraction.statistics:
         node = URIRef(statistic_iri(statistic.id))
-        graph.add((node, RDF.type, GKG.Statistic))
-        graph.add((node, QB.dataSet, dataset))
-        graph.add((report, GKG.states, node))
-        graph.add((node, GKG.name, Literal(statistic.text, lang="zh")))
-        graph.add((node, GKG.measure, Literal(statistic.measure)))
-        graph.add((node, GKG.value, Literal(str(statistic.value), datatype=XSD.decimal)))
-        graph.add((node, GKG.unit, Literal(statistic.unit)))
-        graph.add((node, GKG.approximate, Literal(statistic.approximate)))
+        yield node, _TYPE, g["Statistic"]
+        yield node, _QB_DATASET, dataset
+        yield report, g["states"], node
+        yield node, g["name"], Literal(statistic.text, lang="zh")
+        yield node, g["measure"], Literal(statistic.measure)
+        yield node, g["value"], Literal(str(statistic.value), datatype=_DECIMAL)
+        yield node, g["unit"], Literal(statistic.unit)
+        yield node, g["approximate"], Literal(statistic.approximate)
         if statistic.consistent is not None:
-            graph.add((node, GKG.consistent, Literal(statistic.consistent)))
+            yield node, g["consistent"], Literal(statistic.consistent)
         if statistic.check:
-            graph.add((node, GKG.check, Literal(statistic.check)))
-        mention = Mention(statistic.text, statistic.start, statistic.end)
+            yield node, g["check"], Literal(statistic.check)
         anchor = f"s{statistic.start}-{statistic.end}"
-        graph.add((node, OA.hasTarget, _selector(graph, report, anchor, mention)))
-    return graph
+        yield node, _HAS_TARGET, URIRef(f"{report}#{anchor}-target")
+        yield from _selector(report, anchor, Mention(statistic.text, statistic.start, statistic.end))
+
+
+def add_triples(extraction: Extraction, sink: _Sink) -> _Sink:
+    """Add one report's triples to ``sink`` (anything with ``add``) and return it."""
+    add = sink.add
+    for triple in report_triples(extraction):
+        add(triple)
+    return sink
+
+
+def to_graph(extraction: Extraction, graph: Graph | None = None) -> Graph:
+    """Add one report's triples to ``graph`` (a new one by default) and return it.
+
+    An rdflib ``Graph`` indexes every triple three ways, which costs several times the
+    extraction itself; use it for Turtle, JSON-LD, SHACL and small graphs, and
+    :class:`RDFStreamWriter` for N-Triples/N-Quads of many reports.
+    """
+    graph = graph if graph is not None else Graph()
+    _bind(graph)
+    return add_triples(extraction, graph)
+
+
+STREAM_FORMATS = {"nt": "nt", "ntriples": "nt", "nquads": "nquads"}
+"""Formats :class:`RDFStreamWriter` writes line by line (one report at a time, no graph in memory)."""
+
+
+def _object_text(term: URIRef | Literal) -> str:
+    # rdflib's own N-Triples escaping: Literal.n3() would write a value with a newline as a
+    # Turtle """long string""", which N-Triples does not allow.
+    return _quoteLiteral(term) if isinstance(term, Literal) else term.n3()
+
+
+class RDFStreamWriter:
+    """Writes reports one at a time as N-Triples or N-Quads lines to a text stream.
+
+    Nothing is kept between reports, so memory does not grow with the corpus. Each
+    report's triples are written once (repeats within the report dropped); a triple two
+    reports both state (an entity's type and names) is written by each, which N-Triples
+    readers merge. In N-Quads every triple is in the named graph of its report's IRI,
+    as :func:`to_dataset` does.
+
+    Example:
+        >>> with open("kg.nq", "w", encoding="utf-8") as out:  # doctest: +SKIP
+        ...     writer = RDFStreamWriter(out, "nquads")
+        ...     for extraction in extractions:
+        ...         writer.write(extraction)
+    """
+
+    def __init__(self, stream: TextIO, fmt: str = "nquads") -> None:
+        try:
+            self.format = STREAM_FORMATS[fmt]
+        except KeyError:
+            raise StoreError(f"cannot stream RDF as {fmt!r}; choose one of {', '.join(sorted(STREAM_FORMATS))}") from None
+        self._stream = stream
+        self.reports = 0
+        self.triples = 0
+
+    def lines(self, extraction: Extraction) -> list[str]:
+        """The report's distinct lines, in :func:`report_triples` order."""
+        end = f" {URIRef(report_iri(extraction.report.id)).n3()} .\n" if self.format == "nquads" else " .\n"
+        lines = dict.fromkeys(f"{s.n3()} {p.n3()} {_object_text(o)}{end}" for s, p, o in report_triples(extraction))
+        return list(lines)
+
+    def write(self, extraction: Extraction) -> int:
+        """Write one report; returns the number of lines (triples or quads) written."""
+        lines = self.lines(extraction)
+        self._stream.write("".join(lines))
+        self.reports += 1
+        self.triples += len(lines)
+        return len(lines)
+
+
+@contextmanager
+def open_rdf_stream(path: str | Path, fmt: str = "nquads") -> Iterator[RDFStreamWriter]:
+    """An :class:`RDFStreamWriter` on a temporary file beside ``path``, renamed to ``path`` at the end.
+
+    If the block raises (a bad report, Ctrl-C), the temporary file is removed and ``path``
+    is left as it was: a reader never sees half an export.
+
+    Raises:
+        StoreError: ``fmt`` is not a streaming format, or the file cannot be written.
+    """
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as error:
+        raise StoreError(f"{path}: cannot write ({error.strerror or error})") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            yield RDFStreamWriter(stream, fmt)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; exports get the usual mode
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 def to_dataset(extractions: list[Extraction]) -> Dataset:
@@ -174,7 +320,8 @@ def serialize(extractions: list[Extraction], fmt: str) -> str:
     for extraction in extractions:
         to_graph(extraction, graph)
     if rdflib_format == "nt":
-        return "".join(sorted(line + "\n" for line in graph.serialize(format="nt").splitlines() if line.strip()))
+        # split("\n"), not splitlines(): that also splits at U+2028 and the like, which N-Triples keeps raw in literals.
+        return "".join(sorted(line + "\n" for line in graph.serialize(format="nt").split("\n") if line.strip()))
     if rdflib_format == "json-ld":
         return graph.serialize(format="json-ld", context=jsonld_context()["@context"], auto_compact=True)
     return graph.serialize(format=rdflib_format)
@@ -186,8 +333,6 @@ def load_rdf(path: str) -> Graph:
     Raises:
         StoreError: the file is missing or not valid RDF.
     """
-    from pathlib import Path
-
     from rdflib.util import guess_format
 
     file = Path(path)
