@@ -51,11 +51,7 @@ def english_name(name: str, places: list[str] | None = None) -> str:
 
 @lru_cache(maxsize=65536)
 def _english_name(name: str, places: tuple[str, ...]) -> str:
-    glossary = load_glossary()
-    terms = {t: e for t, e in glossary.items() if len(t) > 1}
-    for place in places:
-        terms.setdefault(place, place_name_en(place))
-    pattern = re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))))
+    terms, pattern = _terms(places)
     words: list[str] = []
     position = 0
     for match in pattern.finditer(name):
@@ -64,6 +60,18 @@ def _english_name(name: str, places: tuple[str, ...]) -> str:
         position = match.end()
     words.extend(_romanise(name[position:]))
     return re.sub(r"\s+", " ", " ".join(w for w in words if w)).strip()
+
+
+@lru_cache(maxsize=1024)
+def _terms(places: tuple[str, ...]) -> tuple[dict[str, str], re.Pattern[str]]:
+    """The glossary's terms and these places with their English, and a pattern matching the longest first.
+
+    Cached: the glossary is large and a handful of place sets recur.
+    """
+    terms = {t: e for t, e in load_glossary().items() if len(t) > 1}
+    for place in places:
+        terms.setdefault(place, place_name_en(place))
+    return terms, re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))))
 
 
 def _romanise(chunk: str) -> list[str]:

@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 from govkg.loaders.english import english_name, place_name_en
@@ -81,8 +82,7 @@ def _qualify(candidates: list[Candidate], region: str) -> dict[str, str]:
     Two districts' 助企惠民专项服务团队 are two teams; a name that already names a place
     (青浦区司法局, 上海银保调中心) is left alone. Returns the renames made.
     """
-    gazetteer = load_gazetteer()
-    places = [name for name in gazetteer.surface_forms] + [a for name in gazetteer.surface_forms for a in gazetteer.place(name).aliases]
+    names_a_place = _place_words().search
     renamed: dict[str, str] = {}
     for c in candidates:
         if c.type not in QUALIFIED_TYPES or not region or c.canonical.startswith("中共"):
@@ -90,12 +90,20 @@ def _qualify(candidates: list[Candidate], region: str) -> dict[str, str]:
         if c.canonical in renamed:
             c.canonical = renamed[c.canonical]
             continue
-        if any(place in c.canonical for place in places) or c.canonical.startswith(region):
+        if names_a_place(c.canonical) or c.canonical.startswith(region):
             continue
         qualified = region + c.canonical.removeprefix("区级").removeprefix("县级")
         renamed[c.canonical] = qualified
         c.canonical = qualified
     return renamed
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> re.Pattern[str]:
+    """Any place name or alias of the gazetteer (built once: it is the same for every report)."""
+    gazetteer = load_gazetteer()
+    words = {*gazetteer.surface_forms, *(a for name in gazetteer.surface_forms for a in gazetteer.place(name).aliases)}
+    return re.compile("|".join(map(re.escape, sorted(words))))
 
 
 _BRACKET_QUOTES = str.maketrans(
@@ -133,7 +141,6 @@ def _merge(
     by_key: dict[str, list[Candidate]] = defaultdict(list)
     for c in candidates:
         by_key[c.key].append(c)
-    place_names = set(gazetteer.surface_forms.values())
     entities: list[Entity] = []
     key_to_id: dict[str, str] = {}
     region_known = meta.region in gazetteer
@@ -159,8 +166,7 @@ def _merge(
             attributes = {"level": place.level, "code": place.code, "province": gazetteer.province(key)}
             name_en = place_name_en(key)
         else:
-            inside = [p for p in place_names if p in key and len(p) > 1]
-            name_en = english_name(key, inside)
+            name_en = _english_name(key)
         for c in group:
             for attr in ("series",):
                 if attr in c.attributes:
@@ -179,6 +185,13 @@ def _merge(
         key_to_id[key] = entity.id
     entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else 10**9, e.id))
     return tuple(entities), key_to_id
+
+
+@lru_cache(maxsize=65536)
+def _english_name(name: str) -> str:
+    """English name of a body, document or mechanism, rendering the places written in it (cached: names recur)."""
+    inside = [p for p in set(load_gazetteer().surface_forms.values()) if p in name and len(p) > 1]
+    return english_name(name, inside)
 
 
 def _relations(

@@ -1,8 +1,8 @@
 """The spaCy pipeline: ``spacy.blank("zh")`` with jieba, plus govkg's rule components.
 
 Each rule of :mod:`govkg.loaders.rules` is a registered component that adds its
-candidates to ``doc._.govkg_candidates`` (exact character offsets) and to
-``doc.spans["govkg"]`` (token-aligned, for spaCy users). A trained pipeline the
+candidates to ``doc._.govkg_candidates`` (exact character offsets); :func:`spans`
+turns them into token-aligned ``doc.spans["govkg"]`` for spaCy users. A trained pipeline the
 user has installed can be passed as ``model``: its own entities then join the
 candidates through the ``govkg_model_entities`` component.
 """
@@ -47,7 +47,6 @@ def _context(doc: Doc) -> rules.Context:
     if context is None:
         doc._.govkg_candidates = []
         doc._.govkg_relations = []
-        doc.spans["govkg"] = []
         context = rules.Context(
             region=doc._.govkg_region,
             city=doc._.govkg_city or None,
@@ -69,11 +68,6 @@ def _text(doc: Doc) -> str:
 def _add(doc: Doc, candidates: list[rules.Candidate], relations: list[rules.RelationCandidate] = ()) -> Doc:  # type: ignore[assignment]
     doc._.govkg_candidates.extend(candidates)
     doc._.govkg_relations.extend(relations)
-    group = doc.spans["govkg"]
-    for c in candidates:
-        span = doc.char_span(c.start, c.end, label=c.type, alignment_mode="expand")
-        if span is not None:
-            group.append(span)
     return doc
 
 
@@ -222,6 +216,7 @@ def build_pipeline(model: str | None = None) -> Language:
 def run(nlp: Language, text: str, region: str, city: str | None) -> Doc:
     """Run the pipeline on one report text with its reporting region as context."""
     doc = nlp.make_doc(text)
+    doc.user_data["govkg_text"] = text  # the tokens join back to it exactly; doc.text would rebuild it
     doc._.govkg_region = region
     doc._.govkg_city = city or ""
     for _, component in nlp.pipeline:
@@ -230,6 +225,13 @@ def run(nlp: Language, text: str, region: str, city: str | None) -> Doc:
 
 
 def spans(doc: Doc) -> list[Span]:
-    """The token-aligned spans the rules found (for displaCy and spaCy tooling)."""
-    return list(doc.spans.get("govkg", []))
+    """The token-aligned spans of the candidates (for displaCy and spaCy tooling), stored as ``doc.spans["govkg"]``.
+
+    Made on request, not by the components: the extraction reads character offsets only,
+    and aligning every candidate to tokens would cost as much as a rule.
+    """
+    if "govkg" not in doc.spans:
+        found = (doc.char_span(c.start, c.end, label=c.type, alignment_mode="expand") for c in doc._.govkg_candidates or [])
+        doc.spans["govkg"] = [span for span in found if span is not None]
+    return list(doc.spans["govkg"])
 

@@ -81,8 +81,12 @@ def normalise(name: str) -> str:
 # ---------------------------------------------------------------- masking
 
 
+@lru_cache(maxsize=4)
 def masked(text: str) -> str:
-    """The text with quoted and 《》 spans replaced by placeholders (same length)."""
+    """The text with quoted and 《》 spans replaced by placeholders (same length).
+
+    Cached: several rules read the same report's mask.
+    """
     out = list(text)
     for pattern in (_QUOTE, _TITLE):
         for match in pattern.finditer(text):
@@ -95,12 +99,20 @@ _QUOTE = re.compile(r"“([^“”\n]{1,60})”")
 _TITLE = re.compile(r"《([^《》\n]{1,160})》")
 
 
+_CLAUSE_END = re.compile("[，。；！？,;!?\n]")
+_PAUSE = re.compile("[" + "".join(map(re.escape, sorted(PUNCT))) + "]")
+
+
 def clause_end(text: str, position: int) -> int:
     """Index of the end of the clause starting at ``position``."""
-    for i in range(position, len(text)):
-        if text[i] in "，。；！？,;!?\n":
-            return i
-    return len(text)
+    found = _CLAUSE_END.search(text, position)
+    return found.start() if found else len(text)
+
+
+def _pause(text: str, position: int) -> int:
+    """Index of the first punctuation (``PUNCT``) at or after ``position``, else the text's length."""
+    found = _PAUSE.search(text, position)
+    return found.start() if found else len(text)
 
 
 # ---------------------------------------------------------------- places
@@ -442,10 +454,35 @@ def institutions(text: str, ctx: Context, place_candidates: list[Candidate]) -> 
 # ---------------------------------------------------------------- known events
 
 
+def _first_of(words: list[str]) -> str:
+    """A lookahead for the first characters of ``words``.
+
+    Put before a pattern that opens with an optional part, it lets the regex engine pass
+    over at once the positions no match can start from (it cannot see that by itself).
+    """
+    return f"(?=[{re.escape(''.join(sorted({w[0] for w in words})))}])"
+
+
+@lru_cache(maxsize=1)
+def _known_event_pattern() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    events = {e[0]: (e[1], e[2]) for e in _vocab()["known_events"]}
+    return re.compile(f"{_first_of([*events, '第'])}(?P<ordinal>第[一二三四五六七八九十百零\\d]+届)?(?P<name>{_alternation(list(events))})"), events
+
+
+@lru_cache(maxsize=2)
+def _ordinal_event_pattern(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """第N届…论坛, perhaps written after a place (长三角第二届…)."""
+    heads = _alternation(_vocab()["ordinal_event_heads"])
+    names = list(gazetteer.surface_forms)
+    places = [*names, *(n[:-1] for n in names if n.endswith("市") and len(n) >= 3)]
+    return re.compile(
+        f"{_first_of([*places, '第'])}(?:(?:{_alternation(places)})[{CJK}]{{0,2}}?)?第[一二三四五六七八九十百零\\d]+届[{CJK}]{{0,12}}?(?:{heads})"
+    )
+
+
 def known_events(text: str, ctx: Context) -> list[Candidate]:
     """Named events from the vocabulary (进博会…), with their editions (第七届…)."""
-    events = {e[0]: (e[1], e[2]) for e in _vocab()["known_events"]}
-    pattern = re.compile(f"(?P<ordinal>第[一二三四五六七八九十百零\\d]+届)?(?P<name>{_alternation(list(events))})")
+    pattern, events = _known_event_pattern()
     out = []
     covered: list[tuple[int, int]] = []
     for match in pattern.finditer(text):
@@ -456,11 +493,7 @@ def known_events(text: str, ctx: Context) -> list[Candidate]:
             out.append(Candidate("Event", cls, canonical, match.start(), match.end(), match.group(0), "known-event", attributes={"series": series}))
         else:
             out.append(Candidate("Event", cls, series, match.start(), match.end(), match.group(0), "known-event"))
-    heads = _alternation(_vocab()["ordinal_event_heads"])
-    names = list(ctx.gazetteer.surface_forms)
-    places = _alternation(names + [n[:-1] for n in names if n.endswith("市") and len(n) >= 3])
-    ordinal = re.compile(f"(?:(?:{places})[{CJK}]{{0,2}}?)?第[一二三四五六七八九十百零\\d]+届[{CJK}]{{0,12}}?(?:{heads})")
-    for match in ordinal.finditer(text):
+    for match in _ordinal_event_pattern(ctx.gazetteer).finditer(text):
         if any(s <= match.start() < e or s < match.end() <= e for s, e in covered):
             continue
         out.append(Candidate("Event", "Event", normalise(match.group(0)), match.start(), match.end(), match.group(0), "ordinal-event"))
@@ -470,14 +503,32 @@ def known_events(text: str, ctx: Context) -> list[Candidate]:
 # ---------------------------------------------------------------- verb + noun phrase
 
 
+@dataclass(frozen=True)
+class _Heads:
+    """A type's phrase heads, longest first, with their classes."""
+
+    heads: list[tuple[str, str]]
+    words: tuple[str, ...]  # the heads alone, to test all at once with str.endswith
+
+
 @lru_cache(maxsize=1)
-def _phrase_patterns() -> dict[str, tuple[re.Pattern[str], list[tuple[str, str]]]]:
+def _phrase_patterns() -> dict[str, tuple[re.Pattern[str], _Heads]]:
     vocab = _vocab()
     out = {}
     for type_, verbs in vocab["phrase_verbs"].items():
         heads = sorted((tuple(h) for h in vocab["phrase_heads"][type_]), key=lambda h: len(h[0]), reverse=True)
-        out[type_] = (re.compile(_alternation(verbs)), heads)
+        out[type_] = (re.compile(_alternation(verbs)), _Heads(heads, tuple(h[0] for h in heads)))
     return out
+
+
+@lru_cache(maxsize=1)
+def _noun_phrase_reading() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """What every noun phrase is read with: its last stop character, a qualifier (longest first), where a continuation may start."""
+    vocab = _vocab()
+    last_stop = re.compile(f"(?s).*[{re.escape(vocab['np_stop_chars'] + PLACEHOLDER)}]")
+    qualifier = re.compile(_alternation(vocab["phrase_qualifiers"]))
+    continuation = re.compile(f"(?=(?:{_alternation(vocab['phrase_continuations'])}))")
+    return last_stop, qualifier, continuation
 
 
 def phrases(text: str, ctx: Context) -> list[Candidate]:
@@ -488,21 +539,17 @@ def phrases(text: str, ctx: Context) -> list[Candidate]:
     for type_, (verbs, heads) in _phrase_patterns().items():
         for verb in verbs.finditer(shadow):
             run_start = verb.end()
-            run_end = run_start
-            while run_end < len(shadow) and shadow[run_end] not in PUNCT:
-                run_end += 1
+            run_end = _pause(shadow, run_start)
             segments = [(run_start, run_end)]
             if type_ in ("Event", "Document", "Agreement"):
                 k = run_end
                 while k < len(shadow) and shadow[k] == "、":
-                    nxt = k + 1
-                    while nxt < len(shadow) and shadow[nxt] not in PUNCT:
-                        nxt += 1
+                    nxt = _pause(shadow, k + 1)
                     segments.append((k + 1, nxt))
                     k = nxt
             for seg_start, seg_end in segments:
                 for part_start, part_end in _split_run(shadow, seg_start, seg_end, heads):
-                    found = _noun_phrase(shadow, text, part_start, part_end, heads, vocab)
+                    found = _noun_phrase(shadow, text, part_start, part_end, heads)
                     if found is None:
                         continue
                     start, end, cls = found
@@ -513,41 +560,44 @@ def phrases(text: str, ctx: Context) -> list[Candidate]:
     return out
 
 
-def _split_run(shadow: str, start: int, end: int, heads: list[tuple[str, str]]) -> list[tuple[int, int]]:
+def _split_run(shadow: str, start: int, end: int, heads: _Heads) -> list[tuple[int, int]]:
     """Split a run at 和/及 where the left part is already a complete name."""
     parts = []
     position = start
     for match in re.finditer("以及|和|及", shadow[start:end]):
         left = shadow[position:start + match.start()]
-        if any(left.endswith(h[0]) for h in heads):
+        if left.endswith(heads.words):
             parts.append((position, start + match.start()))
             position = start + match.end()
     parts.append((position, end))
     return parts
 
 
-def _noun_phrase(shadow: str, text: str, start: int, end: int, heads: list[tuple[str, str]], vocab: dict[str, Any]) -> tuple[int, int, str] | None:
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[项个家名件批]")
+
+
+def _noun_phrase(shadow: str, text: str, start: int, end: int, heads: _Heads) -> tuple[int, int, str] | None:
+    last_stop, qualifier, continuation = _noun_phrase_reading()
     run = shadow[start:end]
-    cut = max((run.rfind(ch) for ch in vocab["np_stop_chars"] + PLACEHOLDER), default=-1)
-    if cut >= 0:
-        start, run = start + cut + 1, run[cut + 1:]
-    for qualifier in sorted(vocab["phrase_qualifiers"], key=len, reverse=True):
-        if run.startswith(qualifier):
-            start, run = start + len(qualifier), run[len(qualifier):]
-            break
-    number = re.match(r"[\d一二两三四五六七八九十]+[项个家名件批]", run)
+    stop = last_stop.match(run)
+    if stop:
+        start, run = start + stop.end(), run[stop.end():]
+    qualified = qualifier.match(run)
+    if qualified:
+        start, run = start + qualified.end(), run[qualified.end():]
+    number = _COUNTED.match(run)
     if number:
         start, run = start + number.end(), run[number.end():]
     if run.startswith("等"):
         return None
-    continuations = vocab["phrase_continuations"]
-    for k in range(len(run), 0, -1):
-        tail = run[k:]
-        if tail and not any(tail.startswith(c) for c in continuations):
+    ends = [len(run), *reversed([m.start() for m in continuation.finditer(run, 1)])]  # the name may stop where a continuation starts
+    for k in ends:
+        name = run[:k]
+        if not name.endswith(heads.words):
             continue
-        for head, cls in heads:
-            if run[:k].endswith(head) and k >= len(head) + 2:
-                meeting = run[:k].rfind("会议")  # 区政府常务会议会前学法制度: the meeting only qualifies the name
+        for head, cls in heads.heads:
+            if name.endswith(head) and k >= len(head) + 2:
+                meeting = name.rfind("会议")  # 区政府常务会议会前学法制度: the meeting only qualifies the name
                 if meeting >= 0 and k - (meeting + 2) >= 4:
                     start, k = start + meeting + 2, k - meeting - 2
                 return start, start + k, cls

@@ -6,8 +6,10 @@ the text is read with quoted and 《》 spans masked out.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from govkg.loaders.rules import CJK, masked
 from govkg.loaders.vocabulary import load_vocabulary
@@ -15,6 +17,9 @@ from govkg.loaders.vocabulary import load_vocabulary
 _NUMERALS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CUT_BEFORE = re.compile("其中|累计|共|全年|开展|收到|承办|完成|组织召开|召开|制发|邀请|实现|新增|确定|选聘|出具|中(?=“)")
 _STOP = set("，。；：、！？,;:!?\n的对将在向把被由与和及")
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_YEAR = re.compile(r"\d{4}年度?")
+_LINKING_VERBS = re.compile(r"(?:为|达|达到|是|约|近|超过|超|逾|保持|稳定在|均为|均达)+$")
 
 
 @dataclass
@@ -46,7 +51,13 @@ def chinese_number(text: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
+    """A figure: a number and its unit, a numeral and its unit, or a zero outcome, perhaps approximate.
+
+    It opens with a lookahead on the characters a figure can start with (see
+    ``rules._first_of``).
+    """
     vocab = load_vocabulary()
     units = "|".join(sorted(map(re.escape, vocab["units"]), key=len, reverse=True))
     cn_units = "|".join(map(re.escape, vocab["chinese_numeral_units"]))
@@ -54,7 +65,9 @@ def _pattern() -> re.Pattern[str]:
     after = "|".join(map(re.escape, vocab["approximation_after"]))
     zero = "|".join(map(re.escape, vocab["zero_outcomes"]))
     multipliers = "(?:" + "|".join(map(re.escape, vocab["unit_multipliers"])) + ")?"
+    first = re.escape("".join(sorted({w[0] for w in vocab["approximation_before"]})))
     return re.compile(
+        f"(?=[{first}\\d两二三四五六七八九十])"
         f"(?P<before>{before})?"
         f"(?:(?P<num>(?<![\\d.*+×第/\\-])\\d+(?:\\.\\d+)?)(?P<after>{after})?(?P<unit>{multipliers}(?:{units}))"
         f"|(?P<cn>(?<![第{CJK}])[两二三四五六七八九十]{{1,3}}|(?<=[在设立新增共有达])[两二三四五六七八九十]{{1,3}})(?P<cnunit>{cn_units})"
@@ -120,7 +133,7 @@ def _zero_in_words(text: str, shadow: str) -> list[FoundStatistic]:
 def _following(shadow: str, position: int) -> str:
     run = ""
     for ch in shadow[position:position + 14]:
-        if ch in _STOP or not re.match(f"[{CJK}]", ch):
+        if ch in _STOP or not _CJK_CHAR.match(ch):
             break
         run += ch
     for cut in ("开展", "纳入", "进行", "实施", "选聘", "中"):
@@ -140,10 +153,10 @@ def _preceding(text: str, shadow: str, position: int) -> tuple[str, int]:
     for cut in _CUT_BEFORE.finditer(segment):
         if cut.end() < len(segment):
             begin = max(begin, cut.end())
-    year = re.match(r"\d{4}年度?", segment[begin:])
+    year = _YEAR.match(segment, begin)
     if year:
-        begin += year.end()
-    measure = re.sub(r"(?:为|达|达到|是|约|近|超过|超|逾|保持|稳定在|均为|均达)+$", "", segment[begin:])
+        begin = year.end()
+    measure = _LINKING_VERBS.sub("", segment[begin:])
     return measure, len(segment) - begin
 
 
@@ -180,8 +193,9 @@ def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
     larger count of the same unit in the sentence. Without such a base the percentage
     stays unchecked (the report does not state what it is computed from).
     """
+    starts = [s.number_start for s in found]  # sorted by find_statistics
     for start, end in _sentences(text):
-        inside = [s for s in found if start <= s.number_start < end]
+        inside = found[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
         for i, stat in enumerate(inside):
             if stat.unit != "%":
                 continue
