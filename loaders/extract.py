@@ -26,6 +26,7 @@ TYPE_PRIORITY = ["ObservationPoint", "MediationCentre", "Agreement", "Document",
 """When two rules type the same name differently, the more specific rule wins."""
 
 
+@lru_cache(maxsize=65536)
 def entity_id(type_: str, canonical: str) -> str:
     """Stable id of an entity: its top class and a hash of its canonical name."""
     digest = hashlib.sha1(canonical.encode("utf-8")).hexdigest()[:12]
@@ -155,10 +156,8 @@ def _merge(
             type_, cls = "Place", gazetteer.place(key).ontology_class
         else:
             type_, cls = "Place", "County" if key == meta.region and not region_known else "Place"
-        mentions = sorted(
-            {Mention(text[c.start:c.end], c.start, c.end, sentence(c.start, c.end)) for c in group if c.type == type_ and c.end > c.start},
-            key=lambda m: (m.start, m.end),
-        )
+        spans = sorted({(c.start, c.end) for c in group if c.type == type_ and c.end > c.start})
+        mentions = [Mention(text[start:end], start, end, sentence(start, end)) for start, end in spans]
         aliases = sorted({m.text.strip("“”") for m in mentions} - {key})
         attributes: dict[str, object] = {}
         if type_ == "Place" and key in gazetteer:
@@ -190,8 +189,16 @@ def _merge(
 @lru_cache(maxsize=65536)
 def _english_name(name: str) -> str:
     """English name of a body, document or mechanism, rendering the places written in it (cached: names recur)."""
-    inside = [p for p in set(load_gazetteer().surface_forms.values()) if p in name and len(p) > 1]
-    return english_name(name, inside)
+    return english_name(name, _place_names())
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> list[str]:
+    """The gazetteer's place names for :func:`english_name`: one list for every name, so its pattern is built once.
+
+    Places not written in a name match nothing in it, so passing them all is the same as passing those it contains.
+    """
+    return sorted({p for p in load_gazetteer().surface_forms.values() if len(p) > 1})
 
 
 def _relations(
