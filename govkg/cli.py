@@ -226,22 +226,34 @@ PARAM = click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALU
 
 @cli.command()
 @click.argument("query")
-@click.option("--data", "data", multiple=True, type=click.Path(), help="RDF file(s) to query (Turtle, N-Triples, JSON-LD, N-Quads, TriG).")
+@click.argument("files", nargs=-1, type=click.Path())
+@click.option("--data", "data", multiple=True, type=click.Path(), help="RDF file(s) to query in memory (Turtle, N-Triples, JSON-LD, N-Quads, TriG).")
+@click.option("--store", "store_dir", type=click.Path(file_okay=False), help="An on-disk store (built with `index`) to query or serve, read-only.")
 @PARAM
 @FORMAT
 @click.option("--host", default="127.0.0.1", show_default=True, help="With `serve`: address to bind (loopback by default).")
 @click.option("--port", type=int, default=7878, show_default=True, help="With `serve`: port of the endpoint.")
-def sparql(query: str, data: tuple[str, ...], params: tuple[str, ...], fmt: str, host: str, port: int) -> None:
-    """Run SPARQL over exported RDF: a canned query NAME, @file.rq or query text; or `serve` them.
+def sparql(query: str, files: tuple[str, ...], data: tuple[str, ...], store_dir: str | None, params: tuple[str, ...], fmt: str, host: str, port: int) -> None:
+    """Run SPARQL over exported RDF: a canned query NAME, @file.rq or query text; or `serve` them; or `index` FILES into an on-disk store.
 
     \b
     govkg sparql cross_border_points --data kg.ttl
     govkg sparql serve --data kg.ttl      # read-only SPARQL 1.1 Protocol endpoint at /sparql
+    govkg sparql index nquads/ --store kg.oxigraph     # build an on-disk store (files or folders)
+    govkg sparql region_partners --store kg.oxigraph   # query it without loading into memory
+    govkg sparql serve --store kg.oxigraph
     """
-    if not data:
-        raise click.UsageError("give the RDF data with --data FILE")
+    if query == "index":
+        _index(list(files) + list(data), store_dir)
+        return
+    if files:
+        raise click.UsageError("only `index` takes FILES; give the data with --data FILE or --store DIR")
+    if not data and not store_dir:
+        raise click.UsageError("give the RDF data with --data FILE, or an on-disk store with --store DIR")
+    if data and store_dir:
+        raise click.UsageError("give either --data (in memory) or --store (on disk), not both")
     if query == "serve":
-        _serve(list(data), host, port)
+        _serve(list(data), host, port, store_dir)
         return
     from govkg.graph.sparql import run_sparql
     from govkg.output import render
@@ -255,15 +267,30 @@ def sparql(query: str, data: tuple[str, ...], params: tuple[str, ...], fmt: str,
             text = Path(query[1:]).read_text(encoding="utf-8")
         else:
             text = query
-        columns, rows = run_sparql(text, list(data))
+        columns, rows = run_sparql(text, list(data), path=store_dir)
     click.echo(render(rows, fmt, columns), nl=False)
 
 
-def _serve(data: list[str], host: str, port: int) -> None:
+def _index(files: list[str], store_dir: str | None) -> None:
+    from govkg.graph.sparql import build_store, rdf_files
+
+    if not store_dir:
+        raise click.UsageError("give the folder of the new store with --store DIR")
+    if not files:
+        raise click.UsageError("give the RDF files (or folders of them) to index")
+    began = time.perf_counter()
+    with _errors():
+        paths = rdf_files(files)
+        with _progress(len(paths), "indexing") as bar:
+            quads = build_store(paths, store_dir, progress=lambda _: bar.update(1))
+    click.echo(f"indexed {len(paths)} files, {quads:,} quads into {store_dir} in {time.perf_counter() - began:.1f} s", err=True)
+
+
+def _serve(data: list[str], host: str, port: int, store_dir: str | None = None) -> None:
     from govkg.graph.endpoint import serve
 
     with _errors():
-        server = serve(data, host, port)
+        server = serve(data, host, port, store=store_dir)
     click.echo(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql (read-only; Ctrl-C stops it)")
     try:
         server.serve_forever()

@@ -101,7 +101,16 @@ def make_handler(store: Any) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
-def serve(files: list[str | Path], host: str = "127.0.0.1", port: int = 7878) -> ThreadingHTTPServer:
-    """Load ``files`` and return a server ready to ``serve_forever`` (port 0 picks a free one)."""
-    store = open_store(files)
-    return ThreadingHTTPServer((host, port), make_handler(store))
+def serve(files: list[str | Path], host: str = "127.0.0.1", port: int = 7878, store: str | Path | None = None) -> ThreadingHTTPServer:
+    """A server ready to ``serve_forever`` (port 0 picks a free one).
+
+    Args:
+        files: RDF files loaded into memory (with ``store`` unset).
+        store: an on-disk store built by :func:`govkg.graph.sparql.build_store`, opened
+            read-only, so a corpus too big for memory can be served.
+
+    Raises:
+        StoreError: a file is missing or not RDF, or ``store`` holds no store.
+    """
+    opened = open_store(path=store) if store is not None else open_store(files)
+    return ThreadingHTTPServer((host, port), make_handler(opened))

@@ -1,6 +1,7 @@
 // title: Agreements that span more than one province
-// description: Each agreement with the regions linked to it (its parties, the regions of bodies party to it, the members of a zone it covers) and their provinces; only agreements that reach at least min_provinces provinces.
+// description: Each agreement with the regions linked to it (its parties, the regions of bodies party to it, the members of a zone it covers) and their provinces; only agreements that reach at least min_provinces provinces; the first `limit` rows by agreement name.
 // param min_provinces: 2
+// param limit: 1000
 MATCH (a:Agreement)
 CALL (a) {
   MATCH (a)<-[:PARTY_TO]-(party)-[:LOCATED_IN*0..1]->(region:Place)
@@ -15,3 +16,4 @@ WHERE size(provinces) >= $min_provinces
 UNWIND links AS link
 RETURN a.name AS agreement, size(provinces) AS provinces, link.province AS province, link.region AS region
 ORDER BY agreement, province, region
+LIMIT $limit

@@ -105,8 +105,20 @@ def get(name: str) -> CannedQuery:
         raise QueryError(f"no canned query {name!r}; `govkg queries` lists them") from None
 
 
+_PLACEHOLDER = re.compile(r"\$(\w+)(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^xsd:([A-Za-z]+))?")
+"""``$name``, ``$name@zh`` (a language-tagged literal) or ``$name^^xsd:gYear`` (a typed one)."""
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
 def sparql_with_parameters(query: CannedQuery, values: dict[str, Any]) -> str:
     """The SPARQL text with each ``$name`` replaced by its value written as an RDF literal.
+
+    ``$name`` becomes a plain string (an integer, e.g. ``42``, for whole-number parameters),
+    ``$name@zh`` a literal tagged ``zh`` and ``$name^^xsd:gYear`` a literal of that
+    datatype. The tagged and typed forms equal the stored terms exactly, so a pattern
+    such as ``?x gkg:name $name@zh`` is one index lookup instead of a scan with
+    ``FILTER(STR(?n) = $name)``.
 
     Values are written by Oxigraph's term serialiser (escaped N-Triples literals), so no
     value can change the query's structure.
@@ -116,16 +128,20 @@ def sparql_with_parameters(query: CannedQuery, values: dict[str, Any]) -> str:
     if query.sparql is None:
         raise QueryError(f"query {query.name!r} has no SPARQL twin")
 
-    def literal(value: Any) -> str:
+    def literal(value: Any, language: str | None, datatype: str | None) -> str:
+        if language:
+            return str(pyoxigraph.Literal(str(value), language=language))
+        if datatype:
+            return str(pyoxigraph.Literal(str(value), datatype=pyoxigraph.NamedNode(_XSD + datatype)))
         if isinstance(value, int) and not isinstance(value, bool):
-            return str(pyoxigraph.Literal(str(value), datatype=pyoxigraph.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
+            return str(int(value))  # SPARQL's integer syntax, so ``LIMIT $limit`` works too
         return str(pyoxigraph.Literal(str(value)))
 
     def replace(match: re.Match[str]) -> str:
         key = match.group(1)
         if key not in values:
             raise QueryError(f"query {query.name!r} uses ${key} but declares no such parameter")
-        return literal(values[key])
+        return literal(values[key], match.group(2), match.group(3))
 
     body = "\n".join(line for line in query.sparql.splitlines() if not _HEADER.match(line.strip()))
-    return re.sub(r"\$(\w+)", replace, body)
+    return _PLACEHOLDER.sub(replace, body)

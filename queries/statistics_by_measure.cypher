@@ -1,8 +1,10 @@
 // title: Statistics of a report, with inconsistent ones flagged
-// description: Every figure a report states (all reports when report is empty): what it measures, value, unit, and whether a percentage disagrees with the counts it rests on.
+// description: Every figure a report states (with report empty: of all reports, the first `limit` in report order): what it measures, value, unit, and whether a percentage disagrees with the counts it rests on.
 // param report:
+// param limit: 100
 MATCH (r:Report)-[:STATES]->(s:Statistic)
 WHERE $report = '' OR r.id = $report
 RETURN r.id AS report, s.measure AS measure, s.value AS value, s.unit AS unit,
        s.consistent AS consistent, s.check AS check, coalesce(s.consistent = false, false) AS flagged
-ORDER BY report, measure, value
+ORDER BY report, measure, value, unit, coalesce(check, ''), coalesce(toString(consistent), '')
+LIMIT $limit

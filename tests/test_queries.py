@@ -180,3 +180,14 @@ def test_cypher_and_sparql_give_the_same_answers(loaded_store, rdf_file, name):
 def test_explain_raises_no_warnings(loaded_store, name):
     query = get(name)
     assert loaded_store.explain(query.cypher, **query.parameters()) == []
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name", ["agreements_across_provinces", "dispute_network", "statistics_by_measure"])
+def test_a_small_limit_cuts_both_twins_at_the_same_row(loaded_store, rdf_file, name):
+    query = get(name)
+    values = query.parameters({"limit": "7"})
+    cypher_rows = loaded_store.run(query.cypher, **values)
+    sparql_rows = run_sparql(sparql_with_parameters(query, values), [rdf_file])[1]
+    assert len(cypher_rows) == 7
+    assert _normalise(cypher_rows, query.list_columns) == _normalise(sparql_rows, query.list_columns)
