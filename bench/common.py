@@ -107,6 +107,7 @@ def local_neo4j_server(state: Path | None = None) -> Iterator[Any]:
     server = local_neo4j.start(state, bolt_port=bolt, http_port=http)
     try:
         store = open_store(Connection(server.bolt_uri, local_neo4j.USERNAME, local_neo4j.password(state), "neo4j"))
+        store.server_pid = server.pid  # for process_cpu_seconds()
         try:
             yield store
         finally:
@@ -115,6 +116,12 @@ def local_neo4j_server(state: Path | None = None) -> Iterator[Any]:
         local_neo4j.stop(state)
         if owned:
             shutil.rmtree(state, ignore_errors=True)
+
+
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and all its threads so far (``/proc/PID/stat``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def wipe(store: Any) -> None:

@@ -436,7 +436,7 @@ def _combine(plans: Sequence[_Plan]) -> _Plan:
             raise StoreError(f"report {plan.report_ids[0]} is given twice in one transaction")
         report_ids += plan.report_ids
         for group in plan.nodes:
-            labels = (group.top, group.finer) if group.finer else (group.top,)
+            labels: tuple[str, ...] = (group.top, group.finer) if group.finer else (group.top,)
             for row in group.rows:
                 known = nodes.get(row["iri"])
                 if known is None:
@@ -539,20 +539,32 @@ def _write(tx: ManagedTransaction, plan: _Plan, batch_size: int) -> dict[str, in
             query += " REMOVE n" + "".join(f":`{label}`" for label in group.others)
         for batch in _batches(group.rows, batch_size):
             run(query, rows=batch)
-    # 3. Merge relationships, matching endpoints by label + IRI (index seeks).
+    # 3. Merge relationships, matching endpoints by label + IRI (index seeks). A report's own
+    #    MENTIONS/STATES start at its Report node, so a report loaded for the first time has
+    #    none yet: those are created without the MERGE lookup.
+    unseen = set(plan.report_ids) - set(seen)
     for edge_group in plan.edges:
-        key = " {start: row.props.start}" if edge_group.type in PER_MENTION_TYPES else ""
-        query = (
+        rows, fresh = edge_group.rows, []
+        if edge_group.type in PER_MENTION_TYPES:
+            fresh = [row for row in rows if row["rids"][0] in unseen]
+            rows = [row for row in rows if row["rids"][0] not in unseen]
+        match = (
             f"UNWIND $rows AS row "
             f"MATCH (a:`{edge_group.source}` {{iri: row.source}}) MATCH (b:`{edge_group.target}` {{iri: row.target}}) "
-            f"MERGE (a)-[r:`{edge_group.type}`{key}]->(b) "
-            f"WITH r, row, coalesce(r.reports, []) AS had "
-            f"SET r += row.props, {_ADD_REPORTS.format(v='r')} RETURN count(*) AS n"
         )
-        for batch in _batches(edge_group.rows, batch_size):
-            merged = run(query, rows=batch)[0]["n"]
-            if merged != len(batch):
-                raise StoreError(f"{len(batch) - merged} {edge_group.type} relationships found no endpoint node")
+        key = " {start: row.props.start}" if edge_group.type in PER_MENTION_TYPES else ""
+        queries = (
+            (rows, f"{match}MERGE (a)-[r:`{edge_group.type}`{key}]->(b) "
+                   f"WITH r, row, coalesce(r.reports, []) AS had "
+                   f"SET r += row.props, {_ADD_REPORTS.format(v='r')} RETURN count(*) AS n"),
+            (fresh, f"{match}CREATE (a)-[r:`{edge_group.type}`]->(b) "
+                    f"SET r = row.props, r.reports = row.rids RETURN count(*) AS n"),
+        )
+        for group_rows, query in queries:
+            for batch in _batches(group_rows, batch_size):
+                merged = run(query, rows=batch)[0]["n"]
+                if merged != len(batch):
+                    raise StoreError(f"{len(batch) - merged} {edge_group.type} relationships found no endpoint node")
     # 4. Delete what no report states any more: first relationships, then nodes.
     for batch in _batches([record["id"] for record in stripped_rels], batch_size):
         run(

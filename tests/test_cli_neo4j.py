@@ -18,7 +18,18 @@ def load(neo4j_server, *args: str, password: str | None = None):
     return CliRunner().invoke(cli, ["load", *args], env=env)
 
 
-def test_load_prints_a_summary_and_is_idempotent(neo4j_server):
+@pytest.fixture
+def empty_database(neo4j_server):
+    """The session server with nothing in it (other test files load reports too)."""
+    from neo4j import GraphDatabase
+
+    with GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth) as driver:
+        driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_server.database)
+    return neo4j_server
+
+
+def test_load_prints_a_summary_and_is_idempotent(empty_database):
+    neo4j_server = empty_database
     first = load(neo4j_server, str(SEED))
     assert first.exit_code == 0, first.output
     assert "loaded 1 report(s)" in first.output and "ObservationPoint 3" in first.output
