@@ -110,6 +110,7 @@ def _place_words() -> re.Pattern[str]:
 _BRACKET_QUOTES = str.maketrans(
     {"「": "“", "」": "”", "『": "“", "』": "”", "％": "%", "．": ".", **{chr(0xFF10 + d): str(d) for d in range(10)}}
 )
+_TO_TRANSLATE = re.compile("[" + re.escape("".join(map(chr, _BRACKET_QUOTES))) + "]")
 _ASCII_QUOTED = re.compile(r'"([^"\n]{1,60})"')
 
 
@@ -118,7 +119,9 @@ def house_style(text: str) -> str:
 
     The rules read this copy; offsets stay those of the original, which mentions quote.
     """
-    return _ASCII_QUOTED.sub(lambda m: f"“{m.group(1)}”", text.translate(_BRACKET_QUOTES))
+    if _TO_TRANSLATE.search(text):  # translate() costs a dictionary look-up per character
+        text = text.translate(_BRACKET_QUOTES)
+    return _ASCII_QUOTED.sub(lambda m: f"“{m.group(1)}”", text)
 
 
 def _sentence_finder(text: str) -> Callable[[int, int], str]:

@@ -7,7 +7,9 @@ rest on world knowledge from the gazetteer (白鹤镇 is a town of 青浦区).
 
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from govkg.loaders.rules import Candidate, Context, RelationCandidate, clause_end, masked
 from govkg.loaders.vocabulary import load_vocabulary
@@ -16,20 +18,30 @@ _ESTABLISHED_TARGETS = {"ObservationPoint", "MediationCentre", "Institution"}
 _ESTABLISHED_MECHANISMS = {"Platform", "Venue"}
 
 
+@lru_cache(maxsize=1)
+def _relation_verbs() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Any relation verb (longest first), and the relation each verb states."""
+    verbs = [(v, rel) for rel, vs in load_vocabulary()["relation_verbs"].items() for v in vs]
+    pattern = re.compile("|".join(re.escape(v) for v, _ in sorted(verbs, key=lambda x: len(x[0]), reverse=True)))
+    return pattern, dict(verbs)
+
+
+_ACTOR_TYPES = ("Institution", "Place", "MediationCentre")
+
+
 def verb_relations(text: str, candidates: list[Candidate], ctx: Context) -> list[RelationCandidate]:
     """签订/发布/成立 … followed by the agreements, documents or bodies they act on."""
-    vocab = load_vocabulary()
     shadow = masked(text)
     out: list[RelationCandidate] = []
-    verbs = [(v, rel) for rel, vs in vocab["relation_verbs"].items() for v in vs]
-    pattern = re.compile("|".join(re.escape(v) for v, _ in sorted(verbs, key=lambda x: len(x[0]), reverse=True)))
-    relation_of = dict(verbs)
-    objects = [c for c in candidates if c.rule not in ("nested-title", "quote-in-title") and c.type != "Place"]
+    pattern, relation_of = _relation_verbs()
+    objects = sorted((c for c in candidates if c.rule not in ("nested-title", "quote-in-title") and c.type != "Place"), key=lambda c: c.start)
+    object_starts = [c.start for c in objects]
+    bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]  # the only candidates _actors keeps
     for verb in pattern.finditer(shadow):
         relation = relation_of[verb.group(0)]
         scope_end = clause_end(shadow, verb.end())
-        targets = sorted((c for c in objects if verb.end() <= c.start < scope_end), key=lambda c: c.start)
-        actors = _actors(text, candidates, verb.start(), ctx)
+        targets = objects[bisect.bisect_left(object_starts, verb.end()):bisect.bisect_left(object_starts, scope_end)]
+        actors = _actors(text, bodies, verb.start(), ctx)
         explicit_actor = not actors[0][1]
         if relation == "ESTABLISHED":
             targets = [c for c in targets[:1] if c.start - verb.end() <= 8 and _can_be_established(c, explicit_actor, verb.group(0))]
@@ -69,7 +81,7 @@ def _actors(text: str, candidates: list[Candidate], position: int, ctx: Context)
     start = position
     while start > 0 and text[start - 1] not in "。；;!！?？\n，,":
         start -= 1
-    inside = [c for c in candidates if c.type in ("Institution", "Place", "MediationCentre") and start <= c.start and c.end <= position and c.rule != "quote"]
+    inside = [c for c in candidates if c.type in _ACTOR_TYPES and start <= c.start and c.end <= position and c.rule != "quote"]
     named = sorted((c for c in inside if not any(o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in inside)),
                    key=lambda c: c.start)
     if not named or position - named[-1].end > 6:
@@ -111,12 +123,12 @@ def paragraph_serves(text: str, candidates: list[Candidate], explicit: list[Rela
     vocab = load_vocabulary()
     serving = {r.source for r in explicit if r.type == "SERVES"}
     out: list[RelationCandidate] = []
+    all_events = [c for c in candidates if c.type == "Event"]
     offset = 0
     for paragraph in text.split("\n"):
         first_end = offset + (paragraph.find("。") if "。" in paragraph else len(paragraph))
-        events = [c for c in candidates if c.type == "Event" and offset <= c.start < first_end]
         window_end = max(first_end, min(offset + 60, offset + len(paragraph)))
-        events = [c for c in candidates if c.type == "Event" and offset <= c.start < window_end]
+        events = [c for c in all_events if offset <= c.start < window_end]
         opening = text[offset:window_end]
         if events and any(cue in opening for cue in vocab["serve_cues"]):
             targets = sorted({e.key for e in events})
@@ -163,6 +175,12 @@ def place_relations(candidates: list[Candidate], ctx: Context) -> tuple[list[Rel
     return out, added
 
 
+@lru_cache(maxsize=1)
+def _branch_pattern() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, load_vocabulary()["branch_heads"]))
+    return re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:设立|成立|建立|设置)(?P<name>[\u4e00-\u9fff]{{1,10}}?(?:{heads}))")
+
+
 def hosted_relations(text: str, candidates: list[Candidate], ctx: Context) -> tuple[list[Candidate], list[RelationCandidate]]:
     """A驻B调解分站 → the branch is PART_OF A and LOCATED_IN B; 在X设立Y → Y LOCATED_IN X."""
     new: list[Candidate] = []
@@ -183,9 +201,9 @@ def hosted_relations(text: str, candidates: list[Candidate], ctx: Context) -> tu
             out.append(RelationCandidate("LOCATED_IN", c.canonical, host.key, False, c.start, c.end))
         out.append(RelationCandidate("PART_OF", c.canonical, parent_name, False, c.start, c.end))
     shadow = masked(text)
-    heads = "|".join(map(re.escape, load_vocabulary()["branch_heads"]))
+    branches = _branch_pattern()
     for centre in [c for c in candidates if c.type == "MediationCentre"]:
-        branch = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:设立|成立|建立|设置)(?P<name>[\u4e00-\u9fff]{{1,10}}?(?:{heads}))").match(shadow, centre.end)
+        branch = branches.match(shadow, centre.end)
         if branch:
             name = centre.canonical + branch["name"]
             new.append(Candidate("MediationCentre", "MediationBranch", name, branch.start("name"), branch.end("name"), branch["name"], "branch-of-centre"))

@@ -246,11 +246,21 @@ def _quote_heads() -> list[tuple[str, str, str]]:
     return sorted((tuple(h) for h in _vocab()["quote_heads"]), key=lambda h: len(h[0]), reverse=True)
 
 
+@lru_cache(maxsize=1)
+def _quote_head_words() -> tuple[str, ...]:
+    return tuple(h[0] for h in _quote_heads())
+
+
 def _head_of(phrase: str) -> tuple[str, str, str] | None:
+    if not phrase.endswith(_quote_head_words()):  # one test for all heads: most phrases end in none
+        return None
     for head in _quote_heads():
         if phrase.endswith(head[0]):
             return head
     return None
+
+
+_CHAIN_LINK = re.compile("(?:、|和|及|以及|与)?")
 
 
 def quotes(text: str, ctx: Context) -> list[Candidate]:
@@ -262,7 +272,7 @@ def quotes(text: str, ctx: Context) -> list[Candidate]:
     i = 0
     while i < len(found):
         chain = [found[i]]
-        while i + 1 < len(found) and re.fullmatch(r"(?:、|和|及|以及|与)?", text[chain[-1].end():found[i + 1].start()]):
+        while i + 1 < len(found) and _CHAIN_LINK.fullmatch(text, chain[-1].end(), found[i + 1].start()):
             i += 1
             chain.append(found[i])
         i += 1
@@ -294,23 +304,32 @@ def quotes(text: str, ctx: Context) -> list[Candidate]:
     return out
 
 
+_QUOTE_SUFFIX_END = re.compile("[" + "".join(map(re.escape, sorted(PUNCT | set("“”《》")))) + "]")
+
+
+@lru_cache(maxsize=1)
+def _suffix_stops() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Any of the stops, and any of the stop words, of a quote's suffix (to skip their loops when none occurs)."""
+    return re.compile(_alternation(_vocab()["quote_suffix_stops"])), re.compile(_alternation(_vocab()["suffix_stop_words"]))
+
+
 def _quote_suffix(text: str, position: int, limit: int) -> tuple[str, tuple[str, str, str] | None]:
     """The noun phrase right after a closing quote, up to its last known head."""
-    run = ""
-    for ch in text[position:position + limit + 4]:
-        if ch in PUNCT or ch in "“”《》":
-            break
-        run += ch
-    for stop in _vocab()["quote_suffix_stops"]:
-        k = run.find(stop)
-        if k >= 0:
-            run = run[:k]
+    end = _QUOTE_SUFFIX_END.search(text, position, position + limit + 4)
+    run = text[position:end.start() if end else position + limit + 4]
+    any_stop, any_stop_word = _suffix_stops()
+    if any_stop.search(run):
+        for stop in _vocab()["quote_suffix_stops"]:
+            k = run.find(stop)
+            if k >= 0:
+                run = run[:k]
     if run.startswith("等"):
         run = run[1:]
-    for verb in _vocab()["suffix_stop_words"]:
-        k = run.find(verb)
-        if k > 0:
-            run = run[:k]
+    if any_stop_word.search(run):
+        for verb in _vocab()["suffix_stop_words"]:
+            k = run.find(verb)
+            if k > 0:
+                run = run[:k]
     best = None
     for end in range(len(run), 0, -1):
         head = _head_of(run[:end])
@@ -322,10 +341,15 @@ def _quote_suffix(text: str, position: int, limit: int) -> tuple[str, tuple[str,
     return best
 
 
+@lru_cache(maxsize=1)
+def _prefix_verbs() -> list[str]:
+    return sorted(set(_vocab()["phrase_verbs"]["Mechanism"] + _vocab()["quote_action_verbs"]), key=len, reverse=True)
+
+
 def _quote_prefix(text: str, position: int) -> int:
     """Start of a qualifier written before a quoted name (国家机关“谁执法谁普法”…), if any."""
     vocab = _vocab()
-    verbs = sorted(set(vocab["phrase_verbs"]["Mechanism"] + vocab["quote_action_verbs"]), key=len, reverse=True)
+    verbs = _prefix_verbs()
     window_start = position
     while window_start > 0 and position - window_start < 10 and text[window_start - 1] not in PUNCT and text[window_start - 1] not in "”》":
         window_start -= 1
