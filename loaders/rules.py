@@ -95,6 +95,7 @@ def masked(text: str) -> str:
     return "".join(out)
 
 
+_CJK_CHAR = re.compile(f"[{CJK}]")
 _QUOTE = re.compile(r"“([^“”\n]{1,60})”")
 _TITLE = re.compile(r"《([^《》\n]{1,160})》")
 
@@ -216,6 +217,12 @@ def titles(text: str, ctx: Context) -> tuple[list[Candidate], list[RelationCandi
     return candidates, relations
 
 
+@lru_cache(maxsize=1)
+def _title_verbs() -> list[str]:
+    verbs = [v for vs in _vocab()["relation_verbs"].values() for v in vs] + _vocab()["phrase_verbs"]["Document"]
+    return sorted(set(verbs), key=len, reverse=True)
+
+
 def _chain_verb(text: str, position: int) -> str:
     """The verb governing a chain of 《》 titles that ``position`` belongs to."""
     i = position
@@ -231,8 +238,7 @@ def _chain_verb(text: str, position: int) -> str:
             continue
         break
     before = text[max(0, i - 8):i]
-    verbs = [v for vs in _vocab()["relation_verbs"].values() for v in vs] + _vocab()["phrase_verbs"]["Document"]
-    for verb in sorted(set(verbs), key=len, reverse=True):
+    for verb in _title_verbs():
         if before.endswith(verb):
             return verb
     return ""
@@ -315,8 +321,8 @@ def _suffix_stops() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _quote_suffix(text: str, position: int, limit: int) -> tuple[str, tuple[str, str, str] | None]:
     """The noun phrase right after a closing quote, up to its last known head."""
-    end = _QUOTE_SUFFIX_END.search(text, position, position + limit + 4)
-    run = text[position:end.start() if end else position + limit + 4]
+    pause = _QUOTE_SUFFIX_END.search(text, position, position + limit + 4)
+    run = text[position:pause.start() if pause else position + limit + 4]
     any_stop, any_stop_word = _suffix_stops()
     if any_stop.search(run):
         for stop in _vocab()["quote_suffix_stops"]:
@@ -382,12 +388,20 @@ def _institution_pattern() -> re.Pattern[str]:
     return re.compile(f"(?P<body>[{CJK}]{{0,{vocab['institution_body_max']}}}?)(?P<head>{heads})")
 
 
+@lru_cache(maxsize=1)
+def _institution_vocabulary() -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """Any word a body's name cannot contain, and each head's class and full form."""
+    vocab = _vocab()
+    forbidden = re.compile(_alternation(vocab["institution_body_forbidden"]))
+    return forbidden, {h[0]: (h[1], h[2]) for h in vocab["institution_heads"]}
+
+
 def _institution_from(body: str, head: str, owner: str, ctx: Context) -> tuple[str, str] | None:
     """(class, canonical) of a body named ``owner`` + ``body`` + ``head``, or None."""
     vocab = _vocab()
-    if any(word in body for word in vocab["institution_body_forbidden"]):
+    forbidden, heads = _institution_vocabulary()
+    if forbidden.search(body):
         return None
-    heads = {h[0]: (h[1], h[2]) for h in vocab["institution_heads"]}
     cls, full_head = heads[head]
     if head in ("委", "委员会", "局", "委办", "办公室", "中心", "所", "大队", "支队") and not body and head != "委":
         return None
@@ -430,7 +444,7 @@ def institutions(text: str, ctx: Context, place_candidates: list[Candidate]) -> 
         position = found.start()
         owner = owners[found.group(0)]
         before = text[position - 1] if position else ""
-        after_function_word = not re.match(f"[{CJK}]", before) or before in _FUNCTION_CHARS
+        after_function_word = not _CJK_CHAR.match(before) or before in _FUNCTION_CHARS
         if ctx.token_starts and position not in ctx.token_starts and not after_function_word:
             continue
         if position > 0 and text[position - 1] in "全本我各该每" or any(s <= position < e for s, e in covered):
@@ -450,7 +464,7 @@ def institutions(text: str, ctx: Context, place_candidates: list[Candidate]) -> 
             if any(s <= found.start() < e for s, e in covered):
                 continue
             before = text[found.start() - 1] if found.start() else ""
-            if re.match(f"[{CJK}]", before) and before not in "驻在向由经与和及、":
+            if _CJK_CHAR.match(before) and before not in "驻在向由经与和及、":
                 continue
             canonical = f"{ctx.region}{full}"
             out.append(Candidate("Institution", cls, canonical, found.start(), found.end(), word, "institution-bare",
@@ -584,11 +598,14 @@ def phrases(text: str, ctx: Context) -> list[Candidate]:
     return out
 
 
+_AND = re.compile("以及|和|及")
+
+
 def _split_run(shadow: str, start: int, end: int, heads: _Heads) -> list[tuple[int, int]]:
     """Split a run at 和/及 where the left part is already a complete name."""
     parts = []
     position = start
-    for match in re.finditer("以及|和|及", shadow[start:end]):
+    for match in _AND.finditer(shadow[start:end]):
         left = shadow[position:start + match.start()]
         if left.endswith(heads.words):
             parts.append((position, start + match.start()))
