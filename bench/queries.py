@@ -5,27 +5,32 @@ For each size the same synthetic reports are put into
 * a fresh local Neo4j, by ``neo4j-admin database import`` of ``write_import_csv`` files
   (the same graph ``store.load`` builds, see tests/test_neo4j_csv.py), then
   ``ensure_schema()`` for the constraints and indexes the queries use;
-* an in-memory Oxigraph store (``govkg.graph.sparql.open_store``) of one N-Quads file
-  per report (``govkg.graph.rdf.serialize([x], "nquads")``).
+* an on-disk Oxigraph store (``govkg.graph.sparql.build_store``) of one N-Quads file per
+  report (``govkg.graph.rdf.serialize([x], "nquads")``), opened read-only, so no size
+  needs the corpus in memory. The store is built once into ``OUT/oxigraph-N`` and reused
+  by later runs (delete the folder to measure the build again); its build time, size on
+  disk and the builder's peak RSS are recorded in ``OUT/oxigraph-N.json``.
 
 Each query runs with its default parameters: one warm-up run, then up to ``REPEAT`` timed
 runs within ``BUDGET`` seconds. Cypher queries carry a server-side timeout and SPARQL
 queries run in a forked child, so a query slower than ``TIMEOUT`` is reported as such
-instead of stalling the benchmark.
+instead of stalling the benchmark. Where both ran, ``same_rows`` says whether the twins
+returned the same rows.
 
-    python -m bench.queries [N ...] [--cypher-only]        (default: 100 1000)
+    python -m bench.queries [N ...] [--cypher-only | --sparql-only]      (default: 100 1000)
 
-``--cypher-only`` skips the in-memory Oxigraph store (10,000 reports would not fit in memory).
+``--sparql-only`` needs no extraction when the N-Quads files are already cached.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import OUT, corpus, local_neo4j_server, percentile, save
+from bench.common import OUT, corpus, local_neo4j_server, peak_rss_mib, percentile, save
 
 REPEAT = 30
 BUDGET = 10.0
@@ -47,8 +52,8 @@ def _time(run: Any, repeat: int = REPEAT) -> dict[str, Any]:
     return {"p50_ms": round(percentile(times, 50), 2), "p95_ms": round(percentile(times, 95), 2), "runs": len(times)}
 
 
-def _forked(measure: Any) -> dict[str, Any]:
-    """Run ``measure()`` in a forked child (it inherits the in-memory Oxigraph store) and stop it after TIMEOUT.
+def _forked(measure: Any, timeout: float = TIMEOUT) -> dict[str, Any]:
+    """Run ``measure()`` in a forked child and stop it after ``timeout`` seconds.
 
     An Oxigraph query cannot be interrupted from Python; a child process can.
     """
@@ -65,20 +70,35 @@ def _forked(measure: Any) -> dict[str, Any]:
 
     process = context.Process(target=child, daemon=True)
     process.start()
-    ready = receive.poll(TIMEOUT)
-    result = receive.recv() if ready else {"timeout_s": TIMEOUT}
+    ready = receive.poll(timeout)
+    result = receive.recv() if ready else {"timeout_s": timeout}
     if process.is_alive():
         process.kill()
     process.join()
     return result
 
 
-def _cypher(store: Any, query: str, params: dict[str, Any]) -> int:
-    """Run a read query with a server-side timeout; the number of rows."""
+def _cypher(store: Any, query: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    """Run a read query with a server-side timeout; its rows."""
     from neo4j import Query
 
     with store._driver.session(database="neo4j", default_access_mode="READ") as session:
-        return len(list(session.run(Query(query, timeout=TIMEOUT), params)))
+        return [record.data() for record in session.run(Query(query, timeout=TIMEOUT), params)]
+
+
+def _normalise(rows: list[dict[str, Any]], lists: tuple[str, ...]) -> list[str]:
+    """Rows as comparable text (list columns as sorted sets, floats rounded), sorted."""
+    out = []
+    for row in rows:
+        cells = {}
+        for key, value in row.items():
+            if key in lists and value:
+                value = sorted(str(value).split("、"))
+            elif isinstance(value, float):
+                value = round(value, 6)
+            cells[key] = value
+        out.append(json.dumps(cells, sort_keys=True, ensure_ascii=False, default=str))
+    return sorted(out)
 
 
 def _fmt(entry: dict[str, Any] | None) -> str:
@@ -92,86 +112,155 @@ def _fmt(entry: dict[str, Any] | None) -> str:
     return f"p50 {entry['p50_ms']:>8.2f} ms{p95} ({entry['rows']} rows, {entry['runs']} runs)"
 
 
-def nquads_files(paths: list[Path], extractions: list[Any]) -> list[Path]:
-    """One N-Quads file per report, cached next to the corpus."""
+def nquads_files(paths: list[Path], extractions: list[Any] | None = None) -> list[Path]:
+    """One N-Quads file per report, cached next to the corpus (written from ``extractions`` when missing)."""
     from govkg.graph.rdf import serialize
 
     folder = OUT / "nquads"
     folder.mkdir(parents=True, exist_ok=True)
-    out = []
-    for path, x in zip(paths, extractions):
-        target = folder / (path.stem + ".nq")
-        if not target.exists():
-            target.write_text(serialize([x], "nquads"), encoding="utf-8")
-        out.append(target)
-    return out
+    targets = [folder / (path.stem + ".nq") for path in paths]
+    missing = [i for i, target in enumerate(targets) if not target.exists()]
+    if missing and extractions is None:
+        raise RuntimeError(f"{len(missing)} N-Quads files are not cached yet; run without --sparql-only first")
+    for i in missing:
+        assert extractions is not None
+        targets[i].write_text(serialize([extractions[i]], "nquads"), encoding="utf-8")
+    return targets
 
 
-def bench_size(n: int, sparql: bool = True) -> dict[str, Any]:
+def _folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def disk_store(n: int, files: list[Path]) -> dict[str, Any]:
+    """The on-disk store of ``files`` in ``OUT/oxigraph-N``: built (in a child, for its peak RSS) unless cached."""
+    folder = OUT / f"oxigraph-{n}"
+    record = OUT / f"oxigraph-{n}.json"
+    if folder.exists() and record.exists():
+        return {**json.loads(record.read_text()), "cached": True}
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+
+    def build() -> dict[str, Any]:
+        from govkg.graph.sparql import build_store
+
+        began = time.perf_counter()
+        quads = build_store(files, folder)
+        return {"build_seconds": round(time.perf_counter() - began, 1), "quads": quads, "build_peak_rss_mib": round(peak_rss_mib(), 1)}
+
+    info = _forked(build, timeout=6 * 3600)
+    if "error" in info or "timeout_s" in info:
+        raise RuntimeError(f"building {folder} failed: {info}")
+    info |= {"files": len(files), "path": str(folder), "disk_bytes": _folder_bytes(folder)}
+    record.write_text(json.dumps(info, indent=2), encoding="utf-8")
+    return info
+
+
+def _sparql_entry(folder: Path, text: str) -> dict[str, Any]:
+    """Time one SPARQL query in a forked child that opens the store read-only."""
+
+    def measure() -> dict[str, Any]:
+        from govkg.graph.sparql import open_store, query_store
+
+        store = open_store(path=folder)
+        began = time.perf_counter()
+        _, found = query_store(store, text)
+        entry: dict[str, Any]
+        if time.perf_counter() - began > TIMEOUT / 3:
+            entry = {"p50_ms": round(1000 * (time.perf_counter() - began), 2), "runs": 1}
+        else:
+            entry = _time(lambda: query_store(store, text))
+        return {**entry, "rows": len(found), "answer": found}
+
+    return _forked(measure)
+
+
+def bench_size(n: int, cypher: bool = True, sparql: bool = True) -> dict[str, Any]:
+    import shutil
     import tempfile
 
-    from govkg.graph.neo4j_csv import run_import, write_import_csv
-    from govkg.graph.sparql import open_store, query_store
-    from govkg.loaders.parallel import extract_parallel
     from govkg.queries.catalog import catalog, sparql_with_parameters
 
     paths = corpus(n)
-    outcomes = [o for o in extract_parallel(paths) if o.extraction is not None]
-    extractions = [o.extraction for o in outcomes]
-    result: dict[str, Any] = {"reports": len(extractions), "queries": {}}
+    result: dict[str, Any] = {"reports": n, "queries": {}}
+    extractions = None
+    if cypher or not all((OUT / "nquads" / (p.stem + ".nq")).exists() for p in paths):
+        from govkg.loaders.parallel import extract_parallel
 
-    oxigraph = None
+        outcomes = [o for o in extract_parallel(paths) if o.extraction is not None]
+        paths = [o.path for o in outcomes]
+        extractions = [o.extraction for o in outcomes]
+        result["reports"] = len(extractions)
+
+    folder = None
     if sparql:
         began = time.perf_counter()
-        files = nquads_files([o.path for o in outcomes], extractions)
+        files = nquads_files(paths, extractions)
         result["nquads_seconds"] = round(time.perf_counter() - began, 1)
-        began = time.perf_counter()
-        oxigraph = open_store(files)
-        result["oxigraph_load_seconds"] = round(time.perf_counter() - began, 1)
-        result["triples"] = len(oxigraph)
+        result["oxigraph"] = disk_store(n, files)
+        folder = Path(result["oxigraph"]["path"])
 
+    def sparql_only() -> None:
+        for name, query in catalog().items():
+            if query.sparql and folder is not None:
+                entry = _sparql_entry(folder, sparql_with_parameters(query, query.parameters()))
+                entry.pop("answer", None)
+                result["queries"][name] = {"sparql": entry}
+                print(f"[5] {n:>5} reports  {name:<32} sparql {_fmt(entry)}", flush=True)
+
+    if not cypher:
+        sparql_only()
+        return result
+
+    from govkg.graph.neo4j_csv import run_import, write_import_csv
+
+    assert extractions is not None
     state = Path(tempfile.mkdtemp(prefix="govkg-bench-queries-"))
     began = time.perf_counter()
     csv_files = write_import_csv(extractions, state / "csv")
     run_import(csv_files, state)
     result["neo4j_import_seconds"] = round(time.perf_counter() - began, 1)
-    with local_neo4j_server(state) as store:
-        store.ensure_schema()
-        result["nodes"] = store.run("MATCH (n) RETURN count(n) AS n")[0]["n"]
-        for name, query in catalog().items():
-            params = query.parameters()
-            entry: dict[str, Any] = {}
-            try:
-                rows = _cypher(store, query.cypher, params)
-                entry["cypher"] = {**_time(lambda: _cypher(store, query.cypher, params)), "rows": rows}  # noqa: B023
-            except Exception as error:  # noqa: BLE001 - a server-side timeout
-                entry["cypher"] = {"error": str(error).splitlines()[0][:200]}
-            if query.sparql and oxigraph is not None:
-                text = sparql_with_parameters(query, params)
-
-                def measure(text: str = text) -> dict[str, Any]:
-                    began = time.perf_counter()
-                    _, found = query_store(oxigraph, text)
-                    if time.perf_counter() - began > TIMEOUT / 3:
-                        return {"p50_ms": round(1000 * (time.perf_counter() - began), 2), "runs": 1, "rows": len(found)}
-                    return {**_time(lambda: query_store(oxigraph, text)), "rows": len(found)}
-
-                entry["sparql"] = _forked(measure)
-            result["queries"][name] = entry
-            print(f"[5] {n:>5} reports  {name:<32} cypher {_fmt(entry['cypher'])} | sparql {_fmt(entry.get('sparql'))}", flush=True)
-    import shutil
-
-    shutil.rmtree(state, ignore_errors=True)
+    del extractions
+    try:
+        with local_neo4j_server(state) as store:
+            store.ensure_schema()
+            result["nodes"] = store.run("MATCH (n) RETURN count(n) AS n")[0]["n"]
+            for name, query in catalog().items():
+                params = query.parameters()
+                entry: dict[str, Any] = {}
+                answer = None
+                try:
+                    answer = _cypher(store, query.cypher, params)
+                    entry["cypher"] = {**_time(lambda: _cypher(store, query.cypher, params)), "rows": len(answer)}  # noqa: B023
+                except Exception as error:  # noqa: BLE001 - a server-side timeout
+                    entry["cypher"] = {"error": str(error).splitlines()[0][:200]}
+                if query.sparql and folder is not None:
+                    found = _sparql_entry(folder, sparql_with_parameters(query, params))
+                    rows = found.pop("answer", None)
+                    entry["sparql"] = found
+                    if answer is not None and rows is not None:
+                        entry["same_rows"] = _normalise(answer, query.list_columns) == _normalise(rows, query.list_columns)
+                result["queries"][name] = entry
+                same = {True: "same rows", False: "ROWS DIFFER"}.get(entry.get("same_rows"), "")  # type: ignore[arg-type]
+                print(f"[5] {n:>5} reports  {name:<32} cypher {_fmt(entry['cypher'])} | sparql {_fmt(entry.get('sparql'))} {same}", flush=True)
+    finally:
+        shutil.rmtree(state, ignore_errors=True)
     return result
 
 
-def main(sizes: list[int] | None = None, sparql: bool = True) -> dict:
+def main(sizes: list[int] | None = None, cypher: bool = True, sparql: bool = True) -> dict:
     sizes = sizes or [100, 1000]
-    result = {"sizes": [bench_size(n, sparql) for n in sizes]}
-    save("queries-" + "-".join(map(str, sizes)) + ("" if sparql else "-cypher"), result)
+    result = {"sizes": [bench_size(n, cypher, sparql) for n in sizes]}
+    suffix = "" if cypher and sparql else ("-cypher" if cypher else "-sparql")
+    save("queries-" + "-".join(map(str, sizes)) + suffix, result)
     return result
 
 
 if __name__ == "__main__":
     arguments = sys.argv[1:]
-    main([int(a) for a in arguments if a.isdigit()] or None, sparql="--cypher-only" not in arguments)
+    main(
+        [int(a) for a in arguments if a.isdigit()] or None,
+        cypher="--sparql-only" not in arguments,
+        sparql="--cypher-only" not in arguments,
+    )
