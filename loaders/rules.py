@@ -547,6 +547,7 @@ class _Heads:
 
     heads: list[tuple[str, str]]
     words: tuple[str, ...]  # the heads alone, to test all at once with str.endswith
+    anywhere: re.Pattern[str]  # any head: a run without one names nothing
 
 
 @lru_cache(maxsize=1)
@@ -555,7 +556,8 @@ def _phrase_patterns() -> dict[str, tuple[re.Pattern[str], _Heads]]:
     out = {}
     for type_, verbs in vocab["phrase_verbs"].items():
         heads = sorted((tuple(h) for h in vocab["phrase_heads"][type_]), key=lambda h: len(h[0]), reverse=True)
-        out[type_] = (re.compile(_alternation(verbs)), _Heads(heads, tuple(h[0] for h in heads)))
+        words = tuple(h[0] for h in heads)
+        out[type_] = (re.compile(_alternation(verbs)), _Heads(heads, words, re.compile(_alternation(list(words)))))
     return out
 
 
@@ -586,6 +588,8 @@ def phrases(text: str, ctx: Context) -> list[Candidate]:
                     segments.append((k + 1, nxt))
                     k = nxt
             for seg_start, seg_end in segments:
+                if not heads.anywhere.search(shadow, seg_start, seg_end):
+                    continue
                 for part_start, part_end in _split_run(shadow, seg_start, seg_end, heads):
                     found = _noun_phrase(shadow, text, part_start, part_end, heads)
                     if found is None:

@@ -116,13 +116,19 @@ def find_statistics(text: str) -> list[FoundStatistic]:
     return out
 
 
-def _zero_in_words(text: str, shadow: str) -> list[FoundStatistic]:
-    """零败诉, “零纠错”, 无一败诉: a count of zero written in words (quoted or not)."""
+@lru_cache(maxsize=1)
+def _zero_pattern() -> re.Pattern[str]:
     vocab = load_vocabulary()
     words = "|".join(map(re.escape, vocab["zero_words"]))
     outcomes = "|".join(map(re.escape, vocab["zero_outcomes"]))
+    first = re.escape("".join(sorted({w[0] for w in vocab["zero_words"]} | {"“"})))
+    return re.compile(f"(?=[{first}])(?P<quote>“)?(?:{words})(?P<outcome>{outcomes})(?(quote)”)")
+
+
+def _zero_in_words(text: str, shadow: str) -> list[FoundStatistic]:
+    """零败诉, “零纠错”, 无一败诉: a count of zero written in words (quoted or not)."""
     out = []
-    for match in re.finditer(f"(?P<quote>“)?(?:{words})(?P<outcome>{outcomes})(?(quote)”)", text):
+    for match in _zero_pattern().finditer(text):
         measure, _ = _preceding(text, shadow, match.start())
         verb = text[max(0, match.start() - 2):match.start()]
         start = match.start() - 2 if verb in ("实现", "保持") else match.start()
