@@ -7,9 +7,12 @@ For each size the same synthetic reports are put into
   ``ensure_schema()`` for the constraints and indexes the queries use;
 * an on-disk Oxigraph store (``govkg.graph.sparql.build_store``) of one N-Quads file per
   report (``govkg.graph.rdf.serialize([x], "nquads")``), opened read-only, so no size
-  needs the corpus in memory. The store is built once into ``OUT/oxigraph-N`` and reused
-  by later runs (delete the folder to measure the build again); its build time, size on
-  disk and the builder's peak RSS are recorded in ``OUT/oxigraph-N.json``.
+  needs the corpus in memory. The files and the store are cached under a fingerprint of
+  the extraction and RDF code (``OUT/nquads-F``, ``OUT/oxigraph-N-F``), so a cache never
+  pairs RDF from an older extractor with a Neo4j graph from the current one (that is what
+  made ``dispute_network`` differ, 188 against 170 rows, in an earlier run). The store's
+  build time, size on disk and the builder's peak RSS are recorded in
+  ``OUT/oxigraph-N-F.json``; delete the folder to measure the build again.
 
 Each query runs with its default parameters: one warm-up run, then up to ``REPEAT`` timed
 runs within ``BUDGET`` seconds. Cypher queries carry a server-side timeout and SPARQL
@@ -18,6 +21,7 @@ instead of stalling the benchmark. Where both ran, ``same_rows`` says whether th
 returned the same rows.
 
     python -m bench.queries [N ...] [--cypher-only | --sparql-only]      (default: 100 1000)
+    python -m bench.queries N --sparql-only --store DIR                  (an existing store of N reports)
 
 ``--sparql-only`` needs no extraction when the N-Quads files are already cached.
 """
@@ -112,11 +116,26 @@ def _fmt(entry: dict[str, Any] | None) -> str:
     return f"p50 {entry['p50_ms']:>8.2f} ms{p95} ({entry['rows']} rows, {entry['runs']} runs)"
 
 
+def code_fingerprint() -> str:
+    """12 hex digits of a hash over the code and data that decide a report's triples."""
+    import hashlib
+
+    from bench.common import ROOT
+
+    digest = hashlib.sha256()
+    for folder, patterns in (("loaders", ("*.py", "data/*")), ("graph", ("rdf.py", "mapping.py")), ("ontology", ("*.ttl", "*.py"))):
+        for pattern in patterns:
+            for path in sorted((ROOT / folder).glob(pattern)):
+                if path.is_file():
+                    digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def nquads_files(paths: list[Path], extractions: list[Any] | None = None) -> list[Path]:
     """One N-Quads file per report, cached next to the corpus (written from ``extractions`` when missing)."""
     from govkg.graph.rdf import serialize
 
-    folder = OUT / "nquads"
+    folder = OUT / f"nquads-{code_fingerprint()}"
     folder.mkdir(parents=True, exist_ok=True)
     targets = [folder / (path.stem + ".nq") for path in paths]
     missing = [i for i, target in enumerate(targets) if not target.exists()]
@@ -134,8 +153,8 @@ def _folder_bytes(folder: Path) -> int:
 
 def disk_store(n: int, files: list[Path]) -> dict[str, Any]:
     """The on-disk store of ``files`` in ``OUT/oxigraph-N``: built (in a child, for its peak RSS) unless cached."""
-    folder = OUT / f"oxigraph-{n}"
-    record = OUT / f"oxigraph-{n}.json"
+    folder = OUT / f"oxigraph-{n}-{code_fingerprint()}"
+    record = folder.with_suffix(".json")
     if folder.exists() and record.exists():
         return {**json.loads(record.read_text()), "cached": True}
     import shutil
@@ -176,7 +195,7 @@ def _sparql_entry(folder: Path, text: str) -> dict[str, Any]:
     return _forked(measure)
 
 
-def bench_size(n: int, cypher: bool = True, sparql: bool = True) -> dict[str, Any]:
+def bench_size(n: int, cypher: bool = True, sparql: bool = True, store_dir: Path | None = None) -> dict[str, Any]:
     import shutil
     import tempfile
 
@@ -185,7 +204,8 @@ def bench_size(n: int, cypher: bool = True, sparql: bool = True) -> dict[str, An
     paths = corpus(n)
     result: dict[str, Any] = {"reports": n, "queries": {}}
     extractions = None
-    if cypher or not all((OUT / "nquads" / (p.stem + ".nq")).exists() for p in paths):
+    cached = OUT / f"nquads-{code_fingerprint()}"
+    if cypher or (store_dir is None and not all((cached / (p.stem + ".nq")).exists() for p in paths)):
         from govkg.loaders.parallel import extract_parallel
 
         outcomes = [o for o in extract_parallel(paths) if o.extraction is not None]
@@ -194,7 +214,10 @@ def bench_size(n: int, cypher: bool = True, sparql: bool = True) -> dict[str, An
         result["reports"] = len(extractions)
 
     folder = None
-    if sparql:
+    if store_dir is not None:
+        result["oxigraph"] = {"path": str(store_dir), "disk_bytes": _folder_bytes(store_dir), "given": True}
+        folder = store_dir
+    elif sparql:
         began = time.perf_counter()
         files = nquads_files(paths, extractions)
         result["nquads_seconds"] = round(time.perf_counter() - began, 1)
@@ -249,9 +272,9 @@ def bench_size(n: int, cypher: bool = True, sparql: bool = True) -> dict[str, An
     return result
 
 
-def main(sizes: list[int] | None = None, cypher: bool = True, sparql: bool = True) -> dict:
+def main(sizes: list[int] | None = None, cypher: bool = True, sparql: bool = True, store: Path | None = None) -> dict:
     sizes = sizes or [100, 1000]
-    result = {"sizes": [bench_size(n, cypher, sparql) for n in sizes]}
+    result = {"sizes": [bench_size(n, cypher, sparql, store) for n in sizes]}
     suffix = "" if cypher and sparql else ("-cypher" if cypher else "-sparql")
     save("queries-" + "-".join(map(str, sizes)) + suffix, result)
     return result
@@ -259,8 +282,10 @@ def main(sizes: list[int] | None = None, cypher: bool = True, sparql: bool = Tru
 
 if __name__ == "__main__":
     arguments = sys.argv[1:]
+    given = Path(arguments[arguments.index("--store") + 1]) if "--store" in arguments else None
     main(
         [int(a) for a in arguments if a.isdigit()] or None,
-        cypher="--sparql-only" not in arguments,
+        cypher="--sparql-only" not in arguments and given is None,
         sparql="--cypher-only" not in arguments,
+        store=given,
     )
