@@ -356,3 +356,13 @@ def test_a_bad_report_fails_alone_in_its_group(store: Neo4jStore, qingpu: Extrac
     assert "rolled back" in str(failed[0].error)
     assert len(results) == len(fixtures) + 1
     assert _full_snapshot(store) == expected
+
+
+def test_a_routing_uri_loads_through_managed_transactions(neo4j_server: SimpleNamespace, qingpu: Extraction) -> None:
+    """``neo4j://`` (what a cluster or Aura needs) works against the single local server too."""
+    routed = Connection(neo4j_server.uri.replace("bolt://", "neo4j://"), neo4j_server.username, neo4j_server.password)
+    with open_store(routed) as store:
+        store._driver.execute_query("MATCH (n) DETACH DELETE n")
+        results = list(store.load_all([qingpu]))
+        assert [r.error for r in results] == [None]
+        assert store.run("MATCH (r:Report {id: $rid}) RETURN count(r) AS n", rid=qingpu.report.id) == [{"n": 1}]
