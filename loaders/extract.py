@@ -24,6 +24,7 @@ from govkg.loaders.text import ReportText, read_report
 
 TYPE_PRIORITY = ["ObservationPoint", "MediationCentre", "Agreement", "Document", "Event", "Institution", "Mechanism", "Place"]
 """When two rules type the same name differently, the more specific rule wins."""
+_RANK = {type_: rank for rank, type_ in enumerate(TYPE_PRIORITY)}
 
 
 @lru_cache(maxsize=65536)
@@ -152,7 +153,7 @@ def _merge(
         if key not in by_key:
             by_key[key] = []
     for key, group in by_key.items():
-        group.sort(key=lambda c: (TYPE_PRIORITY.index(c.type) if c.type in TYPE_PRIORITY else 99, c.start))
+        group.sort(key=lambda c: (_RANK.get(c.type, 99), c.start))
         if group:
             type_, cls = group[0].type, group[0].cls
         elif key in gazetteer:
@@ -164,9 +165,8 @@ def _merge(
         aliases = sorted({m.text.strip("“”") for m in mentions} - {key})
         attributes: dict[str, object] = {}
         if type_ == "Place" and key in gazetteer:
-            place = gazetteer.place(key)
-            attributes = {"level": place.level, "code": place.code, "province": gazetteer.province(key)}
-            name_en = place_name_en(key)
+            level, code, province, name_en = _place_facts(key)
+            attributes = {"level": level, "code": code, "province": province}
         else:
             name_en = _english_name(key)
         for c in group:
@@ -187,6 +187,14 @@ def _merge(
         key_to_id[key] = entity.id
     entities.sort(key=lambda e: (e.mentions[0].start if e.mentions else 10**9, e.id))
     return tuple(entities), key_to_id
+
+
+@lru_cache(maxsize=4096)
+def _place_facts(name: str) -> tuple[str, str | None, str | None, str]:
+    """Level, code, province and English name of a gazetteer place (cached: the same places recur in every report)."""
+    gazetteer = load_gazetteer()
+    place = gazetteer.place(name)
+    return place.level, place.code, gazetteer.province(name), place_name_en(name)
 
 
 @lru_cache(maxsize=65536)

@@ -185,7 +185,6 @@ def make_model_entities(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     return component
 
 
-@lru_cache(maxsize=4)
 def build_pipeline(model: str | None = None) -> Language:
     """The extraction pipeline, built once per process (jieba's dictionary loads once).
 
@@ -193,6 +192,12 @@ def build_pipeline(model: str | None = None) -> Language:
         model: name or path of an installed trained spaCy pipeline to start from;
             ``None`` uses ``spacy.blank("zh")`` with the jieba segmenter.
     """
+    return _build_pipeline(model)
+
+
+@lru_cache(maxsize=4)
+def _build_pipeline(model: str | None) -> Language:
+    """Cached by ``model`` alone, so that ``build_pipeline()`` and ``build_pipeline(None)`` share one pipeline."""
     import logging
 
     import jieba
