@@ -90,8 +90,7 @@ def masked(text: str) -> str:
     out = list(text)
     for pattern in (_QUOTE, _TITLE):
         for match in pattern.finditer(text):
-            for i in range(match.start(), match.end()):
-                out[i] = PLACEHOLDER
+            out[match.start():match.end()] = PLACEHOLDER * (match.end() - match.start())
     return "".join(out)
 
 
@@ -119,6 +118,14 @@ def _pause(text: str, position: int) -> int:
 # ---------------------------------------------------------------- places
 
 
+_TOWN = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市]))[{CJK}]{{2,3}}?(?:镇|街道)(?=[，,、。；和及设的村社])")
+
+
+@lru_cache(maxsize=1)
+def _village_pattern() -> re.Pattern[str]:
+    return re.compile(f"[{CJK}]{{2,3}}?(?:{_alternation(_vocab()['village_suffixes'])})")
+
+
 def places(text: str, ctx: Context) -> list[Candidate]:
     """Gazetteer names and aliases (longest match); town names without 镇 in lists (金泽、朱家角等);
     villages written right after their known town (金泽镇莲湖村)."""
@@ -132,9 +139,8 @@ def places(text: str, ctx: Context) -> list[Candidate]:
             continue
         out.append(Candidate("Place", "Township", name, start, end, text[start:end], "gazetteer-stem"))
     taken = [(c.start, c.end) for c in out]
-    towns = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市]))[{CJK}]{{2,3}}?(?:镇|街道)(?=[，,、。；和及设的村社])")
     counties = {c.end: c for c in out if c.cls == "County"}
-    for match in towns.finditer(text):
+    for match in _TOWN.finditer(text):
         stem = match.group(0).removesuffix("街道").removesuffix("镇")
         if any(s < match.end() and match.start() < e for s, e in taken) or stem[-1] in "乡城村街" or stem[0] in "各全本该每":
             continue
@@ -143,9 +149,8 @@ def places(text: str, ctx: Context) -> list[Candidate]:
             continue
         out.append(Candidate("Place", "Township", match.group(0), match.start(), match.end(), match.group(0), "town-by-suffix",
                              attributes={"parent": parent.canonical} if parent else {}))
-    suffixes = _alternation(_vocab()["village_suffixes"])
     for town in [c for c in out if c.cls == "Township"]:
-        village = re.compile(f"[{CJK}]{{2,3}}?(?:{suffixes})").match(text, town.end)
+        village = _village_pattern().match(text, town.end)
         if village and not any(c.start == town.end for c in out):
             name = village.group(0)
             out.append(Candidate("Place", "Village", name, village.start(), village.end(), name, "village-after-town",

@@ -17,7 +17,7 @@ from govkg.loaders.vocabulary import load_vocabulary
 _NUMERALS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CUT_BEFORE = re.compile("其中|累计|共|全年|开展|收到|承办|完成|组织召开|召开|制发|邀请|实现|新增|确定|选聘|出具|中(?=“)")
 _STOP = set("，。；：、！？,;:!?\n的对将在向把被由与和及")
-_CJK_CHAR = re.compile(f"[{CJK}]")
+_FOLLOWING = re.compile(f"(?:(?![{re.escape(''.join(sorted(_STOP)))}])[{CJK}]){{0,14}}")  # a run of CJK to the first stop
 _YEAR = re.compile(r"\d{4}年度?")
 _LINKING_VERBS = re.compile(r"(?:为|达|达到|是|约|近|超过|超|逾|保持|稳定在|均为|均达)+$")
 
@@ -137,11 +137,8 @@ def _zero_in_words(text: str, shadow: str) -> list[FoundStatistic]:
 
 
 def _following(shadow: str, position: int) -> str:
-    run = ""
-    for ch in shadow[position:position + 14]:
-        if ch in _STOP or not _CJK_CHAR.match(ch):
-            break
-        run += ch
+    found = _FOLLOWING.match(shadow, position)
+    run = found.group() if found else ""
     for cut in ("开展", "纳入", "进行", "实施", "选聘", "中"):
         k = run.find(cut)
         if k > 0:
