@@ -27,7 +27,6 @@ TYPE_PRIORITY = ["ObservationPoint", "MediationCentre", "Agreement", "Document",
 _RANK = {type_: rank for rank, type_ in enumerate(TYPE_PRIORITY)}
 
 
-@lru_cache(maxsize=65536)
 def entity_id(type_: str, canonical: str) -> str:
     """Stable id of an entity: its top class and a hash of its canonical name."""
     digest = hashlib.sha1(canonical.encode("utf-8")).hexdigest()[:12]

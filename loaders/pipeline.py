@@ -232,8 +232,8 @@ def run(nlp: Language, text: str, region: str, city: str | None) -> Doc:
 def spans(doc: Doc) -> list[Span]:
     """The token-aligned spans of the candidates (for displaCy and spaCy tooling), stored as ``doc.spans["govkg"]``.
 
-    Made on request, not by the components: the extraction reads character offsets only,
-    and aligning every candidate to tokens would cost as much as a rule.
+    Made on request, not by the components: the extraction reads character offsets only
+    and need not pay for aligning every candidate to tokens.
     """
     if "govkg" not in doc.spans:
         found = (doc.char_span(c.start, c.end, label=c.type, alignment_mode="expand") for c in doc._.govkg_candidates or [])

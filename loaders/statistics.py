@@ -55,8 +55,8 @@ def chinese_number(text: str) -> int | None:
 def _pattern() -> re.Pattern[str]:
     """A figure: a number and its unit, a numeral and its unit, or a zero outcome, perhaps approximate.
 
-    It opens with a lookahead on the characters a figure can start with (see
-    ``rules._first_of``).
+    It opens with a lookahead on the characters a figure can start with, so that the
+    regex engine passes over the other positions at once.
     """
     vocab = load_vocabulary()
     units = "|".join(sorted(map(re.escape, vocab["units"]), key=len, reverse=True))
