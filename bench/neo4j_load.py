@@ -87,14 +87,14 @@ def load_ceiling(store: Any, extractions: list[Any], batch_size: int) -> tuple[f
             for row in group.rows:
                 if row["iri"] not in seen_nodes:
                     seen_nodes.add(row["iri"])
-                    nodes[labels].append({"props": {**row["props"], "reports": [rid]}})
+                    nodes[labels].append({"props": {**row["props"], "report_count": 1}})
         for group in plan.edges:
             for row in group.rows:
                 key = (group.type, row["source"], row["target"], row["props"].get("start") if group.type in PER_MENTION_TYPES else None)
                 if key not in seen_edges:
                     seen_edges.add(key)
                     props = {k: v for k, v in row["props"].items() if v is not None}
-                    edges[(group.type, group.source, group.target)].append({"s": row["source"], "t": row["target"], "props": {**props, "reports": [rid]}})
+                    edges[(group.type, group.source, group.target)].append({"s": row["source"], "t": row["target"], "props": {**props, "report_count": 1}})
     driver = store._driver
     watch = Stopwatch(store.server_pid)
     watch.start()
@@ -120,13 +120,13 @@ def load_naive(store: Any, extractions: list[Any]) -> tuple[float, float]:
     def write(tx: Any, rid: str, plan: Any) -> None:
         for group in plan.nodes:
             finer = f" SET n:`{group.finer}`" if group.finer else ""
-            query = f"MERGE (n:`{group.top}` {{iri: $iri}}) SET n += $props, n.reports = coalesce(n.reports, []) + $rid{finer}"
+            query = f"MERGE (n:`{group.top}` {{iri: $iri}}) SET n += $props, n.report_count = coalesce(n.report_count, 0) + 1{finer}"
             for row in group.rows:
                 tx.run(query, iri=row["iri"], props=row["props"], rid=rid).consume()
         for group in plan.edges:
             key = " {start: $props.start}" if group.type in PER_MENTION_TYPES else ""
             query = (f"MATCH (a:`{group.source}` {{iri: $s}}) MATCH (b:`{group.target}` {{iri: $t}}) "
-                     f"MERGE (a)-[r:`{group.type}`{key}]->(b) SET r += $props, r.reports = coalesce(r.reports, []) + $rid")
+                     f"MERGE (a)-[r:`{group.type}`{key}]->(b) SET r += $props, r.report_count = coalesce(r.report_count, 0) + 1")
             for row in group.rows:
                 tx.run(query, s=row["source"], t=row["target"], props=row["props"], rid=rid).consume()
 

@@ -8,12 +8,12 @@ once instead of merged:
 * one node file per label group (``nodes-Agreement-CooperationAgreement.csv``) with an
   ``iri:ID`` column (one global ID space: IRIs are unique), a ``:LABEL`` column and
   typed properties (``year:long``, ``value:double``, ``approximate:boolean``,
-  ``aliases:string[]``, ``reports:string[]``);
+  ``aliases:string[]``, ``report_count:long``; the Report node's ``stated_nodes:string[]``);
 * one relationship file per type (``rels-PARTY_TO.csv``) with ``:START_ID``, ``:END_ID``,
   ``:TYPE`` and typed properties.
 
-A node or relationship named by several reports is written once, with every report's id
-in ``reports``, the properties successive MERGEs would leave (Cypher's ``SET x += props``:
+A node or relationship named by several reports is written once, with the number of
+reports in ``report_count``, the properties successive MERGEs would leave (Cypher's ``SET x += props``:
 later reports overwrite, a null removes) and the aliases of all reports in order of
 first appearance. Report and statistic nodes and the MENTIONS/STATES relationships belong
 to one report each and are streamed to disk as they come; only entities and the
@@ -41,10 +41,11 @@ from govkg.ontology.schema import load_schema
 ARRAY_DELIMITER = "\x1f"
 """Between array elements and between labels (``--array-delimiter=U+001F``)."""
 
-REPORT_COLUMNS = ("iri", "id", "name", "name_en", "region", "year", "published", "source", "sha256", "body_kind", "class", "type", "reports")
-ENTITY_COLUMNS = ("iri", "id", "name", "name_en", "aliases", "class", "type", "code", "province", "level", "series", "reports")
-STATISTIC_COLUMNS = ("iri", "id", "name", "measure", "value", "unit", "approximate", "consistent", "check", "class", "type", "reports")
-EDGE_COLUMNS = ("start", "end", "text", "sentence", "implicit", "reports")
+REPORT_COLUMNS = ("iri", "id", "name", "name_en", "region", "year", "published", "source", "sha256", "body_kind", "class", "type",
+                  "stated_nodes", "stated_relationships", "report_count")
+ENTITY_COLUMNS = ("iri", "id", "name", "name_en", "aliases", "class", "type", "code", "province", "level", "series", "report_count")
+STATISTIC_COLUMNS = ("iri", "id", "name", "measure", "value", "unit", "approximate", "consistent", "check", "class", "type", "report_count")
+EDGE_COLUMNS = ("start", "end", "text", "sentence", "implicit", "report_count")
 
 _XSD_TYPES = {
     "boolean": "boolean",
@@ -57,7 +58,7 @@ _XSD_TYPES = {
     "double": "double",
     "float": "double",
 }
-_ARRAYS = {"aliases": "string[]", "reports": "string[]"}
+_ARRAYS = {"aliases": "string[]", "stated_nodes": "string[]", "stated_relationships": "string[]"}
 
 
 def property_type(name: str) -> str:
@@ -163,7 +164,7 @@ class Neo4jCsvWriter:
         if unknown:
             raise StoreError(f"node properties without a CSV column: {sorted(unknown)}")
         out = self._file("nodes-" + "-".join(labels) + ".csv", columns, "node")
-        values = {**props, "reports": reports}
+        values = {**props, "report_count": len(reports)}
         out.writer.writerow([_cell(values.get(c)) for c in columns] + [ARRAY_DELIMITER.join(labels)])
         out.rows += 1
 
@@ -172,7 +173,7 @@ class Neo4jCsvWriter:
         if unknown:
             raise StoreError(f"relationship properties without a CSV column: {sorted(unknown)}")
         out = self._file(f"rels-{type_}.csv", EDGE_COLUMNS, "edge")
-        values = {**props, "reports": reports}
+        values = {**props, "report_count": len(reports) if reports else None}  # MENTIONS/STATES: no count
         out.writer.writerow([source, target, type_] + [_cell(values.get(c)) for c in EDGE_COLUMNS])
         out.rows += 1
 
@@ -210,7 +211,7 @@ class Neo4jCsvWriter:
                 for row in edge_group.rows:  # MERGE keys these on their start offset
                     seen[(row["source"], row["target"], row["props"].get("start"))] = row
                 for row in seen.values():
-                    self._write_edge(edge_group.type, row["source"], row["target"], row["props"], [rid])
+                    self._write_edge(edge_group.type, row["source"], row["target"], row["props"], [])
             else:
                 for row in edge_group.rows:
                     key = (edge_group.type, row["source"], row["target"])

@@ -1,10 +1,15 @@
 """Load extractions into Neo4j in all-or-nothing transactions.
 
-Nodes and relationships carry a ``reports`` list: the ids of the reports that state
-them. Reloading a report first takes its id off everything, then merges the new rows
-(adding it back) and finally deletes what no report states any more, all in one
-managed transaction. So a reload is idempotent, touches no other report's facts, and a
-failure part-way leaves the graph exactly as it was.
+Nodes and relationships carry ``report_count``: how many loaded reports state them. A
+Report node lists the keys of what its report states (``stated_nodes``,
+``stated_relationships``, label + IRI), and its MENTIONS/STATES edges belong to it alone.
+Reloading a report deletes those edges, takes one off the count of everything it stated
+before, merges the new rows (adding one back) and deletes what no report states any more,
+all in one managed transaction. So a reload is idempotent, touches no other report's
+facts, and a failure part-way leaves the graph exactly as it was. Counts rather than
+lists of report ids keep the cost of a load independent of how many reports came before:
+a mechanism every district names would otherwise carry, and rewrite, a list as long as
+the corpus.
 
 A report's rows are few (~300) and spread over ~40 label groups, so one transaction per
 report would spend its time on round trips. :meth:`Neo4jStore.load_all` therefore merges
@@ -22,7 +27,7 @@ import logging
 import os
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -379,13 +384,19 @@ def _finer_labels() -> dict[str, list[str]]:
 
 
 def _plan(rows: GraphRows) -> _Plan:
-    """Group one report's rows by label/type, check every label and endpoint before any write."""
+    """Group one report's rows by label/type, check every label and endpoint before any write.
+
+    The Report node's row gets the keys of everything else the report states
+    (``stated_nodes``, ``stated_relationships``): a reload reads them to know what to
+    take its count off, without scanning the graph.
+    """
     schema = load_schema()
     finer_of = _finer_labels()
     rid = rows.report_id
     top_of: dict[str, str] = {}
     class_of: dict[str, str] = {}
     node_groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+    report_row: dict[str, Any] | None = None
     for node in rows.nodes:
         if node.cls not in schema.classes:
             raise StoreError(f"node {node.iri} has class {node.cls!r}, which is not in the ontology")
@@ -394,8 +405,36 @@ def _plan(rows: GraphRows) -> _Plan:
             raise StoreError(f"node {node.iri} has labels {list(node.labels)}, not those of class {node.cls}")
         if class_of.setdefault(node.iri, node.cls) != node.cls:
             raise StoreError(f"IRI {node.iri} is given two classes, {class_of[node.iri]} and {node.cls}")
+        if node.iri in top_of:
+            continue
         top_of[node.iri] = labels[0]
-        node_groups[labels].append({"iri": node.iri, "props": _node_props(node), "rids": [rid]})
+        row = {"iri": node.iri, "props": _node_props(node), "rids": [rid]}
+        if node.cls == "Report":
+            report_row = row
+        node_groups[labels].append(row)
+    if report_row is None:
+        raise StoreError(f"report {rid} has no Report node")
+    edge_rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for edge in rows.edges:
+        type_ = _relationship_type(edge.type)
+        for end in (edge.source, edge.target):
+            if end not in top_of:
+                raise StoreError(f"{edge.type} relationship points at {end}, which is not among the report's nodes")
+        props = _edge_props(edge)
+        key = (type_, top_of[edge.source], top_of[edge.target], edge.source, edge.target,
+               props.get("start") if type_ in PER_MENTION_TYPES else None)
+        known = edge_rows.get(key)
+        if known is None:
+            edge_rows[key] = {"source": edge.source, "target": edge.target, "props": props, "rids": [rid]}
+        else:  # stated twice: one relationship, the later statement's properties (as SET += would)
+            known["props"] = {**known["props"], **props}
+    edge_groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for key, row in edge_rows.items():
+        edge_groups[key[:3]].append(row)
+    report_row["props"]["stated_nodes"] = [_node_key(top, iri) for iri, top in top_of.items()]
+    report_row["props"]["stated_relationships"] = [
+        _edge_key(t, s, source, d, target) for (t, s, d, source, target, _) in edge_rows if t not in PER_MENTION_TYPES
+    ]
     nodes = [
         _NodeGroup(
             top=labels[0],
@@ -405,17 +444,16 @@ def _plan(rows: GraphRows) -> _Plan:
         )
         for labels, group in node_groups.items()
     ]
-    edge_groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for edge in rows.edges:
-        type_ = _relationship_type(edge.type)
-        for end in (edge.source, edge.target):
-            if end not in top_of:
-                raise StoreError(f"{edge.type} relationship points at {end}, which is not among the report's nodes")
-        edge_groups[(type_, top_of[edge.source], top_of[edge.target])].append(
-            {"source": edge.source, "target": edge.target, "props": _edge_props(edge), "rids": [rid]}
-        )
     edges = [_EdgeGroup(t, s, e, group) for (t, s, e), group in edge_groups.items()]
     return _Plan([rid], nodes, edges, len(rows.nodes), len(rows.edges))
+
+
+def _node_key(top: str, iri: str) -> str:
+    return f"{top} {iri}"
+
+
+def _edge_key(type_: str, source_top: str, source: str, target_top: str, target: str) -> str:
+    return f"{type_} {source_top} {source} {target_top} {target}"
 
 
 def _combine(plans: Sequence[_Plan]) -> _Plan:
@@ -495,9 +533,6 @@ def _edge_props(edge: EdgeRow) -> dict[str, Any]:
     return props
 
 
-_ADD_REPORTS = "{v}.reports = had + [x IN row.rids WHERE NOT x IN had]"
-
-
 def _write(tx: ManagedTransaction, plan: _Plan, batch_size: int) -> dict[str, int]:
     """The whole load of a plan's reports; runs inside ``execute_write`` (may be retried)."""
     totals: dict[str, int] = defaultdict(int)
@@ -511,25 +546,39 @@ def _write(tx: ManagedTransaction, plan: _Plan, batch_size: int) -> dict[str, in
             totals[name] += getattr(counters, name)
         return records
 
-    # 1. Take the reports' ids off everything they stated before (remember what was touched).
-    #    A report loaded for the first time stated nothing yet: no scan (the common case in bulk).
-    seen = [r["id"] for r in run("MATCH (r:Report) WHERE r.id IN $rids RETURN r.id AS id", rids=plan.report_ids)]
-    stripped_rels = run(
-        "MATCH (n)-[r]->() WHERE any(x IN $seen WHERE x IN n.reports) AND any(x IN $seen WHERE x IN r.reports) "
-        "SET r.reports = [x IN r.reports WHERE NOT x IN $seen] RETURN elementId(r) AS id",
-        seen=seen,
-    ) if seen else []
-    stripped_nodes = run(
-        "MATCH (n) WHERE any(x IN $seen WHERE x IN n.reports) "
-        "SET n.reports = [x IN n.reports WHERE NOT x IN $seen] RETURN elementId(n) AS id",
-        seen=seen,
-    ) if seen else []
+    # 1. Reports loaded before: delete their MENTIONS/STATES and take one off the count of
+    #    everything else they stated (its keys are on the Report node: no scan).
+    previous = run(
+        "MATCH (r:Report) WHERE r.id IN $rids "
+        "OPTIONAL MATCH (r)-[m]->() WHERE type(m) IN $owned DELETE m "
+        "RETURN DISTINCT r.id AS id, r.stated_nodes AS nodes, r.stated_relationships AS rels",
+        rids=plan.report_ids, owned=sorted(PER_MENTION_TYPES),
+    )
+    stale_nodes: dict[str, Counter[str]] = defaultdict(Counter)
+    stale_edges: dict[tuple[str, str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
+    for record in previous:
+        for key in record["nodes"] or []:
+            top, _, iri = key.partition(" ")
+            stale_nodes[_label(top)][iri] += 1
+        for key in record["rels"] or []:
+            type_, source_top, source, target_top, target = key.split(" ")
+            stale_edges[(_relationship_type(type_), _label(source_top), _label(target_top))][(source, target)] += 1
+    for top, counts in stale_nodes.items():
+        rows = [{"iri": iri, "times": n} for iri, n in counts.items()]
+        for batch in _batches(rows, batch_size):
+            run(f"UNWIND $rows AS row MATCH (n:`{top}` {{iri: row.iri}}) SET n.report_count = n.report_count - row.times",
+                rows=batch)
+    for (type_, source_top, target_top), pairs in stale_edges.items():
+        rows = [{"source": s, "target": t, "times": n} for (s, t), n in pairs.items()]
+        for batch in _batches(rows, batch_size):
+            run(f"UNWIND $rows AS row MATCH (:`{source_top}` {{iri: row.source}})-[r:`{type_}`]->(:`{target_top}` {{iri: row.target}}) "
+                f"SET r.report_count = r.report_count - row.times", rows=batch)
     # 2. Merge nodes, by label set; the unique IRI constraint of the top label backs MERGE.
     for group in plan.nodes:
         query = (
             f"UNWIND $rows AS row MERGE (n:`{group.top}` {{iri: row.iri}}) "
-            f"WITH n, row, coalesce(n.aliases, []) AS known, coalesce(n.reports, []) AS had "
-            f"SET n += row.props, {_ADD_REPORTS.format(v='n')}"
+            f"WITH n, row, coalesce(n.aliases, []) AS known "
+            f"SET n += row.props, n.report_count = coalesce(n.report_count, 0) + size(row.rids)"
         )
         if any("aliases" in row["props"] for row in group.rows):
             query += ", n.aliases = known + [a IN coalesce(row.props.aliases, []) WHERE NOT a IN known]"
@@ -539,43 +588,31 @@ def _write(tx: ManagedTransaction, plan: _Plan, batch_size: int) -> dict[str, in
             query += " REMOVE n" + "".join(f":`{label}`" for label in group.others)
         for batch in _batches(group.rows, batch_size):
             run(query, rows=batch)
-    # 3. Merge relationships, matching endpoints by label + IRI (index seeks). A report's own
-    #    MENTIONS/STATES start at its Report node, so a report loaded for the first time has
-    #    none yet: those are created without the MERGE lookup.
-    unseen = set(plan.report_ids) - set(seen)
+    # 3. Relationships, matching endpoints by label + IRI (index seeks). A report's own
+    #    MENTIONS/STATES are created afresh (step 1 deleted the old ones); the rest are merged.
     for edge_group in plan.edges:
-        rows, fresh = edge_group.rows, []
-        if edge_group.type in PER_MENTION_TYPES:
-            fresh = [row for row in rows if row["rids"][0] in unseen]
-            rows = [row for row in rows if row["rids"][0] not in unseen]
         match = (
             f"UNWIND $rows AS row "
             f"MATCH (a:`{edge_group.source}` {{iri: row.source}}) MATCH (b:`{edge_group.target}` {{iri: row.target}}) "
         )
-        key = " {start: row.props.start}" if edge_group.type in PER_MENTION_TYPES else ""
-        queries = (
-            (rows, f"{match}MERGE (a)-[r:`{edge_group.type}`{key}]->(b) "
-                   f"WITH r, row, coalesce(r.reports, []) AS had "
-                   f"SET r += row.props, {_ADD_REPORTS.format(v='r')} RETURN count(*) AS n"),
-            (fresh, f"{match}CREATE (a)-[r:`{edge_group.type}`]->(b) "
-                    f"SET r = row.props, r.reports = row.rids RETURN count(*) AS n"),
-        )
-        for group_rows, query in queries:
-            for batch in _batches(group_rows, batch_size):
-                merged = run(query, rows=batch)[0]["n"]
-                if merged != len(batch):
-                    raise StoreError(f"{len(batch) - merged} {edge_group.type} relationships found no endpoint node")
+        if edge_group.type in PER_MENTION_TYPES:
+            query = f"{match}CREATE (a)-[r:`{edge_group.type}`]->(b) SET r = row.props RETURN count(*) AS n"
+        else:
+            query = (f"{match}MERGE (a)-[r:`{edge_group.type}`]->(b) "
+                     f"SET r += row.props, r.report_count = coalesce(r.report_count, 0) + size(row.rids) RETURN count(*) AS n")
+        for batch in _batches(edge_group.rows, batch_size):
+            merged = run(query, rows=batch)[0]["n"]
+            if merged != len(batch):
+                raise StoreError(f"{len(batch) - merged} {edge_group.type} relationships found no endpoint node")
     # 4. Delete what no report states any more: first relationships, then nodes.
-    for batch in _batches([record["id"] for record in stripped_rels], batch_size):
-        run(
-            "UNWIND $ids AS id MATCH ()-[r]->() WHERE elementId(r) = id AND size(r.reports) = 0 DELETE r",
-            ids=batch,
-        )
-    for batch in _batches([record["id"] for record in stripped_nodes], batch_size):
-        run(
-            "UNWIND $ids AS id MATCH (n) WHERE elementId(n) = id AND size(n.reports) = 0 DETACH DELETE n",
-            ids=batch,
-        )
+    for (type_, source_top, target_top), pairs in stale_edges.items():
+        rows = [{"source": s, "target": t} for s, t in pairs]
+        for batch in _batches(rows, batch_size):
+            run(f"UNWIND $rows AS row MATCH (:`{source_top}` {{iri: row.source}})-[r:`{type_}`]->(:`{target_top}` {{iri: row.target}}) "
+                f"WHERE r.report_count <= 0 DELETE r", rows=batch)
+    for top, counts in stale_nodes.items():
+        for batch in _batches(list(counts), batch_size):
+            run(f"UNWIND $iris AS iri MATCH (n:`{top}` {{iri: iri}}) WHERE n.report_count <= 0 DETACH DELETE n", iris=batch)
     return dict(totals)
 
 
