@@ -131,11 +131,11 @@ def code_fingerprint() -> str:
     return digest.hexdigest()[:12]
 
 
-def nquads_files(paths: list[Path], extractions: list[Any] | None = None) -> list[Path]:
+def nquads_files(paths: list[Path], extractions: list[Any] | None, fingerprint: str) -> list[Path]:
     """One N-Quads file per report, cached next to the corpus (written from ``extractions`` when missing)."""
     from govkg.graph.rdf import serialize
 
-    folder = OUT / f"nquads-{code_fingerprint()}"
+    folder = OUT / f"nquads-{fingerprint}"
     folder.mkdir(parents=True, exist_ok=True)
     targets = [folder / (path.stem + ".nq") for path in paths]
     missing = [i for i, target in enumerate(targets) if not target.exists()]
@@ -151,9 +151,9 @@ def _folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def disk_store(n: int, files: list[Path]) -> dict[str, Any]:
-    """The on-disk store of ``files`` in ``OUT/oxigraph-N``: built (in a child, for its peak RSS) unless cached."""
-    folder = OUT / f"oxigraph-{n}-{code_fingerprint()}"
+def disk_store(n: int, files: list[Path], fingerprint: str) -> dict[str, Any]:
+    """The on-disk store of ``files`` in ``OUT/oxigraph-N-F``: built (in a child, for its peak RSS) unless cached."""
+    folder = OUT / f"oxigraph-{n}-{fingerprint}"
     record = folder.with_suffix(".json")
     if folder.exists() and record.exists():
         return {**json.loads(record.read_text()), "cached": True}
@@ -204,7 +204,9 @@ def bench_size(n: int, cypher: bool = True, sparql: bool = True, store_dir: Path
     paths = corpus(n)
     result: dict[str, Any] = {"reports": n, "queries": {}}
     extractions = None
-    cached = OUT / f"nquads-{code_fingerprint()}"
+    fingerprint = code_fingerprint()  # before extracting, so files and store match the code that made them
+    result["code_fingerprint"] = fingerprint
+    cached = OUT / f"nquads-{fingerprint}"
     if cypher or (store_dir is None and not all((cached / (p.stem + ".nq")).exists() for p in paths)):
         from govkg.loaders.parallel import extract_parallel
 
@@ -219,9 +221,9 @@ def bench_size(n: int, cypher: bool = True, sparql: bool = True, store_dir: Path
         folder = store_dir
     elif sparql:
         began = time.perf_counter()
-        files = nquads_files(paths, extractions)
+        files = nquads_files(paths, extractions, fingerprint)
         result["nquads_seconds"] = round(time.perf_counter() - began, 1)
-        result["oxigraph"] = disk_store(n, files)
+        result["oxigraph"] = disk_store(n, files, fingerprint)
         folder = Path(result["oxigraph"]["path"])
 
     def sparql_only() -> None:
