@@ -577,11 +577,12 @@ def _write(tx: ManagedTransaction, plan: _Plan, batch_size: int) -> dict[str, in
     for group in plan.nodes:
         query = (
             f"UNWIND $rows AS row MERGE (n:`{group.top}` {{iri: row.iri}}) "
-            f"WITH n, row, coalesce(n.aliases, []) AS known "
-            f"SET n += row.props, n.report_count = coalesce(n.report_count, 0) + size(row.rids)"
+            f"SET {_assignments('n', group.rows, 'n.report_count = coalesce(n.report_count, 0) + size(row.rids)', keep_absent=True)}"
         )
         if any("aliases" in row["props"] for row in group.rows):
-            query += ", n.aliases = known + [a IN coalesce(row.props.aliases, []) WHERE NOT a IN known]"
+            # in the same SET as the read: a separate WITH would make the planner add an Eager barrier
+            query += (", n.aliases = coalesce(n.aliases, []) + "
+                      "[a IN coalesce(row.props.aliases, []) WHERE NOT a IN coalesce(n.aliases, [])]")
         if group.finer:
             query += f" SET n:`{group.finer}`"
         if group.others:
@@ -596,10 +597,11 @@ def _write(tx: ManagedTransaction, plan: _Plan, batch_size: int) -> dict[str, in
             f"MATCH (a:`{edge_group.source}` {{iri: row.source}}) MATCH (b:`{edge_group.target}` {{iri: row.target}}) "
         )
         if edge_group.type in PER_MENTION_TYPES:
-            query = f"{match}CREATE (a)-[r:`{edge_group.type}`]->(b) SET r = row.props RETURN count(*) AS n"
+            query = f"{match}CREATE (a)-[r:`{edge_group.type}`]->(b) SET {_assignments('r', edge_group.rows, 'r.start = row.props.start')} RETURN count(*) AS n"
         else:
             query = (f"{match}MERGE (a)-[r:`{edge_group.type}`]->(b) "
-                     f"SET r += row.props, r.report_count = coalesce(r.report_count, 0) + size(row.rids) RETURN count(*) AS n")
+                     f"SET {_assignments('r', edge_group.rows, 'r.report_count = coalesce(r.report_count, 0) + size(row.rids)')} "
+                     f"RETURN count(*) AS n")
         for batch in _batches(edge_group.rows, batch_size):
             merged = run(query, rows=batch)[0]["n"]
             if merged != len(batch):
@@ -617,6 +619,30 @@ def _write(tx: ManagedTransaction, plan: _Plan, batch_size: int) -> dict[str, in
 
 
 # -- helpers --------------------------------------------------------------------------
+
+
+def _assignments(var: str, rows: list[dict[str, Any]], *more: str, keep_absent: bool = False) -> str:
+    """``var.key = row.props.key`` for every property key of ``rows`` (but ``iri`` and ``aliases``), then ``more``.
+
+    Named properties rather than ``SET var += row.props``: a map write may touch any key,
+    so the planner would put an Eager barrier (materialise every row) between the index
+    seeks that read ``iri`` and the write. With ``keep_absent`` a row without the key (or
+    with a null) leaves the stored value, as ``+=`` does; otherwise a null removes it.
+    """
+    keys = sorted({key for row in rows for key in row["props"]} - {"iri", "aliases"})
+    parts = []
+    for key in map(_property, keys):
+        value = f"coalesce(row.props.`{key}`, {var}.`{key}`)" if keep_absent else f"row.props.`{key}`"
+        parts.append(f"{var}.`{key}` = {value}")
+    return ", ".join([*parts, *more])
+
+
+def _property(name: str) -> str:
+    """``name`` if it is a Neo4j property name of the ontology."""
+    known = {attribute.neo4j_property for attribute in load_schema().attributes.values()}
+    if name not in known or not _NAME.match(name):
+        raise StoreError(f"{name!r} is not a property of the ontology")
+    return name
 
 
 def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
