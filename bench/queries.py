@@ -22,6 +22,7 @@ returned the same rows.
 
     python -m bench.queries [N ...] [--cypher-only | --sparql-only]      (default: 100 1000)
     python -m bench.queries N --sparql-only --store DIR                  (an existing store of N reports)
+    python -m bench.queries N ... --query NAME [--query NAME ...]         (only these queries)
 
 ``--sparql-only`` needs no extraction when the N-Quads files are already cached.
 """
@@ -195,7 +196,7 @@ def _sparql_entry(folder: Path, text: str) -> dict[str, Any]:
     return _forked(measure)
 
 
-def bench_size(n: int, cypher: bool = True, sparql: bool = True, store_dir: Path | None = None) -> dict[str, Any]:
+def bench_size(n: int, cypher: bool = True, sparql: bool = True, store_dir: Path | None = None, only: set[str] | None = None) -> dict[str, Any]:
     import shutil
     import tempfile
 
@@ -226,8 +227,10 @@ def bench_size(n: int, cypher: bool = True, sparql: bool = True, store_dir: Path
         result["oxigraph"] = disk_store(n, files, fingerprint)
         folder = Path(result["oxigraph"]["path"])
 
+    chosen = {name: query for name, query in catalog().items() if not only or name in only}
+
     def sparql_only() -> None:
-        for name, query in catalog().items():
+        for name, query in chosen.items():
             if query.sparql and folder is not None:
                 entry = _sparql_entry(folder, sparql_with_parameters(query, query.parameters()))
                 entry.pop("answer", None)
@@ -251,7 +254,7 @@ def bench_size(n: int, cypher: bool = True, sparql: bool = True, store_dir: Path
         with local_neo4j_server(state) as store:
             store.ensure_schema()
             result["nodes"] = store.run("MATCH (n) RETURN count(n) AS n")[0]["n"]
-            for name, query in catalog().items():
+            for name, query in chosen.items():
                 params = query.parameters()
                 entry: dict[str, Any] = {}
                 answer = None
@@ -274,10 +277,10 @@ def bench_size(n: int, cypher: bool = True, sparql: bool = True, store_dir: Path
     return result
 
 
-def main(sizes: list[int] | None = None, cypher: bool = True, sparql: bool = True, store: Path | None = None) -> dict:
+def main(sizes: list[int] | None = None, cypher: bool = True, sparql: bool = True, store: Path | None = None, only: set[str] | None = None) -> dict:
     sizes = sizes or [100, 1000]
-    result = {"sizes": [bench_size(n, cypher, sparql, store) for n in sizes]}
-    suffix = "" if cypher and sparql else ("-cypher" if cypher else "-sparql")
+    result = {"sizes": [bench_size(n, cypher, sparql, store, only) for n in sizes]}
+    suffix = ("" if cypher and sparql else ("-cypher" if cypher else "-sparql")) + ("-" + "-".join(sorted(only)) if only else "")
     save("queries-" + "-".join(map(str, sizes)) + suffix, result)
     return result
 
@@ -290,4 +293,5 @@ if __name__ == "__main__":
         cypher="--sparql-only" not in arguments and given is None,
         sparql="--cypher-only" not in arguments,
         store=given,
+        only={arguments[i + 1] for i, a in enumerate(arguments) if a == "--query"} or None,
     )
