@@ -20,6 +20,7 @@ warmed first with full passes (a cold server runs the first pass 2-4x slower).
 Each run is timed in wall-clock seconds and in CPU seconds (this process + the Neo4j
 server process, from ``/proc``): the machine is shared, so the ratios are taken on rows
 per CPU-second, which other load does not inflate; wall-clock rates are reported beside.
+Each loader runs ``REPEATS`` times per batch size, alternating, and its best run counts.
 
 Targets: loader ≥ 0.5× ceiling, ≥ 10× naive.
 
@@ -36,6 +37,7 @@ from typing import Any
 from bench.common import corpus, local_neo4j_server, process_cpu_seconds, save, verdict, wipe
 
 BATCH_SIZES = (100, 1000, 5000, 10000)
+REPEATS = 3
 TARGET_CEILING = 0.5
 TARGET_NAIVE = 10.0
 
@@ -162,15 +164,24 @@ def main(n: int = 100, naive_reports: int = 20) -> dict:
         wipe(store)
         load_naive(store, extractions[:3])
         wipe(store)
-        naive_wall, naive_cpu = (naive_rows / t for t in load_naive(store, extractions[:naive_reports]))
-        wipe(store)
+        naive_runs = []
+        for _ in range(REPEATS):
+            naive_runs.append(load_naive(store, extractions[:naive_reports]))
+            wipe(store)
+        naive_wall, naive_cpu = (naive_rows / min(t[i] for t in naive_runs) for i in (0, 1))
         for batch in BATCH_SIZES:
-            loader_wall, loader_cpu = (rows / t for t in load_with_store(store, extractions, batch))
-            graph = _counts(store)
-            wipe(store)
-            ceiling_wall, ceiling_cpu = (rows / t for t in load_ceiling(store, extractions, batch))
-            same = _counts(store) == graph
-            wipe(store)
+            # Best of REPEATS alternating runs: the server's own pauses (GC after a wipe, JIT) hit single
+            # runs at random and by seconds; the fastest run of each is the one least disturbed.
+            loader_runs, ceiling_runs = [], []
+            for _ in range(REPEATS):
+                loader_runs.append(load_with_store(store, extractions, batch))
+                graph = _counts(store)
+                wipe(store)
+                ceiling_runs.append(load_ceiling(store, extractions, batch))
+                same = _counts(store) == graph
+                wipe(store)
+            loader_wall, loader_cpu = (rows / min(t[i] for t in loader_runs) for i in (0, 1))
+            ceiling_wall, ceiling_cpu = (rows / min(t[i] for t in ceiling_runs) for i in (0, 1))
             entry = {
                 "batch_size": batch,
                 "loader_rows_per_cpu_s": round(loader_cpu), "ceiling_rows_per_cpu_s": round(ceiling_cpu), "naive_rows_per_cpu_s": round(naive_cpu),

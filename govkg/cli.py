@@ -517,7 +517,7 @@ def _return_columns(cypher: str) -> list[str]:
 @cli.command()
 @click.argument("files", nargs=-1, required=True)
 @connection_options
-@click.option("--batch-size", type=click.IntRange(min=1), default=5000, show_default=True,
+@click.option("--batch-size", type=click.IntRange(min=1), default=10_000, show_default=True,
               help="Rows per transaction: several reports are loaded together until a transaction holds this many.")
 @click.option("--model", help="An installed trained spaCy pipeline to start from.")
 @WORKERS

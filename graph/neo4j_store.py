@@ -27,6 +27,7 @@ import logging
 import os
 import re
 import time
+from functools import lru_cache
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -51,7 +52,7 @@ SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 _EVIDENCE_KEYS = ("implicit", "start", "end", "text", "sentence")
 
-DEFAULT_BATCH_SIZE = 5000
+DEFAULT_BATCH_SIZE = 10_000
 """Rows per transaction (and per ``UNWIND``) of :meth:`Neo4jStore.load_all`: reports are added
 to a transaction until it holds this many rows (a report is never split)."""
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -374,6 +375,7 @@ def _row_count(extraction: Extraction) -> int:
     return 1 + len(extraction.entities) + mentions + len(extraction.relations) + 2 * len(extraction.statistics)
 
 
+@lru_cache(maxsize=1)
 def _finer_labels() -> dict[str, list[str]]:
     schema = load_schema()
     finer_of: dict[str, list[str]] = defaultdict(list)
@@ -637,10 +639,24 @@ def _assignments(var: str, rows: list[dict[str, Any]], *more: str, keep_absent: 
     return ", ".join([*parts, *more])
 
 
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The ontology's node labels, relationship types and property names that may be spliced into Cypher."""
+    schema = load_schema()
+
+    def safe(names: Iterable[str]) -> frozenset[str]:
+        return frozenset(name for name in names if _NAME.match(name))
+
+    return (
+        safe(c.cypher_name for c in schema.classes.values()),
+        safe(schema.relation_types),
+        safe(a.neo4j_property for a in schema.attributes.values()),
+    )
+
+
 def _property(name: str) -> str:
     """``name`` if it is a Neo4j property name of the ontology."""
-    known = {attribute.neo4j_property for attribute in load_schema().attributes.values()}
-    if name not in known or not _NAME.match(name):
+    if name not in _vocabulary()[2]:
         raise StoreError(f"{name!r} is not a property of the ontology")
     return name
 
@@ -652,15 +668,14 @@ def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:
 
 def _label(name: str) -> str:
     """``name`` if it is a label of the ontology: the only text spliced into Cypher."""
-    known = {c.cypher_name for c in load_schema().classes.values()}
-    if name not in known or not _NAME.match(name):
+    if name not in _vocabulary()[0]:
         raise StoreError(f"{name!r} is not a node label of the ontology")
     return name
 
 
 def _relationship_type(name: str) -> str:
     """``name`` if it is a relationship type of the ontology."""
-    if name not in load_schema().relation_types or not _NAME.match(name):
+    if name not in _vocabulary()[1]:
         raise StoreError(f"{name!r} is not a relationship type of the ontology")
     return name
 
