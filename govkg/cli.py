@@ -283,7 +283,7 @@ def _index(files: list[str], store_dir: str | None) -> None:
         paths = rdf_files(files)
         with _progress(len(paths), "indexing") as bar:
             quads = build_store(paths, store_dir, progress=lambda _: bar.update(1))
-    click.echo(f"indexed {len(paths)} files, {quads:,} quads into {store_dir} in {time.perf_counter() - began:.1f} s", err=True)
+    click.echo(f"indexed {len(paths)} file(s), {quads:,} quads into {store_dir} in {time.perf_counter() - began:.1f} s", err=True)
 
 
 def _serve(data: list[str], host: str, port: int, store_dir: str | None = None) -> None:
