@@ -8,7 +8,8 @@ Each measurement runs in a fresh child process:
   is read after the load: its heap and page cache are bounded by the local server's
   configuration);
 * ``csv`` — extract and ``Neo4jCsvWriter.add`` each report (bulk-import files);
-* ``oxigraph`` — the in-memory SPARQL store of the reports' N-Quads files (``govkg query --sparql``'s store).
+* ``oxigraph`` — the in-memory SPARQL store of the reports' N-Quads files (``govkg sparql --data``'s
+  store; the on-disk store of ``govkg sparql index`` is measured by ``bench.queries``).
 
     python -m bench.memory [N ...]        (default: 100 1000)
 """
@@ -43,15 +44,15 @@ def child(kind: str, n: int) -> dict[str, Any]:
                     writer.add(outcome.extraction)
             writer.close()
     elif kind == "oxigraph":
-        from bench.queries import nquads_files
+        from bench.queries import code_fingerprint, nquads_files
         from govkg.graph.sparql import open_store
+        from govkg.loaders.extract import extract_file
 
-        folder = paths[0].parent.parent / "nquads"
-        files = [folder / (p.stem + ".nq") for p in paths]
-        if not all(f.exists() for f in files):
-            from govkg.loaders.extract import extract_file
-
-            files = nquads_files(paths, [extract_file(p) for p in paths])
+        fingerprint = code_fingerprint()
+        try:
+            files = nquads_files(paths, None, fingerprint)
+        except RuntimeError:  # not cached yet
+            files = nquads_files(paths, [extract_file(p) for p in paths], fingerprint)
         baseline = peak_rss_mib()
         began = time.perf_counter()
         open_store(files)

@@ -100,7 +100,7 @@ def test_cli_indexes_queries_and_reports_errors_in_one_line(tmp_path, report_fil
     runner = CliRunner()
     target = tmp_path / "kg"
     result = runner.invoke(cli, ["sparql", "index", str(report_files[0].parent), "--store", str(target)], catch_exceptions=False)
-    assert result.exit_code == 0 and "indexed 4 files" in result.output
+    assert result.exit_code == 0 and "indexed 4 file(s)" in result.output
     result = runner.invoke(cli, ["sparql", "zone_coverage", "--store", str(target), "--format", "json"], catch_exceptions=False)
     assert result.exit_code == 0 and ZONE in {row["zone"] for row in json.loads(result.output)}
     result = runner.invoke(cli, ["sparql", "zone_coverage", "--store", str(tmp_path / "nothing")], catch_exceptions=False)
