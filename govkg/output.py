@@ -8,9 +8,10 @@ import json
 import os
 import tempfile
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 FORMATS = ("table", "json", "csv")
 
@@ -64,14 +65,19 @@ def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | No
     return "\n".join(out) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
 
 
-def write_atomically(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so a failure leaves no partial file."""
+@contextmanager
+def atomic_text_file(path: str | Path) -> Iterator[TextIO]:
+    """A text stream whose content replaces ``path`` only when the block ends without error.
+
+    It is written to a temporary file beside ``path`` and renamed at the end, so a reader
+    never sees a half-written file and a failure leaves any earlier file as it was.
+    """
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; outputs get the usual mode
@@ -79,3 +85,9 @@ def write_atomically(path: str | Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def write_atomically(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file, so a failure leaves no partial file."""
+    with atomic_text_file(path) as stream:
+        stream.write(text)

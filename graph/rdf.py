@@ -12,8 +12,6 @@ never holds more than one report (an rdflib ``Graph`` costs ~5× the extraction 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -272,22 +270,19 @@ def open_rdf_stream(path: str | Path, fmt: str = "nquads") -> Iterator[RDFStream
     Raises:
         StoreError: ``fmt`` is not a streaming format, or the file cannot be written.
     """
-    target = Path(path)
+    from govkg.output import atomic_text_file
+
+    in_block = False  # an error of the caller's own work is not a write error
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        with atomic_text_file(path) as stream:
+            writer = RDFStreamWriter(stream, fmt)
+            in_block = True
+            yield writer
+            in_block = False
     except OSError as error:
+        if in_block:
+            raise
         raise StoreError(f"{path}: cannot write ({error.strerror or error})") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            yield RDFStreamWriter(stream, fmt)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; exports get the usual mode
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def to_dataset(extractions: list[Extraction]) -> Dataset:
