@@ -82,8 +82,8 @@ def load_ceiling(store: Any, extractions: list[Any], batch_size: int) -> tuple[f
     edges: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     seen_nodes: set[str] = set()
     seen_edges: set[tuple[Any, ...]] = set()
-    plans = [(x.report.id, _plan(to_rows(x))) for x in extractions]  # planning is not timed: the rows are given
-    for rid, plan in plans:
+    plans = [_plan(to_rows(x)) for x in extractions]  # planning is not timed: the rows are given
+    for plan in plans:
         for group in plan.nodes:
             labels = (group.top, group.finer) if group.finer else (group.top,)
             for row in group.rows:
@@ -117,26 +117,26 @@ def load_naive(store: Any, extractions: list[Any]) -> tuple[float, float]:
     from govkg.graph.mapping import to_rows
     from govkg.graph.neo4j_store import PER_MENTION_TYPES, _plan
 
-    plans = [(x.report.id, _plan(to_rows(x))) for x in extractions]
+    plans = [_plan(to_rows(x)) for x in extractions]
 
-    def write(tx: Any, rid: str, plan: Any) -> None:
+    def write(tx: Any, plan: Any) -> None:
         for group in plan.nodes:
             finer = f" SET n:`{group.finer}`" if group.finer else ""
             query = f"MERGE (n:`{group.top}` {{iri: $iri}}) SET n += $props, n.report_count = coalesce(n.report_count, 0) + 1{finer}"
             for row in group.rows:
-                tx.run(query, iri=row["iri"], props=row["props"], rid=rid).consume()
+                tx.run(query, iri=row["iri"], props=row["props"]).consume()
         for group in plan.edges:
             key = " {start: $props.start}" if group.type in PER_MENTION_TYPES else ""
             query = (f"MATCH (a:`{group.source}` {{iri: $s}}) MATCH (b:`{group.target}` {{iri: $t}}) "
                      f"MERGE (a)-[r:`{group.type}`{key}]->(b) SET r += $props, r.report_count = coalesce(r.report_count, 0) + 1")
             for row in group.rows:
-                tx.run(query, s=row["source"], t=row["target"], props=row["props"], rid=rid).consume()
+                tx.run(query, s=row["source"], t=row["target"], props=row["props"]).consume()
 
     watch = Stopwatch(store.server_pid)
     watch.start()
     with store._driver.session(database="neo4j") as session:
-        for rid, plan in plans:
-            session.execute_write(write, rid, plan)
+        for plan in plans:
+            session.execute_write(write, plan)
     return watch.stop()
 
 

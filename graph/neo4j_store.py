@@ -522,14 +522,14 @@ def _combine(plans: Sequence[_Plan]) -> _Plan:
 
 
 def _node_props(node: NodeRow) -> dict[str, Any]:
-    # Neo4j stores no nulls; ``reports`` is the loader's own bookkeeping.
-    return {k: v for k, v in node.properties.items() if v is not None and k != "reports"}
+    # Neo4j stores no nulls.
+    return {k: v for k, v in node.properties.items() if v is not None}
 
 
 def _edge_props(edge: EdgeRow) -> dict[str, Any]:
-    props = {k: v for k, v in edge.properties.items() if k != "reports"}
+    props = dict(edge.properties)
     if edge.type not in PER_MENTION_TYPES:
-        # Explicit nulls make ``SET r += props`` drop the previous load's evidence.
+        # Explicit nulls make the merge drop the previous load's evidence.
         for key in _EVIDENCE_KEYS:
             props.setdefault(key, None)
     return props
