@@ -23,8 +23,7 @@ from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from govkg.errors import StoreError
 from govkg.graph.mapping import entity_iri, report_iri, statistic_iri
-from govkg.loaders.extract import entity_id
-from govkg.loaders.model import Extraction, Mention
+from govkg.loaders.model import Extraction, Mention, entity_id
 from govkg.ontology.schema import GKG, load_schema
 
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -270,7 +269,7 @@ def open_rdf_stream(path: str | Path, fmt: str = "nquads") -> Iterator[RDFStream
     Raises:
         StoreError: ``fmt`` is not a streaming format, or the file cannot be written.
     """
-    from govkg.output import atomic_text_file
+    from govkg.files import atomic_text_file
 
     in_block = False  # an error of the caller's own work is not a write error
     try:

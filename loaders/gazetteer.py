@@ -8,13 +8,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from govkg.ontology.terms import Class
+
 LEVEL_CLASS = {
-    "province": "Province",
-    "prefecture": "Prefecture",
-    "county": "County",
-    "township": "Township",
-    "village": "Village",
+    "province": Class.Province,
+    "prefecture": Class.Prefecture,
+    "county": Class.County,
+    "township": Class.Township,
+    "village": Class.Village,
 }
+"""The ontology class of each administrative level."""
 
 
 @dataclass(frozen=True)
@@ -33,8 +36,8 @@ class Place:
         return self.level.endswith("zone") or self.level == "region"
 
     @property
-    def ontology_class(self) -> str:
-        return "CooperationZone" if self.is_zone else LEVEL_CLASS[self.level]
+    def ontology_class(self) -> Class:
+        return Class.CooperationZone if self.is_zone else LEVEL_CLASS[self.level]
 
 
 class Gazetteer:
