@@ -401,7 +401,14 @@ def make_handler(pool: Any, limits: Limits = Limits(), cors: str | None = None) 
     class Handler(BaseHTTPRequestHandler):
         server_version = "govkg-sparql"
         protocol_version = "HTTP/1.1"
+        default_request_version = "HTTP/1.0"  # a garbled request line still gets a status line
         timeout = 30  # seconds a client may take to send its request
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            """The stdlib's own refusals (bad request line, headers too long): one plain line, like ours."""
+            self.close_connection = True
+            reason = message or self.responses.get(code, ("error",))[0]
+            self._reply(code, f"{reason}\n".encode(), _TEXT)
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the stdlib's name
             return None
