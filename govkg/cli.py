@@ -385,13 +385,21 @@ def _read_json(path: str) -> Any:
 @cli.command()
 @click.option("--shapes", is_flag=True, help="Print the SHACL shapes derived from the ontology.")
 @click.option("--ontology", "show_ontology", is_flag=True, help="Print the ontology (Turtle).")
+@click.option("--html", "html_dir", type=click.Path(file_okay=False), help="Write the ontology's HTML documentation (pyLODE) into this new folder.")
 @FORMAT
-def schema(shapes: bool, show_ontology: bool, fmt: str) -> None:
+def schema(shapes: bool, show_ontology: bool, html_dir: str | None, fmt: str) -> None:
     """Show the ontology's classes with their Neo4j labels and the relationship types."""
     from govkg.ontology.schema import load_schema, ontology_turtle
     from govkg.ontology.shapes import shapes_turtle
     from govkg.output import render
 
+    if html_dir:
+        from govkg.ontology.docs import write_html
+
+        with _errors():
+            page = write_html(html_dir)
+        click.echo(f"wrote {page}", err=True)
+        return
     if shapes:
         click.echo(shapes_turtle(), nl=False)
         return

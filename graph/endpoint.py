@@ -487,7 +487,7 @@ def make_handler(pool: Any, limits: Limits = Limits(), cors: str | None = None) 
             if mime == "text/html":
                 self._reply(200, query_page().encode(), "text/html")
                 return
-            host = self.headers.get("Host") or f"{self.server.server_address[0]}:{self.server.server_address[1]}"
+            host = self.headers.get("Host") or f"127.0.0.1:{self.server.server_port}"  # type: ignore[attr-defined]
             if not re.fullmatch(r"[\w.\-:\[\]]+", host):
                 raise _Refused(400, "malformed Host header")
             turtle = service_description(f"http://{host}/sparql")

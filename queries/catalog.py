@@ -197,6 +197,10 @@ def sparql_with_parameters(query: CannedQuery, values: dict[str, Any]) -> str:
     text = _VALUES.sub(lambda m: f"VALUES ?param_{m['name']} {{ {term(m['name'], m['term'])} }}", query.sparql)
     for name, default in query.defaults.items():
         if name not in bindings and name in values and values[name] != default:
-            limit = integer(name)
-            text = _LIMIT.sub(lambda m, d=default, v=limit: f"LIMIT {v}" if int(m.group(1)) == d else m.group(0), text)
+            text = _rewrite_limits(text, default, integer(name))
     return text
+
+
+def _rewrite_limits(text: str, default: int, value: int) -> str:
+    """Every ``LIMIT default`` of ``text`` as ``LIMIT value``."""
+    return _LIMIT.sub(lambda m: f"LIMIT {value}" if int(m.group(1)) == default else m.group(0), text)
