@@ -73,7 +73,8 @@ class Gazetteer:
         for place in places:
             if place.parent:
                 self._children.setdefault(place.parent, []).append(place.name)
-            forms = [place.name] + ([place.official] if place.official else [])
+            # a qualified canonical name (北京市朝阳区) is two names in text: the parent, then the division
+            forms = [place.official or place.name]
             # province short forms (上海, 江苏) mostly qualify other names; SARs stand alone (香港, 澳门)
             if place.level != "province" or (place.code or "").startswith(("81", "82")):
                 forms += list(place.aliases)
@@ -93,6 +94,7 @@ class Gazetteer:
         self._automaton = _automaton(candidates)
         self._township_stems = township_stems
         self._stems: dict[str, dict[str, str]] = {}
+        self._zone_neighbours: dict[str, frozenset[str]] = {}
 
     def __contains__(self, name: str) -> bool:
         return name in self._places or name in self._names
@@ -157,9 +159,20 @@ class Gazetteer:
             return 0
         shared = [p for p in home if p in chain]
         if not shared:
-            return 3
+            return 2 if self._neighbours(region) & set(chain) else 3
         level = self._places[shared[0]].level
         return 1 if level == "prefecture" or (level == "province" and len(home) == 2) else 2
+
+    def _neighbours(self, region: str) -> frozenset[str]:
+        """Places that share a cooperation zone with the region (青浦区 → 吴江区, 嘉善县, their towns)."""
+        if region not in self._zone_neighbours:
+            home = {p.name for p in self.chain(region)}
+            members: set[str] = set()
+            for zone in self._places.values():
+                if zone.is_zone and zone.level != "region" and home & set(zone.members):
+                    members.update(zone.members)
+            self._zone_neighbours[region] = frozenset(members)
+        return self._zone_neighbours[region]
 
     def find_all(self, text: str, region: str | None = None) -> list[tuple[int, int, str]]:
         """Place names in ``text``, longest first, as (start, end, canonical name).
@@ -315,12 +328,12 @@ def load_national_gazetteer() -> Gazetteer:
     list adds its aliases.
     """
     divisions = read_divisions()
-    by_name = {p.name: i for i, p in enumerate(divisions)}
+    by_name = {(p.official or p.name, p.parent): i for i, p in enumerate(divisions)}
+    by_name.update({(p.name, None): i for i, p in enumerate(divisions)})
     extra: list[Place] = []
-    raw = _hand_data()
-    for place in _hand_places(raw):
-        if place.name in by_name and not place.is_zone:
-            i = by_name[place.name]
+    for place in _hand_places(_hand_data()):
+        i = by_name.get((place.name, place.parent), by_name.get((place.name, None)))
+        if i is not None and not place.is_zone:
             old = divisions[i]
             divisions[i] = Place(old.name, old.level, old.code, old.parent, tuple(dict.fromkeys(old.aliases + place.aliases)),
                                  pinyin=old.pinyin, official=old.official)
