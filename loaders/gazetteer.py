@@ -331,12 +331,19 @@ def load_national_gazetteer() -> Gazetteer:
     by_name = {(p.official or p.name, p.parent): i for i, p in enumerate(divisions)}
     by_name.update({(p.name, None): i for i, p in enumerate(divisions)})
     extra: list[Place] = []
+    renamed: dict[str, str] = {}
     for place in _hand_places(_hand_data()):
         i = by_name.get((place.name, place.parent), by_name.get((place.name, None)))
         if i is not None and not place.is_zone:
             old = divisions[i]
+            renamed[place.name] = old.name  # 西塘镇 of the hand list is the table's 嘉善县西塘镇
             divisions[i] = Place(old.name, old.level, old.code, old.parent, tuple(dict.fromkeys(old.aliases + place.aliases)),
                                  pinyin=old.pinyin, official=old.official)
         else:
             extra.append(place)
+    extra = [
+        Place(p.name, p.level, p.code, renamed.get(p.parent, p.parent) if p.parent else None, p.aliases,
+              tuple(renamed.get(m, m) for m in p.members), p.pinyin, p.official)
+        for p in extra
+    ]
     return Gazetteer(divisions + extra)
