@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from govkg.loaders.vocabulary import load_glossary
 
-_PLACE_SUFFIX = re.compile(r"^(?P<stem>[\u4e00-\u9fff]{1,6}?)(?P<suffix>新区|街道|区|县|市|镇|村|省)$")
+_PLACE_SUFFIX = re.compile(r"^(?P<stem>[\u4e00-\u9fff]{1,6}?)(?P<suffix>新区|街道|区|县|市|镇|乡|村|省|河|湖|江)$")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -19,18 +19,40 @@ def _pinyin(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A lowercase ASCII slug of a Chinese name, e.g. 青浦区 → ``qingpuqu``."""
+    """A lowercase ASCII slug of a Chinese name, e.g. 青浦区 → ``qingpuqu``, 闵行区司法局 → ``minhangqusifaju``.
+
+    Divisions are read as the gazetteer romanises them (闵行, not Minxing).
+    """
     from pypinyin import lazy_pinyin
 
-    ascii_text = "".join(lazy_pinyin(text))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+    from govkg.loaders.gazetteer import load_national_gazetteer
+
+    gazetteer = load_national_gazetteer()
+    parts, position = [], 0
+    for start, end, name in gazetteer.find_all(text):
+        place = gazetteer.place(name)
+        if place.pinyin and place.proper:
+            parts += lazy_pinyin(text[position:start])
+            parts += [place.pinyin.replace("'", ""), *lazy_pinyin(text[start + len(place.proper):end])]
+            position = end
+    parts += lazy_pinyin(text[position:])
+    return re.sub(r"[^a-z0-9]+", "-", "".join(parts).lower()).strip("-") or "x"
 
 
 def place_name_en(name: str) -> str:
-    """青浦区 → Qingpu District; 胜新村 → Shengxin Village."""
+    """青浦区 → Qingpu District; 闵行区 → Minhang District; 胜新村 → Shengxin Village."""
     glossary = load_glossary()
     if name in glossary and len(name) > 1:
         return glossary[name]
+    from govkg.loaders.gazetteer import load_national_gazetteer
+
+    gazetteer = load_national_gazetteer()
+    place = gazetteer.place(name) if name in gazetteer else None
+    if place is not None and place.pinyin and place.proper:
+        official = place.official or place.name
+        generic = official[len(place.proper):]
+        english = next((glossary[generic[i:]] for i in range(len(generic)) if generic[i:] in glossary), "")
+        return f"{place.pinyin} {english}".strip()
     match = _PLACE_SUFFIX.match(name)
     if match is None:
         return _pinyin(name)

@@ -44,8 +44,11 @@ class Place:
     aliases: tuple[str, ...]
     members: tuple[str, ...] = ()
     pinyin: str | None = None
+    """The name proper romanised as one word, with place-name readings (闵行区 → Minhang)."""
     official: str | None = None
     """The name as the division table writes it, when the canonical name is qualified (北京市朝阳区 → 朝阳区)."""
+    proper: str | None = None
+    """The name without its generic part (闵行区 → 闵行, 恩施土家族苗族自治州 → 恩施)."""
 
     @property
     def is_zone(self) -> bool:
@@ -312,11 +315,12 @@ def read_divisions() -> list[Place]:
     """Every division of ``data/divisions.tsv``, parents before children, with canonical parent names."""
     text = (files("govkg.loaders") / "data" / "divisions.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")][1:]
-    canonical = {code: qualified or name for code, name, _, _, qualified, _, _ in rows}
+    canonical = {code: qualified or name for code, name, _, _, qualified, *_ in rows}
     return [
         Place(qualified or name, level, code, canonical.get(parent) if parent else None,
-              tuple(a for a in aliases.split("|") if a), pinyin=pinyin or None, official=name if qualified else None)
-        for code, name, level, parent, qualified, pinyin, aliases in rows
+              tuple(a for a in aliases.split("|") if a), pinyin=pinyin or None, official=name if qualified else None,
+              proper=proper or None)
+        for code, name, level, parent, qualified, proper, pinyin, aliases in rows
     ]
 
 
@@ -338,7 +342,7 @@ def load_national_gazetteer() -> Gazetteer:
             old = divisions[i]
             renamed[place.name] = old.name  # 西塘镇 of the hand list is the table's 嘉善县西塘镇
             divisions[i] = Place(old.name, old.level, old.code, old.parent, tuple(dict.fromkeys(old.aliases + place.aliases)),
-                                 pinyin=old.pinyin, official=old.official)
+                                 pinyin=old.pinyin, official=old.official, proper=old.proper)
         else:
             extra.append(place)
     extra = [

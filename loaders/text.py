@@ -279,8 +279,18 @@ def _opening_region(text: str) -> str:
     if not opening:
         return ""
     paragraph = text[opening.start(): text.find("\n", opening.end()) if "\n" in text[opening.end():] else len(text)]
-    places = _places_in(paragraph[:200])
-    return places[0] if places else ""
+    from govkg.loaders.gazetteer import load_national_gazetteer
+
+    gazetteer = load_national_gazetteer()
+    spans = [(s, e) for s, e, n in gazetteer.find_all(paragraph[:200]) if gazetteer.place(n).level in ("county", "prefecture", "province")]
+    if not spans:
+        return ""
+    start, end = spans[0]
+    for next_start, next_end in spans[1:]:  # 鹤壁市淇滨区: the division written with its parents
+        if next_start != end:
+            break
+        end = next_end
+    return paragraph[start:end]
 
 
 def _places_in(subject: str) -> list[str]:

@@ -15,8 +15,9 @@ Run from the repository root::
 
 Output columns: code (GB/T 2260 six digits for county level and up, nine for townships),
 name (as the table spells it), level, parent (code), canonical (empty unless the name is not
-unique nationally: then the name with its parent in front), pinyin (the name without its
-generic part, word-segmented), aliases (short forms, ``|``-separated).
+unique nationally: then the name with its parent in front), proper (the name without its
+generic part: 闵行区 → 闵行), pinyin (of the name proper, one word), aliases (short forms,
+``|``-separated).
 """
 
 from __future__ import annotations
@@ -184,11 +185,11 @@ def write(table: list[dict], meta: dict, wheel: Path) -> None:
         f"# Data: {meta['source']}, fetched {meta['fetched_at']} (the ministry's yearly edition: divisions as of the end of 2025).",
         "# Codes: GB/T 2260 (6 digits) for province, prefecture and county level; 9 digits (GB/T 10114) for townships.",
         "# Counts: " + ", ".join(f"{level} {counts[level]}" for level in ("province", "prefecture", "county", "township")),
-        "code\tname\tlevel\tparent\tcanonical\tpinyin\taliases",
+        "code\tname\tlevel\tparent\tcanonical\tproper\tpinyin\taliases",
     ]
     for row in table:
         lines.append("\t".join([row["code"], row["name"], row["level"], row["parent"] or "", row["canonical"],
-                                row["pinyin"], "|".join(row["aliases"])]))
+                                row["stem"], row["pinyin"], "|".join(row["aliases"])]))
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(table)} divisions ({', '.join(f'{k} {v}' for k, v in counts.items())})")
 
