@@ -125,7 +125,7 @@ def _extract_all(files: tuple[str, ...], model: str | None, workers: int = 1, sc
     extractions, warnings, identity = distinct_reports(extractions)
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
-    if identity.files > 1:
+    if identity.files > identity.distinct:  # some files held the same report
         click.echo(identity.summary(), err=True)
     extractions.sort(key=lambda x: x.report.id)
     return extractions, failures

@@ -21,7 +21,7 @@ MAX_BYTES = 20 * 1024 * 1024
 _YEAR = r"(?:19|20)\d{2}"
 _GENRE = r"(?:法治政府建设|法治政府|依法行政|法治建设)"
 _TITLE = re.compile(
-    rf"^(?P<title>[^。；！？]{{0,48}}?{_GENRE}[^。；！？]{{0,24}}?(?:报告|总结))$"
+    rf"^(?P<title>[^。；！？>›»|]{{0,48}}?{_GENRE}[^。；！？>›»|]{{0,24}}?(?:报告|总结))$"
 )
 """A title of the genre, whatever its shape: 2024年XX区法治政府建设情况报告, XX区人民政府关于2024年度法治政府建设
 情况的报告, XX区司法局2024年度法治政府建设工作报告, 中共XX县委 XX县人民政府关于…的报告."""
@@ -33,6 +33,7 @@ _OPENING = re.compile(rf"^[ \t\u3000]*(?P<year>{_YEAR})\s*年(?:度|以来)?\s*[
 _HEADING = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+、", re.MULTILINE)
 _REGION = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:新区|自治州|自治县|地区|区|县|市|旗|盟|省)")
 _PARTY = re.compile(r"中(?:国)?共(?:产党)?(?P<region>[\u4e00-\u9fff]{1,12}?)委(?:员会)?(?![\u4e00-\u9fff]*(?:局|办))")
+_JOINT_HEAD = re.compile(r"中(?:国)?共(?:产党)?[\u4e00-\u9fff]{1,12}委(?:员会)?(?:[ \u3000]*[\u4e00-\u9fff]{1,12}人民政府)?")
 _DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办|院|中心|厅|署|所)$")
 _KIND = {"区": "district", "县": "county", "旗": "county", "市": "city", "省": "province", "州": "prefecture", "盟": "prefecture"}
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|年)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|月)\s*(?P<d>\d{1,2})日?")
@@ -198,8 +199,9 @@ def _title_in_text(text: str) -> str | None:
         if len(line) <= 80 and _TITLE.match(line) and not line.startswith(("现将", "审议", "印发")):
             # a joint title split over two lines: 中共XX县委 / XX县人民政府关于…的报告
             previous = lines[index - 1] if index else ""
-            if len(previous) <= 30 and re.fullmatch(r"中(?:国)?共(?:产党)?[\u4e00-\u9fff]{1,12}委(?:员会)?", previous):
-                return _clean_title(lines[index - 1] + " " + line)
+            if len(previous) <= 40 and _JOINT_HEAD.fullmatch(previous):
+                # 中共XX县委 / XX县人民政府关于…, or 中共XX县委 XX县人民政府 / 关于…
+                return _clean_title(previous + ("" if line.startswith("关于") else " ") + line)
             return _clean_title(line)
         if index + 1 < len(lines) and len(line) <= 40 and not re.search("[。；，,]", line):
             joined = line + lines[index + 1]
