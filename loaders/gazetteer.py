@@ -231,9 +231,9 @@ class Gazetteer:
         return self._stems[key]
 
     def chain(self, name: str) -> list[Place]:
-        """The place and its parents up to the province."""
+        """The place and its parents up to the province (empty for a name no place has)."""
         out: list[Place] = []
-        place: Place | None = self.place(name)
+        place: Place | None = self.place(name) if name in self else None
         while place is not None and place not in out:
             out.append(place)
             place = self._places.get(place.parent) if place.parent else None
