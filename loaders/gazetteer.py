@@ -148,7 +148,9 @@ class Gazetteer:
             return place
         best = min(distances.values())
         nearest = [n for n, d in distances.items() if d == best]
-        if best > 2 or len(nearest) > 1:
+        # a town name many towns share (城关镇) is the region's own or its prefecture's, or none
+        reach = 1 if all(self._places[n].level == "township" for n in names) else 2
+        if best > reach or len(nearest) > 1:
             return None
         return self._places[nearest[0]]
 
