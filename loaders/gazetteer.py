@@ -97,7 +97,7 @@ class Gazetteer:
         self._automaton = _automaton(candidates)
         self._township_stems = township_stems
         self._stems: dict[str, dict[str, str]] = {}
-        self._zone_neighbours: dict[str, frozenset[str]] = {}
+        self._zone_neighbours: dict[str, dict[str, int]] = {}
 
     def __contains__(self, name: str) -> bool:
         return name in self._places or name in self._names
@@ -164,19 +164,26 @@ class Gazetteer:
             return 0
         shared = [p for p in home if p in chain]
         if not shared:
-            return 2 if self._neighbours(region) & set(chain) else 3
+            near = [weight for place, weight in self._neighbours(region).items() if place in chain]
+            return min(near) if near else 3
         level = self._places[shared[0]].level
         return 1 if level == "prefecture" or (level == "province" and len(home) == 2) else 2
 
-    def _neighbours(self, region: str) -> frozenset[str]:
-        """Places that share a cooperation zone with the region (青浦区 → 吴江区, 嘉善县, their towns)."""
+    def _neighbours(self, region: str) -> dict[str, int]:
+        """Places that share a cooperation zone with the region, and how near that makes them.
+
+        A zone of counties and towns (the demonstration zone: 青浦区, 吴江区, 嘉善县) is as near
+        as the region's own prefecture (1); a zone of cities or provinces (京津冀) as its province (2).
+        """
         if region not in self._zone_neighbours:
             home = {p.name for p in self.chain(region)}
-            members: set[str] = set()
+            members: dict[str, int] = {}
             for zone in self._places.values():
                 if zone.is_zone and zone.level != "region" and home & set(zone.members):
-                    members.update(zone.members)
-            self._zone_neighbours[region] = frozenset(members)
+                    small = all(self._places[m].level in ("county", "township") for m in zone.members if m in self._places)
+                    for member in zone.members:
+                        members[member] = min(members.get(member, 3), 1 if small else 2)
+            self._zone_neighbours[region] = members
         return self._zone_neighbours[region]
 
     def find_all(self, text: str, region: str | None = None) -> list[tuple[int, int, str]]:
