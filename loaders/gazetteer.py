@@ -204,6 +204,10 @@ class Gazetteer:
             previous = (end, place.name)
         return spans
 
+    def names_a_place(self, text: str, region: str | None = None) -> bool:
+        """Whether ``text`` names a place, read in a report of ``region`` (青浦区司法局 does; 区级联络小组 does not)."""
+        return bool(self.find_all(text, region))
+
     def find_stems(self, text: str, region: str | None = None) -> list[tuple[int, int, str]]:
         """Town names written without 镇/街道, only where a list or a pause follows (金泽、朱家角等).
 
