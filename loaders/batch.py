@@ -41,12 +41,12 @@ def extract_many(paths: Iterable[Path], model: str | None = None, hints: Hints |
         model: a trained spaCy pipeline to start from.
         hints: ``--region/--year/--title`` overrides, for every file.
     """
-    from govkg.loaders.extract import extract_report
+    from govkg.loaders.extract import extract_file, extract_report
     from govkg.loaders.text import read_report
 
     for path in paths:
         try:
-            yield Outcome(path, extraction=extract_report(read_report(path, hints), model))
+            yield Outcome(path, extraction=extract_report(read_report(path, hints), model) if hints else extract_file(path, model))
         except GovKGError as error:
             yield Outcome(path, error=str(error))
 

@@ -38,12 +38,13 @@ WINDOW_PER_WORKER = 8
 
 def extract_one(path: str | Path, model: str | None = None, hints: Hints | None = None) -> Outcome:
     """Extract one file, turning any failure into ``Outcome.error`` (the task every worker runs)."""
-    from govkg.loaders.extract import extract_report
+    from govkg.loaders.extract import extract_file, extract_report
     from govkg.loaders.text import read_report
 
     path = Path(path)
     try:
-        return Outcome(path, extraction=extract_report(read_report(path, hints), model))
+        extraction = extract_report(read_report(path, hints), model) if hints else extract_file(path, model)
+        return Outcome(path, extraction=extraction)
     except GovKGError as error:
         return Outcome(path, error=str(error))
     except Exception as error:  # noqa: BLE001 - one file's bug must not stop the batch
