@@ -205,3 +205,17 @@ def install_web_bundle(state_dir: Path, classpath: str, browser_url: str) -> Pat
         raise StoreError(f"could not write the Browser bundle {target}: {error}") from error
     stamp.write_text(digest + "\n", encoding="utf-8")
     return target
+
+
+def write_browser_files(folder: Path, browser_url: str | None) -> tuple[Path, Path]:
+    """Write the GraSS style and the guide page into ``folder`` (for a Neo4j that is not the local one).
+
+    Returns:
+        The paths of the style file and the guide page.
+    """
+    from govkg.output import write_atomically
+
+    style, guide = Path(folder) / "govkg.grass", Path(folder) / GUIDE_FILE
+    write_atomically(style, grass_style())
+    write_atomically(guide, guide_html(browser_url or "http://127.0.0.1:7474/browser/"))
+    return style, guide

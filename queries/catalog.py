@@ -23,6 +23,9 @@ from typing import Any
 
 from govkg.errors import QueryError
 
+LIST_SEPARATOR = "、"
+"""Separator of a list column's values in a SPARQL twin's ``GROUP_CONCAT``."""
+
 _HEADER = re.compile(r"^(?://|#)\s*(?P<key>title|description|param|lists)(?:\s+(?P<name>\w+))?:\s?(?P<value>.*)$")
 
 
@@ -38,6 +41,26 @@ class CannedQuery:
     defaults: dict[str, Any] = field(default_factory=dict)
     list_columns: tuple[str, ...] = ()
     graph_cypher: str | None = None
+
+    def with_lists(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Rows with each list column (``lists:`` header) as a list.
+
+        Cypher returns lists already; SPARQL has no list values, so its twin writes them
+        with ``GROUP_CONCAT(...; separator="、")`` in the same order, and they are split here.
+        """
+        if not self.list_columns:
+            return rows
+        out = []
+        for row in rows:
+            row = dict(row)
+            for column in self.list_columns:
+                value = row.get(column)
+                if value is None or value == "":
+                    row[column] = []
+                elif isinstance(value, str):
+                    row[column] = value.split(LIST_SEPARATOR)
+            out.append(row)
+        return out
 
     def parameters(self, overrides: dict[str, str] | None = None) -> dict[str, Any]:
         """Defaults updated with ``overrides`` (strings, cast to each default's type).

@@ -192,3 +192,17 @@ def test_headless_chromium_logs_in_opens_the_guide_and_a_slide_draws_a_graph(neo
     colours = {c.upper() for c in class_colours().values()}
     assert fills and fills <= colours, fills - colours
     assert class_colours()["County"].upper() in fills
+
+
+@pytest.mark.neo4j
+def test_govkg_browser_prints_the_guide_command_that_the_server_answers(neo4j_server: SimpleNamespace, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from govkg.cli import cli
+
+    result = CliRunner().invoke(cli, ["browser", "-o", str(tmp_path), "--state-dir", str(neo4j_server.server.state_dir)], catch_exceptions=False)
+    assert result.exit_code == 0
+    (url,) = re.findall(r"^  :guide (\S+)$", result.output, re.M)
+    with urllib.request.urlopen(url, timeout=30) as response:
+        assert "<slide" in response.read().decode("utf-8")
+    assert "Favorites" not in result.output

@@ -133,10 +133,13 @@ def test_viz_writes_html_and_png(tmp_path):
     assert CliRunner().invoke(cli, ["viz", str(SEED)]).exit_code == 2
 
 
-def test_browser_writes_the_style_and_favourites(tmp_path):
-    result = invoke("browser", "-o", str(tmp_path))
-    assert result.exit_code == 0 and (tmp_path / "govkg.grass").read_text().count("caption") >= 10
-    assert len(list((tmp_path / "favorites").glob("*.cypher"))) == len(__import__("govkg.queries.catalog", fromlist=["catalog"]).catalog())
+def test_browser_writes_the_style_and_the_guide_and_claims_no_favourites_import(tmp_path):
+    result = invoke("browser", "-o", str(tmp_path / "out"), "--state-dir", str(tmp_path / "nothing-runs"))
+    assert result.exit_code == 0
+    assert (tmp_path / "out" / "govkg.grass").read_text().count("{caption}") >= 50
+    assert (tmp_path / "out" / "guide.html").read_text(encoding="utf-8").count("<slide") >= 10
+    assert "govkg neo4j start" in result.output and "drag" in result.output
+    assert "Favorites" not in result.output and "Import" not in result.output and ":style and paste" not in result.output
 
 
 def test_parallel_extraction_gives_the_same_output():
