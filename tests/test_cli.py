@@ -120,7 +120,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
 
 def test_a_folder_of_reports_in_four_formats():
     result = invoke("extract", str(REPO / "tests" / "data" / "corpus"), "--format", "json")
-    reports = [x["report"] for x in json.loads(result.output)]
+    reports = [x["report"] for x in json.loads(result.stdout)]  # progress lines go to stderr
     assert {Path(r["source"]).suffix for r in reports} == {".txt", ".html", ".pdf", ".docx"}
     assert len({r["region"] for r in reports}) >= 3 and {r["year"] for r in reports} == {2023, 2024}
 
@@ -144,7 +144,7 @@ def test_browser_writes_the_style_and_the_guide_and_claims_no_favourites_import(
 
 def test_parallel_extraction_gives_the_same_output():
     corpus = str(REPO / "tests" / "data" / "corpus")
-    assert invoke("extract", corpus, "--workers", "2").output == invoke("extract", corpus).output
+    assert invoke("extract", corpus, "--workers", "2").stdout == invoke("extract", corpus).stdout
 
 
 def test_neo4j_csv_export_needs_a_folder_and_writes_headers(tmp_path):
