@@ -190,11 +190,11 @@ def install_web_bundle(state_dir: Path, classpath: str, browser_url: str) -> Pat
     os.chmod(web, 0o700)
     scratch = web / f".{BUNDLE_NAME}.tmp"
     try:
-        with zipfile.ZipFile(jar) as source, zipfile.ZipFile(scratch, "w", zipfile.ZIP_DEFLATED) as bundle:
+        with zipfile.ZipFile(jar) as source, zipfile.ZipFile(scratch, "w", zipfile.ZIP_STORED) as bundle:  # stored: built in a second, extracted once
             bundle.writestr(_BROWSER_ROOT, b"")  # the first entry is the folder Neo4j serves
             for info in source.infolist():
                 if info.filename.startswith(_BROWSER_ROOT) and info.filename != _BROWSER_ROOT:
-                    bundle.writestr(info, source.read(info.filename))
+                    bundle.writestr(info.filename, source.read(info.filename))
             bundle.writestr(f"{_BROWSER_ROOT}{GUIDE_FOLDER}/", b"")
             for name, text in extra.items():
                 bundle.writestr(_BROWSER_ROOT + name, text.encode("utf-8"))
@@ -204,6 +204,7 @@ def install_web_bundle(state_dir: Path, classpath: str, browser_url: str) -> Pat
         scratch.unlink(missing_ok=True)
         raise StoreError(f"could not write the Browser bundle {target}: {error}") from error
     stamp.write_text(digest + "\n", encoding="utf-8")
+    os.chmod(stamp, 0o600)
     return target
 
 
