@@ -93,9 +93,8 @@ def _outcomes(paths: list[Path], model: str | None, workers: int = 1, scheduler:
 def _extract_all(files: tuple[str, ...], model: str | None, workers: int = 1, scheduler: str | None = None) -> tuple[list[Any], list[str]]:
     from govkg.loaders.batch import report_files
 
-    paths = report_files(files)
-    if not paths:
-        raise click.ClickException("no report files found")
+    with _errors():
+        paths = report_files(files)
     extractions, failures = [], []
     with _errors(), _progress(len(paths), "extracting") as bar:
         for outcome in _outcomes(paths, model, workers, scheduler):
@@ -166,15 +165,18 @@ def export(files: tuple[str, ...], fmt: str, output: str | None, model: str | No
     if fmt in ("nt", "nquads"):
         _export_stream(files, fmt, output, model, workers, scheduler)
         return
+    if fmt == "neo4j-csv":
+        from govkg.graph.neo4j_csv import check_import_folder, import_arguments, write_import_csv
+
+        if not output:
+            raise click.UsageError("neo4j-csv needs a folder: -o DIR")
+        with _errors():
+            check_import_folder(output)
     extractions, failures = _extract_all(files, model, workers, scheduler)
     if failures:
         _finish(failures, len(extractions) + len(failures))
     with _errors():
         if fmt == "neo4j-csv":
-            from govkg.graph.neo4j_csv import import_arguments, write_import_csv
-
-            if not output:
-                raise click.UsageError("neo4j-csv needs a folder: -o DIR")
             written = write_import_csv(extractions, output)
             click.echo(f"wrote {len(written)} CSV files to {output}; import into an empty database with:", err=True)
             click.echo("  neo4j-admin " + " ".join(import_arguments(written)), err=True)
@@ -189,9 +191,8 @@ def _export_stream(files: tuple[str, ...], fmt: str, output: str | None, model: 
     from govkg.graph.rdf import open_rdf_stream
     from govkg.loaders.batch import report_files
 
-    paths = report_files(files)
-    if not paths:
-        raise click.ClickException("no report files found")
+    with _errors():
+        paths = report_files(files)
     with tempfile.TemporaryDirectory(prefix="govkg-export-") as scratch:
         target = Path(output) if output else Path(scratch) / f"export.{fmt}"
         failures: list[str] = []
@@ -525,15 +526,15 @@ def _return_columns(cypher: str) -> list[str]:
 def load(files: tuple[str, ...], uri: str | None, username: str, password: str | None, database: str | None,
          state_dir: str | None, batch_size: int, model: str | None, workers: int, scheduler: str | None) -> None:
     """Extract report FILES (or folders) and load them into Neo4j; each report loads whole or not at all."""
+    from govkg.loaders.batch import report_files
+
     loaded, failures = 0, []
     with _errors():
+        paths = report_files(files)
         store = open_connection(uri, username, password, database, state_dir)
     started = time.perf_counter()
     with store, _errors():
         store.ensure_schema()
-        from govkg.loaders.batch import report_files
-
-        paths = report_files(files)
         with _progress(len(paths), "loading") as bar:
 
             def extractions() -> Iterator[Any]:

@@ -18,6 +18,9 @@ from govkg.loaders.model import ReportMeta
 MAX_BYTES = 20 * 1024 * 1024
 """Reports are a few tens of kilobytes; anything past this is refused, not read."""
 
+MAX_CHARS = MAX_BYTES
+"""Characters of text one file may yield (a page or document can unpack to more text than its bytes)."""
+
 _TITLE = re.compile(
     r"^[ \t\u3000]*(?P<title>(?:(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<subject>[\u4e00-\u9fff]{2,30}?)"
     r"|(?P<subject2>[\u4e00-\u9fff]{2,30}?)\s*(?P<year2>(?:19|20)\d{2})\s*年度?)"
@@ -94,6 +97,8 @@ def read_report(path: str | Path) -> ReportText:
 
     path = Path(path)
     text = read_text(path)
+    if len(text) > MAX_CHARS:
+        raise InputError(f"{path}: {len(text):,} characters of text is too long for one report (limit {MAX_CHARS:,})")
     return ReportText(text=text, meta=report_meta(text, path.name, where=str(path)))
 
 
