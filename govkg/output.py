@@ -14,6 +14,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
+from govkg.errors import OutputError
+
 FORMATS = ("table", "json", "csv")
 
 
@@ -72,19 +74,30 @@ def atomic_text_file(path: str | Path) -> Iterator[TextIO]:
 
     It is written to a temporary file beside ``path`` and renamed at the end, so a reader
     never sees a half-written file and a failure leaves any earlier file as it was.
+
+    Raises:
+        OutputError: ``path`` is a folder, or it (or its temporary file) cannot be written.
     """
     target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    if target.is_dir():
+        raise OutputError(f"{target}: is a folder; give the name of a file to write")
+    temporary = None
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             yield stream
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; outputs get the usual mode
         os.replace(temporary, target)
+    except OSError as error:
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"{target}: cannot write ({error.strerror or error})") from None
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
         raise
 
 
