@@ -175,7 +175,7 @@ def _cases() -> Iterator[object]:
             yield pytest.param(command, args, marks=marks, id=f"{command} {' '.join(args)}")
 
 
-@pytest.mark.parametrize("command, args", _cases())
+@pytest.mark.parametrize("command, args", list(_cases()))
 def test_a_bad_case_is_one_line_and_leaves_nothing(command: str, args: tuple[str, ...], tmp_path: Path, turtle: Path,
                                                    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch):
     for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE", "GOVKG_NEO4J_HOME"):

@@ -92,8 +92,8 @@ def test_a_text_past_the_limit_is_refused_in_one_line_and_the_others_go_on(folde
 def _wipe(neo4j_server) -> None:
     from neo4j import GraphDatabase
 
-    with GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth) as driver:
-        driver.execute_query("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS", database_=neo4j_server.database)
+    with GraphDatabase.driver(neo4j_server.uri, auth=neo4j_server.auth) as driver, driver.session(database=neo4j_server.database) as session:
+        session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
 def _load(neo4j_server, *args: str):
