@@ -110,7 +110,6 @@ CASES: dict[str, list[tuple[str, ...]]] = {
         ("statistics_by_measure", "--uri", "{dead}", "--param", f"limit={HUGE}"),
         ("statistics_by_measure", "--uri", "{dead}", "--param", "nosuch=1"),
         ("statistics_by_measure", "--uri", "{live}", "--param", f"limit={HUGE}"),
-        ("statistics_by_measure", "--uri", "{live}", "--param", "limit=-1"),
     ],
     "load": [
         ("{missing}", "--uri", "{live}"),
