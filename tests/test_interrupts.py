@@ -66,6 +66,32 @@ def test_ctrl_c_during_a_csv_export_leaves_no_folder_and_no_traceback(reports: P
     assert _wait_until(lambda: _group(process.pid) == [], timeout=10), _group(process.pid)
 
 
+@pytest.mark.parametrize("args, name", [
+    (("export", "--format", "nt", "--workers", "2"), "out.nt"),
+    (("export", "--format", "nquads"), "out.nq"),
+    (("extract", "--format", "json"), "out.json"),
+])
+def test_ctrl_c_during_a_file_output_leaves_no_file_and_no_traceback(reports: Path, tmp_path: Path, args: tuple[str, ...], name: str):
+    target = tmp_path / name
+    process = subprocess.Popen([*GOVKG, args[0], str(reports), *args[1:], "-o", str(target)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        if args[0] == "export":  # streamed: interrupt once some reports are in the temporary file
+            assert _wait_until(lambda: any(p.stat().st_size for p in tmp_path.glob(f".{name}.*.tmp")), timeout=240)
+        else:
+            time.sleep(4)
+        assert process.poll() is None
+        os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode != 0
+    assert "Traceback" not in stderr and len(stderr.strip().splitlines()) == 1, stderr
+    assert list(tmp_path.iterdir()) == []
+    assert _wait_until(lambda: _group(process.pid) == [], timeout=10), _group(process.pid)
+
+
 def test_an_uninterrupted_csv_export_replaces_an_earlier_one_and_spares_other_folders(reports: Path, tmp_path: Path):
     target = tmp_path / "csv"
     for _ in range(2):
