@@ -17,7 +17,7 @@ class StoreError(GovKGError):
     """A graph store (Neo4j, RDF file) could not be reached or written."""
 
 
-class OutputError(GovKGError):
+class OutputError(StoreError):
     """An output file or folder cannot be written (a folder where a file should go, no permission, disk full)."""
 
 

@@ -85,7 +85,7 @@ def _end_with(parent: int) -> None:
         if watched is not None:
             select.select([watched], [], [])
         else:
-            while os.getppid() != 1 and _alive(parent):
+            while _alive(parent):
                 time.sleep(0.5)
         os._exit(1)
 
