@@ -39,6 +39,7 @@ CASES: dict[str, list[tuple[str, ...]]] = {
         ("{seed}", "--workers", HUGE),
         ("{seed}", "--model", "{missing}"),
         ("{seed}", "--format", "xml"),
+        ("{seed}", "--year", HUGE),
     ],
     "export": [
         ("{missing}", "-o", "{out}"),
@@ -71,6 +72,7 @@ CASES: dict[str, list[tuple[str, ...]]] = {
         ("serve", "--data", "{missing}"),
         ("serve", "--data", "{ttl}", "--port", HUGE),
         ("serve", "--data", "{ttl}", "--port", "-1"),
+        ("serve", "--data", "{ttl}", "--timeout", "-1"),
     ],
     "queries": [
         ("--format", "xml"),
@@ -89,6 +91,9 @@ CASES: dict[str, list[tuple[str, ...]]] = {
     ],
     "schema": [
         ("--format", "xml"),
+        ("--html", "{ro}/doc"),
+        ("--html", "{file}"),
+        ("--html", "{file}/doc"),
     ],
     "neo4j start": [
         ("--state-dir", "{file}"),
