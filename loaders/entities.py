@@ -15,13 +15,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from spacy.tokens import Doc
-
 from govkg.loaders.english import english_name, place_name_en
 from govkg.loaders.gazetteer import load_gazetteer
 from govkg.loaders.model import Entity, Extraction, Mention, Relation, ReportMeta, Statistic, entity_id
 from govkg.loaders.rules.base import Candidate, RelationRecord, Sentences
-from govkg.loaders.rules.component import readings, relations
+from govkg.loaders.sections import Found
 from govkg.loaders.text import ReportText
 from govkg.ontology.terms import Class
 
@@ -37,15 +35,15 @@ ENTITY_ATTRIBUTES = ("series",)
 """Facts a rule reads besides the name that the entity keeps (places get theirs from the gazetteer)."""
 
 
-def to_extraction(doc: Doc, report: ReportText) -> Extraction:
-    """The extraction of ``report`` from the Doc the pipeline made of it."""
+def to_extraction(sections: Found, report: ReportText) -> Extraction:
+    """The extraction of ``report`` from what the pipeline found in it (section by section, offsets into the whole text)."""
     meta = report.meta
     title_start = report.text.find(meta.title)
-    found = [*readings(doc), Candidate(Class.Document, Class.ReportDocument, meta.title, title_start, title_start + len(meta.title), meta.title, "report-title")]
+    found = [*sections.candidates, Candidate(Class.Document, Class.ReportDocument, meta.title, title_start, title_start + len(meta.title), meta.title, "report-title")]
     qualified, renamed = qualify(found, meta.region)
-    found_relations = [replace(r, source=renamed.get(r.source, r.source), target=renamed.get(r.target, r.target)) for r in relations(doc)]
+    found_relations = [replace(r, source=renamed.get(r.source, r.source), target=renamed.get(r.target, r.target)) for r in sections.relations]
     sentences = Sentences(report.text)
-    entities, key_to_id = _merge(qualified, meta, doc._.govkg_implied_places or [], sentences, report.text)
+    entities, key_to_id = _merge(qualified, meta, sections.ancestors, sentences, report.text)
     statistics = tuple(
         Statistic(
             id=f"{meta.id}-stat-{s.start:06d}",
@@ -59,7 +57,7 @@ def to_extraction(doc: Doc, report: ReportText) -> Extraction:
             consistent=s.consistent,
             check=s.check,
         )
-        for s in doc._.govkg_statistics or ()
+        for s in sections.statistics
     )
     return Extraction(report=meta, entities=entities, relations=_relations(found_relations, key_to_id, report.text, sentences), statistics=statistics)
 

@@ -13,7 +13,8 @@ from pathlib import Path
 from govkg.loaders.entities import to_extraction
 from govkg.loaders.gazetteer import load_gazetteer
 from govkg.loaders.model import Extraction
-from govkg.loaders.pipeline import build_pipeline, run
+from govkg.loaders.pipeline import build_pipeline
+from govkg.loaders.sections import find_in_sections
 from govkg.loaders.text import ReportText, read_report
 
 
@@ -27,8 +28,8 @@ def extract_report(report: ReportText, model: str | None = None) -> Extraction:
     meta = report.meta
     gazetteer = load_gazetteer()
     city = gazetteer.city_of(meta.region) if meta.region in gazetteer else None
-    doc = run(build_pipeline(model), house_style(report.text), meta.region, city)
-    return to_extraction(doc, report)
+    found = find_in_sections(build_pipeline(model), house_style(report.text), meta.region, city)
+    return to_extraction(found, report)
 
 
 _BRACKET_QUOTES = str.maketrans(
