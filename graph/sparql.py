@@ -153,7 +153,7 @@ def open_store(files: Iterable[str | Path] = (), path: str | Path | None = None)
         build_store(paths, path)
     folder = Path(path)
     if not (folder / "CURRENT").is_file():
-        raise StoreError(f"{folder}: no Oxigraph store here (build one with `govkg sparql index FILES --store {folder}`)")
+        raise StoreError(f"{folder}: no Oxigraph store here (build one with `govkg sparql-index FILES --store {folder}`)")
     try:
         return pyoxigraph.Store.read_only(str(folder))
     except OSError as error:
