@@ -85,16 +85,19 @@ def inconsistencies(store: Any) -> dict[str, int]:
 # -- the soak -----------------------------------------------------------------------------
 
 
-def _folders(work: Path, synthetic: int) -> list[list[str]]:
-    """Overlapping sets of report files: the test corpus, the fixtures, synthetic reports in halves."""
+def _folders(work: Path, synthetic: int, loaders: int) -> list[list[str]]:
+    """Overlapping windows of report files (fixtures, the bundled report, synthetic ones), one per loader.
+
+    Small windows of text files keep extraction short, so loaders spend their time writing.
+    """
     from bench.generate import generate
 
-    generated = generate(synthetic, work / "synthetic")
-    corpus = sorted(str(p) for p in (ROOT / "tests" / "data" / "corpus").iterdir())
-    fixtures = sorted(str(p) for p in (ROOT / "tests" / "data" / "reports").glob("*.txt"))
-    half = len(generated) // 2
-    first, second = [str(p) for p in generated[: half + 2]], [str(p) for p in generated[half - 2:]]
-    return [corpus + fixtures, fixtures + first, first + second[:3], corpus + second]
+    files = sorted(str(p) for p in (ROOT / "tests" / "data" / "reports").glob("*.txt"))
+    files += [str(ROOT / "data" / "reports" / "qingpu-2024.txt")]
+    files += [str(p) for p in generate(synthetic, work / "synthetic")]
+    size = max(2, len(files) // 2)
+    step = max(1, len(files) // max(1, loaders))
+    return [[files[(i * step + k) % len(files)] for k in range(size)] for i in range(loaders)]
 
 
 def _classify(output: str) -> str:
@@ -137,7 +140,7 @@ def _client(args: list[str], env: dict[str, str], kind: str, tally: _Tally, stop
         tally.add(kind, done.returncode, done.stdout + done.stderr, time.monotonic() - began)
 
 
-def soak(seconds: float = 180.0, loaders: int = 4, clients: int = 4, synthetic: int = 12, max_runs: int = 60) -> dict[str, Any]:
+def soak(seconds: float = 180.0, loaders: int = 4, clients: int = 4, synthetic: int = 8, max_runs: int = 60) -> dict[str, Any]:
     """Run the soak and return its figures (raises AssertionError if the final graph is wrong)."""
     from govkg.graph import local_neo4j
     from govkg.graph.neo4j_store import Connection, open_store
@@ -152,14 +155,14 @@ def soak(seconds: float = 180.0, loaders: int = 4, clients: int = 4, synthetic: 
     env.pop("NEO4J_PASSWORD", None)
     result: dict[str, Any] = {"seconds": seconds, "loaders": loaders, "clients": clients}
     try:
-        folders = _folders(work, synthetic)
+        folders = _folders(work, synthetic, loaders)
         server = local_neo4j.start(state, bolt_port=bolt, http_port=http)
         secret = local_neo4j.password(state)
         tally, stop = _Tally(), threading.Event()
         threads = []
         for i in range(loaders):
             extra = ["--workers", "2"] if i % 2 else ["--batch-size", str(random.Random(i).choice([300, 10_000]))]
-            threads.append(threading.Thread(target=_client, args=(["load", *folders[i % len(folders)], *extra], env, "load",
+            threads.append(threading.Thread(target=_client, args=(["load", *folders[i], *extra], env, "load",
                                                                   tally, stop, max_runs)))
         for i in range(clients):
             query = QUERIES[i % len(QUERIES)]
@@ -172,7 +175,8 @@ def soak(seconds: float = 180.0, loaders: int = 4, clients: int = 4, synthetic: 
         assert server.pid is not None
         os.kill(server.pid, signal.SIGKILL)  # the forced restart: no clean shutdown
         killed = time.monotonic()
-        local_neo4j._terminate(server.pid, 10.0)  # reap it
+        while local_neo4j.status(state) is not None:  # (status reaps the dead process)
+            time.sleep(0.1)
         server = local_neo4j.start(state, bolt_port=bolt, http_port=http)
         result["restart_seconds"] = round(time.monotonic() - killed, 1)
         time.sleep(max(0.0, seconds - (time.monotonic() - began)))
@@ -209,7 +213,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, default=180.0, help="Length of the concurrent phase (the restart is half-way).")
     parser.add_argument("--loaders", type=int, default=4)
     parser.add_argument("--clients", type=int, default=4)
-    parser.add_argument("--synthetic", type=int, default=12, help="Synthetic reports besides the test corpus.")
+    parser.add_argument("--synthetic", type=int, default=8, help="Synthetic reports besides the test corpus.")
     parser.add_argument("--max-runs", type=int, default=60, help="At most this many loads per loader (ten times as many queries per client).")
     args = parser.parse_args(argv)
     result = soak(args.seconds, args.loaders, args.clients, args.synthetic, args.max_runs)
