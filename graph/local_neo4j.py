@@ -239,7 +239,7 @@ def resolve_classpath(
     if mvn is None:
         raise StoreError("Maven (mvn) is needed to fetch the local Neo4j server; install maven")
     make_private_dir(state_dir)
-    maven_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(maven_dir)
     pom = maven_dir / "pom.xml"  # a copy: Maven never writes next to the package
     pom.write_bytes(pom_bytes)
     if progress:
@@ -388,7 +388,7 @@ def run_admin(state_dir: Path, arguments: list[str], timeout: float = 3600.0) ->
     conf = _write_config(state_dir, 7687, 7474)  # ports are rewritten by the next start
     classpath = resolve_classpath(state_dir=state_dir)
     run_dir = state_dir / "run"
-    run_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(run_dir)
     argfile = run_dir / "admin-classpath.args"
     quoted = classpath.replace("\\", "\\\\").replace('"', '\\"')
     _write_private(argfile, f'-cp "{quoted}"\n')
@@ -416,7 +416,7 @@ def _write_config(state_dir: Path, bolt_port: int, http_port: int) -> Path:
     """Write ``conf/neo4j.conf`` from the packaged template."""
     template = (resources.files("govkg.graph") / "server" / "neo4j.conf").read_text("utf-8")
     conf_dir = state_dir / "conf"
-    conf_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(conf_dir)
     text = Template(template).substitute(
         bolt_port=bolt_port, http_port=http_port, page_cache=PAGE_CACHE
     )
@@ -430,9 +430,9 @@ def _launch(
     """Start the server's JVM, detached, logging to ``logs/console.log``."""
     conf_dir = _write_config(state_dir, bolt_port, http_port)
     logs = state_dir / "logs"
-    logs.mkdir(parents=True, exist_ok=True)
+    make_private_dir(logs)
     run_dir = state_dir / "run"
-    run_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(run_dir)
     # The classpath goes in a Java @argfile, which keeps `ps` readable.
     quoted = classpath.replace("\\", "\\\\").replace('"', '\\"')
     argfile = run_dir / "classpath.args"
