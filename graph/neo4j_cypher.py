@@ -82,7 +82,28 @@ def schema_statements() -> list[str]:
         statements.append(f"CREATE CONSTRAINT {snake}_iri IF NOT EXISTS FOR (n:`{name}`) REQUIRE n.iri IS UNIQUE")
         statements.append(f"CREATE INDEX {snake}_name IF NOT EXISTS FOR (n:`{name}`) ON (n.name)")
     statements.append(f"CREATE INDEX report_id IF NOT EXISTS FOR (n:`{label('Report')}`) ON (n.id)")
+    statements.append(full_text_index_statement())
     return statements
+
+
+FULL_TEXT_INDEX = "entity_names"
+"""Full-text index over entities' names and aliases (the canned ``find`` question reads it)."""
+
+FULL_TEXT_ANALYZER = "cjk"
+"""Lucene's CJK analyzer, shipped with Neo4j: bigrams of Chinese characters, so a fragment matches inside a name."""
+
+
+def full_text_index_statement() -> str:
+    """``CREATE FULLTEXT INDEX`` over ``name`` and ``aliases`` of every entity label (not reports or statistics)."""
+    schema = load_schema()
+    labels = "|".join(
+        f"`{label(schema.classes[top].cypher_name)}`" for top in schema.top_classes if top not in ("Report", "Statistic")
+    )
+    name, aliases = property_name("name"), property_name("aliases")
+    return (
+        f"CREATE FULLTEXT INDEX {FULL_TEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [n.`{name}`, n.`{aliases}`] "
+        f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{FULL_TEXT_ANALYZER}'}}}}"
+    )
 
 
 LOCK_REPORTS = (
