@@ -204,7 +204,7 @@ def _export_stream(files: tuple[str, ...], fmt: str, output: str | None, model: 
                     writer.write(outcome.extraction)
             _finish(failures, len(paths))  # raises inside the block, so the temporary file goes
         if output:
-            click.echo(f"wrote {writer.triples} {'quads' if fmt == 'nquads' else 'triples'} from {writer.reports} report(s) to {output}", err=True)
+            click.echo(f"wrote {writer.written:,} {'quads' if fmt == 'nquads' else 'triples'} from {writer.reports} report(s) to {output}", err=True)
         else:
             with open(target, encoding="utf-8") as stream:
                 for chunk in iter(lambda: stream.read(1 << 20), ""):
