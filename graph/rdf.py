@@ -390,7 +390,7 @@ class RDFStreamWriter:
         """The report's distinct lines, in :func:`report_triples` order."""
         end = f" {URIRef(report_iri(extraction.report.id)).n3()} .\n" if self.format == "nquads" else " .\n"
         classes = self._classes
-        lines = {}
+        lines: dict[str, None] = {}
         for s, p, o in report_triples(extraction):
             if p == _TYPE:
                 classes.add(o)  # type: ignore[arg-type]
