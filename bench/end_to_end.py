@@ -77,13 +77,12 @@ def _pool_rate(paths, fn, workers: int) -> dict:  # noqa: ANN001
 
     CPU counts the workers' task time (measured in the task) and the writer's time.
     """
-    import multiprocessing
+    import os
     from concurrent.futures import ProcessPoolExecutor
 
-    from govkg.loaders.parallel import _warm
+    from govkg.loaders.parallel import _forkserver_context, _start_worker
 
-    context = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm, initargs=(None,)) as pool:
+    with ProcessPoolExecutor(workers, mp_context=_forkserver_context(), initializer=_start_worker, initargs=(os.getpid(), None)) as pool:
         list(pool.map(fn, paths[: workers * 2]))  # start and warm the workers
         wall, cpu, workers_cpu = time.perf_counter(), time.process_time(), 0.0
         with open(OUT / "end_to_end_parallel.nt", "w", encoding="utf-8") as sink:

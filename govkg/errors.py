@@ -17,6 +17,10 @@ class StoreError(GovKGError):
     """A graph store (Neo4j, RDF file) could not be reached or written."""
 
 
+class OutputError(StoreError):
+    """An output file or folder cannot be written (a folder where a file should go, no permission, disk full)."""
+
+
 class QueryError(GovKGError):
     """A canned or ad-hoc query is unknown, malformed or failed."""
 

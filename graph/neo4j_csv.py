@@ -144,9 +144,15 @@ class Neo4jCsvWriter:
     def __enter__(self) -> Neo4jCsvWriter:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        if not self._closed:
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if self._closed:
+            return
+        if exc_type is None:
             self.close()
+        else:  # the files are incomplete: close them, write nothing more
+            for out in self._files.values():
+                out.handle.close()
+            self._closed = True
 
     def _file(self, name: str, columns: tuple[str, ...], kind: str) -> _File:
         found = self._files.get(name)
@@ -247,16 +253,48 @@ class Neo4jCsvWriter:
         return {f.path.name: f.rows for f in self._files.values()}
 
 
+def is_import_folder(folder: Path) -> bool:
+    """Whether ``folder`` holds only import CSV files (an earlier export, which a new one may replace)."""
+    return all(p.is_file() and p.suffix == ".csv" and p.name.startswith(("nodes-", "rels-")) for p in folder.iterdir())
+
+
+def check_import_folder(folder: str | Path) -> None:
+    """Refuse, before any work, a target that :func:`write_import_csv` could not fill.
+
+    Raises:
+        StoreError: ``folder`` is a file, or a folder holding other files.
+    """
+    from govkg.output import check_folder_target
+
+    try:
+        check_folder_target(Path(folder), is_import_folder)
+    except OSError as error:
+        raise StoreError(f"cannot write the CSV files to {folder}: {error.strerror or error}") from None
+
+
 def write_import_csv(extractions: Iterable[Extraction], folder: str | Path) -> list[Path]:
     """Write the import CSV files of ``extractions`` into ``folder``; return them (nodes first).
 
+    The folder appears whole or not at all: the files are written into a temporary
+    sibling renamed into place at the end (an interrupted export leaves nothing). An
+    existing ``folder`` must be empty or an earlier export, which is replaced.
+
     Raises:
-        StoreError: a class, relation type or property outside the ontology.
+        StoreError: a class, relation type or property outside the ontology; ``folder``
+            is a file, holds other files, or cannot be written.
     """
-    with Neo4jCsvWriter(folder) as writer:
-        for extraction in extractions:
-            writer.add(extraction)
-        return writer.close()
+    from govkg.output import atomic_folder
+
+    target = Path(folder)
+    try:
+        with atomic_folder(target, replaceable=is_import_folder) as scratch:
+            with Neo4jCsvWriter(scratch) as writer:
+                for extraction in extractions:
+                    writer.add(extraction)
+                written = writer.close()
+    except OSError as error:
+        raise StoreError(f"cannot write the CSV files to {target}: {error.strerror or error}") from None
+    return [target / path.name for path in written]
 
 
 def import_arguments(files: Iterable[Path], database: str = "neo4j") -> list[str]:

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from govkg.errors import GovKGError
+from govkg.errors import GovKGError, InputError
 from govkg.loaders.formats import SUFFIXES as REPORT_SUFFIXES
 from govkg.loaders.model import Extraction
 from govkg.loaders.text import Hints
@@ -22,14 +22,29 @@ class Outcome:
 
 
 def report_files(paths: Iterable[str | Path]) -> list[Path]:
-    """The files named, with folders expanded to the report files inside them (sorted)."""
+    """The files named, with folders expanded to the report files inside them (sorted).
+
+    Files are returned as named (a missing one fails when it is read, beside the others).
+
+    Raises:
+        InputError: nothing was named, or a folder holds no report file (a wrong folder
+            must not pass for a successful run of nothing).
+    """
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            out.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES))
+            try:
+                found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in REPORT_SUFFIXES)
+            except OSError as error:
+                raise InputError(f"{path}: cannot read the folder ({error.strerror or error})") from None
+            if not found:
+                raise InputError(f"{path}: no report files in this folder (looked for {', '.join(sorted(REPORT_SUFFIXES))})")
+            out.extend(found)
         else:
             out.append(path)
+    if not out:
+        raise InputError("no report files given")
     return out
 
 
@@ -46,9 +61,13 @@ def extract_many(paths: Iterable[Path], model: str | None = None, hints: Hints |
 
     for path in paths:
         try:
-            yield Outcome(path, extraction=extract_report(read_report(path, hints), model) if hints else extract_file(path, model))
+            extraction = extract_report(read_report(path, hints), model) if hints else extract_file(path, model)
         except GovKGError as error:
             yield Outcome(path, error=str(error))
+        except Exception as error:  # noqa: BLE001 - one file's bug must not stop the batch (as in a worker)
+            yield Outcome(path, error=f"{path}: {type(error).__name__}: {error}")
+        else:
+            yield Outcome(path, extraction=extraction)
 
 
 class ReportIdentity:

@@ -18,8 +18,9 @@ from pathlib import Path
 from govkg.loaders.english import english_name, place_name_en
 from govkg.loaders.gazetteer import load_gazetteer
 from govkg.loaders.model import Entity, Extraction, Mention, Relation, ReportMeta, Statistic
-from govkg.loaders.pipeline import build_pipeline, run
+from govkg.loaders.pipeline import build_pipeline
 from govkg.loaders.rules import Candidate, RelationCandidate
+from govkg.loaders.sections import find_in_sections
 from govkg.loaders.text import ReportText, read_report
 
 TYPE_PRIORITY = ["ObservationPoint", "MediationCentre", "Agreement", "Document", "Event", "Institution", "Mechanism", "Place"]
@@ -43,17 +44,17 @@ def extract_report(report: ReportText, model: str | None = None) -> Extraction:
     meta = report.meta
     gazetteer = load_gazetteer()
     city = gazetteer.city_of(meta.region) if meta.region in gazetteer else None
-    doc = run(build_pipeline(model), house_style(report.text), meta.region, city)
-    candidates: list[Candidate] = list(doc._.govkg_candidates)
+    found = find_in_sections(build_pipeline(model), house_style(report.text), meta.region, city)
+    candidates: list[Candidate] = found.candidates
     title_start = report.text.find(meta.title)
     candidates.append(Candidate("Document", "ReportDocument", meta.title, title_start, title_start + len(meta.title), meta.title, "report-title"))
     renamed = _qualify(candidates, meta.region)
     found_relations = [
         RelationCandidate(r.type, renamed.get(r.source, r.source), renamed.get(r.target, r.target), r.implicit, r.start, r.end)
-        for r in doc._.govkg_relations
+        for r in found.relations
     ]
     sentences = _sentence_finder(report.text)
-    entities, key_to_id = _merge(candidates, meta, doc.user_data.get("govkg_ancestors", []), sentences, report.text)
+    entities, key_to_id = _merge(candidates, meta, found.ancestors, sentences, report.text)
     relations = _relations(found_relations, key_to_id, report.text, sentences)
     statistics = tuple(
         Statistic(
@@ -68,7 +69,7 @@ def extract_report(report: ReportText, model: str | None = None) -> Extraction:
             consistent=s.consistent,
             check=s.check,
         )
-        for s in doc._.govkg_statistics
+        for s in found.statistics
     )
     return Extraction(report=meta, entities=entities, relations=relations, statistics=statistics)
 

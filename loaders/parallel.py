@@ -21,6 +21,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import select
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,6 +35,9 @@ from typing import Any
 from govkg.errors import ExtractionError, GovKGError
 from govkg.loaders.batch import Outcome
 from govkg.loaders.text import Hints
+
+MAX_WORKERS = 1024
+"""More worker processes than this is a typing error, not a machine."""
 
 WINDOW_PER_WORKER = 8
 """Files in flight per worker: enough to keep workers busy, few enough to bound memory."""
@@ -51,14 +58,69 @@ def extract_one(path: str | Path, model: str | None = None, hints: Hints | None 
         return Outcome(path, error=f"{path}: {type(error).__name__}: {error}")
 
 
-def _warm(model: str | None) -> None:
-    """Pool initializer: build the pipeline (jieba's dictionary) once per worker process."""
+def _start_worker(parent: int, model: str | None) -> None:
+    """Pool initializer: end with the parent, leave Ctrl-C to it, build the pipeline once per worker process."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group; the parent stops the pool
+    _end_with(parent)
     from govkg.loaders.pipeline import build_pipeline
 
     try:
-        build_pipeline(model)
+        build_pipeline(model)  # jieba's dictionary loads once
     except GovKGError:
         pass  # each file will report the error itself
+
+
+def _end_with(parent: int) -> None:
+    """Exit this worker as soon as process ``parent`` ends, however it ends (kill -9 included).
+
+    A pool worker waits on a queue whose write end it holds itself, so it would never see
+    its parent go; the forkserver and the resource tracker live as long as any worker
+    does. A daemon thread waits on a pidfd of the parent (or polls it where there is none).
+    """
+    try:
+        watched: int | None = os.pidfd_open(parent)
+    except ProcessLookupError:
+        os._exit(1)
+    except (AttributeError, OSError):  # no pidfd (not Linux 5.3+): poll
+        watched = None
+
+    def watch() -> None:
+        if watched is not None:
+            select.select([watched], [], [])
+        else:
+            while _alive(parent):
+                time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="govkg-end-with-parent", daemon=True).start()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass
+    return True
+
+
+def _forkserver_context() -> multiprocessing.context.BaseContext:
+    """The forkserver context (spawn where there is none), its server started with SIGINT blocked.
+
+    Workers are forked by the forkserver and inherit its signal mask, so a Ctrl-C
+    sent to the process group cannot interrupt a worker before its initializer runs.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
+
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        forkserver.ensure_running()
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+    return multiprocessing.get_context("forkserver")
 
 
 def default_workers() -> int:
@@ -80,18 +142,18 @@ def extract_parallel(paths: Iterable[str | Path], workers: int | None = None, mo
         hints: ``--region/--year/--title`` overrides, for every file.
 
     Raises:
-        ExtractionError: ``workers`` is less than 1.
+        ExtractionError: ``workers`` is less than 1 or more than :data:`MAX_WORKERS`.
     """
     workers = default_workers() if workers is None else workers
-    if workers < 1:
-        raise ExtractionError(f"workers must be at least 1, not {workers}")
+    if not 1 <= workers <= MAX_WORKERS:
+        raise ExtractionError(f"workers must be between 1 and {MAX_WORKERS}, not {workers}")
     window = workers * WINDOW_PER_WORKER
-    context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
+    context = _forkserver_context()
     pending: deque[tuple[Path, Future[Outcome]]] = deque()
     executor: ProcessPoolExecutor | None = None
 
     def new_executor() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_warm, initargs=(model,))
+        return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), model))
 
     def result(path: Path, future: Future[Outcome]) -> Outcome:
         nonlocal executor
@@ -120,9 +182,21 @@ def extract_parallel(paths: Iterable[str | Path], workers: int | None = None, mo
                 yield result(*pending.popleft())
         while pending:
             yield result(*pending.popleft())
+    except BaseException:  # interrupted, or the consumer stopped early: the work in flight is not wanted
+        if executor is not None:
+            _terminate(executor)
+        raise
     finally:
         if executor is not None:
             executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _terminate(executor: ProcessPoolExecutor) -> None:
+    """Stop the pool's workers now instead of letting them finish the files queued to them."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())  # shutdown() forgets them
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
 
 
 def _client(scheduler: str) -> tuple[Any, Any]:

@@ -18,6 +18,9 @@ from govkg.loaders.model import ReportMeta
 MAX_BYTES = 20 * 1024 * 1024
 """Reports are a few tens of kilobytes; anything past this is refused, not read."""
 
+MAX_CHARS = MAX_BYTES
+"""Characters of text one file may yield (a page or document can unpack to more text than its bytes)."""
+
 _YEAR = r"(?:19|20)\d{2}"
 _GENRE = r"(?:法治政府建设|法治政府|依法行政|法治建设)"
 _TITLE = re.compile(
@@ -120,6 +123,8 @@ def read_report(path: str | Path, hints: Hints | None = None) -> ReportText:
 
     path = Path(path)
     text = read_text(path)
+    if len(text) > MAX_CHARS:
+        raise InputError(f"{path}: {len(text):,} characters of text is too long for one report (limit {MAX_CHARS:,})")
     return ReportText(text=text, meta=report_meta(text, path.name, where=str(path), hints=hints))
 
 

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from pathlib import Path
 from typing import Any
 
 from govkg.errors import QueryError
@@ -83,6 +84,8 @@ class CannedQuery:
                 values[key] = int(raw) if isinstance(default, int) and not isinstance(default, bool) else raw
             except ValueError:
                 raise QueryError(f"parameter {key!r} of {self.name!r} must be a whole number, not {raw!r}") from None
+            if isinstance(values[key], int) and not -(2**63) <= values[key] < 2**63:  # what Neo4j and SPARQL engines hold
+                raise QueryError(f"parameter {key!r} of {self.name!r} is out of range (a 64-bit whole number): {raw}")
         return values
 
 
@@ -233,3 +236,17 @@ def sparql_with_parameters(query: CannedQuery, values: dict[str, Any]) -> str:
 def _rewrite_limits(text: str, default: int, value: int) -> str:
     """Every ``LIMIT default`` of ``text`` as ``LIMIT value``."""
     return _LIMIT.sub(lambda m: f"LIMIT {value}" if int(m.group(1)) == default else m.group(0), text)
+
+
+def read_query_file(path: str | Path) -> str:
+    """The text of a query file (``govkg sparql @file.rq``).
+
+    Raises:
+        QueryError: the file is missing, a folder, unreadable or not UTF-8 text.
+    """
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise QueryError(f"{path}: cannot read the query file ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise QueryError(f"{path}: the query file is not UTF-8 text") from None
