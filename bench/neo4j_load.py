@@ -75,17 +75,16 @@ def load_with_store(store: Any, extractions: list[Any], batch_size: int) -> tupl
 
 def load_ceiling(store: Any, extractions: list[Any], batch_size: int) -> tuple[float, float]:
     """Raw UNWIND … CREATE of the same rows, batched across reports."""
-    from govkg.graph.mapping import to_rows
-    from govkg.graph.neo4j_store import PER_MENTION_TYPES, _plan
+    from govkg.graph.neo4j_plan import PER_MENTION_TYPES, plan_report
 
     nodes: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
     edges: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
     seen_nodes: set[str] = set()
     seen_edges: set[tuple[Any, ...]] = set()
-    plans = [_plan(to_rows(x)) for x in extractions]  # planning is not timed: the rows are given
+    plans = [plan_report(x) for x in extractions]  # planning is not timed: the rows are given
     for plan in plans:
         for group in plan.nodes:
-            labels = (group.top, group.finer) if group.finer else (group.top,)
+            labels = group.labels
             for row in group.rows:
                 if row["iri"] not in seen_nodes:
                     seen_nodes.add(row["iri"])
@@ -114,10 +113,9 @@ def load_ceiling(store: Any, extractions: list[Any], batch_size: int) -> tuple[f
 
 def load_naive(store: Any, extractions: list[Any]) -> tuple[float, float]:
     """One MERGE query per row, one transaction per report."""
-    from govkg.graph.mapping import to_rows
-    from govkg.graph.neo4j_store import PER_MENTION_TYPES, _plan
+    from govkg.graph.neo4j_plan import PER_MENTION_TYPES, plan_report
 
-    plans = [_plan(to_rows(x)) for x in extractions]
+    plans = [plan_report(x) for x in extractions]
 
     def write(tx: Any, plan: Any) -> None:
         for group in plan.nodes:

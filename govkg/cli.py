@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from govkg.errors import GovKGError, StoreError
+from govkg.errors import GovKGError
 
 def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
     ctx.meta[f"govkg.{param.name}"] = value
@@ -251,7 +251,7 @@ def _export_stream(files: tuple[str, ...], fmt: str, output: str | None, model: 
                     writer.write(outcome.extraction)
             _finish(failures, len(paths))  # raises inside the block, so the temporary file goes
         if output:
-            click.echo(f"wrote {writer.triples} {'quads' if fmt == 'nquads' else 'triples'} from {writer.reports} report(s) to {output}", err=True)
+            click.echo(f"wrote {writer.written:,} {'quads' if fmt == 'nquads' else 'triples'} from {writer.reports} report(s) to {output}", err=True)
         else:
             with open(target, encoding="utf-8") as stream:
                 for chunk in iter(lambda: stream.read(1 << 20), ""):
@@ -271,43 +271,66 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 PARAM = click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
 
 
-@cli.command()
-@click.argument("query")
-@click.argument("files", nargs=-1, type=click.Path())
-@click.option("--data", "data", multiple=True, type=click.Path(), help="RDF file(s) to query in memory (Turtle, N-Triples, JSON-LD, N-Quads, TriG).")
-@click.option("--store", "store_dir", type=click.Path(file_okay=False), help="An on-disk store (built with `index`) to query or serve, read-only.")
-@PARAM
-@FORMAT
-@click.option("--host", default="127.0.0.1", show_default=True, help="With `serve`: address to bind (loopback by default).")
-@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="With `serve`: port of the endpoint.")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, help="With `serve`: seconds one query may run.")
-@click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True, help="With `serve`: longest answer (rows or triples).")
-@click.option("--cors", metavar="ORIGIN", help="With `serve`: let pages from this one origin read answers (no CORS header without it).")
-def sparql(query: str, files: tuple[str, ...], data: tuple[str, ...], store_dir: str | None, params: tuple[str, ...], fmt: str, host: str, port: int,
-           timeout: float, max_rows: int, cors: str | None) -> None:
-    """Run SPARQL over exported RDF: a canned query NAME, @file.rq or query text; or `serve` them; or `index` FILES into an on-disk store.
+DATA = click.option("--data", "data", multiple=True, type=click.Path(),
+                    help="RDF file(s) to query in memory (Turtle, N-Triples, JSON-LD, N-Quads, TriG).")
+STORE = click.option("--store", "store_dir", type=click.Path(file_okay=False),
+                     help="An on-disk store (built with `govkg sparql-index`), opened read-only.")
+DEPRECATED_SPARQL = {"index": "sparql-index", "serve": "serve"}
+"""``govkg sparql index|serve`` of 0.1, still accepted for one release (unless a canned query has the name)."""
 
-    \b
-    govkg sparql cross_border_points --data kg.ttl
-    govkg sparql serve --data kg.ttl      # read-only SPARQL 1.1 Protocol endpoint at /sparql
-    govkg sparql index nquads/ --store kg.oxigraph     # build an on-disk store (files or folders)
-    govkg sparql region_partners --store kg.oxigraph   # query it without loading into memory
-    govkg sparql serve --store kg.oxigraph
-    """
-    if query == "index":
-        _index(list(files) + list(data), store_dir)
-        return
-    if files:
-        raise click.UsageError("only `index` takes FILES; give the data with --data FILE or --store DIR")
+
+def _rdf_source(data: tuple[str, ...], store_dir: str | None) -> None:
     if not data and not store_dir:
         raise click.UsageError("give the RDF data with --data FILE, or an on-disk store with --store DIR")
     if data and store_dir:
         raise click.UsageError("give either --data (in memory) or --store (on disk), not both")
-    if query == "serve":
-        _serve(list(data), host, port, store_dir, timeout=timeout, max_rows=max_rows, cors=cors)
+
+
+class _HiddenArgument(click.Argument):
+    """An argument left out of the usage line (kept only for a deprecated spelling)."""
+
+    def get_usage_pieces(self, ctx: click.Context) -> list[str]:
+        return []
+
+
+@cli.command()
+@click.argument("query")
+@click.argument("files", nargs=-1, type=click.Path(), cls=_HiddenArgument)
+@DATA
+@STORE
+@PARAM
+@FORMAT
+@click.option("--host", default="127.0.0.1", hidden=True)
+@click.option("--port", type=int, default=7878, hidden=True)
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, hidden=True)
+@click.option("--max-rows", type=click.IntRange(min=1), default=100_000, hidden=True)
+@click.option("--cors", hidden=True)
+@click.pass_context
+def sparql(ctx: click.Context, query: str, files: tuple[str, ...], data: tuple[str, ...], store_dir: str | None,
+           params: tuple[str, ...], fmt: str, host: str, port: int, timeout: float, max_rows: int, cors: str | None) -> None:
+    """Run SPARQL over exported RDF: a canned query NAME, @file.rq or the query text.
+
+    \b
+    govkg sparql cross_border_points --data kg.ttl
+    govkg sparql region_partners --store kg.oxigraph   # an on-disk store (govkg sparql-index)
+    govkg sparql @my.rq --data kg.ttl --format json
+    """
+    from govkg.queries.catalog import catalog
+
+    if query in DEPRECATED_SPARQL and query not in catalog():
+        replacement = DEPRECATED_SPARQL[query]
+        click.echo(f"warning: `govkg sparql {query}` is deprecated and goes in the next release: use `govkg {replacement}`",
+                   err=True)
+        if query == "index":
+            ctx.invoke(sparql_index, files=files + data, store_dir=store_dir)
+        else:
+            ctx.invoke(serve, data=data, store_dir=store_dir, host=host, port=port, timeout=timeout, max_rows=max_rows, cors=cors)
         return
+    if files:
+        raise click.UsageError("got extra arguments: give the data with --data FILE or --store DIR")
+    _rdf_source(data, store_dir)
     from govkg.graph.sparql import run_sparql
-    from govkg.queries.catalog import catalog, read_query_file, sparql_with_parameters
+    from govkg.queries.catalog import read_query_file, sparql_with_parameters
 
     with _errors():
         canned = catalog().get(query)
@@ -323,27 +346,50 @@ def sparql(query: str, files: tuple[str, ...], data: tuple[str, ...], store_dir:
     click.echo(_render(rows, fmt, columns), nl=False)
 
 
-def _index(files: list[str], store_dir: str | None) -> None:
+@cli.command("sparql-index")
+@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.option("--store", "store_dir", required=True, type=click.Path(file_okay=False), help="Folder of the new on-disk store.")
+def sparql_index(files: tuple[str, ...], store_dir: str) -> None:
+    """Build an on-disk SPARQL store from RDF FILES (or folders of them), to query or serve read-only.
+
+    \b
+    govkg export reports/ --format nquads -o kg.nq
+    govkg sparql-index kg.nq --store kg.oxigraph
+    govkg sparql region_partners --store kg.oxigraph
+    """
     from govkg.graph.sparql import build_store, rdf_files
 
-    if not store_dir:
-        raise click.UsageError("give the folder of the new store with --store DIR")
     if not files:
         raise click.UsageError("give the RDF files (or folders of them) to index")
     began = time.perf_counter()
     with _errors():
-        paths = rdf_files(files)
+        paths = rdf_files(list(files))
         with _progress(len(paths), "indexing") as bar:
             quads = build_store(paths, store_dir, progress=lambda _: bar.update(1))
     click.echo(f"indexed {len(paths)} file(s), {quads:,} quads into {store_dir} in {time.perf_counter() - began:.1f} s", err=True)
 
 
-def _serve(data: list[str], host: str, port: int, store_dir: str | None = None, *, timeout: float = 30.0, max_rows: int = 100_000,
-           cors: str | None = None) -> None:
-    from govkg.graph.endpoint import Limits, serve
+@cli.command()
+@DATA
+@STORE
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback by default).")
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, show_default=True, help="Port of the endpoint.")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, help="Seconds one query may run.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True, help="Longest answer (rows or triples).")
+@click.option("--cors", metavar="ORIGIN", help="Let pages from this one origin read answers (no CORS header without it).")
+def serve(data: tuple[str, ...], store_dir: str | None, host: str, port: int, timeout: float, max_rows: int, cors: str | None) -> None:
+    """Serve exported RDF as a read-only SPARQL 1.1 Protocol endpoint at /sparql (Ctrl-C stops it).
 
+    \b
+    govkg serve --data kg.ttl
+    govkg serve --store kg.oxigraph --port 7979
+    """
+    from govkg.graph.endpoint import Limits
+    from govkg.graph.endpoint import serve as serve_endpoint
+
+    _rdf_source(data, store_dir)
     with _errors():
-        server = serve(data, host, port, store=store_dir, limits=Limits(timeout=timeout, max_rows=max_rows), cors=cors)
+        server = serve_endpoint(list(data), host, port, store=store_dir, limits=Limits(timeout=timeout, max_rows=max_rows), cors=cors)
     click.echo(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql (read-only; canned queries at /queries; Ctrl-C stops it)")
     try:
         server.serve_forever()
@@ -510,7 +556,7 @@ def neo4j_start(state_dir: str | None, bolt_port: int, http_port: int) -> None:
     click.echo(f"Neo4j is running (pid {server.pid})")
     click.echo(f"  Bolt:    {server.bolt_uri}")
     click.echo(f"  Browser: {server.browser_url}")
-    click.echo(f"  user neo4j; password in {server.state_dir / 'password'} (or NEO4J_PASSWORD)")
+    click.echo(f"  user neo4j; password: {local_neo4j.password_source(server.state_dir)}")
     from govkg.graph.browser_guide import guide_url
 
     click.echo(f"  Guide:   :guide {guide_url(server.browser_url)}  (type it into Browser's editor)")
@@ -554,21 +600,6 @@ def connection_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
-def open_connection(uri: str | None, username: str, password: str | None, database: str | None, state_dir: str | None) -> Any:
-    """Open a store on the given server, or on the local server when no URI is given."""
-    from govkg.graph import local_neo4j
-    from govkg.graph.neo4j_store import Connection, open_store
-
-    if not uri:
-        directory = Path(state_dir) if state_dir else None
-        server = local_neo4j.status(directory)
-        if server is None:
-            raise StoreError("no Neo4j to talk to: start the local one with `govkg neo4j start`, or set NEO4J_URI")
-        uri = server.bolt_uri
-        password = password or local_neo4j.password(server.state_dir)
-    return open_store(Connection(uri=uri, username=username, password=password or "", database=database))
-
-
 @cli.command()
 @click.argument("name")
 @PARAM
@@ -580,24 +611,15 @@ def query(name: str, params: tuple[str, ...], fmt: str, uri: str | None, usernam
 
     Example: govkg query region_partners --param region=青浦区 --format table
     """
+    from govkg.graph.neo4j_store import connect
     from govkg.queries.catalog import get
 
     with _errors():
         canned = get(name)
         values = canned.parameters(_params(params))
-        with open_connection(uri, username, password, database, state_dir) as store:
+        with connect(uri, username, password, database, state_dir) as store:
             rows = store.run(canned.cypher, **values)
-    columns = _return_columns(canned.cypher) if not rows else None
-    click.echo(_render(rows, fmt, columns), nl=False)
-
-
-def _return_columns(cypher: str) -> list[str]:
-    """Column names of a query's final RETURN, to print headers for an empty answer."""
-    import re
-
-    tail = cypher[cypher.rfind("RETURN") + len("RETURN"):]
-    tail = re.split(r"\bORDER BY\b|\bLIMIT\b", tail)[0]
-    return [part.split(" AS ")[-1].strip() for part in re.split(r",(?![^()\[\]{}]*[)\]}])", tail.replace("DISTINCT", "")) if part.strip()]
+    click.echo(_render(rows, fmt, rows.columns), nl=False)
 
 
 @cli.command()
@@ -617,13 +639,14 @@ def load(files: tuple[str, ...], uri: str | None, username: str, password: str |
     A report is its reporting body and year: a second text of the same report replaces the
     first (with a warning naming both files when they differ).
     """
+    from govkg.graph.neo4j_store import connect
     from govkg.loaders.batch import ReportIdentity, report_files
 
     loaded, failures = 0, []
     identity = ReportIdentity()
     with _errors():
         paths = report_files(files)
-        store = open_connection(uri, username, password, database, state_dir)
+        store = connect(uri, username, password, database, state_dir)
     started = time.perf_counter()
     with store, _errors():
         store.ensure_schema()

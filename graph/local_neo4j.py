@@ -4,6 +4,9 @@ The server's jars come from Maven Central (``server/pom.xml`` beside this
 module, resolved with ``mvn``) and run as a background JVM on the loopback
 interface only. Everything the server writes (configuration, data, logs, the
 password, the pid file) lives in a state directory, never in the source tree.
+The state directory is 0700 and what is written in it 0600 (0700 for folders;
+the server and the admin tool run with umask 077), so other local users can read
+neither the graph nor the password.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import secrets
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -70,6 +74,10 @@ JVM_FLAGS: tuple[str, ...] = (
 _INITIAL_PASSWORD = "neo4j"  # what a fresh Neo4j store accepts, once
 _PID_FILE = "server.json"
 _CONSOLE_LOG = "console.log"
+_PASSWORD_FILE = "password"
+_UMASK = 0o077  # for the server's and the admin tool's files
+ADMIN_MAIN_CLASS = "org.neo4j.cli.AdminTool"
+"""Entry point of ``neo4j-admin`` in Neo4j 5 (in ``neo4j-command-line``, with the import tool beside it)."""
 
 
 @dataclass(frozen=True)
@@ -123,8 +131,10 @@ def free_port() -> int:
 def password(state_dir: Path) -> str:
     """Return the server's password, creating it on first use.
 
-    ``NEO4J_PASSWORD`` wins if set; otherwise a random password is generated
-    once and kept in ``state_dir/password`` (mode 0600).
+    ``NEO4J_PASSWORD`` wins if set; otherwise the password kept in
+    ``state_dir/password`` (mode 0600), generated at random when the server has
+    never run. A server whose password was set from ``NEO4J_PASSWORD`` has no such
+    file, and none is made up later: that would not match.
 
     Args:
         state_dir: The server's state directory.
@@ -133,7 +143,8 @@ def password(state_dir: Path) -> str:
         The password of the ``neo4j`` user.
 
     Raises:
-        StoreError: The password is shorter than Neo4j allows.
+        StoreError: The password is shorter than Neo4j allows, or the server was
+            started with ``NEO4J_PASSWORD`` and the variable is not set now.
     """
     from_env = os.environ.get("NEO4J_PASSWORD")
     if from_env:
@@ -142,9 +153,15 @@ def password(state_dir: Path) -> str:
                 f"NEO4J_PASSWORD must have at least {MIN_PASSWORD_LENGTH} characters"
             )
         return from_env
-    path = Path(state_dir) / "password"
+    state_dir = Path(state_dir)
+    path = state_dir / _PASSWORD_FILE
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if _has_users(state_dir):
+            raise StoreError(
+                f"the Neo4j server in {state_dir} was given its password with NEO4J_PASSWORD "
+                f"(there is no {path}): set NEO4J_PASSWORD to that password"
+            )
+        make_private_dir(state_dir)
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
@@ -157,6 +174,37 @@ def password(state_dir: Path) -> str:
     if len(secret) < MIN_PASSWORD_LENGTH:
         raise StoreError(f"{path} holds a password shorter than {MIN_PASSWORD_LENGTH} characters")
     return secret
+
+
+def password_source(state_dir: Path) -> str:
+    """Where :func:`password` takes the password from, to tell the user ("NEO4J_PASSWORD" or the file)."""
+    if os.environ.get("NEO4J_PASSWORD"):
+        return "NEO4J_PASSWORD"
+    return str(Path(state_dir) / _PASSWORD_FILE)
+
+
+def make_private_dir(path: Path) -> Path:
+    """Create ``path`` (and parents) if needed and make it 0700: only its owner may enter."""
+    path.mkdir(parents=True, exist_ok=True)
+    os.chmod(path, 0o700)
+    return path
+
+
+def _has_users(state_dir: Path) -> bool:
+    """Whether the server has run here (its system database, which holds the password, exists)."""
+    return (state_dir / "data" / "databases" / "system").exists()
+
+
+def _make_private(state_dir: Path) -> None:
+    """Take group and other permissions off everything in the state directory (stores from before 0600)."""
+    os.chmod(state_dir, 0o700)
+    for root, dirs, files in os.walk(state_dir):
+        for name in dirs + files:
+            target = Path(root) / name
+            with contextlib.suppress(OSError):
+                mode = target.lstat().st_mode
+                if not stat.S_ISLNK(mode) and mode & 0o077:
+                    os.chmod(target, stat.S_IMODE(mode) & 0o700)
 
 
 def resolve_classpath(
@@ -190,7 +238,8 @@ def resolve_classpath(
     mvn = shutil.which("mvn")
     if mvn is None:
         raise StoreError("Maven (mvn) is needed to fetch the local Neo4j server; install maven")
-    maven_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(state_dir)
+    make_private_dir(maven_dir)
     pom = maven_dir / "pom.xml"  # a copy: Maven never writes next to the package
     pom.write_bytes(pom_bytes)
     if progress:
@@ -199,7 +248,7 @@ def resolve_classpath(
     result = subprocess.run(
         [mvn, "-q", "-B", "-f", str(pom), "dependency:build-classpath",
          f"-Dmdep.outputFile={scratch}", "-Dmdep.includeScope=runtime"],
-        cwd=maven_dir, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False,
+        cwd=maven_dir, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False, umask=_UMASK,
     )
     if result.returncode != 0 or not scratch.exists():
         tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
@@ -249,8 +298,7 @@ def start(
         StoreError: A port is taken, the password does not match the store,
             or the server died or did not answer in time.
     """
-    state_dir = (Path(state_dir) if state_dir else default_state_dir()).resolve()
-    state_dir.mkdir(parents=True, exist_ok=True)
+    state_dir = make_private_dir((Path(state_dir) if state_dir else default_state_dir()).resolve())
     with _locked(state_dir):
         secret = password(state_dir)
         running = _read_pid_file(state_dir)
@@ -312,12 +360,47 @@ def stop(state_dir: Path | None = None, timeout: float = 60.0) -> bool:
 @contextlib.contextmanager
 def _locked(state_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock on the state directory (start/stop exclusion)."""
-    with open(state_dir / ".lock", "a+b") as handle:
+    fd = os.open(state_dir / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+    with os.fdopen(fd, "r+b") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
         finally:
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` with mode 0600 (also when the file existed with another mode)."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def run_admin(state_dir: Path, arguments: list[str], timeout: float = 3600.0) -> subprocess.CompletedProcess[str]:
+    """Run ``neo4j-admin ARGUMENTS`` on the store of ``state_dir`` (its server stopped), from the server's jars.
+
+    Returns:
+        The finished process, its output captured as text.
+
+    Raises:
+        StoreError: Java or Maven is missing, or the tool ran longer than ``timeout`` seconds.
+    """
+    state_dir = make_private_dir(Path(state_dir).resolve())
+    conf = _write_config(state_dir, 7687, 7474)  # ports are rewritten by the next start
+    classpath = resolve_classpath(state_dir=state_dir)
+    run_dir = state_dir / "run"
+    make_private_dir(run_dir)
+    argfile = run_dir / "admin-classpath.args"
+    quoted = classpath.replace("\\", "\\\\").replace('"', '\\"')
+    _write_private(argfile, f'-cp "{quoted}"\n')
+    env = {**os.environ, "NEO4J_HOME": str(state_dir), "NEO4J_CONF": str(conf)}
+    command = [_java(), f"-Xmx{HEAP_MAX}", f"@{argfile}", ADMIN_MAIN_CLASS, *arguments]
+    try:
+        return subprocess.run(command, cwd=state_dir, env=env, stdin=subprocess.DEVNULL, capture_output=True,
+                              text=True, timeout=timeout, check=False, umask=_UMASK)
+    except subprocess.TimeoutExpired:
+        raise StoreError(f"neo4j-admin did not finish in {timeout:.0f} s") from None
 
 
 def _java() -> str:
@@ -335,11 +418,11 @@ def _write_config(state_dir: Path, bolt_port: int, http_port: int) -> Path:
     """Write ``conf/neo4j.conf`` from the packaged template."""
     template = (resources.files("govkg.graph") / "server" / "neo4j.conf").read_text("utf-8")
     conf_dir = state_dir / "conf"
-    conf_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(conf_dir)
     text = Template(template).substitute(
         bolt_port=bolt_port, http_port=http_port, page_cache=PAGE_CACHE
     )
-    (conf_dir / "neo4j.conf").write_text(text, encoding="utf-8")
+    _write_private(conf_dir / "neo4j.conf", text)
     return conf_dir
 
 
@@ -349,21 +432,22 @@ def _launch(
     """Start the server's JVM, detached, logging to ``logs/console.log``."""
     conf_dir = _write_config(state_dir, bolt_port, http_port)
     logs = state_dir / "logs"
-    logs.mkdir(parents=True, exist_ok=True)
+    make_private_dir(logs)
     run_dir = state_dir / "run"
-    run_dir.mkdir(parents=True, exist_ok=True)
+    make_private_dir(run_dir)
     # The classpath goes in a Java @argfile, which keeps `ps` readable.
     quoted = classpath.replace("\\", "\\\\").replace('"', '\\"')
     argfile = run_dir / "classpath.args"
-    argfile.write_text(f'-cp "{quoted}"\n', encoding="utf-8")
+    _write_private(argfile, f'-cp "{quoted}"\n')
     command = [
         _java(), *JVM_FLAGS, f"@{argfile}", MAIN_CLASS,
         f"--home-dir={state_dir}", f"--config-dir={conf_dir}",
     ]
-    with open(logs / _CONSOLE_LOG, "wb") as console:
+    fd = os.open(logs / _CONSOLE_LOG, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as console:
         return subprocess.Popen(
             command, cwd=state_dir, stdin=subprocess.DEVNULL, stdout=console,
-            stderr=subprocess.STDOUT, start_new_session=True, close_fds=True,
+            stderr=subprocess.STDOUT, start_new_session=True, close_fds=True, umask=_UMASK,
         )
 
 
@@ -457,11 +541,8 @@ def _write_pid_file(server: LocalNeo4j) -> None:
     """Write the pid file atomically."""
     path = server.state_dir / _PID_FILE
     scratch = path.with_suffix(".tmp")
-    scratch.write_text(
-        json.dumps({"pid": server.pid, "bolt_port": server.bolt_port,
-                    "http_port": server.http_port, "started": time.time()}),
-        encoding="utf-8",
-    )
+    _write_private(scratch, json.dumps({"pid": server.pid, "bolt_port": server.bolt_port,
+                                        "http_port": server.http_port, "started": time.time()}))
     scratch.replace(path)
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from govkg.graph.captions import caption
-from govkg.loaders.model import Extraction
+from govkg.loaders.model import Entity, Extraction
 from govkg.ontology.schema import ID_BASE, load_schema
 
 
@@ -29,6 +29,36 @@ def entity_iri(entity_id: str) -> str:
 
 def statistic_iri(statistic_id: str) -> str:
     return f"{ID_BASE}statistic/{statistic_id}"
+
+
+def place_iri(code: str) -> str:
+    """The readable IRI of an administrative division, from its GB/T 2260 code: 310118 → ``…/id/place/310118``."""
+    return f"{ID_BASE}place/{code}"
+
+
+_MUNICIPALITIES = ("11", "12", "31", "50")
+"""GB/T 2260 province codes of the four municipalities, whose districts have no prefecture-level city between."""
+
+
+def containing_places(code: str) -> list[str]:
+    """The IRIs of the province and the prefecture-level city a division code lies in (not the division itself)."""
+    province = code[:2] + "0000"
+    out = [place_iri(province)] if code[:6] != province else []
+    city = code[:4] + "00"
+    if code[:2] not in _MUNICIPALITIES and code[2:4] != "00" and code[:6] != city:
+        out.append(place_iri(city))
+    return out
+
+
+def node_iri(entity: Entity) -> str:
+    """An entity's IRI: a place with a GB/T 2260 code is named by it, anything else by its hashed id."""
+    code = entity.attributes.get("code") if entity.type == "Place" else None
+    return place_iri(code) if code else entity_iri(entity.id)
+
+
+def node_iris(extraction: Extraction) -> dict[str, str]:
+    """Entity id → IRI for one report (relations name their ends by id)."""
+    return {entity.id: node_iri(entity) for entity in extraction.entities}
 
 
 @dataclass(frozen=True)
@@ -88,8 +118,9 @@ def to_rows(extraction: Extraction) -> GraphRows:
         )
     ]
     edges: list[EdgeRow] = []
+    iris = node_iris(extraction)
     for entity in extraction.entities:
-        iri = entity_iri(entity.id)
+        iri = iris[entity.id]
         properties: dict[str, Any] = {
             "iri": iri,
             "id": entity.id,
@@ -108,7 +139,8 @@ def to_rows(extraction: Extraction) -> GraphRows:
         properties = {"implicit": relation.implicit}
         if relation.evidence is not None:
             properties.update(start=relation.evidence.start, end=relation.evidence.end, text=relation.evidence.text, sentence=relation.evidence.sentence)
-        edges.append(EdgeRow(relation.type, entity_iri(relation.source), entity_iri(relation.target), properties))
+        source, target = iris.get(relation.source, entity_iri(relation.source)), iris.get(relation.target, entity_iri(relation.target))
+        edges.append(EdgeRow(relation.type, source, target, properties))
     for statistic in extraction.statistics:
         iri = statistic_iri(statistic.id)
         nodes.append(

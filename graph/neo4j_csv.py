@@ -1,9 +1,9 @@
 """Extractions → CSV files for ``neo4j-admin database import full`` (the initial bulk load).
 
 The files hold the same graph that :meth:`~govkg.graph.neo4j_store.Neo4jStore.load` builds
-report by report (the rows come from :func:`~govkg.graph.mapping.to_rows` and the
-loader's own planning, so labels, types and properties are the ontology's), written
-once instead of merged:
+report by report (the rows come from the loader's own plan,
+:func:`~govkg.graph.neo4j_plan.plan_report`, so labels, types and properties are the
+ontology's), written once instead of merged:
 
 * one node file per label group (``nodes-Agreement-CooperationAgreement.csv``) with an
   ``iri:ID`` column (one global ID space: IRIs are unique), a ``:LABEL`` column and
@@ -33,8 +33,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from govkg.errors import StoreError
-from govkg.graph.mapping import to_rows
-from govkg.graph.neo4j_store import PER_MENTION_TYPES, _check_vocabulary, _plan
+from govkg.graph.neo4j_plan import PER_MENTION_TYPES, plan_report
 from govkg.loaders.model import Extraction
 from govkg.ontology.schema import load_schema
 
@@ -191,11 +190,10 @@ class Neo4jCsvWriter:
         if rid in self._reports:
             self.skipped += 1
             return
-        _check_vocabulary(extraction)
-        plan = _plan(to_rows(extraction))
+        plan = plan_report(extraction)
         self._reports.add(rid)
         for group in plan.nodes:
-            labels = (group.top, group.finer) if group.finer else (group.top,)
+            labels = group.labels
             for row in group.rows:
                 if group.top == "Report":
                     self._write_node(labels, row["props"], [rid], REPORT_COLUMNS)
@@ -312,16 +310,12 @@ def import_arguments(files: Iterable[Path], database: str = "neo4j") -> list[str
     return args
 
 
-ADMIN_MAIN_CLASS = "org.neo4j.cli.AdminTool"
-"""Entry point of ``neo4j-admin`` in Neo4j 5 (in ``neo4j-command-line``, with the import tool beside it)."""
-
-
 def run_import(files: Iterable[Path], state_dir: str | Path | None = None, database: str = "neo4j", timeout: float = 3600.0) -> str:
     """Import ``files`` into the local server's store (``govkg neo4j``), replacing ``database``.
 
-    Uses the Neo4j jars that :func:`~govkg.graph.local_neo4j.resolve_classpath` fetched
-    with Maven and runs ``org.neo4j.cli.AdminTool database import full`` on the state
-    directory's configuration. The server of that state directory must be stopped.
+    Runs ``neo4j-admin database import full`` from the jars the local server uses
+    (:func:`~govkg.graph.local_neo4j.run_admin`). The server of that state directory
+    must be stopped.
 
     Returns:
         The import tool's report (its standard output).
@@ -329,28 +323,12 @@ def run_import(files: Iterable[Path], state_dir: str | Path | None = None, datab
     Raises:
         StoreError: the server is running, Java or Maven is missing, or the import failed.
     """
-    import os
-    import subprocess
-
     from govkg.graph import local_neo4j
 
     state = (Path(state_dir) if state_dir else local_neo4j.default_state_dir()).resolve()
     if local_neo4j.status(state) is not None:
         raise StoreError(f"the Neo4j server of {state} is running: stop it (`govkg neo4j stop`) before a bulk import")
-    state.mkdir(parents=True, exist_ok=True)
-    conf = local_neo4j._write_config(state, 7687, 7474)  # ports are rewritten by the next start
-    classpath = local_neo4j.resolve_classpath(state_dir=state)
-    run_dir = state / "run"
-    run_dir.mkdir(parents=True, exist_ok=True)
-    argfile = run_dir / "admin-classpath.args"
-    quoted = classpath.replace("\\", "\\\\").replace('"', '\\"')
-    argfile.write_text(f'-cp "{quoted}"\n', encoding="utf-8")
-    env = {**os.environ, "NEO4J_HOME": str(state), "NEO4J_CONF": str(conf)}
-    command = [local_neo4j._java(), f"-Xmx{local_neo4j.HEAP_MAX}", f"@{argfile}", ADMIN_MAIN_CLASS, *import_arguments(files, database)]
-    try:
-        result = subprocess.run(command, cwd=state, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout, check=False)
-    except subprocess.TimeoutExpired:
-        raise StoreError(f"the Neo4j import did not finish in {timeout:.0f} s") from None
+    result = local_neo4j.run_admin(state, import_arguments(files, database), timeout)
     if result.returncode != 0 or "IMPORT DONE" not in result.stdout:
         tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
         raise StoreError(f"the Neo4j import failed (exit {result.returncode}):\n{tail}")

@@ -4,6 +4,14 @@ Every node is an IRI (no blank nodes), so the same report always serialises to t
 same bytes. Each report's triples also form one named graph (its report IRI) for
 N-Quads and TriG.
 
+Linked data a researcher recognises: every node also states the standard classes its
+ontology class is a subclass of (org:Organization, cv:PublicOrganisation, org:Site,
+eli:LegalResource, skos:Concept, qb:Observation, …, read from the ontology's axioms);
+divisions with a GB/T 2260 code are named by it (``id:place/310118``) and linked to
+their province and prefecture-level city (``schema:containedInPlace``); names carry a
+romanised label (``@zh-Latn-pinyin``); each report's statistics are a ``qb:DataSet``
+of ``gkg:StatisticsStructure``, whose definition travels with the data.
+
 :func:`report_triples` is the one mapping. An rdflib ``Graph`` (:func:`to_graph`,
 :func:`serialize`) serves Turtle, JSON-LD, TriG, SHACL and small graphs; a corpus goes
 through :class:`RDFStreamWriter`, which writes N-Triples/N-Quads report by report and
@@ -12,6 +20,7 @@ never holds more than one report (an rdflib ``Graph`` costs ~5× the extraction 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -19,16 +28,18 @@ from pathlib import Path
 from typing import Protocol, TextIO, TypeVar
 
 from rdflib import RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from govkg.errors import StoreError
-from govkg.graph.mapping import ENTITY_ATTRIBUTES, entity_iri, report_iri, statistic_iri
-from govkg.loaders.model import Extraction, Mention, entity_id
+from govkg.graph.mapping import ENTITY_ATTRIBUTES, containing_places, entity_iri, node_iris, report_iri, statistic_iri
+from govkg.loaders.model import Extraction, Mention, ReportMeta, entity_id
 from govkg.ontology.schema import GKG, load_schema
 
 OA = Namespace("http://www.w3.org/ns/oa#")
 QB = Namespace("http://purl.org/linked-data/cube#")
+SCHEMA = Namespace("https://schema.org/")
 
 PREFIXES = {
     "gkg": str(GKG),
@@ -40,6 +51,12 @@ PREFIXES = {
     "qb": str(QB),
     "xsd": str(XSD),
     "rdfs": str(RDFS),
+    "schema": str(SCHEMA),
+    "org": "http://www.w3.org/ns/org#",
+    "cv": "http://data.europa.eu/m8g/",
+    "eli": "http://data.europa.eu/eli/ontology#",
+    "void": "http://rdfs.org/ns/void#",
+    "dcat": "http://www.w3.org/ns/dcat#",
 }
 
 FORMATS = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "jsonld": "json-ld", "json-ld": "json-ld", "nquads": "nquads", "trig": "trig"}
@@ -72,7 +89,11 @@ _DERIVED_FROM = PROV.wasDerivedFrom
 _OA_ANNOTATION, _OA_SPECIFIC, _OA_POSITION, _OA_QUOTE = OA.Annotation, OA.SpecificResource, OA.TextPositionSelector, OA.TextQuoteSelector
 _HAS_BODY, _HAS_TARGET, _HAS_SOURCE, _HAS_SELECTOR = OA.hasBody, OA.hasTarget, OA.hasSource, OA.hasSelector
 _START, _END, _EXACT = OA.start, OA.end, OA.exact
-_QB_DATASET_CLASS, _QB_DATASET = QB.DataSet, QB.dataSet
+_QB_DATASET_CLASS, _QB_DATASET, _QB_STRUCTURE = QB.DataSet, QB.dataSet, QB.structure
+_CONTAINED_IN = SCHEMA.containedInPlace
+_STRUCTURE = URIRef(f"{GKG}StatisticsStructure")
+_REF_AREA, _REF_PERIOD, _STATED_AT = URIRef(f"{GKG}refArea"), URIRef(f"{GKG}refPeriod"), URIRef(f"{GKG}statedAt")
+_PINYIN = "zh-Latn-pinyin"
 _G = {name: GKG[name] for name in (
     "Report", "Mention", "Statistic", "name", "nameEn", "alias", "year", "published", "sha256", "region", "bodyKind",
     "mentions", "states", "sentence", "implicit", "measure", "value", "unit", "approximate", "consistent", "check",
@@ -85,6 +106,60 @@ def _attribute_terms() -> tuple[tuple[str, URIRef], ...]:
     """The entity attributes (:data:`~govkg.graph.mapping.ENTITY_ATTRIBUTES`) with their ontology properties."""
     by_property = {a.neo4j_property: a.iri for a in load_schema().attributes.values()}
     return tuple((key, by_property[key]) for key in ENTITY_ATTRIBUTES)
+
+
+@lru_cache(maxsize=None)
+def standard_types(class_name: str) -> tuple[URIRef, ...]:
+    """Every class ``class_name`` is a subclass of, by the ontology's axioms (transitively), sorted."""
+    schema = load_schema()
+    found: set[URIRef] = set()
+    stack = [schema.classes[class_name].iri]
+    while stack:
+        for parent in schema.graph.objects(stack.pop(), RDFS.subClassOf):
+            if isinstance(parent, URIRef) and parent not in found:
+                found.add(parent)
+                stack.append(parent)
+    return tuple(sorted(found))
+
+
+@lru_cache(maxsize=65536)
+def pinyin(text: str) -> str:
+    """Hanyu Pinyin with tone marks, a space between syllables: 青浦区 → ``Qīng pǔ qū``; other characters kept."""
+    from pypinyin import Style, lazy_pinyin
+
+    parts = lazy_pinyin(text, style=Style.TONE, errors="default")
+    romanised = " ".join(part.strip() for part in parts if part.strip())
+    return romanised[:1].upper() + romanised[1:]
+
+
+@lru_cache(maxsize=1)
+def structure_triples() -> tuple[Triple, ...]:
+    """The Data Cube structure of the statistics, from the ontology: the DSD, its components and their properties."""
+    graph = load_schema().graph
+    subjects = [_STRUCTURE, *graph.objects(_STRUCTURE, QB.component)]
+    for spec in list(subjects[1:]):
+        for key in (QB.dimension, QB.measure, QB.attribute):
+            subjects.extend(graph.objects(spec, key))
+    out: list[Triple] = []
+    for subject in dict.fromkeys(subjects):
+        for predicate, obj in sorted(graph.predicate_objects(subject)):
+            if isinstance(subject, URIRef) and isinstance(obj, URIRef | Literal) and not str(predicate).startswith(str(GKG)):
+                out.append((subject, predicate, obj))
+    return tuple(out)
+
+
+def _region_iri(extraction: Extraction, iris: dict[str, str]) -> URIRef:
+    """The reporting region's IRI: as the report's own entities name it, else from the gazetteer's code."""
+    region_id = entity_id("Place", extraction.report.region)
+    if region_id in iris:
+        return URIRef(iris[region_id])
+    from govkg.graph.mapping import place_iri
+    from govkg.loaders.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    if extraction.report.region in gazetteer and gazetteer.place(extraction.report.region).code:
+        return URIRef(place_iri(str(gazetteer.place(extraction.report.region).code)))
+    return URIRef(entity_iri(region_id))
 
 
 def _selector(report: URIRef, anchor: str, mention: Mention) -> Iterator[Triple]:
@@ -116,7 +191,11 @@ def report_triples(extraction: Extraction) -> Iterator[Triple]:
     attribute_terms = _attribute_terms()
     meta = extraction.report
     report = URIRef(report_iri(meta.id))
+    iris = node_iris(extraction)
+    area = _region_iri(extraction, iris)
     yield report, _TYPE, g["Report"]
+    for standard in standard_types("Report"):
+        yield report, _TYPE, standard
     yield report, _LABEL, Literal(meta.title, lang="zh")
     yield report, _LABEL, Literal(f"{meta.year} rule-of-law government report of {meta.region}", lang="en")
     yield report, g["name"], Literal(meta.title, lang="zh")
@@ -128,24 +207,29 @@ def report_triples(extraction: Extraction) -> Iterator[Triple]:
     yield report, _IDENTIFIER, Literal(meta.id)
     yield report, g["region"], Literal(meta.region)
     yield report, g["bodyKind"], Literal(meta.body_kind)
-    yield report, _SPATIAL, URIRef(entity_iri(entity_id("Place", meta.region)))
+    yield report, _SPATIAL, area
 
     for entity in extraction.entities:
-        node = URIRef(entity_iri(entity.id))
+        node = URIRef(iris[entity.id])
         cls = schema.classes[entity.cls]
         name_zh, name_en = Literal(entity.name, lang="zh"), Literal(entity.name_en, lang="en")
         yield node, _TYPE, cls.iri
-        yield node, _TYPE, schema.classes[cls.top].iri
+        for standard in standard_types(entity.cls):
+            yield node, _TYPE, standard
         yield node, g["name"], name_zh
         yield node, g["nameEn"], name_en
         yield node, _PREF_LABEL, name_zh
         yield node, _PREF_LABEL, name_en
         yield node, _LABEL, name_zh
+        yield node, _LABEL, Literal(pinyin(entity.name), lang=_PINYIN)
         for alias in entity.aliases:
             yield node, g["alias"], Literal(alias, lang="zh")
         for key, term in attribute_terms:
             if key in entity.attributes:
                 yield node, term, Literal(entity.attributes[key])
+        if entity.type == "Place" and entity.attributes.get("code"):
+            for container in containing_places(str(entity.attributes["code"])):
+                yield node, _CONTAINED_IN, URIRef(container)
         if entity.mentions:
             yield report, g["mentions"], node
         for mention in entity.mentions:
@@ -160,7 +244,8 @@ def report_triples(extraction: Extraction) -> Iterator[Triple]:
                 yield annotation, g["sentence"], Literal(mention.sentence)
 
     for index, relation in enumerate(extraction.relations):
-        source, target = URIRef(entity_iri(relation.source)), URIRef(entity_iri(relation.target))
+        source = URIRef(iris.get(relation.source, entity_iri(relation.source)))
+        target = URIRef(iris.get(relation.target, entity_iri(relation.target)))
         predicate = schema.relation_by_type(relation.type).iri
         yield source, predicate, target
         statement = URIRef(f"{report}#r{index}")
@@ -178,11 +263,21 @@ def report_triples(extraction: Extraction) -> Iterator[Triple]:
     dataset = URIRef(f"{report}#statistics")
     if extraction.statistics:
         yield dataset, _TYPE, _QB_DATASET_CLASS
+        yield dataset, _QB_STRUCTURE, _STRUCTURE
+        yield dataset, _LABEL, Literal(f"{meta.title}：统计数据", lang="zh")
         yield dataset, _DERIVED_FROM, report
+        yield from structure_triples()
+    period = Literal(str(meta.year), datatype=_GYEAR)
     for statistic in extraction.statistics:
         node = URIRef(statistic_iri(statistic.id))
+        anchor = f"s{statistic.start}-{statistic.end}"
         yield node, _TYPE, g["Statistic"]
+        for standard in standard_types("Statistic"):
+            yield node, _TYPE, standard
         yield node, _QB_DATASET, dataset
+        yield node, _REF_AREA, area
+        yield node, _REF_PERIOD, period
+        yield node, _STATED_AT, URIRef(f"{report}#{anchor}-target")
         yield report, g["states"], node
         yield node, g["name"], Literal(statistic.text, lang="zh")
         yield node, g["measure"], Literal(statistic.measure)
@@ -193,9 +288,50 @@ def report_triples(extraction: Extraction) -> Iterator[Triple]:
             yield node, g["consistent"], Literal(statistic.consistent)
         if statistic.check:
             yield node, g["check"], Literal(statistic.check)
-        anchor = f"s{statistic.start}-{statistic.end}"
         yield node, _HAS_TARGET, URIRef(f"{report}#{anchor}-target")
         yield from _selector(report, anchor, Mention(statistic.text, statistic.start, statistic.end))
+
+
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCAT = Namespace("http://www.w3.org/ns/dcat#")
+
+
+def dataset_iri(reports: list[ReportMeta]) -> URIRef:
+    """The export's IRI, from what it holds (its reports' ids and texts): the same reports, the same IRI."""
+    digest = hashlib.sha256("\n".join(sorted(f"{r.id} {r.sha256}" for r in reports)).encode()).hexdigest()[:16]
+    return URIRef(f"{report_iri('')[:-len('report/')]}dataset/{digest}")
+
+
+def describe(reports: list[ReportMeta], triples: int, classes: set[URIRef]) -> list[Triple]:
+    """A VoID and DCAT description of an export: its triples and classes, its reports (sources) and their dates.
+
+    No wall-clock time goes in, so the same reports always give the same bytes; the
+    dates are the years reported on and the latest publication date.
+    """
+    dataset = dataset_iri(reports)
+    period = URIRef(f"{dataset}#period")
+    out: list[Triple] = [
+        (dataset, _TYPE, VOID.Dataset),
+        (dataset, _TYPE, DCAT.Dataset),
+        (dataset, DCTERMS.title, Literal(f"govkg: {len(reports)} rule-of-law government report(s) as a knowledge graph", lang="en")),
+        (dataset, DCTERMS.title, Literal(f"法治政府建设情况报告知识图谱（{len(reports)}份报告）", lang="zh")),
+        (dataset, DCTERMS.conformsTo, URIRef("https://w3id.org/govkg/ontology")),
+        (dataset, VOID.uriSpace, Literal(report_iri("")[: -len("report/")])),
+        (dataset, VOID.triples, Literal(triples, datatype=XSD.integer)),
+        (dataset, VOID.classes, Literal(len(classes), datatype=XSD.integer)),
+        (dataset, VOID.documents, Literal(len(reports), datatype=XSD.integer)),
+    ]
+    out += [(dataset, VOID.vocabulary, URIRef(v)) for v in sorted({str(GKG), str(OA), str(QB), str(SKOS), str(PROV), str(DCTERMS)})]
+    out += [(dataset, VOID["class"], cls) for cls in sorted(classes)]
+    out += [(dataset, DCTERMS.source, URIRef(report_iri(r.id))) for r in sorted(reports, key=lambda r: r.id)]
+    years = sorted(r.year for r in reports)
+    if years:
+        out += [(dataset, DCTERMS.temporal, period), (period, _TYPE, DCTERMS.PeriodOfTime),
+                (period, DCAT.startDate, Literal(str(years[0]), datatype=_GYEAR)), (period, DCAT.endDate, Literal(str(years[-1]), datatype=_GYEAR))]
+    published = sorted(r.published for r in reports if r.published)
+    if published:
+        out.append((dataset, DCTERMS.issued, Literal(published[-1], datatype=_DATE)))
+    return out
 
 
 def add_triples(extraction: Extraction, sink: _Sink) -> _Sink:
@@ -250,21 +386,61 @@ class RDFStreamWriter:
         except KeyError:
             raise StoreError(f"cannot stream RDF as {fmt!r}; choose one of {', '.join(sorted(STREAM_FORMATS))}") from None
         self._stream = stream
+        self._shared: set[bytes] = set()
+        self._metas: list[ReportMeta] = []
+        self._classes: set[URIRef] = set()
         self.reports = 0
         self.triples = 0
+        self.written = 0
 
     def lines(self, extraction: Extraction) -> list[str]:
         """The report's distinct lines, in :func:`report_triples` order."""
         end = f" {URIRef(report_iri(extraction.report.id)).n3()} .\n" if self.format == "nquads" else " .\n"
-        lines = dict.fromkeys(f"{s.n3()} {p.n3()} {_object_text(o)}{end}" for s, p, o in report_triples(extraction))
+        classes = self._classes
+        lines: dict[str, None] = {}
+        for s, p, o in report_triples(extraction):
+            if p == _TYPE:
+                classes.add(o)  # type: ignore[arg-type]
+            lines[f"{s.n3()} {p.n3()} {_object_text(o)}{end}"] = None
         return list(lines)
 
     def write(self, extraction: Extraction) -> int:
-        """Write one report; returns the number of lines (triples or quads) written."""
+        """Write one report; returns the number of lines (triples or quads) written.
+
+        In N-Triples a line another report already wrote (an entity's type or name, the
+        statistics' structure) is not written again: the writer remembers a 12-byte digest
+        of each line about a shared resource (not those about the report's own
+        annotations and statistics), so memory grows with the distinct entities, not
+        with the reports.
+        """
         lines = self.lines(extraction)
+        if self.format == "nt":
+            own = (f"<{report_iri(extraction.report.id)}", f"<{statistic_iri('')}")
+            fresh = []
+            for line in lines:
+                if not line.startswith(own):
+                    digest = hashlib.blake2b(line.encode("utf-8"), digest_size=12).digest()
+                    if digest in self._shared:
+                        continue
+                    self._shared.add(digest)
+                fresh.append(line)
+            lines = fresh
         self._stream.write("".join(lines))
+        self._metas.append(extraction.report)
         self.reports += 1
         self.triples += len(lines)
+        self.written = self.triples
+        return len(lines)
+
+    def finish(self) -> int:
+        """Write the export's VoID/DCAT description (:func:`describe`, in the default graph); returns its lines.
+
+        ``triples`` counts the reports' lines, which is what the description states;
+        ``written`` counts every line of the file (what an index of it reads).
+        """
+        lines = [f"{s.n3()} {p.n3()} {_object_text(o)} .\n" for s, p, o in describe(self._metas, self.triples, self._classes)]
+        self._stream.write("".join(lines))
+        self.written = self.triples + len(lines)
         return len(lines)
 
 
@@ -287,6 +463,7 @@ def open_rdf_stream(path: str | Path, fmt: str = "nquads") -> Iterator[RDFStream
             in_block = True
             yield writer
             in_block = False
+            writer.finish()
     except OSError as error:
         if in_block:
             raise
@@ -317,11 +494,21 @@ def serialize(extractions: list[Extraction], fmt: str) -> str:
         rdflib_format = FORMATS[fmt]
     except KeyError:
         raise StoreError(f"unknown RDF format {fmt!r}; choose one of {', '.join(sorted(FORMATS))}") from None
+    metas = [x.report for x in extractions]
     if rdflib_format in ("nquads", "trig"):
-        return to_dataset(extractions).serialize(format=rdflib_format)
+        dataset = to_dataset(extractions)
+        data_triples = sum(len(g) for g in dataset.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID)
+        classes = {o for _, _, o, _ in dataset.quads((None, _TYPE, None, None)) if isinstance(o, URIRef)}
+        default = dataset.default_graph if hasattr(dataset, "default_graph") else dataset.graph(DATASET_DEFAULT_GRAPH_ID)
+        for triple in describe(metas, data_triples, classes):
+            default.add(triple)
+        return dataset.serialize(format=rdflib_format)
     graph = Graph()
     for extraction in extractions:
         to_graph(extraction, graph)
+    classes = {o for o in graph.objects(None, _TYPE) if isinstance(o, URIRef)}
+    for triple in describe(metas, len(graph), classes):
+        graph.add(triple)
     if rdflib_format == "nt":
         # split("\n"), not splitlines(): that also splits at U+2028 and the like, which N-Triples keeps raw in literals.
         return "".join(sorted(line + "\n" for line in graph.serialize(format="nt").split("\n") if line.strip()))
@@ -331,7 +518,7 @@ def serialize(extractions: list[Extraction], fmt: str) -> str:
 
 
 def load_rdf(path: str) -> Graph:
-    """Parse an exported RDF file (format from its extension).
+    """Parse an exported RDF file (format from its extension) into one graph; N-Quads and TriG give the union of their graphs.
 
     Raises:
         StoreError: the file is missing or not valid RDF.
@@ -342,9 +529,18 @@ def load_rdf(path: str) -> Graph:
     if not file.is_file():
         raise StoreError(f"{path}: no such RDF file")
     fmt = guess_format(str(file)) or "turtle"
-    graph = Dataset() if fmt in ("nquads", "trig") else Graph()
+    graph = Graph()
     try:
-        graph.parse(str(file), format=fmt)
+        if fmt in ("nquads", "trig"):
+            # One graph whatever the format: the union of the named graphs (and the default
+            # one), so validation gives the same verdict for N-Quads as for N-Triples.
+            dataset = Dataset()
+            dataset.parse(str(file), format=fmt)
+            for s, p, o, _ in dataset.quads((None, None, None, None)):
+                graph.add((s, p, o))
+        else:
+            graph.parse(str(file), format=fmt)
     except Exception as error:  # rdflib raises many parser-specific types
         raise StoreError(f"{path}: not valid {fmt} RDF ({str(error).splitlines()[0][:120]})") from None
+    _bind(graph)
     return graph

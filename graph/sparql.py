@@ -55,8 +55,8 @@ def rdf_files(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def _quads(files: list[Path], progress: Callable[[Path], None] | None, current: list[Path]) -> Iterator[Any]:
-    """Each file's quads, and each named-graph triple once more in the default graph."""
+def _quads(files: list[Path], progress: Callable[[Path], None] | None, current: list[Path], read: list[int]) -> Iterator[Any]:
+    """Each file's quads, and each named-graph triple once more in the default graph; ``read[0]`` counts the files' quads."""
     import pyoxigraph
 
     default = pyoxigraph.DefaultGraph()
@@ -64,6 +64,7 @@ def _quads(files: list[Path], progress: Callable[[Path], None] | None, current: 
         current[0] = path
         fmt = pyoxigraph.RdfFormat.from_media_type(_FORMATS[path.suffix.lower()])
         for quad in pyoxigraph.parse(path=str(path), format=fmt):
+            read[0] += 1
             yield quad
             if not isinstance(quad.graph_name, pyoxigraph.DefaultGraph):
                 yield pyoxigraph.Quad(quad.subject, quad.predicate, quad.object, default)
@@ -71,7 +72,7 @@ def _quads(files: list[Path], progress: Callable[[Path], None] | None, current: 
             progress(path)
 
 
-def _load(store: Any, files: list[Path], progress: Callable[[Path], None] | None = None) -> None:
+def _load(store: Any, files: list[Path], progress: Callable[[Path], None] | None = None) -> int:
     """The ontology, then ``files`` in batches, into ``store``.
 
     The ontology is loaded too, so queries can read Neo4j names (``gkg:cypherName``) and
@@ -83,11 +84,13 @@ def _load(store: Any, files: list[Path], progress: Callable[[Path], None] | None
 
     store.bulk_load(ontology_turtle().encode("utf-8"), format=pyoxigraph.RdfFormat.TURTLE)
     current = [files[0]] if files else [Path()]
+    read = [0]
     for start in range(0, len(files), _BATCH):
         try:
-            store.bulk_extend(_quads(files[start:start + _BATCH], progress, current))
+            store.bulk_extend(_quads(files[start:start + _BATCH], progress, current, read))
         except (SyntaxError, ValueError, OSError) as error:
             raise StoreError(f"{current[0]}: not valid RDF ({str(error).splitlines()[0][:120]})") from None
+    return read[0]
 
 
 def build_store(files: Iterable[str | Path], path: str | Path, progress: Callable[[Path], None] | None = None) -> int:
@@ -104,7 +107,9 @@ def build_store(files: Iterable[str | Path], path: str | Path, progress: Callabl
         progress: called with each file once it is read.
 
     Returns:
-        The number of quads in the store (named graphs, default graph and ontology).
+        The number of quads (or triples) read from the files: the number the export
+        printed. The store holds more (each triple once more in the default graph, and
+        the ontology), and fewer where files repeat a triple.
 
     Raises:
         StoreError: ``path`` is not empty, or a file is missing or not valid RDF (the
@@ -118,10 +123,9 @@ def build_store(files: Iterable[str | Path], path: str | Path, progress: Callabl
         raise StoreError(f"{target}: not an empty folder; a store is built once into a new folder")
     try:
         store = pyoxigraph.Store(str(target))
-        _load(store, paths, progress)
+        size = _load(store, paths, progress)
         store.flush()
         store.optimize()
-        size = len(store)
     except StoreError:
         shutil.rmtree(target, ignore_errors=True)
         raise
@@ -153,7 +157,7 @@ def open_store(files: Iterable[str | Path] = (), path: str | Path | None = None)
         build_store(paths, path)
     folder = Path(path)
     if not (folder / "CURRENT").is_file():
-        raise StoreError(f"{folder}: no Oxigraph store here (build one with `govkg sparql index FILES --store {folder}`)")
+        raise StoreError(f"{folder}: no Oxigraph store here (build one with `govkg sparql-index FILES --store {folder}`)")
     try:
         return pyoxigraph.Store.read_only(str(folder))
     except OSError as error:

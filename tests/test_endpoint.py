@@ -162,7 +162,7 @@ def test_a_busy_port_is_one_line(corpus):
     try:
         with pytest.raises(StoreError, match="cannot listen on 127.0.0.1"):
             serve([corpus], "127.0.0.1", port)
-        result = CliRunner().invoke(cli, ["sparql", "serve", "--data", str(corpus), "--port", str(port)])
+        result = CliRunner().invoke(cli, ["serve", "--data", str(corpus), "--port", str(port)])
         assert result.exit_code == 1 and "Traceback" not in result.output
         assert result.output.startswith("Error: cannot listen") and len(result.output.strip().splitlines()) == 1
     finally:

@@ -157,6 +157,19 @@ def test_password_is_generated_once_with_mode_0600(
         local_neo4j.password(tmp_path)
 
 
+def test_no_password_is_made_up_for_a_store_that_has_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A server first started with NEO4J_PASSWORD has users but no password file: a new random one would not match."""
+    monkeypatch.delenv("NEO4J_PASSWORD", raising=False)
+    (tmp_path / "data" / "databases" / "system").mkdir(parents=True)
+    with pytest.raises(StoreError, match="set NEO4J_PASSWORD"):
+        local_neo4j.password(tmp_path)
+    assert not (tmp_path / "password").exists()
+    assert local_neo4j.password_source(tmp_path) == str(tmp_path / "password")
+    monkeypatch.setenv("NEO4J_PASSWORD", "the-one-it-was-given")
+    assert local_neo4j.password(tmp_path) == "the-one-it-was-given"
+    assert local_neo4j.password_source(tmp_path) == "NEO4J_PASSWORD"
+
+
 def test_default_state_dir_honours_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -271,6 +271,28 @@ def test_run_rejects_writes_and_bad_cypher(store: Neo4jStore) -> None:
     assert store.run("RETURN $value AS value", value=INJECTION) == [{"value": INJECTION}]
 
 
+def test_run_returns_the_columns_also_without_rows(store: Neo4jStore) -> None:
+    rows = store.run("MATCH (n:Report) WHERE n.id = $id RETURN n.name AS name, count(*) + 1 AS `total, with comma`", id="none")
+    assert rows == [] and rows.columns == ("name", "total, with comma")
+    assert store.run("UNWIND [2, 1] AS b RETURN b, b * 10 AS a").columns == ("b", "a")
+
+
+def test_connect_falls_back_to_the_local_server(neo4j_server: SimpleNamespace, monkeypatch: pytest.MonkeyPatch) -> None:
+    from govkg.graph.neo4j_store import connect
+
+    for name in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_DATABASE"):
+        monkeypatch.delenv(name, raising=False)
+    if (neo4j_server.server.state_dir / "password").exists():
+        monkeypatch.delenv("NEO4J_PASSWORD", raising=False)  # the server's own password file
+    else:
+        monkeypatch.setenv("NEO4J_PASSWORD", neo4j_server.password)
+    with connect(state_dir=neo4j_server.server.state_dir) as store:
+        assert store.connection.uri == neo4j_server.uri
+        assert store.run("RETURN 1 AS one") == [{"one": 1}]
+    with pytest.raises(StoreError, match="govkg neo4j start"):
+        connect(state_dir=neo4j_server.server.state_dir / "nothing-runs-here")
+
+
 def test_server_down_names_the_uri() -> None:
     uri = f"bolt://127.0.0.1:{local_neo4j.free_port()}"
     with pytest.raises(StoreError, match="cannot reach Neo4j at " + uri.replace(".", r"\.")) as caught:

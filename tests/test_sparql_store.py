@@ -104,13 +104,13 @@ def test_language_tagged_and_typed_parameters_are_escaped_literals():
 def test_cli_indexes_queries_and_reports_errors_in_one_line(tmp_path, report_files):
     runner = CliRunner()
     target = tmp_path / "kg"
-    result = runner.invoke(cli, ["sparql", "index", str(report_files[0].parent), "--store", str(target)], catch_exceptions=False)
+    result = runner.invoke(cli, ["sparql-index", str(report_files[0].parent), "--store", str(target)], catch_exceptions=False)
     assert result.exit_code == 0 and "indexed 4 file(s)" in result.output
     result = runner.invoke(cli, ["sparql", "zone_coverage", "--store", str(target), "--format", "json"], catch_exceptions=False)
     assert result.exit_code == 0 and ZONE in {row["zone"] for row in json.loads(result.output)}
     result = runner.invoke(cli, ["sparql", "zone_coverage", "--store", str(tmp_path / "nothing")], catch_exceptions=False)
     assert result.exit_code == 1 and result.output.startswith("Error: ") and len(result.output.strip().splitlines()) == 1
-    result = runner.invoke(cli, ["sparql", "index", str(tmp_path / "missing.nq"), "--store", str(tmp_path / "kg2")], catch_exceptions=False)
+    result = runner.invoke(cli, ["sparql-index", str(tmp_path / "missing.nq"), "--store", str(tmp_path / "kg2")], catch_exceptions=False)
     assert result.exit_code == 1 and "no such RDF file" in result.output
     result = runner.invoke(cli, ["sparql", "zone_coverage", "--store", str(target), "--data", str(report_files[0])], catch_exceptions=False)
     assert result.exit_code == 2
@@ -133,3 +133,30 @@ def test_the_endpoint_serves_a_disk_store_read_only(disk_store):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_old_spellings_still_work_with_a_deprecation_note(tmp_path, report_files, monkeypatch):
+    runner = CliRunner()
+    target = tmp_path / "kg"
+    result = runner.invoke(cli, ["sparql", "index", str(report_files[0].parent), "--store", str(target)], catch_exceptions=False)
+    assert result.exit_code == 0 and "indexed 4 file(s)" in result.output
+    assert "deprecated" in result.output and "govkg sparql-index" in result.output
+    result = runner.invoke(cli, ["sparql", "serve"], catch_exceptions=False)  # forwarded: `serve` wants its data
+    assert result.exit_code == 2 and "govkg serve" in result.output and "--data FILE" in result.output
+    result = runner.invoke(cli, ["sparql", "zone_coverage", "extra.nq", "--store", str(target)], catch_exceptions=False)
+    assert result.exit_code == 2
+
+
+def test_a_canned_query_named_like_an_old_command_runs(tmp_path, report_files, monkeypatch):
+    """`index` and `serve` are only the old commands when no canned query has the name."""
+    from govkg.queries import catalog as catalogue
+
+    runner = CliRunner()
+    target = tmp_path / "kg"
+    assert runner.invoke(cli, ["sparql-index", *map(str, report_files), "--store", str(target)]).exit_code == 0
+    queries = dict(catalogue.catalog())
+    queries["index"] = queries["zone_coverage"]
+    monkeypatch.setattr(catalogue, "catalog", lambda: queries)
+    result = runner.invoke(cli, ["sparql", "index", "--store", str(target), "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0 and "deprecated" not in result.output
+    assert ZONE in {row["zone"] for row in json.loads(result.output)}

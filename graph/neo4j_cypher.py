@@ -1,0 +1,208 @@
+"""The Cypher text of govkg's Neo4j writes, one builder per statement.
+
+Labels, relationship types and property names are the only text ever spliced into a
+query, and only after a check against the ontology (:func:`label`,
+:func:`relationship_type`, :func:`property_name`); every value travels as a parameter.
+The builders take the plan's groups (:mod:`govkg.graph.neo4j_plan`) and return query
+text; :mod:`govkg.graph.neo4j_store` runs them in order inside one transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from govkg.errors import StoreError
+from govkg.ontology.schema import load_schema
+
+_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The ontology's node labels, relationship types and property names that may be spliced into Cypher."""
+    schema = load_schema()
+
+    def safe(names: Iterable[str]) -> frozenset[str]:
+        return frozenset(name for name in names if _NAME.match(name))
+
+    return (
+        safe(c.cypher_name for c in schema.classes.values()),
+        safe(schema.relation_types),
+        safe(a.neo4j_property for a in schema.attributes.values()),
+    )
+
+
+def label(name: str) -> str:
+    """``name`` if it is a node label of the ontology.
+
+    Raises:
+        StoreError: it is not.
+    """
+    if name not in _vocabulary()[0]:
+        raise StoreError(f"{name!r} is not a node label of the ontology")
+    return name
+
+
+def relationship_type(name: str) -> str:
+    """``name`` if it is a relationship type of the ontology.
+
+    Raises:
+        StoreError: it is not.
+    """
+    if name not in _vocabulary()[1]:
+        raise StoreError(f"{name!r} is not a relationship type of the ontology")
+    return name
+
+
+def property_name(name: str) -> str:
+    """``name`` if it is a Neo4j property name of the ontology.
+
+    Raises:
+        StoreError: it is not.
+    """
+    if name not in _vocabulary()[2]:
+        raise StoreError(f"{name!r} is not a property of the ontology")
+    return name
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def schema_statements() -> list[str]:
+    """The IRI uniqueness constraints (one per top class) and name indexes MERGE relies on (idempotent)."""
+    statements = []
+    schema = load_schema()
+    for top in schema.top_classes:
+        name = label(schema.classes[top].cypher_name)
+        snake = _snake(name)
+        statements.append(f"CREATE CONSTRAINT {snake}_iri IF NOT EXISTS FOR (n:`{name}`) REQUIRE n.iri IS UNIQUE")
+        statements.append(f"CREATE INDEX {snake}_name IF NOT EXISTS FOR (n:`{name}`) ON (n.name)")
+    statements.append(f"CREATE INDEX report_id IF NOT EXISTS FOR (n:`{label('Report')}`) ON (n.id)")
+    statements.append(full_text_index_statement())
+    return statements
+
+
+FULL_TEXT_INDEX = "entity_names"
+"""Full-text index over entities' names and aliases (the canned ``find`` question reads it)."""
+
+FULL_TEXT_ANALYZER = "cjk"
+"""Lucene's CJK analyzer, shipped with Neo4j: bigrams of Chinese characters, so a fragment matches inside a name."""
+
+
+def full_text_index_statement() -> str:
+    """``CREATE FULLTEXT INDEX`` over ``name`` and ``aliases`` of every entity label (not reports or statistics)."""
+    schema = load_schema()
+    labels = "|".join(
+        f"`{label(schema.classes[top].cypher_name)}`" for top in schema.top_classes if top not in ("Report", "Statistic")
+    )
+    name, aliases = property_name("name"), property_name("aliases")
+    return (
+        f"CREATE FULLTEXT INDEX {FULL_TEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [n.`{name}`, n.`{aliases}`] "
+        f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{FULL_TEXT_ANALYZER}'}}}}"
+    )
+
+
+LOCK_REPORTS = (
+    "UNWIND $iris AS iri MERGE (r:Report {iri: iri}) "
+    "SET r.report_count = coalesce(r.report_count, 0)"
+)
+"""Take the write lock of each report's node (creating it if new) before its state is read.
+
+Writing a property locks the node until commit; MERGE under the unique IRI constraint
+makes a second transaction creating the same report wait and then find it. So two loads
+of one report run one after the other, the second seeing what the first committed."""
+
+PREVIOUS_STATE = (
+    "MATCH (r:Report) WHERE r.iri IN $iris "
+    "OPTIONAL MATCH (r)-[m]->() WHERE type(m) IN $owned DELETE m "
+    "RETURN DISTINCT r.id AS id, r.stated_nodes AS nodes, r.stated_relationships AS rels"
+)
+"""Delete the reports' own MENTIONS/STATES and return the keys of what they stated before."""
+
+
+def take_off_nodes(top: str) -> str:
+    """Subtract ``row.times`` from the count of nodes a report stated before."""
+    return (f"UNWIND $rows AS row MATCH (n:`{label(top)}` {{iri: row.iri}}) "
+            "SET n.report_count = n.report_count - row.times")
+
+
+def take_off_relationships(type_: str, source: str, target: str) -> str:
+    """Subtract ``row.times`` from the count of relationships a report stated before."""
+    return (f"UNWIND $rows AS row {_pattern(type_, source, target)} "
+            "SET r.report_count = r.report_count - row.times")
+
+
+def merge_nodes(top: str, finer: str | None, others: Iterable[str], rows: list[dict[str, Any]]) -> str:
+    """MERGE one label group's nodes on their IRI, add to their count, set class labels and properties.
+
+    The counts and aliases are read in the SET that writes them, so the node's write
+    lock is taken before the read (a concurrent load's addition is never lost).
+    """
+    query = (
+        f"UNWIND $rows AS row MERGE (n:`{label(top)}` {{iri: row.iri}}) "
+        f"SET {_assignments('n', rows, 'n.report_count = coalesce(n.report_count, 0) + size(row.rids)', keep_absent=True)}"
+    )
+    if any("aliases" in row["props"] for row in rows):
+        # in the same SET as the read: a separate WITH would make the planner add an Eager barrier
+        query += (", n.aliases = coalesce(n.aliases, []) + "
+                  "[a IN coalesce(row.props.aliases, []) WHERE NOT a IN coalesce(n.aliases, [])]")
+    if finer:
+        query += f" SET n:`{label(finer)}`"
+    removed = [label(name) for name in others]
+    if removed:
+        query += " REMOVE n" + "".join(f":`{name}`" for name in removed)
+    return query
+
+
+def create_mentions(type_: str, source: str, target: str, rows: list[dict[str, Any]]) -> str:
+    """CREATE a report's own MENTIONS/STATES (one per offset); returns ``n``, the rows that found both ends."""
+    return (f"{_ends(source, target)}CREATE (a)-[r:`{relationship_type(type_)}`]->(b) "
+            f"SET {_assignments('r', rows, 'r.start = row.props.start')} RETURN count(*) AS n")
+
+
+def merge_relationships(type_: str, source: str, target: str, rows: list[dict[str, Any]]) -> str:
+    """MERGE relationships between entities and add to their count; returns ``n``, the rows that found both ends."""
+    return (f"{_ends(source, target)}MERGE (a)-[r:`{relationship_type(type_)}`]->(b) "
+            f"SET {_assignments('r', rows, 'r.report_count = coalesce(r.report_count, 0) + size(row.rids)')} "
+            "RETURN count(*) AS n")
+
+
+def delete_stale_relationships(type_: str, source: str, target: str) -> str:
+    """Delete the listed relationships that no report states any more."""
+    return f"UNWIND $rows AS row {_pattern(type_, source, target)} WHERE r.report_count <= 0 DELETE r"
+
+
+def delete_stale_nodes(top: str) -> str:
+    """Delete the listed nodes that no report states any more."""
+    return f"UNWIND $iris AS iri MATCH (n:`{label(top)}` {{iri: iri}}) WHERE n.report_count <= 0 DETACH DELETE n"
+
+
+def _ends(source: str, target: str) -> str:
+    """Match both ends by label + IRI (index seeks)."""
+    return (f"UNWIND $rows AS row "
+            f"MATCH (a:`{label(source)}` {{iri: row.source}}) MATCH (b:`{label(target)}` {{iri: row.target}}) ")
+
+
+def _pattern(type_: str, source: str, target: str) -> str:
+    return (f"MATCH (:`{label(source)}` {{iri: row.source}})-[r:`{relationship_type(type_)}`]->"
+            f"(:`{label(target)}` {{iri: row.target}})")
+
+
+def _assignments(var: str, rows: list[dict[str, Any]], *more: str, keep_absent: bool = False) -> str:
+    """``var.key = row.props.key`` for every property key of ``rows`` (but ``iri`` and ``aliases``), then ``more``.
+
+    Named properties rather than ``SET var += row.props``: a map write may touch any key,
+    so the planner would put an Eager barrier (materialise every row) between the index
+    seeks that read ``iri`` and the write. With ``keep_absent`` a row without the key (or
+    with a null) leaves the stored value, as ``+=`` does; otherwise a null removes it.
+    """
+    keys = sorted({key for row in rows for key in row["props"]} - {"iri", "aliases"})
+    parts = []
+    for key in map(property_name, keys):
+        value = f"coalesce(row.props.`{key}`, {var}.`{key}`)" if keep_absent else f"row.props.`{key}`"
+        parts.append(f"{var}.`{key}` = {value}")
+    return ", ".join([*parts, *more])
