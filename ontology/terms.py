@@ -64,6 +64,10 @@ class Class(_Term):
     MediationBranch = "MediationBranch"  # Mediation branch / 调解分站
     Mention = "Mention"  # Mention / 提及
     ObservationPoint = "ObservationPoint"  # Observation point / 基层法治观察点
+    EnterpriseServicePoint = "EnterpriseServicePoint"  # Enterprise service point / 企业服务点
+    LegalServiceStation = "LegalServiceStation"  # Legal service station or contact point / 法律服务工作站
+    LegislativeContactPoint = "LegislativeContactPoint"  # Grassroots legislative contact point / 基层立法联系点
+    PolicyConsultationPoint = "PolicyConsultationPoint"  # Policy and regulation consultation point / 政策法规咨询联系点
     Place = "Place"  # Place / 地域
     CooperationZone = "CooperationZone"  # Cooperation zone / 合作区域
     County = "County"  # County-level division / 县级行政区
@@ -84,6 +88,7 @@ class RelationType(_Term):
     ISSUED = "ISSUED"  # gkg:issued, issued
     LOCATED_IN = "LOCATED_IN"  # gkg:locatedIn, located in
     MENTIONS = "MENTIONS"  # gkg:mentions, mentions
+    ORGANIZED = "ORGANIZED"  # gkg:organized, organized
     PARTY_TO = "PARTY_TO"  # gkg:partyTo, party to
     PART_OF = "PART_OF"  # gkg:partOf, part of
     SERVES = "SERVES"  # gkg:serves, serves
@@ -134,6 +139,10 @@ TOP_CLASS: dict[Class, Class] = {
     Class.MediationBranch: Class.MediationCentre,
     Class.Mention: Class.Mention,
     Class.ObservationPoint: Class.ObservationPoint,
+    Class.EnterpriseServicePoint: Class.ObservationPoint,
+    Class.LegalServiceStation: Class.ObservationPoint,
+    Class.LegislativeContactPoint: Class.ObservationPoint,
+    Class.PolicyConsultationPoint: Class.ObservationPoint,
     Class.Place: Class.Place,
     Class.CooperationZone: Class.Place,
     Class.County: Class.Place,
