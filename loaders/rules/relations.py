@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from govkg.loaders.rules.base import Candidate, Context, RelationRecord, alternation, clause_end, clause_start
+from govkg.loaders.rules.events import ORGANISED
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
 from govkg.ontology.terms import Class, RelationType
 
@@ -67,6 +68,7 @@ class RelationRule(RuleComponent):
         found = readings(doc)
         text = ctx.text
         out = verb_relations(ctx, found, self.vocabulary, self._verbs, self._relation_of)
+        out += organised_relations(ctx, found)
         explicit = containment_relations(found)
         out += explicit + paragraph_serves(text, found, explicit, self.vocabulary.serve_cues)
         place_links, implied = place_relations(found, ctx)
@@ -108,6 +110,18 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
         if agreement.type == Class.Agreement and agreement.rule != "nested-title" and agreement.key not in parties:
             out.append(RelationRecord(RelationType.PARTY_TO, ctx.region, agreement.key, True, agreement.start, agreement.end))
             parties.add(agreement.key)
+    return out
+
+
+def organised_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:
+    """Who organised an event read after an organising verb: the bodies before the verb (A与B联合举办), else the reporting region (implicit)."""
+    bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]
+    out = []
+    for event in candidates:
+        if event.type == Class.Event and event.rule == ORGANISED:
+            verb = event.attributes["verb"]
+            for actor, implicit in _actors(ctx.text, bodies, verb, ctx):
+                out.append(RelationRecord(RelationType.ORGANIZED, actor, event.key, implicit, verb, event.end))
     return out
 
 
