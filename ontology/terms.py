@@ -41,6 +41,8 @@ class Class(_Term):
     Meeting = "Meeting"  # Meeting / 会议
     Training = "Training"  # Training course / 培训
     Institution = "Institution"  # Institution / 机构
+    ArbitrationBody = "ArbitrationBody"  # Arbitration commission / 仲裁机构
+    Association = "Association"  # Association or people's organisation / 社会团体
     Court = "Court"  # People's court / 人民法院
     Department = "Department"  # Government department / 政府部门
     Government = "Government"  # People's government / 人民政府
@@ -50,6 +52,7 @@ class Class(_Term):
     Procuratorate = "Procuratorate"  # People's procuratorate / 人民检察院
     ServiceCentre = "ServiceCentre"  # Service centre / 服务中心
     Team = "Team"  # Team or working group / 工作团队
+    University = "University"  # University or college / 高等院校
     Mechanism = "Mechanism"  # Mechanism / 机制
     Brand = "Brand"  # Brand / 品牌
     Hotline = "Hotline"  # Hotline / 热线
@@ -116,6 +119,8 @@ TOP_CLASS: dict[Class, Class] = {
     Class.Meeting: Class.Event,
     Class.Training: Class.Event,
     Class.Institution: Class.Institution,
+    Class.ArbitrationBody: Class.Institution,
+    Class.Association: Class.Institution,
     Class.Court: Class.Institution,
     Class.Department: Class.Institution,
     Class.Government: Class.Institution,
@@ -125,6 +130,7 @@ TOP_CLASS: dict[Class, Class] = {
     Class.Procuratorate: Class.Institution,
     Class.ServiceCentre: Class.Institution,
     Class.Team: Class.Institution,
+    Class.University: Class.Institution,
     Class.Mechanism: Class.Mechanism,
     Class.Brand: Class.Mechanism,
     Class.Hotline: Class.Mechanism,

@@ -135,6 +135,8 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
     within = [c for c in candidates if c.type in _ACTOR_TYPES and start <= c.start and c.end <= position and c.rule != "quote"]
     named = sorted((c for c in within if not any(o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in within)),
                    key=lambda c: c.start)
+    starts = {c.start for c in named}
+    named = [c for c in named if c.end not in starts]  # 区人民法院X人民法庭设立: the branch acts, not the court it is written after
     if not named or position - named[-1].end > 6:
         return [(ctx.region, True)]
     link = _PARTNER_LINK.search(text, start, position)
