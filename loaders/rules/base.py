@@ -187,13 +187,14 @@ class RelationRecord:
 
 
 def settled(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """The readings that stand: those no ``replaces`` reading of another rule overlaps with the same type."""
+    """The readings that stand: those no ``replaces`` reading of another rule overlaps with the same type,
+    or reads of the very same words (a point's name a phrase rule read as a body)."""
     replacing = [c for c in candidates if c.replaces]
     if not replacing:
         return list(candidates)
     return [
         c for c in candidates
-        if not any(r.type == c.type and r.rule != c.rule and r.overlaps(c) for r in replacing)
+        if not any(r.rule != c.rule and (r.type == c.type and r.overlaps(c) or (r.start, r.end) == (c.start, c.end)) for r in replacing)
     ]
 
 
