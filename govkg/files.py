@@ -27,32 +27,33 @@ def _usual_mode() -> int:
 
 
 @contextmanager
-def _atomic(path: str | Path, mode: str) -> Iterator[tuple[object, Path]]:
+def _replacing(path: str | Path) -> Iterator[tuple[int, Path]]:
+    """A temporary file descriptor beside ``path``; the file becomes ``path`` when the block ends without error."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    temporary = Path(name)
     try:
-        with os.fdopen(handle, mode, **({"encoding": "utf-8", "newline": "\n"} if "b" not in mode else {})) as stream:
-            yield stream, target
+        yield handle, temporary
         os.chmod(temporary, _usual_mode())  # mkstemp makes 0600
         os.replace(temporary, target)
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise
 
 
 @contextmanager
 def atomic_text_file(path: str | Path) -> Iterator[TextIO]:
     """A UTF-8 text stream whose content replaces ``path`` only when the block ends without error."""
-    with _atomic(path, "w") as (stream, _):
-        yield stream  # type: ignore[misc]
+    with _replacing(path) as (handle, _), os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+        yield stream
 
 
 @contextmanager
 def atomic_binary_file(path: str | Path) -> Iterator[BinaryIO]:
     """A binary stream whose content replaces ``path`` only when the block ends without error."""
-    with _atomic(path, "wb") as (stream, _):
-        yield stream  # type: ignore[misc]
+    with _replacing(path) as (handle, _), os.fdopen(handle, "wb") as stream:
+        yield stream
 
 
 def write_atomically(path: str | Path, content: str | bytes) -> None:

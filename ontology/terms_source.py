@@ -27,8 +27,11 @@ from enum import Enum
 class _Term(str, Enum):
     """A name of the ontology; formats and prints as its plain name."""
 
-    __str__ = str.__str__
-    __format__ = str.__format__
+    def __str__(self) -> str:
+        return str.__str__(self)
+
+    def __format__(self, format_spec: str) -> str:
+        return str.__format__(self, format_spec)
 '''
 
 
