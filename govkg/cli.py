@@ -233,7 +233,11 @@ PARAM = click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALU
 @FORMAT
 @click.option("--host", default="127.0.0.1", show_default=True, help="With `serve`: address to bind (loopback by default).")
 @click.option("--port", type=int, default=7878, show_default=True, help="With `serve`: port of the endpoint.")
-def sparql(query: str, files: tuple[str, ...], data: tuple[str, ...], store_dir: str | None, params: tuple[str, ...], fmt: str, host: str, port: int) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, help="With `serve`: seconds one query may run.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True, help="With `serve`: longest answer (rows or triples).")
+@click.option("--cors", metavar="ORIGIN", help="With `serve`: let pages from this one origin read answers (no CORS header without it).")
+def sparql(query: str, files: tuple[str, ...], data: tuple[str, ...], store_dir: str | None, params: tuple[str, ...], fmt: str, host: str, port: int,
+           timeout: float, max_rows: int, cors: str | None) -> None:
     """Run SPARQL over exported RDF: a canned query NAME, @file.rq or query text; or `serve` them; or `index` FILES into an on-disk store.
 
     \b
@@ -253,7 +257,7 @@ def sparql(query: str, files: tuple[str, ...], data: tuple[str, ...], store_dir:
     if data and store_dir:
         raise click.UsageError("give either --data (in memory) or --store (on disk), not both")
     if query == "serve":
-        _serve(list(data), host, port, store_dir)
+        _serve(list(data), host, port, store_dir, timeout=timeout, max_rows=max_rows, cors=cors)
         return
     from govkg.graph.sparql import run_sparql
     from govkg.output import render
@@ -286,12 +290,13 @@ def _index(files: list[str], store_dir: str | None) -> None:
     click.echo(f"indexed {len(paths)} file(s), {quads:,} quads into {store_dir} in {time.perf_counter() - began:.1f} s", err=True)
 
 
-def _serve(data: list[str], host: str, port: int, store_dir: str | None = None) -> None:
-    from govkg.graph.endpoint import serve
+def _serve(data: list[str], host: str, port: int, store_dir: str | None = None, *, timeout: float = 30.0, max_rows: int = 100_000,
+           cors: str | None = None) -> None:
+    from govkg.graph.endpoint import Limits, serve
 
     with _errors():
-        server = serve(data, host, port, store=store_dir)
-    click.echo(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql (read-only; Ctrl-C stops it)")
+        server = serve(data, host, port, store=store_dir, limits=Limits(timeout=timeout, max_rows=max_rows), cors=cors)
+    click.echo(f"SPARQL endpoint: http://{host}:{server.server_port}/sparql (read-only; canned queries at /queries; Ctrl-C stops it)")
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -381,13 +386,21 @@ def _read_json(path: str) -> Any:
 @click.option("--shapes", is_flag=True, help="Print the SHACL shapes derived from the ontology.")
 @click.option("--ontology", "show_ontology", is_flag=True, help="Print the ontology (Turtle).")
 @click.option("--terms", is_flag=True, help="Print the Python terms module derived from the ontology (ontology/terms.py).")
+@click.option("--html", "html_dir", type=click.Path(file_okay=False), help="Write the ontology's HTML documentation (pyLODE) into this new folder.")
 @FORMAT
-def schema(shapes: bool, show_ontology: bool, terms: bool, fmt: str) -> None:
+def schema(shapes: bool, show_ontology: bool, terms: bool, html_dir: str | None, fmt: str) -> None:
     """Show the ontology's classes with their Neo4j labels and the relationship types."""
     from govkg.ontology.schema import load_schema, ontology_turtle
     from govkg.ontology.shapes import shapes_turtle
     from govkg.output import render
 
+    if html_dir:
+        from govkg.ontology.docs import write_html
+
+        with _errors():
+            page = write_html(html_dir)
+        click.echo(f"wrote {page}", err=True)
+        return
     if shapes:
         click.echo(shapes_turtle(), nl=False)
         return

@@ -8,6 +8,11 @@ Each file starts with a header of comment lines::
     // lists: chain                  (columns whose values are sets joined by 、)
 
 The catalogue is built by reading this folder; nothing else lists the queries.
+
+A ``.rq`` twin is standard SPARQL 1.1 that any engine runs as it stands (Oxigraph, Jena
+Fuseki and rdflib give the same answers: tests/test_engines.py): each parameter NAME is a
+``VALUES ?param_NAME { default }`` clause and a ``limit`` is the ``LIMIT`` itself;
+:func:`sparql_with_parameters` writes a caller's values into them.
 """
 
 from __future__ import annotations
@@ -105,43 +110,97 @@ def get(name: str) -> CannedQuery:
         raise QueryError(f"no canned query {name!r}; `govkg queries` lists them") from None
 
 
-_PLACEHOLDER = re.compile(r"\$(\w+)(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^xsd:([A-Za-z]+))?")
-"""``$name``, ``$name@zh`` (a language-tagged literal) or ``$name^^xsd:gYear`` (a typed one)."""
+_VALUES = re.compile(r"VALUES\s+\?param_(?P<name>\w+)\s*\{\s*(?P<term>[^{}]*?)\s*\}")
+"""``VALUES ?param_NAME { default }``: where a ``.rq`` file binds the parameter NAME."""
+
+_TERM = re.compile(r'^(?:(?P<integer>[+-]?\d+)|"(?P<text>(?:[^"\\]|\\.)*)"(?:@(?P<language>[A-Za-z]+(?:-[A-Za-z0-9]+)*)|\^\^(?:xsd:(?P<xsd>\w+)|<(?P<iri>[^<>\s]*)>))?)$')
+"""The default term of a ``VALUES`` row: an integer, or a string literal with an optional language tag or datatype."""
+
+_LIMIT = re.compile(r"\bLIMIT\s+(\d+)\b")
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
+def _unescape(text: str) -> str:
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "r": "\r", "t": "\t"}.get(m.group(1), m.group(1)), text)
+
+
+def _bindings(query: CannedQuery) -> dict[str, list[re.Match[str]]]:
+    """Each parameter's ``VALUES`` clauses in the SPARQL text, checked against the header's defaults.
+
+    Raises:
+        QueryError: the twin binds a parameter the header does not declare, writes a
+            default other than the header's, or leaves a declared parameter unbound
+            (a whole-number parameter may instead be every ``LIMIT`` equal to its default).
+    """
+    assert query.sparql is not None
+    found: dict[str, list[re.Match[str]]] = {}
+    for match in _VALUES.finditer(query.sparql):
+        name, term = match["name"], _TERM.match(match["term"])
+        if name not in query.defaults:
+            raise QueryError(f"{query.name}.rq binds ?param_{name}, which its header does not declare")
+        if term is None:
+            raise QueryError(f"{query.name}.rq: VALUES ?param_{name} must hold one literal, not {match['term']!r}")
+        written = int(term["integer"]) if term["integer"] is not None else _unescape(term["text"])
+        if str(written) != str(query.defaults[name]):
+            raise QueryError(f"{query.name}.rq binds ?param_{name} to {written!r}, but its header's default is {query.defaults[name]!r}")
+        found.setdefault(name, []).append(match)
+    for name, default in query.defaults.items():
+        if name in found:
+            continue
+        is_limit = isinstance(default, int) and any(int(m.group(1)) == default for m in _LIMIT.finditer(query.sparql))
+        if not is_limit:
+            raise QueryError(f"{query.name}.rq does not bind parameter {name!r} (VALUES ?param_{name} {{ ... }} or LIMIT {default})")
+    return found
+
+
 def sparql_with_parameters(query: CannedQuery, values: dict[str, Any]) -> str:
-    """The SPARQL text with each ``$name`` replaced by its value written as an RDF literal.
+    """The twin's standard SPARQL text with each parameter's value written into its ``VALUES`` rows.
 
-    ``$name`` becomes a plain string (an integer, e.g. ``42``, for whole-number parameters),
-    ``$name@zh`` a literal tagged ``zh`` and ``$name^^xsd:gYear`` a literal of that
-    datatype. The tagged and typed forms equal the stored terms exactly, so a pattern
-    such as ``?x gkg:name $name@zh`` is one index lookup instead of a scan with
-    ``FILTER(STR(?n) = $name)``.
+    A ``.rq`` file is a query any SPARQL 1.1 engine runs as it stands: each parameter is a
+    ``VALUES ?param_NAME { default }`` clause (one in every block that needs it, so
+    subqueries and ``MINUS`` are selective on their own), and a whole-number parameter of a
+    ``LIMIT`` is the number itself. Binding replaces the default by the value written as
+    the same kind of term: tagged ``@zh`` when the default is, typed ``xsd:gYear`` when
+    the default is, an integer for an integer. Values go through Oxigraph's term
+    serialiser (escaped literals), so no value can change the query's structure.
 
-    Values are written by Oxigraph's term serialiser (escaped N-Triples literals), so no
-    value can change the query's structure.
+    Raises:
+        QueryError: the query has no twin, or a value is not a whole number where the
+            parameter needs one.
     """
     import pyoxigraph
 
     if query.sparql is None:
         raise QueryError(f"query {query.name!r} has no SPARQL twin")
+    bindings = _bindings(query)
 
-    def literal(value: Any, language: str | None, datatype: str | None) -> str:
-        if language:
-            return str(pyoxigraph.Literal(str(value), language=language))
+    def integer(name: str) -> int:
+        try:
+            return int(values[name])
+        except (TypeError, ValueError):
+            raise QueryError(f"parameter {name!r} of {query.name!r} must be a whole number, not {values[name]!r}") from None
+
+    def term(name: str, default: str) -> str:
+        parsed = _TERM.match(default)
+        assert parsed is not None  # checked by _bindings
+        value = values.get(name, query.defaults[name])
+        if parsed["integer"] is not None:
+            return str(integer(name)) if name in values else parsed["integer"]
+        if parsed["language"]:
+            return str(pyoxigraph.Literal(str(value), language=parsed["language"]))
+        datatype = _XSD + parsed["xsd"] if parsed["xsd"] else parsed["iri"]
         if datatype:
-            return str(pyoxigraph.Literal(str(value), datatype=pyoxigraph.NamedNode(_XSD + datatype)))
-        if isinstance(value, int) and not isinstance(value, bool):
-            return str(int(value))  # SPARQL's integer syntax, so ``LIMIT $limit`` works too
+            return str(pyoxigraph.Literal(str(value), datatype=pyoxigraph.NamedNode(datatype)))
         return str(pyoxigraph.Literal(str(value)))
 
-    def replace(match: re.Match[str]) -> str:
-        key = match.group(1)
-        if key not in values:
-            raise QueryError(f"query {query.name!r} uses ${key} but declares no such parameter")
-        return literal(values[key], match.group(2), match.group(3))
+    text = _VALUES.sub(lambda m: f"VALUES ?param_{m['name']} {{ {term(m['name'], m['term'])} }}", query.sparql)
+    for name, default in query.defaults.items():
+        if name not in bindings and name in values and values[name] != default:
+            text = _rewrite_limits(text, default, integer(name))
+    return text
 
-    body = "\n".join(line for line in query.sparql.splitlines() if not _HEADER.match(line.strip()))
-    return _PLACEHOLDER.sub(replace, body)
+
+def _rewrite_limits(text: str, default: int, value: int) -> str:
+    """Every ``LIMIT default`` of ``text`` as ``LIMIT value``."""
+    return _LIMIT.sub(lambda m: f"LIMIT {value}" if int(m.group(1)) == default else m.group(0), text)

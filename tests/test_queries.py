@@ -27,8 +27,9 @@ def test_every_question_has_a_documented_cypher_query_and_a_sparql_twin():
     assert EXPECTED <= set(catalog())
     for query in catalog().values():
         assert query.title and query.description and query.sparql, query.name
-        for name in query.defaults:
-            assert f"${name}" in query.cypher and f"${name}" in query.sparql, (query.name, name)
+        for name, default in query.defaults.items():
+            assert f"${name}" in query.cypher, (query.name, name)
+            assert f"?param_{name}" in query.sparql or f"LIMIT {default}" in query.sparql, (query.name, name)
 
 
 def test_parameters_are_cast_and_checked():
@@ -42,8 +43,26 @@ def test_parameters_are_cast_and_checked():
 
 
 def test_sparql_parameters_cannot_change_the_query():
-    text = sparql_with_parameters(get("region_partners"), {"region": '青浦区") } DELETE WHERE { ?s ?p ?o } #'})
+    from rdflib.plugins.sparql import prepareQuery
+
+    text = sparql_with_parameters(get("region_partners"), {"region": '青浦区"@zh } ?s ?p ?o } DELETE WHERE { ?s ?p ?o } #'})
     assert 'DELETE WHERE' in text and '\\"' in text  # the value stays inside one escaped literal
+    prepareQuery(text)  # still one SELECT query
+    assert sparql_with_parameters(get("dispute_network"), {"limit": 7}).count("LIMIT 7") == 2
+
+
+def test_a_twin_that_binds_an_undeclared_or_different_default_is_refused():
+    import dataclasses
+
+    from govkg.errors import QueryError
+
+    query = get("region_partners")
+    with pytest.raises(QueryError, match="header's default"):
+        sparql_with_parameters(dataclasses.replace(query, sparql=query.sparql.replace('"青浦区"@zh', '"吴江区"@zh')), {})
+    with pytest.raises(QueryError, match="does not declare"):
+        sparql_with_parameters(dataclasses.replace(query, defaults={}), {})
+    with pytest.raises(QueryError, match="does not bind"):
+        sparql_with_parameters(dataclasses.replace(query, defaults={**query.defaults, "extra": "x"}), {})
 
 
 @pytest.fixture(scope="module")

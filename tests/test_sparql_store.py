@@ -56,7 +56,12 @@ def test_the_default_graph_is_the_union_of_the_reports_with_each_triple_once(dis
 def test_every_canned_query_answers_the_same_on_disk_as_in_memory(disk_store, report_files, name):
     query = get(name)
     text = sparql_with_parameters(query, query.parameters())
-    assert query_store(open_store(path=disk_store), text) == query_store(open_store(report_files), text)
+
+    def answer(store):
+        columns, rows = query_store(store, text)
+        return columns, [{k: sorted(v.split("、")) if k in query.list_columns and v else v for k, v in row.items()} for row in rows]
+
+    assert answer(open_store(path=disk_store)) == answer(open_store(report_files))
 
 
 def test_the_store_opens_read_only(disk_store):
@@ -92,8 +97,8 @@ def test_language_tagged_and_typed_parameters_are_escaped_literals():
     query = get("institution_profile")
     text = sparql_with_parameters(query, {"name": '局"@zh . } DELETE WHERE { ?s ?p ?o } #'})
     assert '"局\\"@zh . } DELETE WHERE { ?s ?p ?o } #"@zh' in text
-    text = sparql_with_parameters(get("new_since"), get("new_since").parameters())
-    assert '"2024"^^<http://www.w3.org/2001/XMLSchema#gYear>' in text and "$" not in text
+    text = sparql_with_parameters(get("new_since"), get("new_since").parameters({"year": "2023"}))
+    assert 'VALUES ?param_year { "2023"^^<http://www.w3.org/2001/XMLSchema#gYear> }' in text and "$" not in text
 
 
 def test_cli_indexes_queries_and_reports_errors_in_one_line(tmp_path, report_files):
