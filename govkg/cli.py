@@ -75,35 +75,58 @@ WORKERS = click.option("--workers", type=click.IntRange(min=1), default=1, show_
 SCHEDULER = click.option("--scheduler", metavar="ADDRESS", help="Extract on a Dask cluster (tcp://host:8786, or 'local' for a local one).")
 
 
-def _outcomes(paths: list[Path], model: str | None, workers: int = 1, scheduler: str | None = None) -> Iterator[Any]:
+
+def hint_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--region/--year/--title: what a report's text does not say, or says wrongly."""
+    command = click.option("--title", help="The report's title, when the file has none or a wrong one.")(command)
+    command = click.option("--year", type=click.IntRange(1990, 2100), help="The year reported on.")(command)
+    command = click.option("--region", help="The reporting region (e.g. 静海区).")(command)
+    return command
+
+
+def _hints(region: str | None, year: int | None, title: str | None) -> Any:
+    from govkg.loaders.text import Hints
+
+    return Hints(region=region, year=year, title=title) if region or year or title else None
+
+
+def _outcomes(paths: list[Path], model: str | None, workers: int = 1, scheduler: str | None = None, hints: Any = None) -> Iterator[Any]:
     """Extraction outcomes one by one: serially, on local processes, or on a Dask cluster."""
     if scheduler:
         from govkg.loaders.parallel import extract_distributed
 
-        return extract_distributed(paths, scheduler, model)
+        return extract_distributed(paths, scheduler, model, hints=hints)
     if workers > 1:
         from govkg.loaders.parallel import extract_parallel
 
-        return extract_parallel(paths, workers, model)
+        return extract_parallel(paths, workers, model, hints=hints)
     from govkg.loaders.batch import extract_many
 
-    return extract_many(paths, model)
+    return extract_many(paths, model, hints)
 
 
-def _extract_all(files: tuple[str, ...], model: str | None, workers: int = 1, scheduler: str | None = None) -> tuple[list[Any], list[str]]:
+def _extract_all(files: tuple[str, ...], model: str | None, workers: int = 1, scheduler: str | None = None,
+                 hints: Any = None) -> tuple[list[Any], list[str]]:
     from govkg.loaders.batch import report_files
 
     paths = report_files(files)
     if not paths:
         raise click.ClickException("no report files found")
+    from govkg.loaders.batch import distinct_reports
+
     extractions, failures = [], []
     with _errors(), _progress(len(paths), "extracting") as bar:
-        for outcome in _outcomes(paths, model, workers, scheduler):
+        for outcome in _outcomes(paths, model, workers, scheduler, hints):
             bar.update(1)
             if outcome.error:
                 failures.append(outcome.error)
             else:
                 extractions.append(outcome.extraction)
+    extractions, warnings, identity = distinct_reports(extractions)
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
+    if identity.files > identity.distinct:  # some files held the same report
+        click.echo(identity.summary(), err=True)
     extractions.sort(key=lambda x: x.report.id)
     return extractions, failures
 
@@ -123,14 +146,16 @@ def _finish(failures: list[str], total: int) -> None:
 @click.option("--model", help="An installed trained spaCy pipeline to start from (default: blank zh + jieba).")
 @WORKERS
 @SCHEDULER
-def extract(files: tuple[str, ...], fmt: str, output: str | None, model: str | None, workers: int, scheduler: str | None) -> None:
+@hint_options
+def extract(files: tuple[str, ...], fmt: str, output: str | None, model: str | None, workers: int, scheduler: str | None,
+            region: str | None, year: int | None, title: str | None) -> None:
     """Extract entities, relations and statistics (with provenance) from report FILES or folders.
 
     Reads .txt, .html, .pdf (text layer) and .docx; folders are walked.
     """
     from govkg.output import render
 
-    extractions, failures = _extract_all(files, model, workers, scheduler)
+    extractions, failures = _extract_all(files, model, workers, scheduler, _hints(region, year, title))
     if extractions:
         if fmt == "json":
             payload: Any = [x.to_dict() for x in extractions]
@@ -155,7 +180,9 @@ def extract(files: tuple[str, ...], fmt: str, output: str | None, model: str | N
 @click.option("--model", help="An installed trained spaCy pipeline to start from.")
 @WORKERS
 @SCHEDULER
-def export(files: tuple[str, ...], fmt: str, output: str | None, model: str | None, workers: int, scheduler: str | None) -> None:
+@hint_options
+def export(files: tuple[str, ...], fmt: str, output: str | None, model: str | None, workers: int, scheduler: str | None,
+           region: str | None, year: int | None, title: str | None) -> None:
     """Export report FILES as RDF (ontology classes, SKOS labels, Web Annotation provenance) or Neo4j import CSV.
 
     nt and nquads are streamed report by report (memory does not grow with the number
@@ -163,10 +190,11 @@ def export(files: tuple[str, ...], fmt: str, output: str | None, model: str | No
     """
     from govkg.graph.rdf import serialize
 
+    hints = _hints(region, year, title)
     if fmt in ("nt", "nquads"):
-        _export_stream(files, fmt, output, model, workers, scheduler)
+        _export_stream(files, fmt, output, model, workers, scheduler, hints)
         return
-    extractions, failures = _extract_all(files, model, workers, scheduler)
+    extractions, failures = _extract_all(files, model, workers, scheduler, hints)
     if failures:
         _finish(failures, len(extractions) + len(failures))
     with _errors():
@@ -182,7 +210,8 @@ def export(files: tuple[str, ...], fmt: str, output: str | None, model: str | No
         _emit(serialize(extractions, fmt), output)
 
 
-def _export_stream(files: tuple[str, ...], fmt: str, output: str | None, model: str | None, workers: int, scheduler: str | None) -> None:
+def _export_stream(files: tuple[str, ...], fmt: str, output: str | None, model: str | None, workers: int, scheduler: str | None,
+                   hints: Any = None) -> None:
     """Extract and write each report in turn; a bad file means no output at all (every bad file is listed)."""
     import tempfile
 
@@ -196,7 +225,7 @@ def _export_stream(files: tuple[str, ...], fmt: str, output: str | None, model: 
         target = Path(output) if output else Path(scratch) / f"export.{fmt}"
         failures: list[str] = []
         with _errors(), open_rdf_stream(target, fmt) as writer, _progress(len(paths), "exporting") as bar:
-            for outcome in _outcomes(paths, model, workers, scheduler):
+            for outcome in _outcomes(paths, model, workers, scheduler, hints):
                 bar.update(1)
                 if outcome.error:
                     failures.append(outcome.error)
@@ -561,10 +590,19 @@ def _return_columns(cypher: str) -> list[str]:
 @click.option("--model", help="An installed trained spaCy pipeline to start from.")
 @WORKERS
 @SCHEDULER
+@hint_options
 def load(files: tuple[str, ...], uri: str | None, username: str, password: str | None, database: str | None,
-         state_dir: str | None, batch_size: int, model: str | None, workers: int, scheduler: str | None) -> None:
-    """Extract report FILES (or folders) and load them into Neo4j; each report loads whole or not at all."""
+         state_dir: str | None, batch_size: int, model: str | None, workers: int, scheduler: str | None,
+         region: str | None, year: int | None, title: str | None) -> None:
+    """Extract report FILES (or folders) and load them into Neo4j; each report loads whole or not at all.
+
+    A report is its reporting body and year: a second text of the same report replaces the
+    first (with a warning naming both files when they differ).
+    """
+    from govkg.loaders.batch import ReportIdentity
+
     loaded, failures = 0, []
+    identity = ReportIdentity()
     with _errors():
         store = open_connection(uri, username, password, database, state_dir)
     started = time.perf_counter()
@@ -576,11 +614,14 @@ def load(files: tuple[str, ...], uri: str | None, username: str, password: str |
         with _progress(len(paths), "loading") as bar:
 
             def extractions() -> Iterator[Any]:
-                for outcome in _outcomes(paths, model, workers, scheduler):
+                for outcome in _outcomes(paths, model, workers, scheduler, _hints(region, year, title)):
                     if outcome.extraction is None:
                         failures.append(outcome.error)
                         bar.update(1)
                     else:
+                        warning = identity.add(outcome.extraction)
+                        if warning:
+                            click.echo(f"warning: {warning}", err=True)
                         yield outcome.extraction
 
             for result in store.load_all(extractions(), batch_size=batch_size):
@@ -593,7 +634,7 @@ def load(files: tuple[str, ...], uri: str | None, username: str, password: str |
     from govkg.ontology.schema import load_schema
 
     tops = [load_schema().classes[name].cypher_name for name in load_schema().top_classes]
-    click.echo(f"loaded {loaded} report(s) in {time.perf_counter() - started:.1f}s into {store.connection.uri}")
+    click.echo(f"loaded {loaded} report(s) in {time.perf_counter() - started:.1f}s into {store.connection.uri} ({identity.summary()})")
     click.echo("nodes: " + ", ".join(f"{label} {counts[label]}" for label in tops if counts.get(label)))
     _finish(failures, loaded + len(failures))
 

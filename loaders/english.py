@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from govkg.loaders.vocabulary import load_glossary
 
-_PLACE_SUFFIX = re.compile(r"^(?P<stem>[\u4e00-\u9fff]{1,6}?)(?P<suffix>新区|街道|区|县|市|镇|村|省)$")
+_PLACE_SUFFIX = re.compile(r"^(?P<stem>[\u4e00-\u9fff]{1,6}?)(?P<suffix>新区|街道|区|县|市|镇|乡|村|省|河|湖|江)$")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -19,18 +19,40 @@ def _pinyin(text: str) -> str:
 
 
 def slug(text: str) -> str:
-    """A lowercase ASCII slug of a Chinese name, e.g. 青浦区 → ``qingpuqu``."""
+    """A lowercase ASCII slug of a Chinese name, e.g. 青浦区 → ``qingpuqu``, 闵行区司法局 → ``minhangqusifaju``.
+
+    Divisions are read as the gazetteer romanises them (闵行, not Minxing).
+    """
     from pypinyin import lazy_pinyin
 
-    ascii_text = "".join(lazy_pinyin(text))
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+    from govkg.loaders.gazetteer import load_national_gazetteer
+
+    gazetteer = load_national_gazetteer()
+    parts, position = [], 0
+    for start, end, name in gazetteer.find_all(text):
+        place = gazetteer.place(name)
+        if place.pinyin and place.proper:
+            parts += lazy_pinyin(text[position:start])
+            parts += [place.pinyin.replace("'", ""), *lazy_pinyin(text[start + len(place.proper):end])]
+            position = end
+    parts += lazy_pinyin(text[position:])
+    return re.sub(r"[^a-z0-9]+", "-", "".join(parts).lower()).strip("-") or "x"
 
 
 def place_name_en(name: str) -> str:
-    """青浦区 → Qingpu District; 胜新村 → Shengxin Village."""
+    """青浦区 → Qingpu District; 闵行区 → Minhang District; 胜新村 → Shengxin Village."""
     glossary = load_glossary()
     if name in glossary and len(name) > 1:
         return glossary[name]
+    from govkg.loaders.gazetteer import load_national_gazetteer
+
+    gazetteer = load_national_gazetteer()
+    place = gazetteer.place(name) if name in gazetteer else None
+    if place is not None and place.pinyin and place.proper:
+        official = place.official or place.name
+        generic = official[len(place.proper):]
+        english = next((glossary[generic[i:]] for i in range(len(generic)) if generic[i:] in glossary), "")
+        return f"{place.pinyin} {english}".strip()
     match = _PLACE_SUFFIX.match(name)
     if match is None:
         return _pinyin(name)
@@ -42,35 +64,41 @@ def english_name(name: str, places: list[str] | None = None) -> str:
 
     Args:
         name: the Chinese canonical name.
-        places: place names known to occur in it (rendered as ``Qingpu District``).
+        places: place names known to occur in it, besides the divisions the gazetteer finds
+            in it (rendered as ``Qingpu District``).
 
-    Example: ``english_name("青浦区人民政府", ["青浦区"])`` → ``"Qingpu District People's Government"``.
+    Example: ``english_name("青浦区人民政府")`` → ``"Qingpu District People's Government"``.
     """
     return _english_name(name, tuple(sorted(places or ())))
 
 
 @lru_cache(maxsize=65536)
 def _english_name(name: str, places: tuple[str, ...]) -> str:
-    terms, pattern = _terms(places)
+    from govkg.loaders.gazetteer import load_national_gazetteer
+
+    found = [(start, end, place_name_en(place)) for start, end, place in load_national_gazetteer().find_all(name)]
+    for place in places:
+        at = name.find(place)
+        if at >= 0:
+            found.append((at, at + len(place), place_name_en(place)))
+    terms, pattern = _glossary_terms()
+    found += [(m.start(), m.end(), terms[m.group(0)]) for m in pattern.finditer(name)]
     words: list[str] = []
     position = 0
-    for match in pattern.finditer(name):
-        words.extend(_romanise(name[position:match.start()]))
-        words.append(terms[match.group(0)])
-        position = match.end()
+    for start, end, english in sorted(found, key=lambda f: (f[0], -f[1])):
+        if start < position:
+            continue
+        words.extend(_romanise(name[position:start]))
+        words.append(english)
+        position = end
     words.extend(_romanise(name[position:]))
     return re.sub(r"\s+", " ", " ".join(w for w in words if w)).strip()
 
 
-@lru_cache(maxsize=1024)
-def _terms(places: tuple[str, ...]) -> tuple[dict[str, str], re.Pattern[str]]:
-    """The glossary's terms and these places with their English, and a pattern matching the longest first.
-
-    Cached: the glossary is large and a handful of place sets recur.
-    """
+@lru_cache(maxsize=1)
+def _glossary_terms() -> tuple[dict[str, str], re.Pattern[str]]:
+    """The glossary's terms and one pattern matching the longest first (built once: the glossary is large)."""
     terms = {t: e for t, e in load_glossary().items() if len(t) > 1}
-    for place in places:
-        terms.setdefault(place, place_name_en(place))
     return terms, re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))))
 
 

@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from govkg.errors import InputError
-from govkg.loaders.text import MAX_BYTES, decode
+from govkg.loaders.text import MAX_BYTES, decode, is_title
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".shtml", ".xhtml"})
@@ -290,7 +290,7 @@ def _page_title(document) -> str | None:
         whole = " ".join(element.text_content().split())
         candidates += [part.strip() for part in re.split(r"\s*[_|｜–—\-]+\s*", whole)] + [whole]
     for candidate in candidates:
-        if candidate and _REPORT_TITLE.fullmatch(candidate):
+        if candidate and (_REPORT_TITLE.fullmatch(candidate) or is_title(candidate)):
             return candidate
     headings = [c for c in h1 if c and len(c) <= 60]  # not of the genre: the page's own heading
     return headings[0] if headings else None

@@ -41,6 +41,8 @@ class ReportMeta:
     source: str
     sha256: str
     body_kind: str
+    body: str = ""
+    """The reporting body (青浦区人民政府, 闵行区司法局, 中共XX县委、XX县人民政府): with the year, the report's identity."""
 
 
 @dataclass(frozen=True)

@@ -30,18 +30,21 @@ from typing import Any
 
 from govkg.errors import ExtractionError, GovKGError
 from govkg.loaders.batch import Outcome
+from govkg.loaders.text import Hints
 
 WINDOW_PER_WORKER = 8
 """Files in flight per worker: enough to keep workers busy, few enough to bound memory."""
 
 
-def extract_one(path: str | Path, model: str | None = None) -> Outcome:
+def extract_one(path: str | Path, model: str | None = None, hints: Hints | None = None) -> Outcome:
     """Extract one file, turning any failure into ``Outcome.error`` (the task every worker runs)."""
-    from govkg.loaders.extract import extract_file
+    from govkg.loaders.extract import extract_file, extract_report
+    from govkg.loaders.text import read_report
 
     path = Path(path)
     try:
-        return Outcome(path, extraction=extract_file(path, model))
+        extraction = extract_report(read_report(path, hints), model) if hints else extract_file(path, model)
+        return Outcome(path, extraction=extraction)
     except GovKGError as error:
         return Outcome(path, error=str(error))
     except Exception as error:  # noqa: BLE001 - one file's bug must not stop the batch
@@ -66,13 +69,15 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def extract_parallel(paths: Iterable[str | Path], workers: int | None = None, model: str | None = None) -> Iterator[Outcome]:
+def extract_parallel(paths: Iterable[str | Path], workers: int | None = None, model: str | None = None,
+                     hints: Hints | None = None) -> Iterator[Outcome]:
     """Extract files on ``workers`` processes; yields one Outcome per file, in input order.
 
     Args:
         paths: Report files (expand folders first with :func:`~govkg.loaders.batch.report_files`).
         workers: Worker processes (default: the usable cores). ``1`` still uses one worker process.
         model: A trained spaCy pipeline to start from, as in :func:`~govkg.loaders.extract.extract_file`.
+        hints: ``--region/--year/--title`` overrides, for every file.
 
     Raises:
         ExtractionError: ``workers`` is less than 1.
@@ -107,10 +112,10 @@ def extract_parallel(paths: Iterable[str | Path], workers: int | None = None, mo
             if executor is None:
                 executor = new_executor()
             try:
-                pending.append((path, executor.submit(extract_one, path, model)))
+                pending.append((path, executor.submit(extract_one, path, model, hints)))
             except BrokenProcessPool:
                 executor = new_executor()
-                pending.append((path, executor.submit(extract_one, path, model)))
+                pending.append((path, executor.submit(extract_one, path, model, hints)))
             while len(pending) >= window:
                 yield result(*pending.popleft())
         while pending:
@@ -139,7 +144,8 @@ def _client(scheduler: str) -> tuple[Any, Any]:
 
 
 def extract_distributed(
-    paths: Iterable[str | Path], scheduler: str = "local", model: str | None = None, window: int | None = None
+    paths: Iterable[str | Path], scheduler: str = "local", model: str | None = None, window: int | None = None,
+    hints: Hints | None = None,
 ) -> Iterator[Outcome]:
     """Extract files as Dask tasks, one per report; yields Outcomes as they complete (not in input order).
 
@@ -153,6 +159,7 @@ def extract_distributed(
             ``LocalCluster`` of 2 single-threaded worker processes for this call.
         model: A trained spaCy pipeline, as in :func:`~govkg.loaders.extract.extract_file`.
         window: Tasks in flight.
+        hints: ``--region/--year/--title`` overrides, for every file.
 
     Raises:
         ExtractionError: Dask is not installed or the scheduler cannot be reached.
@@ -172,7 +179,7 @@ def extract_distributed(
             if raw is None:
                 return None
             path = Path(raw)
-            future = client.submit(extract_one, path, model, pure=False)
+            future = client.submit(extract_one, path, model, hints, pure=False)
             submitted[future.key] = path
             return future
 

@@ -18,15 +18,36 @@ from govkg.loaders.model import ReportMeta
 MAX_BYTES = 20 * 1024 * 1024
 """Reports are a few tens of kilobytes; anything past this is refused, not read."""
 
+_YEAR = r"(?:19|20)\d{2}"
+_GENRE = r"(?:法治政府建设|法治政府|依法行政|法治建设)"
 _TITLE = re.compile(
-    r"^[ \t\u3000]*(?P<title>(?:(?P<year>(?:19|20)\d{2})\s*年度?\s*(?P<subject>[\u4e00-\u9fff]{2,30}?)"
-    r"|(?P<subject2>[\u4e00-\u9fff]{2,30}?)\s*(?P<year2>(?:19|20)\d{2})\s*年度?)"
-    r"\s*(?:法治政府建设|依法行政|法治建设)[\u4e00-\u9fff]{0,12}?(?:报告|总结))[ \t\u3000]*$",
-    re.MULTILINE,
+    rf"^(?P<title>[^。；！？>›»|]{{0,48}}?{_GENRE}[^。；！？>›»|]{{0,24}}?(?:报告|总结))$"
 )
-_REGION = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:新区|区|县|市|旗)")
-_DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办|院|中心)$")
+"""A title of the genre, whatever its shape: 2024年XX区法治政府建设情况报告, XX区人民政府关于2024年度法治政府建设
+情况的报告, XX区司法局2024年度法治政府建设工作报告, 中共XX县委 XX县人民政府关于…的报告."""
+_TITLE_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年(?:度)?")
+_METADATA_TITLE = re.compile(r"^\s*\|?\s*(?:文章)?(?:标\s*题|题\s*名|名\s*称)\s*[:：|]\s*\|?\s*(?P<title>[^|]+?)\s*(?:\||$)", re.MULTILINE)
+_PUBLISHER = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|信息来源|来源)\s*[:：|]\s*\|?\s*(?P<body>[\u4e00-\u9fff]{2,30})")
+_HEARD = re.compile(rf"现将(?P<subject>[\u4e00-\u9fff]{{0,30}}?)(?P<year>{_YEAR})\s*年度?{_GENRE}[\u4e00-\u9fff]{{0,10}}?(?:报告|汇报)如下")
+_OPENING = re.compile(rf"^[ \t\u3000]*(?P<year>{_YEAR})\s*年(?:度|以来)?\s*[,，]", re.MULTILINE)
+_HEADING = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+、", re.MULTILINE)
+_REGION = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:新区|自治州|自治县|地区|区|县|市|旗|盟|省)")
+_PARTY = re.compile(r"中(?:国)?共(?:产党)?(?P<region>[\u4e00-\u9fff]{1,12}?)委(?:员会)?(?![\u4e00-\u9fff]*(?:局|办))")
+_JOINT_HEAD = re.compile(r"中(?:国)?共(?:产党)?[\u4e00-\u9fff]{1,12}委(?:员会)?(?:[ \u3000]*[\u4e00-\u9fff]{1,12}人民政府)?")
+_DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办|院|中心|厅|署|所)$")
+_KIND = {"区": "district", "县": "county", "旗": "county", "市": "city", "省": "province", "州": "prefecture", "盟": "prefecture"}
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|年)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|月)\s*(?P<d>\d{1,2})日?")
+_MIN_GENRE_MENTIONS = 3
+"""A text without a title of the genre counts as one when it names 法治政府(建设) this often and reads as a report."""
+
+
+@dataclass(frozen=True)
+class Hints:
+    """What the caller knows of a report beyond its text: ``--region/--year/--title`` overrides."""
+
+    region: str | None = None
+    year: int | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -83,8 +104,13 @@ def _looks_chinese(text: str) -> bool:
     return cjk >= 2 and controls <= len(sample) // 100
 
 
-def read_report(path: str | Path) -> ReportText:
+def read_report(path: str | Path, hints: Hints | None = None) -> ReportText:
     """Read a report file from disk: .txt, .html, .pdf or .docx.
+
+    Args:
+        path: the file; its name counts as a title when the text has none (browsers save
+            a page under its title).
+        hints: overrides of what the text says.
 
     Raises:
         InputError: the path is missing, a directory, too large, of an unsupported kind,
@@ -94,58 +120,242 @@ def read_report(path: str | Path) -> ReportText:
 
     path = Path(path)
     text = read_text(path)
-    return ReportText(text=text, meta=report_meta(text, path.name, where=str(path)))
+    return ReportText(text=text, meta=report_meta(text, path.name, where=str(path), hints=hints))
 
 
-def parse_report(text: str, source: str = "<text>") -> ReportText:
+def parse_report(text: str, source: str = "<text>", hints: Hints | None = None) -> ReportText:
     """Find a report's metadata in its text."""
-    return ReportText(text=text, meta=report_meta(text, source))
+    return ReportText(text=text, meta=report_meta(text, source, hints=hints))
 
 
-def report_meta(text: str, source: str, where: str | None = None) -> ReportMeta:
-    """Title, region, year, publication date and kind of body, from the text itself.
+def report_meta(text: str, source: str, where: str | None = None, hints: Hints | None = None) -> ReportMeta:
+    """Title, reporting body, region, year, publication date and kind of body.
+
+    Read from the text (a title line, a title split over two lines, a ``标题:`` row of a
+    metadata table), else from the file name, else from the body (「现将XX区2024年度…报告如下」,
+    an opening 「2024年，XX区坚持…」); traditional characters are read as simplified. ``hints``
+    override what is found.
 
     Raises:
-        InputError: no title of the genre in the text.
+        InputError: the text is not of the genre (no title, and it does not read as a report),
+            or no year or region can be found.
     """
-    match = _TITLE.search(text)
-    if match is None:
-        raise InputError(
-            f"{where or source}: not a rule-of-law government report (no title like 'YYYY年XX区法治政府建设情况报告')"
-        )
-    title = match.group("title").strip()
-    year = int(match.group("year") or match.group("year2"))
-    subject = match.group("subject") or match.group("subject2") or ""
-    region, body_kind = _region_and_kind(subject)
-    published = _published(text, year)
     from govkg.loaders.english import slug
+    from govkg.loaders.script import to_simplified
 
+    hints = hints or Hints()
+    where = where or source
+    plain = to_simplified(text)
+    title = hints.title or _title_in_text(plain) or _title_in_name(to_simplified(Path(source).stem))
+    if title is None and not hints.title and not _reads_as_report(plain):
+        raise InputError(
+            f"{where}: not a rule-of-law government report (no title like 'YYYY年XX区法治政府建设情况报告', "
+            f"and the text does not read as one: {_why_not(plain)})"
+        )
+    heard = _HEARD.search(plain[:6000])
+    year = hints.year or _year_of(title, plain, heard, Path(source).stem)
+    if year is None:
+        raise InputError(f"{where}: no year in the title or the text (give --year)")
+    subject = _subject(title) if title else ""
+    if not _places_in(subject) and not _REGION.search(subject):
+        subject = (heard.group("subject") if heard and heard.group("subject") else "") or _publisher(plain) or _opening_region(plain) or subject
+    region, body, kind = _body(subject)
+    if hints.region:
+        region = _canonical_region(hints.region)
+        body = body if body.startswith(hints.region) or region in body else _government(region)
+        kind = kind if kind in ("department", "party committee") else _government_kind(region)
+    if not region:
+        raise InputError(f"{where}: no reporting region in the title or the text (give --region)")
+    if title is None:
+        title = f"{body}{year}年度法治政府建设情况报告"
+    key = region if kind.endswith("government") else body
     return ReportMeta(
-        id=f"{slug(subject)}-{year}",
+        id=f"{slug(key)}-{year}",
         title=title,
         region=region,
         year=year,
-        published=published,
+        published=_published(plain, year),
         source=source,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        body_kind=body_kind,
+        body_kind=kind,
+        body=body,
     )
 
 
-def _region_and_kind(subject: str) -> tuple[str, str]:
-    from govkg.loaders.gazetteer import load_gazetteer
+def is_title(line: str) -> bool:
+    """Whether a line is a title of the genre (any of its shapes)."""
+    line = line.strip()
+    return len(line) <= 80 and bool(_TITLE.match(line))
 
-    gazetteer = load_gazetteer()
-    places = [p for p in gazetteer.find_all(subject) if gazetteer.place(p[2]).level in ("county", "prefecture", "province")]
-    region = places[-1][2] if places else ""
-    if not region:
-        found = _REGION.match(subject)
-        region = found.group(0) if found else subject
-    rest = subject[subject.find(region) + len(region):] if region in subject else ""
-    if rest and _DEPARTMENT.search(rest):
-        return region, "department"
-    kind = {"区": "district", "县": "county", "市": "city", "旗": "county", "省": "province"}.get(region[-1:], "government")
-    return region, f"{kind} government"
+
+def _title_in_text(text: str) -> str | None:
+    """The first title of the genre among the opening lines, a metadata ``标题`` row, or two lines joined."""
+    found = _METADATA_TITLE.search(text[:4000])
+    if found and _TITLE.match(found.group("title").strip()):
+        return _clean_title(found.group("title"))
+    lines = [line.strip(" \t\u3000") for line in text[:6000].split("\n")]
+    lines = [line for line in lines if line][:60]
+    for index, line in enumerate(lines):
+        if len(line) <= 80 and _TITLE.match(line) and not line.startswith(("现将", "审议", "印发")):
+            # a joint title split over two lines: 中共XX县委 / XX县人民政府关于…的报告
+            previous = lines[index - 1] if index else ""
+            if len(previous) <= 40 and _JOINT_HEAD.fullmatch(previous):
+                # 中共XX县委 / XX县人民政府关于…, or 中共XX县委 XX县人民政府 / 关于…
+                return _clean_title(previous + ("" if line.startswith("关于") else " ") + line)
+            return _clean_title(line)
+        if index + 1 < len(lines) and len(line) <= 40 and not re.search("[。；，,]", line):
+            joined = line + lines[index + 1]
+            if len(joined) <= 80 and _TITLE.match(joined) and not _TITLE.match(lines[index + 1]):
+                return _clean_title(joined)
+    return None
+
+
+def _title_in_name(stem: str) -> str | None:
+    """A file name that is a title (a saved page), with the site name or a copy number cut off."""
+    for part in re.split(r"\s*[_|｜]+\s*|\s+-\s+|\(\d+\)$", stem):
+        part = part.strip()
+        if _TITLE.match(part):
+            return _clean_title(part)
+    return None
+
+
+def _clean_title(title: str) -> str:
+    return re.sub(r"\s+", " ", title).strip(" 《》")
+
+
+def _reads_as_report(text: str) -> bool:
+    """A report without a title: names the genre often, opens with the year or 现将…报告如下, has numbered parts."""
+    head = text[:20000]
+    mentions = len(re.findall("法治政府", head))
+    opening = bool(_HEARD.search(head) or _OPENING.search(head[:3000]) or _addressee(head[:1500]))
+    return mentions >= _MIN_GENRE_MENTIONS and opening and bool(_HEADING.search(head))
+
+
+def _why_not(text: str) -> str:
+    head = text[:20000]
+    mentions = len(re.findall("法治政府", head))
+    if mentions < _MIN_GENRE_MENTIONS:
+        return f"法治政府 named {mentions} time(s)"
+    if not _HEADING.search(head):
+        return "no numbered parts (一、…)"
+    return "no opening with the year or 现将…报告如下"
+
+
+def _addressee(head: str) -> bool:
+    """An addressee line: 「XX市人民政府、中共XX县委…:」."""
+    return bool(re.search(r"^[\u4e00-\u9fff、，,（）()]{4,80}(?:人民政府|委员会|县委|区委|市委|常委会)[\u4e00-\u9fff、，,（）()]{0,40}[:：]\s*$", head, re.MULTILINE))
+
+
+def _year_of(title: str | None, text: str, heard, stem: str) -> int | None:
+    for source in (title or "", heard.group(0) if heard else ""):
+        found = _TITLE_YEAR.search(source)
+        if found:
+            return int(found.group("year"))
+    opening = _OPENING.search(text[:3000])
+    if opening:
+        return int(opening.group("year"))
+    found = _TITLE_YEAR.search(stem)
+    return int(found.group("year")) if found else None
+
+
+def _subject(title: str) -> str:
+    """The part of a title that names who reports: before the year or 关于, else between the year and the genre."""
+    genre = re.search(_GENRE, title)
+    head = title[: genre.start()] if genre else title
+    year = _TITLE_YEAR.search(head)
+    before = head[: year.start()] if year else head
+    before = re.split("关于", before)[0]
+    after = head[year.end():] if year else ""
+    subject = before.strip(" 的") or after.strip(" 的")
+    return re.sub(r"^关于|关于$", "", subject).strip()
+
+
+def _publisher(text: str) -> str:
+    found = _PUBLISHER.search(text[:3000])
+    return found.group("body") if found and _places_in(found.group("body")) else ""
+
+
+def _opening_region(text: str) -> str:
+    """The first county-, prefecture- or province-level place of the opening paragraph (「2024年，XX区坚持…」)."""
+    opening = _OPENING.search(text[:3000])
+    if not opening:
+        return ""
+    paragraph = text[opening.start(): text.find("\n", opening.end()) if "\n" in text[opening.end():] else len(text)]
+    from govkg.loaders.gazetteer import load_national_gazetteer
+
+    gazetteer = load_national_gazetteer()
+    spans = [(s, e) for s, e, n in gazetteer.find_all(paragraph[:200]) if gazetteer.place(n).level in ("county", "prefecture", "province")]
+    if not spans:
+        return ""
+    start, end = spans[0]
+    for next_start, next_end in spans[1:]:  # 鹤壁市淇滨区: the division written with its parents
+        if next_start != end:
+            break
+        end = next_end
+    return paragraph[start:end]
+
+
+def _places_in(subject: str) -> list[str]:
+    from govkg.loaders.gazetteer import load_national_gazetteer
+
+    gazetteer = load_national_gazetteer()
+    return [name for _, _, name in gazetteer.find_all(subject) if gazetteer.place(name).level in ("county", "prefecture", "province")]
+
+
+def _canonical_region(name: str) -> str:
+    from govkg.loaders.gazetteer import load_national_gazetteer
+
+    places = _places_in(name)
+    if places:
+        return places[-1]
+    gazetteer = load_national_gazetteer()
+    return gazetteer.place(name).name if name in gazetteer else name
+
+
+def _government(region: str) -> str:
+    from govkg.loaders.gazetteer import load_national_gazetteer
+
+    gazetteer = load_national_gazetteer()
+    official = gazetteer.place(region).official if region in gazetteer else None
+    return f"{official or region}人民政府"
+
+
+def _government_kind(region: str) -> str:
+    suffix = "州" if region.endswith("自治州") else region[-1:]
+    return f"{_KIND.get(suffix, 'local')} government"
+
+
+def _body(subject: str) -> tuple[str, str, str]:
+    """Region, reporting body and kind of body named by a title's subject.
+
+    中共XX县委 XX县人民政府 → a joint party-government report; XX区司法局 → a department; XX区 or
+    XX区人民政府 → the district government.
+    """
+    from govkg.loaders.gazetteer import load_national_gazetteer
+
+    gazetteer = load_national_gazetteer()
+    subject = re.sub(r"\s+", " ", subject).strip()
+    spans = [(s, e, n) for s, e, n in gazetteer.find_all(subject) if gazetteer.place(n).level in ("county", "prefecture", "province")]
+    party = _PARTY.search(subject)
+    government = "人民政府" in subject or subject.endswith("政府")
+    if spans:
+        start, end, region = spans[-1]
+        rest = subject[end:].strip()
+    else:
+        found = _REGION.search(re.sub(r"^中(?:国)?共(?:产党)?", "", subject))
+        if not found:
+            return "", "", ""
+        region = found.group(0)
+        rest = subject[subject.find(region) + len(region):].strip()
+    official = gazetteer.place(region).official if region in gazetteer else None
+    short = official or region
+    if party and government:
+        return region, f"中共{short}委、{_government(region)}", "joint party-government"
+    if party and not rest.replace("委", "").strip():
+        return region, f"中共{short}委", "party committee"
+    if rest and not government and _DEPARTMENT.search(rest):
+        return region, f"{short}{rest}", "department"
+    return region, _government(region), _government_kind(region)
 
 
 def _published(text: str, year: int) -> str | None:

@@ -76,3 +76,86 @@ def test_random_report_bodies_extract_or_fail_cleanly(body):
         extract_report(parse_report(HEADER + body))
     except GovKGError:
         pass
+
+
+# --------------------------------------------------------------------------- the genre's shapes, nationwide
+
+OPENING = ("2024年，{region}坚持以习近平法治思想为指导，全面推进法治政府建设，法治政府建设取得新成效。现将有关情况报告如下。\n\n"
+           "一、主要举措和成效\n\n围绕法治政府建设目标，深化行政执法改革。\n\n二、存在的不足\n\n法治政府建设仍有短板。\n")
+
+
+@pytest.mark.parametrize(
+    "head, region, body, kind, ident",
+    [
+        ("广州市白云区人民政府关于2024年度法治政府建设情况的报告", "广州市白云区", "白云区人民政府", "district government", "guangzhoushibaiyunqu-2024"),
+        ("浚县2024年度法治政府建设工作情况报告", "浚县", "浚县人民政府", "county government", "xunxian-2024"),
+        ("静海区2024年法治政府建设年度情况报告", "静海区", "静海区人民政府", "district government", "jinghaiqu-2024"),
+        ("静海区2024年法治政府建设年度报告", "静海区", "静海区人民政府", "district government", "jinghaiqu-2024"),
+        ("北京市平谷区司法局2024年度法治政府建设工作报告", "平谷区", "平谷区司法局", "department", "pingguqusifaju-2024"),
+        ("中共临沭县委 临沭县人民政府关于2024年度法治政府建设情况的报告", "临沭县", "中共临沭县委、临沭县人民政府", "joint party-government", "linshuxian-2024"),
+        ("中共临沭县委\n临沭县人民政府关于2024年度法治政府建设情况的报告", "临沭县", "中共临沭县委、临沭县人民政府", "joint party-government", "linshuxian-2024"),
+        ("标题: | 南乐县2024年法治政府建设情况报告 |\n发布机构: | 县政府办公室 |", "南乐县", "南乐县人民政府", "county government", "nanlexian-2024"),
+        ("太倉市2024年度法治政府建設工作情況報告", "太仓市", "太仓市人民政府", "city government", "taicangshi-2024"),
+    ],
+)
+def test_title_shapes_of_the_genre(head, region, body, kind, ident):
+    meta = parse_report(f"{head}\n\n{OPENING.format(region=region[-3:])}", "page.txt").meta
+    assert (meta.region, meta.year, meta.body, meta.body_kind, meta.id) == (region, 2024, body, kind, ident)
+
+
+def test_a_traditional_report_has_simplified_metadata_and_keeps_its_text():
+    text = "太倉市2024年度法治政府建設工作情況報告\n\n" + OPENING.format(region="太倉市")
+    report = parse_report(text, "t.txt")
+    assert report.meta.title == "太仓市2024年度法治政府建设工作情况报告" and report.meta.region == "太仓市"
+    assert report.text == text
+
+
+def test_simplified_copy_keeps_every_offset():
+    from govkg.loaders.script import to_simplified
+
+    text = "太倉市與崑山市簽訂《協議》，乾隆年間的裡弄。\n發揮頭雁作用，麵對群眾。"
+    simplified = to_simplified(text)
+    assert len(simplified) == len(text) and simplified.startswith("太仓市与昆山市签订《协议》")
+    assert to_simplified("青浦区人民政府") == "青浦区人民政府"
+
+
+def test_no_title_in_the_text_the_file_name_has_it(tmp_path):
+    path = tmp_path / "顺德区2024年度法治政府建设情况报告_佛山市顺德区人民政府.txt"
+    path.write_text("无障碍 | 繁体\n\n" + "各单位：\n\n" + OPENING.format(region="顺德区").replace("2024年，", "一年来，"), encoding="utf-8")
+    meta = read_report(path).meta
+    assert (meta.title, meta.region, meta.year) == ("顺德区2024年度法治政府建设情况报告", "顺德区", 2024)
+
+
+def test_no_title_anywhere_the_opening_tells():
+    meta = parse_report(OPENING.format(region="鹤壁市淇滨区"), "report.txt").meta
+    assert (meta.region, meta.year, meta.body, meta.title) == ("淇滨区", 2024, "淇滨区人民政府", "淇滨区人民政府2024年度法治政府建设情况报告")
+
+
+def test_addressee_line_and_a_title_without_a_subject():
+    text = "关于2024年度法治政府建设情况的报告\n\n鹤壁市人民政府、中共浚县县委：\n\n" + OPENING.format(region="浚县")
+    meta = parse_report(text, "x.txt").meta
+    assert (meta.region, meta.body_kind) == ("浚县", "county government")
+
+
+def test_hints_override_what_the_text_says():
+    from govkg.loaders.text import Hints
+
+    meta = parse_report(OPENING.format(region="淇滨区"), "x.txt", Hints(region="静海区", year=2023, title="静海区2023年法治政府建设情况报告")).meta
+    assert (meta.region, meta.year, meta.title, meta.id) == ("静海区", 2023, "静海区2023年法治政府建设情况报告", "jinghaiqu-2023")
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("明天多云转晴，气温5到12摄氏度，东南风3级。请市民注意添衣保暖。\n", "法治政府 named 0 time(s)"),
+    ("区司法局召开法治政府建设推进会\n\n2024年12月2日\n\n12月2日，区司法局召开法治政府建设推进会，部署法治政府建设工作，要求各单位把法治政府建设落到实处。\n", "no numbered parts"),
+])
+def test_texts_not_of_the_genre_are_refused_with_the_reason(text, reason):
+    with pytest.raises(InputError, match="not a rule-of-law government report") as raised:
+        parse_report(text, "note.txt")
+    assert reason in str(raised.value)
+
+
+def test_the_government_and_a_department_of_one_region_and_year_are_two_reports():
+    government = parse_report("2024年青浦区法治政府建设情况报告\n" + BODY).meta
+    department = parse_report("青浦区司法局2024年法治政府建设情况报告\n" + BODY).meta
+    assert government.region == department.region and government.year == department.year
+    assert government.id != department.id

@@ -47,7 +47,7 @@ class PlaceRule(RuleComponent):
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         text = ctx.text
         out = []
-        found = ctx.gazetteer.find_all(text)
+        found = ctx.gazetteer.find_all(text, ctx.region or None)
         ends = {e for _, e, _ in found}
         for start, end, name in found:
             place = ctx.gazetteer.place(name)
@@ -55,7 +55,7 @@ class PlaceRule(RuleComponent):
                 continue  # 社会主义现代化先行示范区 is not the zone 示范区 stands for
             out.append(Candidate(Class.Place, Class(place.ontology_class), name, start, end, text[start:end], "gazetteer"))
         taken = [(c.start, c.end) for c in out]
-        for start, end, name in ctx.gazetteer.find_stems(text):
+        for start, end, name in ctx.gazetteer.find_stems(text, ctx.region or None):
             if overlaps_any(start, end, taken):
                 continue
             out.append(Candidate(Class.Place, Class.Township, name, start, end, text[start:end], "gazetteer-stem"))
