@@ -239,6 +239,14 @@ def _words_before(text: str, counts: list[FoundStatistic], k: int, sentence_star
     return text[start:counts[k].number_start]
 
 
+_PART_OF_WHOLE = re.compile("中[，,]|其中")
+
+
+def _introduces(text: str, base: FoundStatistic, part: FoundStatistic) -> bool:
+    """Whether the text presents ``part`` as a part of ``base`` (审结的412件案件中，撤诉结案81件): then a rate after them is of that whole."""
+    return bool(_PART_OF_WHOLE.search(text, base.number_start, part.number_start))
+
+
 def _same_unit(base: str, numerator: str) -> bool:
     """Whether two counts are of one kind (件 and 件; 宗 and 起 and 件 are cases alike)."""
     cases = ("件", "宗", "起")
@@ -288,8 +296,8 @@ def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
                 if abs(ratio - stat.value) <= tolerance:
                     best = (base, ratio)
                     break
-            if best is None and agreeing_only:
-                continue
+            if best is None and agreeing_only and not any(_introduces(text, b, numerator) for b in bases):
+                continue  # a count named neither by the rate nor as part of an introduced whole: no claim
             base, ratio = best or (bases[0], 100 * numerator.value / bases[0].value)
             stat.consistent = best is not None
             stat.check = f"{numerator.value:g}/{base.value:g} = {ratio:.3f}%"
