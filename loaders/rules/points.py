@@ -109,7 +109,7 @@ class PointRule(RuleComponent):
             hosts = [c for c in located if where_start <= c.start and c.end <= where_end]
             name = match["name"]
             name_start, name_end = match.span("name")
-            targets = []
+            targets: list[tuple[str, Candidate]] = []
             for item_start, item_end in list_items(text, where_start, where_end):
                 within = [c for c in hosts if item_start <= c.start and c.end <= item_end]
                 if not within:
@@ -119,7 +119,7 @@ class PointRule(RuleComponent):
                     places = [c for c in within if c.type == Class.Place]
                     full = [c for c in places if c.text.endswith(_LEVEL_ENDS)]  # 白鹤镇青浦工业园 is in 白鹤镇, not 青浦
                     host = max(full or places, key=lambda c: c.start)
-                targets.append((text[item_start:item_end], at_site(item_start, item_end, host)))
+                targets.append((text[item_start:item_end], at_site(item_start, item_end, host) or host))
             if not targets:
                 site = at_site(where_start, where_end, None)
                 if site is not None:
