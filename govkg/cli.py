@@ -19,7 +19,30 @@ import click
 
 from govkg.errors import GovKGError, StoreError
 
-FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True, help="Output format.")
+def _remember(ctx: click.Context, param: click.Parameter, value: Any) -> Any:
+    ctx.meta[f"govkg.{param.name}"] = value
+    return value
+
+
+def _output_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """--format, plus --wide (tables) and --bom (CSV); the latter two are read by :func:`_render`."""
+    command = click.option("--bom", is_flag=True, expose_value=False, callback=_remember,
+                           help="With --format csv: start with a UTF-8 byte-order mark (Excel on Chinese Windows needs it).")(command)
+    command = click.option("--wide", is_flag=True, expose_value=False, callback=_remember,
+                           help="Print table cells whole instead of cutting long ones with …")(command)
+    return click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+                        help="Output format: an aligned table, JSON (lists stay lists) or CSV.")(command)
+
+
+FORMAT = _output_options
+
+
+def _render(rows: Any, fmt: str, columns: Any = None, **options: Any) -> str:
+    """``govkg.output.render`` with the command's --wide and --bom."""
+    from govkg.output import render
+
+    meta = click.get_current_context().meta
+    return render(rows, fmt, columns, wide=bool(meta.get("govkg.wide")), bom=bool(meta.get("govkg.bom")), **options)
 
 
 @contextmanager
@@ -42,21 +65,10 @@ def _emit(text: str, output: str | None) -> None:
 
 
 def _progress(total: int, label: str) -> Any:
-    """A progress bar on stderr for long runs (none for one item or when stderr is not a terminal)."""
-    if total > 1 and sys.stderr.isatty():
-        return click.progressbar(length=total, label=label, file=sys.stderr, show_pos=True)
-    return _NoProgress()
+    """Progress on stderr: a live line on a terminal, a plain line every few seconds otherwise."""
+    from govkg.progress import Progress
 
-
-class _NoProgress:
-    def __enter__(self) -> _NoProgress:
-        return self
-
-    def __exit__(self, *_: object) -> None:
-        return None
-
-    def update(self, steps: int) -> None:
-        return None
+    return Progress(total, label, stream=sys.stderr)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -142,6 +154,8 @@ def _finish(failures: list[str], total: int) -> None:
 @click.argument("files", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "table", "csv"]), default="json", show_default=True,
               help="json: the full extraction; table/csv: one row per entity.")
+@click.option("--wide", is_flag=True, expose_value=False, callback=_remember, help="With --format table: print cells whole.")
+@click.option("--bom", is_flag=True, expose_value=False, callback=_remember, help="With --format csv: start with a UTF-8 byte-order mark.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file instead of stdout.")
 @click.option("--model", help="An installed trained spaCy pipeline to start from (default: blank zh + jieba).")
 @WORKERS
@@ -153,7 +167,6 @@ def extract(files: tuple[str, ...], fmt: str, output: str | None, model: str | N
 
     Reads .txt, .html, .pdf (text layer) and .docx; folders are walked.
     """
-    from govkg.output import render
 
     extractions, failures = _extract_all(files, model, workers, scheduler, _hints(region, year, title))
     if extractions:
@@ -167,7 +180,7 @@ def extract(files: tuple[str, ...], fmt: str, output: str | None, model: str | N
                 for e in x.entities
                 if e.mentions
             ]
-            text = render(rows, fmt)
+            text = _render(rows, fmt)
         _emit(text, output)
     _finish(failures, len(extractions) + len(failures))
 
@@ -289,19 +302,20 @@ def sparql(query: str, files: tuple[str, ...], data: tuple[str, ...], store_dir:
         _serve(list(data), host, port, store_dir, timeout=timeout, max_rows=max_rows, cors=cors)
         return
     from govkg.graph.sparql import run_sparql
-    from govkg.output import render
     from govkg.queries.catalog import catalog, sparql_with_parameters
 
     with _errors():
-        if query in catalog():
-            canned = catalog()[query]
+        canned = catalog().get(query)
+        if canned is not None:
             text = sparql_with_parameters(canned, canned.parameters(_params(params)))
         elif query.startswith("@"):
             text = Path(query[1:]).read_text(encoding="utf-8")
         else:
             text = query
         columns, rows = run_sparql(text, list(data), path=store_dir)
-    click.echo(render(rows, fmt, columns), nl=False)
+        if canned is not None:
+            rows = canned.with_lists(rows)
+    click.echo(_render(rows, fmt, columns), nl=False)
 
 
 def _index(files: list[str], store_dir: str | None) -> None:
@@ -338,14 +352,13 @@ def _serve(data: list[str], host: str, port: int, store_dir: str | None = None, 
 @FORMAT
 def list_queries(fmt: str) -> None:
     """List the canned queries with their parameters and defaults."""
-    from govkg.output import render
     from govkg.queries.catalog import catalog
 
     rows = [
-        {"name": q.name, "title": q.title, "parameters": ", ".join(f"{k}={v}" for k, v in q.defaults.items()), "sparql": q.sparql is not None}
+        {"name": q.name, "title": q.title, "parameters": dict(q.defaults), "sparql": q.sparql is not None, "graph": q.graph_cypher is not None}
         for q in catalog().values()
     ]
-    click.echo(render(rows, fmt, max_width=60), nl=False)
+    click.echo(_render(rows, fmt, max_width=60), nl=False)
 
 
 @cli.command()
@@ -380,7 +393,6 @@ def evaluate(prediction: str, gold: str, fmt: str) -> None:
     from govkg.loaders.extract import extract_report
     from govkg.loaders.model import extraction_from_dict
     from govkg.loaders.text import read_report
-    from govkg.output import render
 
     with _errors():
         gold_data = _read_json(gold)
@@ -395,7 +407,7 @@ def evaluate(prediction: str, gold: str, fmt: str) -> None:
             text, extraction = report.text, extract_report(report)
         scores = score(extraction, gold_data, text)
         errors = consistency_errors(extraction, gold_data, text)
-    click.echo(render([s.as_row() for s in scores], fmt), nl=False)
+    click.echo(_render([s.as_row() for s in scores], fmt), nl=False)
     for error in errors:
         click.echo(f"consistency: {error}", err=True)
 
@@ -421,7 +433,6 @@ def schema(shapes: bool, show_ontology: bool, terms: bool, html_dir: str | None,
     """Show the ontology's classes with their Neo4j labels and the relationship types."""
     from govkg.ontology.schema import load_schema, ontology_turtle
     from govkg.ontology.shapes import shapes_turtle
-    from govkg.output import render
 
     if html_dir:
         from govkg.ontology.docs import write_html
@@ -445,7 +456,7 @@ def schema(shapes: bool, show_ontology: bool, terms: bool, html_dir: str | None,
     rows = [{"kind": "class", "name": c.name, "neo4j": ":" + ":".join(current.labels_for(c.name)), "zh": c.label_zh, "en": c.label_en}
             for c in current.classes.values()]
     rows += [{"kind": "relation", "name": r.name, "neo4j": r.cypher_name, "zh": r.label_zh, "en": r.label_en} for r in current.relations.values()]
-    click.echo(render(rows, fmt), nl=False)
+    click.echo(_render(rows, fmt), nl=False)
 
 
 # ---------------------------------------------------------------- Neo4j
@@ -495,6 +506,9 @@ def neo4j_start(state_dir: str | None, bolt_port: int, http_port: int) -> None:
     click.echo(f"  Bolt:    {server.bolt_uri}")
     click.echo(f"  Browser: {server.browser_url}")
     click.echo(f"  user neo4j; password in {server.state_dir / 'password'} (or NEO4J_PASSWORD)")
+    from govkg.graph.browser_guide import guide_url
+
+    click.echo(f"  Guide:   :guide {guide_url(server.browser_url)}  (type it into Browser's editor)")
 
 
 @neo4j.command("stop")
@@ -561,7 +575,6 @@ def query(name: str, params: tuple[str, ...], fmt: str, uri: str | None, usernam
 
     Example: govkg query region_partners --param region=青浦区 --format table
     """
-    from govkg.output import render
     from govkg.queries.catalog import get
 
     with _errors():
@@ -570,7 +583,7 @@ def query(name: str, params: tuple[str, ...], fmt: str, uri: str | None, usernam
         with open_connection(uri, username, password, database, state_dir) as store:
             rows = store.run(canned.cypher, **values)
     columns = _return_columns(canned.cypher) if not rows else None
-    click.echo(render(rows, fmt, columns), nl=False)
+    click.echo(_render(rows, fmt, columns), nl=False)
 
 
 def _return_columns(cypher: str) -> list[str]:
@@ -665,23 +678,28 @@ def viz(files: tuple[str, ...], html_out: str | None, png_out: str | None, title
 
 @cli.command()
 @click.option("-o", "--output", "folder", type=click.Path(file_okay=False), default="out/browser", show_default=True,
-              help="Folder to write the style and the favourites into.")
+              help="Folder to write the style (govkg.grass) and the guide page into.")
 @STATE_DIR
 def browser(folder: str, state_dir: str | None) -> None:
-    """Write the Neo4j Browser style (GraSS) and the canned queries as favourites, and say how to load them."""
-    from govkg.graph import local_neo4j
-    from govkg.graph.browser_style import grass_style
-    from govkg.output import write_atomically
-    from govkg.queries.catalog import catalog
+    """Say how to open the govkg guide in Neo4j Browser, and write the style and the guide to a folder.
 
-    target = Path(folder)
-    write_atomically(target / "govkg.grass", grass_style())
-    for query in catalog().values():
-        write_atomically(target / "favorites" / f"{query.name}.cypher", query.cypher)
+    The local server serves both at /browser/govkg/: `:guide URL` in Browser's editor opens
+    the guide, whose first slide loads the style.
+    """
+    from govkg.graph import local_neo4j
+    from govkg.graph.browser_guide import guide_url, style_url, write_browser_files
+
     server = local_neo4j.status(Path(state_dir) if state_dir else None)
-    url = server.browser_url if server else "your Neo4j Browser (e.g. http://127.0.0.1:7474/browser/)"
-    click.echo(f"Open {url} and log in as neo4j.")
-    click.echo(f"Style: drag {target / 'govkg.grass'} onto the Browser window (or run :style and paste it).")
-    click.echo(f"Queries: in Favorites (the star), use 'Import' and pick the files in {target / 'favorites'}:")
-    for query in catalog().values():
-        click.echo(f"  {query.name:30s} {query.title}")
+    with _errors():
+        style, guide = write_browser_files(Path(folder), server.browser_url if server else None)
+    if server:
+        click.echo(f"Open {server.browser_url} and log in as neo4j (password: {server.state_dir / 'password'} or NEO4J_PASSWORD).")
+        click.echo("Then type this into Browser's editor and press Enter:")
+        click.echo(f"  :guide {guide_url(server.browser_url)}")
+        click.echo(f"The guide's first slide loads the style (:style {style_url(server.browser_url)}); "
+                   f"or drag {style} onto the Browser window.")
+    else:
+        click.echo("The local Neo4j is not running: `govkg neo4j start` serves the guide and the style at /browser/govkg/.")
+        click.echo(f"With another Neo4j: drag {style} onto its Browser window for the style;")
+        click.echo(f"the guide ({guide}) needs a web server on a host in that server's browser.remote_content_hostname_allowlist.")
+    click.echo(f"wrote {style} and {guide}", err=True)

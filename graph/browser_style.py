@@ -1,12 +1,15 @@
 """One colour per Neo4j node label, shared by Neo4j Browser's GraSS style and the viz pages.
 
-The labels come from the ontology (the classes marked ``gkg:topClass``), so a new top
-class gets a colour and a Browser style without retyping anything; the shipped
-``browser/style.grass`` is ``grass_style()`` written out (a test keeps them equal).
+Every label comes from the ontology: each top class (``gkg:topClass``) has its own colour,
+and each finer class a shade of it (same hue and saturation, its own lightness), so a
+``:Place:Township`` node reads as a place and no finer label is left for Browser to colour
+by itself. A new class gets a colour and a Browser style without retyping anything; the
+shipped ``browser/style.grass`` is ``grass_style()`` written out (a test keeps them equal).
 """
 
 from __future__ import annotations
 
+import colorsys
 from importlib.resources import files
 from pathlib import Path
 
@@ -48,6 +51,46 @@ def label_colours() -> dict[str, str]:
     return {label: PALETTE.get(label) or next(spare) for label in node_labels()}
 
 
+SHADE_STEP = 0.06
+"""Lightness between neighbouring shades of a family (HLS, 0..1)."""
+
+
+def _lightened(colour: str, delta: float) -> str:
+    red, green, blue = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    hue, lightness, saturation = colorsys.rgb_to_hls(red, green, blue)
+    r, g, b = colorsys.hls_to_rgb(hue, max(0.12, min(0.9, lightness + delta)), saturation)
+    return "#" + "".join(f"{round(c * 255):02X}" for c in (r, g, b))
+
+
+def class_colours() -> dict[str, str]:
+    """Fill colour of every Neo4j label of the ontology: top classes first, then finer ones.
+
+    A top class keeps its colour from :func:`label_colours`; its finer classes, in
+    ontology order, get shades alternately darker and lighter by :data:`SHADE_STEP`.
+    """
+    schema = load_schema()
+    tops = label_colours()
+    colours = dict(tops)
+    for top in schema.top_classes:
+        base = tops.get(schema.classes[top].cypher_name)
+        if base is None:
+            continue
+        finer = [c for c in schema.classes.values() if c.top == top and c.name != top]
+        for index, cls in enumerate(finer):
+            step = index // 2 + 1
+            colours[cls.cypher_name] = _lightened(base, SHADE_STEP * step * (-1 if index % 2 == 0 else 1))
+    return colours
+
+
+def family(label: str) -> str:
+    """The top-class label whose colour family ``label`` belongs to."""
+    schema = load_schema()
+    for cls in schema.classes.values():
+        if cls.cypher_name == label:
+            return schema.classes[cls.top].cypher_name
+    raise KeyError(label)
+
+
 def _shade(colour: str, factor: float) -> str:
     red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return "#" + "".join(f"{max(0, min(255, round(c * factor))):02X}" for c in (red, green, blue))
@@ -71,15 +114,20 @@ def border_colour(colour: str) -> str:
 
 
 def grass_style() -> str:
-    """Neo4j Browser GraSS: each top-class label its own colour, captioned by ``name``."""
+    """Neo4j Browser GraSS: every ontology label its colour, captioned by the short ``caption``.
+
+    Browser applies the rules of all a node's labels in file order, so the finer labels
+    come after the top ones and win. Nodes are drawn a little larger than Browser's
+    default so that a caption of three short lines fits.
+    """
     lines = [
         "node {",
-        "  diameter: 50px;",
+        "  diameter: 60px;",
         "  color: #A5ABB6;",
         "  border-color: #9AA1AC;",
         "  border-width: 2px;",
         "  text-color-internal: #FFFFFF;",
-        "  font-size: 10px;",
+        "  font-size: 9px;",
         "}",
         "relationship {",
         "  color: #A5ABB6;",
@@ -91,14 +139,14 @@ def grass_style() -> str:
         '  caption: "<type>";',
         "}",
     ]
-    for label, colour in label_colours().items():
+    for label, colour in class_colours().items():
         lines += [
             f"node.{label} {{",
             f"  color: {colour};",
             f"  border-color: {border_colour(colour)};",
             f"  text-color-internal: {text_colour(colour)};",
             "  defaultCaption: <id>;",
-            '  caption: "{name}";',
+            '  caption: "{caption}";',
             "}",
         ]
     return "\n".join(lines) + "\n"

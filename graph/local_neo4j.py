@@ -264,6 +264,9 @@ def start(
             if not _port_free(port):
                 raise StoreError(f"port {HOST}:{port} is already in use; choose another port")
         classpath = resolve_classpath(progress, state_dir)
+        from govkg.graph.browser_guide import install_web_bundle  # Browser + the govkg guide, served at /browser
+
+        install_web_bundle(state_dir, classpath, f"http://{HOST}:{http_port}/browser/")
         process = _launch(state_dir, classpath, bolt_port, http_port)
         server = LocalNeo4j(state_dir, bolt_port, http_port, process.pid)
         _write_pid_file(server)

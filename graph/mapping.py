@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from govkg.graph.captions import caption
 from govkg.loaders.model import Extraction
 from govkg.ontology.schema import ID_BASE, load_schema
 
@@ -73,6 +74,7 @@ def to_rows(extraction: Extraction) -> GraphRows:
                 "iri": rid,
                 "id": report.id,
                 "name": report.title,
+                "caption": f"{report.region} {report.year}",
                 "name_en": f"{report.year} rule-of-law government report of {report.region}",
                 "region": report.region,
                 "year": report.year,
@@ -92,6 +94,7 @@ def to_rows(extraction: Extraction) -> GraphRows:
             "iri": iri,
             "id": entity.id,
             "name": entity.name,
+            "caption": caption(entity.name, entity.cls),
             "name_en": entity.name_en,
             "aliases": list(entity.aliases),
             "class": entity.cls,
@@ -117,6 +120,7 @@ def to_rows(extraction: Extraction) -> GraphRows:
                     "iri": iri,
                     "id": statistic.id,
                     "name": statistic.text,
+                    "caption": f"{statistic.value:g}{statistic.unit or ''}",
                     "measure": statistic.measure,
                     "value": statistic.value,
                     "unit": statistic.unit,

@@ -41,10 +41,10 @@ from govkg.ontology.schema import load_schema
 ARRAY_DELIMITER = "\x1f"
 """Between array elements and between labels (``--array-delimiter=U+001F``)."""
 
-REPORT_COLUMNS = ("iri", "id", "name", "name_en", "region", "year", "published", "source", "sha256", "body_kind", "class", "type",
+REPORT_COLUMNS = ("iri", "id", "name", "caption", "name_en", "region", "year", "published", "source", "sha256", "body_kind", "class", "type",
                   "stated_nodes", "stated_relationships", "report_count")
-ENTITY_COLUMNS = ("iri", "id", "name", "name_en", "aliases", "class", "type", "code", "province", "level", "series", "report_count")
-STATISTIC_COLUMNS = ("iri", "id", "name", "measure", "value", "unit", "approximate", "consistent", "check", "class", "type", "report_count")
+ENTITY_COLUMNS = ("iri", "id", "name", "caption", "name_en", "aliases", "class", "type", "code", "province", "level", "series", "report_count")
+STATISTIC_COLUMNS = ("iri", "id", "name", "caption", "measure", "value", "unit", "approximate", "consistent", "check", "class", "type", "report_count")
 EDGE_COLUMNS = ("start", "end", "text", "sentence", "implicit", "report_count")
 
 _XSD_TYPES = {

@@ -188,6 +188,7 @@ class Neo4jStore:
             statements.append(f"CREATE INDEX {snake}_name IF NOT EXISTS FOR (n:`{label}`) ON (n.name)")
         report = _label("Report")
         statements.append(f"CREATE INDEX report_id IF NOT EXISTS FOR (n:`{report}`) ON (n.id)")
+        statements.append(_full_text_index_statement())
         try:
             for statement in statements:
                 self._driver.execute_query(statement, database_=self._conn.database)
@@ -721,4 +722,24 @@ def _connection_error(conn: Connection, error: BaseException) -> StoreUnavailabl
     return StoreUnavailable(
         f"cannot reach Neo4j at {conn.uri}: {_short_reason(error)}. "
         "Start the local server with `govkg neo4j start` or set NEO4J_URI."
+    )
+
+
+FULL_TEXT_INDEX = "entity_names"
+"""Full-text index over entities' names and aliases (the canned ``find`` question reads it)."""
+
+FULL_TEXT_ANALYZER = "cjk"
+"""Lucene's CJK analyzer, shipped with Neo4j: bigrams of Chinese characters, so a fragment matches inside a name."""
+
+
+def _full_text_index_statement() -> str:
+    """``CREATE FULLTEXT INDEX`` over ``name`` and ``aliases`` of every entity label (not reports or statistics)."""
+    schema = load_schema()
+    labels = "|".join(
+        f"`{_label(schema.classes[top].cypher_name)}`" for top in schema.top_classes if top not in ("Report", "Statistic")
+    )
+    name, aliases = _property("name"), _property("aliases")
+    return (
+        f"CREATE FULLTEXT INDEX {FULL_TEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [n.`{name}`, n.`{aliases}`] "
+        f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{FULL_TEXT_ANALYZER}'}}}}"
     )

@@ -43,13 +43,21 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def as_row(self) -> dict[str, Any]:
+        """The row ``govkg evaluate`` prints: precision = tp / predicted, recall = found / gold.
+
+        Predicted entities are merged (one per canonical name) while gold rows are
+        annotations, so the two counts differ even at P = R = 1; both are shown with
+        what each rate is computed from.
+        """
         return {
             "name": self.name,
+            "tp": self.true_positives,
+            "predicted": self.predicted,
             "precision": round(self.precision, 3),
+            "found": self.found,
+            "gold": self.expected,
             "recall": round(self.recall, 3),
             "f1": round(self.f1, 3),
-            "predicted": self.predicted,
-            "expected": self.expected,
         }
 
 

@@ -5,9 +5,12 @@ Each file starts with a header of comment lines::
     // title: Partners of a region
     // description: ...
     // param region: 青浦区          (one line per parameter, with its default)
-    // lists: chain                  (columns whose values are sets joined by 、)
+    // lists: chain                  (columns whose values are lists, in the same order in both twins)
 
-The catalogue is built by reading this folder; nothing else lists the queries.
+A question about a network may have a graph form beside it, ``NAME.graph.cypher``, with
+the same parameters, returning paths or nodes and relationships so that Neo4j Browser
+draws the answer; the CLI prints the table form. The catalogue is built by reading this
+folder; nothing else lists the queries.
 
 A ``.rq`` twin is standard SPARQL 1.1 that any engine runs as it stands (Oxigraph, Jena
 Fuseki and rdflib give the same answers: tests/test_engines.py): each parameter NAME is a
@@ -25,6 +28,9 @@ from typing import Any
 
 from govkg.errors import QueryError
 
+LIST_SEPARATOR = "、"
+"""Separator of a list column's values in a SPARQL twin's ``GROUP_CONCAT``."""
+
 _HEADER = re.compile(r"^(?://|#)\s*(?P<key>title|description|param|lists)(?:\s+(?P<name>\w+))?:\s?(?P<value>.*)$")
 
 
@@ -39,6 +45,27 @@ class CannedQuery:
     sparql: str | None
     defaults: dict[str, Any] = field(default_factory=dict)
     list_columns: tuple[str, ...] = ()
+    graph_cypher: str | None = None
+
+    def with_lists(self, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Rows with each list column (``lists:`` header) as a list.
+
+        Cypher returns lists already; SPARQL has no list values, so its twin writes them
+        with ``GROUP_CONCAT(...; separator="、")`` in the same order, and they are split here.
+        """
+        if not self.list_columns:
+            return rows
+        out = []
+        for row in rows:
+            row = dict(row)
+            for column in self.list_columns:
+                value = row.get(column)
+                if value is None or value == "":
+                    row[column] = []
+                elif isinstance(value, str):
+                    row[column] = value.split(LIST_SEPARATOR)
+            out.append(row)
+        return out
 
     def parameters(self, overrides: dict[str, str] | None = None) -> dict[str, Any]:
         """Defaults updated with ``overrides`` (strings, cast to each default's type).
@@ -87,14 +114,16 @@ def catalog() -> dict[str, CannedQuery]:
     folder = files("govkg.queries")
     out: dict[str, CannedQuery] = {}
     for resource in sorted(folder.iterdir(), key=lambda r: r.name):
-        if not resource.name.endswith(".cypher"):
-            continue
         name = resource.name[: -len(".cypher")]
+        if not resource.name.endswith(".cypher") or "." in name:
+            continue
         cypher = resource.read_text(encoding="utf-8")
         defaults, title, description, lists = _parse(resource.name, cypher)
         twin = folder / f"{name}.rq"
         sparql = twin.read_text(encoding="utf-8") if twin.is_file() else None
-        out[name] = CannedQuery(name, title, description, cypher, sparql, defaults, lists)
+        drawn = folder / f"{name}.graph.cypher"
+        graph = drawn.read_text(encoding="utf-8") if drawn.is_file() else None
+        out[name] = CannedQuery(name, title, description, cypher, sparql, defaults, lists, graph)
     return out
 
 

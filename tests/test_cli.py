@@ -120,7 +120,7 @@ def test_a_huge_file_is_refused_before_it_is_read(tmp_path):
 
 def test_a_folder_of_reports_in_four_formats():
     result = invoke("extract", str(REPO / "tests" / "data" / "corpus"), "--format", "json")
-    reports = [x["report"] for x in json.loads(result.output)]
+    reports = [x["report"] for x in json.loads(result.stdout)]  # progress lines go to stderr
     assert {Path(r["source"]).suffix for r in reports} == {".txt", ".html", ".pdf", ".docx"}
     assert len({r["region"] for r in reports}) >= 3 and {r["year"] for r in reports} == {2023, 2024}
 
@@ -133,15 +133,18 @@ def test_viz_writes_html_and_png(tmp_path):
     assert CliRunner().invoke(cli, ["viz", str(SEED)]).exit_code == 2
 
 
-def test_browser_writes_the_style_and_favourites(tmp_path):
-    result = invoke("browser", "-o", str(tmp_path))
-    assert result.exit_code == 0 and (tmp_path / "govkg.grass").read_text().count("caption") >= 10
-    assert len(list((tmp_path / "favorites").glob("*.cypher"))) == len(__import__("govkg.queries.catalog", fromlist=["catalog"]).catalog())
+def test_browser_writes_the_style_and_the_guide_and_claims_no_favourites_import(tmp_path):
+    result = invoke("browser", "-o", str(tmp_path / "out"), "--state-dir", str(tmp_path / "nothing-runs"))
+    assert result.exit_code == 0
+    assert (tmp_path / "out" / "govkg.grass").read_text().count("{caption}") >= 50
+    assert (tmp_path / "out" / "guide.html").read_text(encoding="utf-8").count("<slide") >= 10
+    assert "govkg neo4j start" in result.output and "drag" in result.output
+    assert "Favorites" not in result.output and "Import" not in result.output and ":style and paste" not in result.output
 
 
 def test_parallel_extraction_gives_the_same_output():
     corpus = str(REPO / "tests" / "data" / "corpus")
-    assert invoke("extract", corpus, "--workers", "2").output == invoke("extract", corpus).output
+    assert invoke("extract", corpus, "--workers", "2").stdout == invoke("extract", corpus).stdout
 
 
 def test_neo4j_csv_export_needs_a_folder_and_writes_headers(tmp_path):

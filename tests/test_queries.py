@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 import urllib.parse
 import urllib.request
@@ -19,7 +20,12 @@ from reports import FIXTURE_NAMES, fixture, seed
 EXPECTED = {
     "agreements_across_provinces", "cross_border_points", "region_partners", "zone_coverage", "shortest_connection",
     "event_support", "dispute_network", "institution_profile", "statistics_by_measure", "provenance",
-    "implementing_documents", "region_yearly", "event_organisers",
+    "implementing_documents", "region_yearly", "find", "event_organisers",
+}
+NETWORK_QUESTIONS = {
+    "agreements_across_provinces", "agreements_named_by_all_members", "cross_border_points", "dispute_network",
+    "event_support", "find", "implementing_documents", "institution_profile", "provenance", "region_partners",
+    "shortest_connection", "zone_coverage",
 }
 
 
@@ -74,7 +80,7 @@ def rdf_file(tmp_path_factory):
 
 def _sparql(name, rdf_file, **overrides):
     query = get(name)
-    return run_sparql(sparql_with_parameters(query, query.parameters(overrides)), [rdf_file])[1]
+    return query.with_lists(run_sparql(sparql_with_parameters(query, query.parameters(overrides)), [rdf_file])[1])
 
 
 def test_cross_border_points_answer_on_the_bundled_report(tmp_path):
@@ -84,8 +90,8 @@ def test_cross_border_points_answer_on_the_bundled_report(tmp_path):
     assert set(rows) == {"昆山市淀山湖镇跨域基层法治观察点", "白鹤镇胜新村跨域基层法治观察点"}
     kunshan, baihe = rows["昆山市淀山湖镇跨域基层法治观察点"], rows["白鹤镇胜新村跨域基层法治观察点"]
     assert kunshan["located_in"] == "淀山湖镇" and kunshan["province"] == "江苏省" and kunshan["outside"] is True
-    assert {"昆山市", "江苏省"} <= set(kunshan["chain"].split("、"))
-    assert baihe["located_in"] == "胜新村" and set(baihe["chain"].split("、")) == {"白鹤镇", "青浦区", "上海市"} and baihe["outside"] is False
+    assert kunshan["chain"] == ["昆山市", "苏州市", "江苏省"]  # nearest first, up to the province
+    assert baihe["located_in"] == "胜新村" and baihe["chain"] == ["白鹤镇", "青浦区", "上海市"] and baihe["outside"] is False
 
 
 def test_other_answers_on_the_bundled_report(tmp_path):
@@ -170,12 +176,14 @@ def test_the_endpoint_answers_standard_clients_and_refuses_updates(rdf_file):
 
 
 def _normalise(rows, lists):
+    """Rows as comparable tuples: list columns keep their order (they must agree on it)."""
     out = []
     for row in rows:
         cells = []
         for key, value in sorted(row.items()):
-            if key in lists and value:
-                value = tuple(sorted(str(value).split("、")))
+            if key in lists:
+                assert isinstance(value, list), (key, value)
+                value = tuple(value)
             elif isinstance(value, float):
                 value = round(value, 6)
             cells.append((key, value))
@@ -201,7 +209,7 @@ def test_cypher_and_sparql_give_the_same_answers(loaded_store, rdf_file, name):
     query = get(name)
     values = query.parameters()
     cypher_rows = loaded_store.run(query.cypher, **values)
-    sparql_rows = run_sparql(sparql_with_parameters(query, values), [rdf_file])[1]
+    sparql_rows = query.with_lists(run_sparql(sparql_with_parameters(query, values), [rdf_file])[1])
     assert cypher_rows, f"{name} answers nothing on the test corpus"
     assert _normalise(cypher_rows, query.list_columns) == _normalise(sparql_rows, query.list_columns)
 
@@ -219,6 +227,80 @@ def test_a_small_limit_cuts_both_twins_at_the_same_row(loaded_store, rdf_file, n
     query = get(name)
     values = query.parameters({"limit": "7"})
     cypher_rows = loaded_store.run(query.cypher, **values)
-    sparql_rows = run_sparql(sparql_with_parameters(query, values), [rdf_file])[1]
+    sparql_rows = query.with_lists(run_sparql(sparql_with_parameters(query, values), [rdf_file])[1])
     assert len(cypher_rows) == 7
     assert _normalise(cypher_rows, query.list_columns) == _normalise(sparql_rows, query.list_columns)
+
+
+def test_every_network_question_has_a_graph_form_with_the_same_parameters():
+    assert {q.name for q in catalog().values() if q.graph_cypher} == NETWORK_QUESTIONS
+    for name in NETWORK_QUESTIONS:
+        query = get(name)
+        used = set(re.findall(r"\$(\w+)", query.graph_cypher))
+        assert used <= set(query.defaults), (name, used - set(query.defaults))
+
+
+NAME_COLUMNS = {
+    "agreements_across_provinces": "agreement", "agreements_named_by_all_members": "agreement", "cross_border_points": "point",
+    "dispute_network": "centre", "event_support": "name", "find": "name", "implementing_documents": "document",
+    "institution_profile": "other", "region_partners": "partner", "zone_coverage": "name",
+}
+"""The table column holding the names of nodes the graph form must draw (provenance and
+shortest_connection print offsets and chains instead)."""
+
+
+def _graph_names(value, names):
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Path):
+        for node in value.nodes:
+            names.add(node.get("name"))
+        return True
+    if isinstance(value, Node):
+        names.add(value.get("name"))
+        return True
+    if isinstance(value, Relationship):
+        names.update({value.start_node.get("name"), value.end_node.get("name")})
+        return True
+    if isinstance(value, list):
+        return any([_graph_names(v, names) for v in value])
+    return False
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name", sorted(NETWORK_QUESTIONS))
+def test_graph_forms_draw_what_the_table_answers(loaded_store, neo4j_server, name):
+    query = get(name)
+    values = query.parameters()
+    table = loaded_store.run(query.cypher, **values)
+    records, _, _ = loaded_store._driver.execute_query(query.graph_cypher, values, database_=neo4j_server.database)
+    names: set = set()
+    drawn = [any([_graph_names(v, names) for v in record.values()]) for record in records]
+    assert records and all(drawn), f"{name}: the graph form returns no paths, nodes or relationships"
+    assert len(names - {None}) >= 2
+    key = NAME_COLUMNS.get(name)
+    if key:  # every node the table names is drawn
+        wanted = {row[key] for row in table}
+        assert wanted <= names, (name, key, wanted - names)
+    assert loaded_store.explain(query.graph_cypher, **values) == []
+
+
+@pytest.mark.neo4j
+def test_find_reads_the_full_text_index_with_the_cjk_analyzer(loaded_store, neo4j_server):
+    records, _, _ = loaded_store._driver.execute_query(
+        "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options WHERE name = 'entity_names' RETURN *",
+        database_=neo4j_server.database,
+    )
+    (index,) = records
+    assert set(index["properties"]) == {"name", "aliases"} and "Institution" in index["labelsOrTypes"]
+    assert "Report" not in index["labelsOrTypes"]
+    assert index["options"]["indexConfig"]["fulltext.analyzer"] == "cjk"
+    query = get("find")
+    rows = loaded_store.run(query.cypher, **query.parameters({"fragment": "淀山湖"}))
+    assert {r["name"] for r in rows} >= {"淀山湖镇", "昆山市淀山湖镇跨域基层法治观察点"}
+    point = next(r for r in rows if r["name"] == "昆山市淀山湖镇跨域基层法治观察点")
+    assert point["class"] == "ObservationPoint" and point["places"] == ["淀山湖镇"] and point["reports"] == sorted(point["reports"])
+    # An alias finds its entity too, and a fragment with Lucene syntax is taken literally.
+    entity, alias = next((e, a) for e in seed().entities if e.type != "Statistic" for a in e.aliases if len(a) >= 2 and a not in e.name)
+    assert entity.name in {r["name"] for r in loaded_store.run(query.cypher, **query.parameters({"fragment": alias}))}
+    assert loaded_store.run(query.cypher, **query.parameters({"fragment": '示范区" OR "x'})) == []
