@@ -103,11 +103,23 @@ def _glossary_terms() -> tuple[dict[str, str], re.Pattern[str]]:
 
 
 def _romanise(chunk: str) -> list[str]:
+    """Pinyin of what the glossary does not translate, one capitalised word per word of the text (Zhujiajiao Tribunal, not Zhujiajiaorenminfating)."""
     out: list[str] = []
     position = 0
     for run in _CJK_RUN.finditer(chunk):
         out.append(chunk[position:run.start()].strip("“”\"《》〈〉 "))
-        out.append(_pinyin(run.group(0)))
+        out.extend(_pinyin(word) for word in _words(run.group(0)))
         position = run.end()
     out.append(chunk[position:].strip("“”\"《》〈〉 "))
     return out
+
+
+@lru_cache(maxsize=65536)
+def _words(run: str) -> tuple[str, ...]:
+    """The words of a run of Chinese characters (jieba's segmentation), so pinyin reads word by word."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return tuple(w for w in jieba.cut(run) if w.strip())

@@ -73,7 +73,7 @@ def qualify(candidates: Sequence[Candidate], region: str) -> tuple[list[Candidat
     renamed: dict[str, str] = {}
     out: list[Candidate] = []
     for c in candidates:
-        if c.type not in QUALIFIED_TYPES or not region or c.canonical.startswith("中共"):
+        if c.type not in QUALIFIED_TYPES or not region or c.canonical.startswith("中共") or c.attributes.get("complete"):
             out.append(c)
         elif c.canonical in renamed:
             out.append(replace(c, canonical=renamed[c.canonical]))

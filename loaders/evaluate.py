@@ -88,15 +88,18 @@ def score(extraction: Extraction, gold: dict[str, Any], text: str) -> list[Score
     by_canonical: dict[str, set[str]] = {}
     for i, g in enumerate(gold_entities):
         by_canonical.setdefault(g["canonical"], set()).update(matches[i])
+    def hits(r: dict[str, Any]) -> set[int]:
+        heads, tails = by_canonical.get(r["head"], set()), by_canonical.get(r["tail"], set())
+        return {i for i, p in enumerate(extraction.relations) if p.type == r["type"] and p.source in heads and p.target in tails}
+
+    right = set().union(*(hits(r) for r in gold["relations"])) if gold["relations"] else set()
     for name, wanted in (("relations (explicit)", [r for r in gold["relations"] if not r.get("implicit")]), ("relations (all)", gold["relations"])):
-        found, correct = 0, set()
-        for r in wanted:
-            heads, tails = by_canonical.get(r["head"], set()), by_canonical.get(r["tail"], set())
-            hits = {i for i, p in enumerate(extraction.relations) if p.type == r["type"] and p.source in heads and p.target in tails}
-            found += bool(hits)
-            correct |= hits
-        considered = [p for p in extraction.relations if name.endswith("(all)") or not p.implicit]
-        scores.append(Score(name, len(correct & {i for i, p in enumerate(extraction.relations) if p in considered}), len(considered), len(wanted), found))
+        # Recall: annotated relations of the row that some predicted relation states. Precision: predicted
+        # relations of the row (the explicit ones, for the explicit row) that state an annotated relation,
+        # whether the annotator marked it explicit or implicit.
+        found = sum(bool(hits(r)) for r in wanted)
+        considered = [i for i, p in enumerate(extraction.relations) if name.endswith("(all)") or not p.implicit]
+        scores.append(Score(name, len(right.intersection(considered)), len(considered), len(wanted), found))
     return scores
 
 

@@ -44,6 +44,8 @@ class Class(_Term):
     Meeting = "Meeting"  # Meeting / 会议
     Training = "Training"  # Training course / 培训
     Institution = "Institution"  # Institution / 机构
+    ArbitrationBody = "ArbitrationBody"  # Arbitration commission / 仲裁机构
+    Association = "Association"  # Association or people's organisation / 社会团体
     Court = "Court"  # People's court / 人民法院
     Department = "Department"  # Government department / 政府部门
     Government = "Government"  # People's government / 人民政府
@@ -53,6 +55,7 @@ class Class(_Term):
     Procuratorate = "Procuratorate"  # People's procuratorate / 人民检察院
     ServiceCentre = "ServiceCentre"  # Service centre / 服务中心
     Team = "Team"  # Team or working group / 工作团队
+    University = "University"  # University or college / 高等院校
     Mechanism = "Mechanism"  # Mechanism / 机制
     Brand = "Brand"  # Brand / 品牌
     Hotline = "Hotline"  # Hotline / 热线
@@ -67,6 +70,10 @@ class Class(_Term):
     MediationBranch = "MediationBranch"  # Mediation branch / 调解分站
     Mention = "Mention"  # Mention / 提及
     ObservationPoint = "ObservationPoint"  # Observation point / 基层法治观察点
+    EnterpriseServicePoint = "EnterpriseServicePoint"  # Enterprise service point / 企业服务点
+    LegalServiceStation = "LegalServiceStation"  # Legal service station or contact point / 法律服务工作站
+    LegislativeContactPoint = "LegislativeContactPoint"  # Grassroots legislative contact point / 基层立法联系点
+    PolicyConsultationPoint = "PolicyConsultationPoint"  # Policy and regulation consultation point / 政策法规咨询联系点
     Place = "Place"  # Place / 地域
     CooperationZone = "CooperationZone"  # Cooperation zone / 合作区域
     County = "County"  # County-level division / 县级行政区
@@ -87,6 +94,7 @@ class RelationType(_Term):
     ISSUED = "ISSUED"  # gkg:issued, issued
     LOCATED_IN = "LOCATED_IN"  # gkg:locatedIn, located in
     MENTIONS = "MENTIONS"  # gkg:mentions, mentions
+    ORGANIZED = "ORGANIZED"  # gkg:organized, organized
     PARTY_TO = "PARTY_TO"  # gkg:partyTo, party to
     PART_OF = "PART_OF"  # gkg:partOf, part of
     SERVES = "SERVES"  # gkg:serves, serves
@@ -114,6 +122,8 @@ TOP_CLASS: dict[Class, Class] = {
     Class.Meeting: Class.Event,
     Class.Training: Class.Event,
     Class.Institution: Class.Institution,
+    Class.ArbitrationBody: Class.Institution,
+    Class.Association: Class.Institution,
     Class.Court: Class.Institution,
     Class.Department: Class.Institution,
     Class.Government: Class.Institution,
@@ -123,6 +133,7 @@ TOP_CLASS: dict[Class, Class] = {
     Class.Procuratorate: Class.Institution,
     Class.ServiceCentre: Class.Institution,
     Class.Team: Class.Institution,
+    Class.University: Class.Institution,
     Class.Mechanism: Class.Mechanism,
     Class.Brand: Class.Mechanism,
     Class.Hotline: Class.Mechanism,
@@ -137,6 +148,10 @@ TOP_CLASS: dict[Class, Class] = {
     Class.MediationBranch: Class.MediationCentre,
     Class.Mention: Class.Mention,
     Class.ObservationPoint: Class.ObservationPoint,
+    Class.EnterpriseServicePoint: Class.ObservationPoint,
+    Class.LegalServiceStation: Class.ObservationPoint,
+    Class.LegislativeContactPoint: Class.ObservationPoint,
+    Class.PolicyConsultationPoint: Class.ObservationPoint,
     Class.Place: Class.Place,
     Class.CooperationZone: Class.Place,
     Class.County: Class.Place,

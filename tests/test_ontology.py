@@ -7,7 +7,7 @@ from govkg.ontology.schema import GKG, load_schema, ontology_turtle
 from govkg.ontology.shapes import shapes_turtle, shipped_shapes
 
 TOP = {"Institution", "Place", "Agreement", "Document", "Mechanism", "ObservationPoint", "MediationCentre", "Event", "Statistic", "Report"}
-RELATIONS = {"PART_OF", "LOCATED_IN", "ESTABLISHED", "ISSUED", "PARTY_TO", "COVERS", "SERVES", "IMPLEMENTS", "MENTIONS"}
+RELATIONS = {"PART_OF", "LOCATED_IN", "ESTABLISHED", "ISSUED", "PARTY_TO", "COVERS", "SERVES", "ORGANIZED", "IMPLEMENTS", "MENTIONS"}
 
 
 def test_top_classes_and_relations_are_in_the_ontology():

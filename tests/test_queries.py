@@ -20,7 +20,7 @@ from reports import FIXTURE_NAMES, fixture, seed
 EXPECTED = {
     "agreements_across_provinces", "cross_border_points", "region_partners", "zone_coverage", "shortest_connection",
     "event_support", "dispute_network", "institution_profile", "statistics_by_measure", "provenance",
-    "implementing_documents", "region_yearly", "find",
+    "implementing_documents", "region_yearly", "find", "event_organisers",
 }
 NETWORK_QUESTIONS = {
     "agreements_across_provinces", "agreements_named_by_all_members", "cross_border_points", "dispute_network",
@@ -112,6 +112,18 @@ def test_other_answers_on_the_bundled_report(tmp_path):
     assert len(stats) == len(seed().statistics) and not any(r["flagged"] for r in stats)
     (where,) = _sparql("provenance", path)
     assert "设立两家跨域基层法治观察点" in where["sentence"]
+
+
+def test_event_organisers_answer_who_held_a_course_and_who_held_one_jointly(tmp_path):
+    from pathlib import Path
+
+    from govkg.loaders.extract import extract_file
+
+    path = tmp_path / "nanle.ttl"
+    path.write_text(serialize([extract_file(Path(__file__).parent / "data" / "national" / "nanle-2024.txt")], "turtle"), encoding="utf-8")
+    rows = {(r["event"], r["organiser"]) for r in _sparql("event_organisers", path)}
+    assert ("南乐县行政执法人员能力提升培训班", "南乐县司法局") in rows
+    assert {("“宪法宣传周”集中宣传活动", "南乐县司法局"), ("“宪法宣传周”集中宣传活动", "南乐县普法办公室")} <= rows
 
 
 def test_questions_across_reports_and_years(rdf_file):

@@ -187,13 +187,14 @@ class RelationRecord:
 
 
 def settled(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """The readings that stand: those no ``replaces`` reading of another rule overlaps with the same type."""
+    """The readings that stand: those no ``replaces`` reading of another rule overlaps with the same type,
+    or reads of the very same words (a point's name a phrase rule read as a body)."""
     replacing = [c for c in candidates if c.replaces]
     if not replacing:
         return list(candidates)
     return [
         c for c in candidates
-        if not any(r.type == c.type and r.rule != c.rule and r.overlaps(c) for r in replacing)
+        if not any(r.rule != c.rule and (r.type == c.type and r.overlaps(c) or (r.start, r.end) == (c.start, c.end)) for r in replacing)
     ]
 
 
@@ -213,6 +214,21 @@ class Context:
         return mask(self.text)
 
     def owners(self) -> dict[str, str]:
-        """Whom a short form's first character names: 区/县 → the reporting region, 市 → its city."""
-        city = self.region if self.region.endswith("市") else (self.city or self.region)
-        return {"区": self.region, "县": self.region, "市": city}
+        """Whom a short form's first character names: 区/县/旗 → the reporting region, 市 → its city,
+        省 → its province, 州 → its autonomous prefecture.
+
+        A county-level city's own 市 is itself. A level the gazetteer cannot place is left out:
+        a district's 市委 is never the district's own committee.
+        """
+        owners = {"区": self.region, "县": self.region, "旗": self.region}
+        city = self.region if self.region.endswith("市") else self.city
+        if city:
+            owners["市"] = city
+        if self.region in self.gazetteer:
+            province = self.gazetteer.province(self.region)
+            if province and province != self.region:
+                owners["省"] = province
+            for place in self.gazetteer.chain(self.region)[1:]:
+                if place.level == "prefecture" and place.name.endswith("州"):
+                    owners["州"] = place.name
+        return owners

@@ -1,6 +1,10 @@
-"""Bodies and their short forms: full names after a place (青浦区司法局), short forms owned by the
-reporting region (区政府, 区市场监管局 → 青浦区市场监督管理局), bare courts (法院), the offices
-inside a body (区政府办公室) and a body's platform (区政府门户网站).
+"""Bodies and their short forms: full names after a place (青浦区司法局, 南海区、禅城区人民法院 two
+courts), short forms owned by the reporting region or the levels above it (区政府, 区市场监管局 →
+青浦区市场监督管理局; 市委 → the city's committee, 省政府 → the province's), party committees'
+commissions and schools (区委依法治区办, 区委党校), the centre's bodies (党中央, 国务院), bodies
+named by a count of regions (三地司法局: the bodies of that head named before), universities and
+arbitration commissions, bare courts (法院), the offices and branches inside a body (区政府办公室,
+区人民法院X人民法庭) and a body's platform (区政府门户网站).
 """
 
 from __future__ import annotations
@@ -18,10 +22,15 @@ from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComp
 from govkg.ontology.terms import Class, RelationType
 
 _FUNCTION_CHARS = "对与和及、由经向在为同让请将把被从至并"
-_SHORT_FORM = re.compile("区|县|市(?!场)")
+_SHORT_FORM = re.compile("区|县|旗|省|州|市(?!场)")
 _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County)
 _HEADS_NEEDING_A_BODY = ("委员会", "局", "委办", "办公室", "中心", "所", "大队", "支队")
 _SUB_BODY_FORBIDDEN = re.compile("[及和与、]|政府|局|院|全年|审查")
+_BOUNDARY = set("，。；：、！？,;:!?\n（）() \u3000与和及同由经在向对并")
+"""What may stand before a name that no place opens (华南理工大学法学院, 佛山仲裁委员会)."""
+_COURT_BRANCHES = ("人民法庭", "法庭")
+COMPLETE = "complete"
+"""Attribute of a body whose name is complete as read: the reporting region is never put in front (国务院, 华南理工大学)."""
 
 
 class BodyHead(NamedTuple):
@@ -42,6 +51,9 @@ class BodyVocabulary(VocabularySlice):
     sub_institution_heads: tuple[str, ...]
     platform_heads: tuple[str, ...]
     relation_verbs: dict[RelationType, tuple[str, ...]]
+    national_bodies: tuple[BodyHead, ...]
+    named_body_heads: tuple[tuple[str, Class], ...]
+    region_count_words: tuple[str, ...]
 
 
 @Language.factory("govkg_institutions", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[CANDIDATES],
@@ -74,6 +86,12 @@ class BodyRule(RuleComponent):
         self._sub = re.compile(f"[{CJK}]{{0,{self.max_sub_body}}}?(?:{alternation(vocabulary.sub_institution_heads)})")
         self._verbs = [v for vs in vocabulary.relation_verbs.values() for v in vs]
         self._platforms = re.compile(alternation(vocabulary.platform_heads))
+        self._national = re.compile(alternation(h.word for h in vocabulary.national_bodies))
+        self._national_heads = {h.word: h for h in vocabulary.national_bodies}
+        named = alternation(w for w, _ in vocabulary.named_body_heads)
+        self._named_body = re.compile(f"[{CJK}]{{2,12}}?(?:{named})")
+        self._named_cls = dict(vocabulary.named_body_heads)
+        self._counted = re.compile(f"(?:{alternation(vocabulary.region_count_words)})(?P<name>[{CJK}]{{0,8}}?(?:{heads}))")
 
     def named(self, body: str, head: str, owner: str) -> tuple[Class, str] | None:
         """(class, canonical) of a body named ``owner`` + ``body`` + ``head``, or None."""
@@ -85,6 +103,8 @@ class BodyRule(RuleComponent):
             return None
         if head == "委" and body:
             return Class.Department, owner + body + "委员会"
+        if head.startswith("委") and len(head) > 1:  # 区委党校, 县委依法治县办: the party committee's
+            return (Class.PoliticalBody, f"中共{owner}{full_head}") if not body else None
         name = body + head
         for short, full in vocabulary.abbreviations:
             if name.endswith(short):
@@ -106,18 +126,24 @@ class BodyRule(RuleComponent):
         text = ctx.text
         pattern = self._pattern
         out: list[Candidate] = []
-        for place in candidates(doc):
-            if place.type == Class.Place and place.cls in _OWNER_LEVELS:
-                match = pattern.match(text, place.end)
-                if match:
-                    made = self.named(match["body"], match["head"], place.canonical)
-                    if made:
-                        out.append(self._body(made[0], made[1], place.start, match.end(), text, "institution-full", place.canonical))
+        owner_places = sorted((c for c in candidates(doc) if c.type == Class.Place and c.cls in _OWNER_LEVELS), key=lambda c: c.start)
+        starts = {c.start: c for c in owner_places}
+        for index, place in enumerate(owner_places):
+            if place.end in starts:  # 广州市南沙区司法局 is 南沙区's
+                continue
+            match = pattern.match(text, place.end)
+            if match:
+                made = self.named(match["body"], match["head"], place.canonical)
+                if made:
+                    out.append(self._body(made[0], made[1], place.start, match.end(), text, "institution-full", place.canonical))
+                    out.extend(self._sharing_head(owner_places[:index], place, match, text))
         covered = [(c.start, c.end) for c in out]
         owners = ctx.owners()
         for found in _SHORT_FORM.finditer(text):
             position = found.start()
-            owner = owners[found.group(0)]
+            owner = owners.get(found.group(0))
+            if owner is None:
+                continue
             before = text[position - 1] if position else ""
             after_function_word = not CJK_CHAR.match(before) or before in _FUNCTION_CHARS
             if ctx.token_starts and position not in ctx.token_starts and not after_function_word:
@@ -131,6 +157,10 @@ class BodyRule(RuleComponent):
             if made:
                 out.append(self._body(made[0], made[1], position, match.end(), text, "institution-short", owner))
                 covered.append((position, match.end()))
+        covered = [(c.start, c.end) for c in out]
+        out.extend(self._centre(text, covered))
+        out.extend(self._named_bodies(text, covered))
+        out.extend(self._counted_bodies(text, out))
         covered = [(c.start, c.end) for c in out]
         for head, word in self._bare:
             for found in word.finditer(text):
@@ -147,7 +177,8 @@ class BodyRule(RuleComponent):
             if not match or any(v in match.group(0) for v in self._verbs) or _SUB_BODY_FORBIDDEN.search(match.group(0)[:-2]):
                 continue
             name = parent.canonical + match.group(0)
-            out.append(Candidate(Class.Institution, Class.Office, name, match.start(), match.end(), match.group(0), "sub-institution"))
+            cls = Class.Court if parent.cls == Class.Court and match.group(0).endswith(_COURT_BRANCHES) else Class.Office
+            out.append(Candidate(Class.Institution, cls, name, match.start(), match.end(), match.group(0), "sub-institution"))
             relations.append(RelationRecord(RelationType.PART_OF, name, parent.canonical, False, parent.start, match.end()))
         for body in [c for c in out if c.rule.startswith("institution")]:
             match = self._platforms.match(text, body.end)
@@ -155,3 +186,61 @@ class BodyRule(RuleComponent):
                 name = body.canonical + match.group(0)
                 out.append(Candidate(Class.Mechanism, Class.Platform, name, body.start, match.end(), text[body.start:match.end()], "institution-platform"))
         return out, relations
+
+    def _sharing_head(self, before: Sequence[Candidate], last: Candidate, match: re.Match[str], text: str) -> list[Candidate]:
+        """南海区、禅城区人民法院: the places listed before ``last`` with 、/和 each get the body ``last`` heads."""
+        out = []
+        position = last.start
+        for place in reversed(before):
+            if text[place.end:position] not in ("、", "和", "及", "与"):
+                break
+            made = self.named(match["body"], match["head"], place.canonical)
+            if made:
+                out.append(self._body(made[0], made[1], place.start, match.end(), text, "institution-shared", place.canonical))
+            position = place.start
+        return out
+
+    def _centre(self, text: str, covered: list[tuple[int, int]]) -> list[Candidate]:
+        """The centre's bodies (党中央, 国务院, 中央依法治国办): complete names, never the reporting region's."""
+        out = []
+        for found in self._national.finditer(text):
+            if inside(found.start(), covered):
+                continue
+            head = self._national_heads[found.group(0)]
+            out.append(Candidate(Class.Institution, head.cls, head.full, found.start(), found.end(), found.group(0), "institution-centre",
+                                 attributes={COMPLETE: True}))
+        return out
+
+    def _named_bodies(self, text: str, covered: list[tuple[int, int]]) -> list[Candidate]:
+        """Universities and arbitration commissions named whole after a pause or a joining word (与华南理工大学法学院)."""
+        out = []
+        for position in range(len(text)):
+            if position and text[position - 1] not in _BOUNDARY and text[position - 2:position] != "联合":
+                continue
+            if not CJK_CHAR.match(text, position) or inside(position, covered):
+                continue
+            match = self._named_body.match(text, position)
+            if not match or self._forbidden.search(match.group(0)) or any(v in match.group(0) for v in self._verbs):
+                continue
+            name = match.group(0)
+            cls = next(c for w, c in sorted(self.vocabulary.named_body_heads, key=lambda h: -len(h[0])) if name.endswith(w))
+            out.append(Candidate(Class.Institution, cls, name, match.start(), match.end(), name, "institution-named", attributes={COMPLETE: True}))
+            covered.append(match.span())
+        return out
+
+    def _counted_bodies(self, text: str, found: Sequence[Candidate]) -> list[Candidate]:
+        """三地司法局: the last N distinct bodies of that name named before it in the paragraph, each a reading of these words."""
+        out = []
+        for match in self._counted.finditer(text):
+            count = "两三四五六".index(match.group(0)[0]) + 2
+            paragraph = text.rfind("\n", 0, match.start()) + 1
+            name = match["name"]
+            earlier: list[str] = []
+            for body in sorted(found, key=lambda c: -c.start):
+                if paragraph <= body.start < match.start() and body.canonical.endswith(name) and body.canonical not in earlier:
+                    earlier.append(body.canonical)
+            if len(earlier) < count:
+                continue
+            for canonical in earlier[:count]:
+                out.append(Candidate(Class.Institution, Class.Department, canonical, match.start(), match.end(), match.group(0), "institution-counted"))
+        return out

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, Candidate, Context, RelationRecord, alternation
+from govkg.loaders.rules.base import CJK, Candidate, Context, RelationRecord, alternation, clause_end
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.loaders.rules.phrases import STATIONED
 from govkg.ontology.terms import Class, RelationType
@@ -23,6 +23,15 @@ from govkg.ontology.terms import Class, RelationType
 _HOSTS = (Class.Place, Class.Institution)
 _HOSTED = (Class.MediationCentre, Class.Institution, Class.Mechanism)
 _OWNED = (Class.Institution, Class.MediationCentre)
+_PLACE_SUFFIXES = ("街道", "镇", "乡", "社区", "村")
+
+
+def _stem(place: str) -> str:
+    """A town's or street's name without its suffix (勒流街道 → 勒流), as branches are named."""
+    for suffix in _PLACE_SUFFIXES:
+        if place.endswith(suffix) and len(place) > len(suffix) + 1:
+            return place[: -len(suffix)]
+    return place
 
 
 @dataclass(frozen=True)
@@ -41,7 +50,7 @@ class BranchRule(RuleComponent):
     def prepare(self) -> None:
         verbs = alternation(self.vocabulary.establishment_verbs)
         heads = alternation(self.vocabulary.branch_heads)
-        self._branch = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:{verbs})(?P<name>[{CJK}]{{1,10}}?(?:{heads}))")
+        self._branch = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:{verbs})(?P<name>[{CJK}]{{0,10}}?(?:{heads}))")
         self._set_up_in = re.compile(f"在([^，。；\\n]{{2,30}}?)(?:{verbs})")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
@@ -64,17 +73,19 @@ class BranchRule(RuleComponent):
         for centre in [c for c in earlier if c.type == Class.MediationCentre]:
             branch = self._branch.match(shadow, centre.end)
             if branch:
-                name = centre.canonical + branch["name"]
+                places = [p for p in earlier if p.type == Class.Place and branch["where"] and branch.start("where") <= p.start and p.end <= branch.end("where")]
+                bare = branch["name"] in self.vocabulary.branch_heads  # 在勒流街道设立分中心: the branch is named by its place
+                name = centre.canonical + (_stem(places[-1].canonical) if bare and places else "") + branch["name"]
                 new.append(Candidate(Class.MediationCentre, Class.MediationBranch, name, branch.start("name"), branch.end("name"), branch["name"], "branch-of-centre"))
                 out.append(RelationRecord(RelationType.PART_OF, name, centre.key, False, centre.start, branch.end()))
                 out.append(RelationRecord(RelationType.ESTABLISHED, centre.key, name, False, centre.start, branch.end()))
                 if branch["where"]:
-                    places = [p for p in earlier if p.type == Class.Place and branch.start("where") <= p.start and p.end <= branch.end("where")]
                     if places:
                         out.append(RelationRecord(RelationType.LOCATED_IN, name, places[-1].key, False, centre.start, branch.end()))
         for match in self._set_up_in.finditer(shadow):
             hosts = [h for h in earlier if h.type in _HOSTS and match.start(1) <= h.start and h.end <= match.end(1)]
-            targets = [t for t in earlier if match.end() <= t.start <= match.end() + 8 and t.type in _HOSTED]
+            clause = clause_end(shadow, match.end())
+            targets = [t for t in earlier if match.end() <= t.start <= match.end() + 8 and t.end <= clause and t.type in _HOSTED]
             if hosts and targets:
                 out.append(RelationRecord(RelationType.LOCATED_IN, targets[0].key, hosts[-1].key, False, match.start(), targets[0].end))
         for c in earlier:

@@ -1,5 +1,7 @@
 """Named events: the vocabulary's known events (进博会 → 中国国际进口博览会) with their editions
-(第七届进博会 is an edition, part of the series), and ordinal events (长三角第二届…论坛).
+(第七届进博会 is an edition, part of the series), ordinal events (长三角第二届…论坛), and events
+someone organised (区司法局组织开展全区…培训班, 联合举办第三届“…”演讲比赛): the name after an
+organising verb up to an event head. The organiser is read by the relation rule (ORGANIZED).
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from govkg.loaders.gazetteer import Gazetteer
-from govkg.loaders.rules.base import CJK, Candidate, Context, RelationRecord, alternation, first_of, normalise
+from govkg.loaders.rules.base import CJK, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, first_of, normalise, pause
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
@@ -28,10 +30,25 @@ class KnownEvent(NamedTuple):
     cls: Class
 
 
+class EventHead(NamedTuple):
+    """A word that ends the name of an organised event, and the event's class."""
+
+    word: str
+    cls: Class
+
+
+ORGANISED = "organised-event"
+"""The rule name of events read after an organising verb; the candidate's ``verb`` attribute is where the verb starts."""
+WHOLE_REGION = ("全区", "全县", "全市", "全旗")
+"""全区行政执法人员培训班 is the reporting region's: its canonical name takes the region's name."""
+
+
 @dataclass(frozen=True)
 class EventVocabulary(VocabularySlice):
     known_events: tuple[KnownEvent, ...]
     ordinal_event_heads: tuple[str, ...]
+    organising_verbs: tuple[str, ...]
+    organised_event_heads: tuple[EventHead, ...]
 
 
 @Language.factory("govkg_events", assigns=[CANDIDATES, SPANS], requires=[], default_config={})
@@ -45,6 +62,11 @@ class EventRule(RuleComponent):
         self._events = {e.word: (e.series, e.cls) for e in self.vocabulary.known_events}
         self._known = re.compile(f"{first_of([*self._events, '第'])}(?P<ordinal>{_ORDINAL})?(?P<name>{alternation(self._events)})")
         self._ordinal: tuple[Gazetteer, re.Pattern[str]] | None = None
+        self._organising = re.compile(alternation(self.vocabulary.organising_verbs))
+        heads = sorted(self.vocabulary.organised_event_heads, key=lambda h: -len(h.word))
+        self._event_heads = heads
+        self._event_head_at_end = re.compile(f"(?:{alternation(h.word for h in heads)})$")
+        self._no_name = re.compile(f"[^{CJK}{PLACEHOLDER}]|[的为对将向把被由]")
 
     def _ordinal_pattern(self, gazetteer: Gazetteer) -> re.Pattern[str]:
         """第N届…论坛, perhaps written after a place (长三角第二届…); built once per gazetteer."""
@@ -72,4 +94,33 @@ class EventRule(RuleComponent):
             if any(s <= match.start() < e or s < match.end() <= e for s, e in covered):
                 continue
             out.append(Candidate(Class.Event, Class.Event, normalise(match.group(0)), match.start(), match.end(), match.group(0), "ordinal-event"))
+        out.extend(self.organised(ctx))
         return out, ()
+
+    def organised(self, ctx: Context, longest: int = 40) -> list[Candidate]:
+        """Events named right after an organising verb (举办, 组织开展, 联合举办…), up to the last event head of the phrase.
+
+        The phrase runs to the next pause (quotes masked); it must end with an event head and
+        name more than the head (举办讲座 names no event).
+        """
+        text, shadow = ctx.text, ctx.masked
+        out = []
+        for verb in self._organising.finditer(shadow):
+            start = verb.end()
+            end = min(pause(shadow, start), start + longest)
+            run = shadow[start:end]
+            cut = self._no_name.search(run)
+            if cut:
+                run = run[:cut.start()]
+            for k in range(len(run), 0, -1):
+                head = self._event_head_at_end.search(run, 0, k)
+                if head and head.start() >= 2:
+                    surface = text[start:start + k]
+                    cls = next(h.cls for h in self._event_heads if surface.endswith(h.word))
+                    canonical = normalise(surface)
+                    if canonical.startswith(WHOLE_REGION) and ctx.region:
+                        canonical = ctx.region + canonical[2:]
+                    out.append(Candidate(Class.Event, cls, canonical, start, start + k, surface, ORGANISED,
+                                         attributes={"verb": verb.start()}))
+                    break
+        return out

@@ -14,11 +14,19 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, Candidate, Context, RelationRecord, alternation, overlaps_any
+from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, RelationRecord, alternation, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
 _TOWN = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市]))[{CJK}]{{2,3}}?(?:镇|街道)(?=[，,、。；和及设的村社])")
+
+
+_JOINING = set("在与和及、的对向为是把将从于同")
+
+
+def _inside_a_longer_name(text: str, start: int) -> bool:
+    """Whether the words at ``start`` continue a name begun before them (先行|示范区): a CJK character that joins nothing."""
+    return start > 0 and CJK_CHAR.match(text, start - 1) is not None and text[start - 1] not in _JOINING
 
 
 @dataclass(frozen=True)
@@ -39,11 +47,15 @@ class PlaceRule(RuleComponent):
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         text = ctx.text
         out = []
-        for start, end, name in ctx.gazetteer.find_all(text):
+        found = ctx.gazetteer.find_all(text, ctx.region or None)
+        ends = {e for _, e, _ in found}
+        for start, end, name in found:
             place = ctx.gazetteer.place(name)
+            if place.is_zone and text[start:end] != name and _inside_a_longer_name(text, start) and start not in ends:
+                continue  # 社会主义现代化先行示范区 is not the zone 示范区 stands for
             out.append(Candidate(Class.Place, Class(place.ontology_class), name, start, end, text[start:end], "gazetteer"))
         taken = [(c.start, c.end) for c in out]
-        for start, end, name in ctx.gazetteer.find_stems(text):
+        for start, end, name in ctx.gazetteer.find_stems(text, ctx.region or None):
             if overlaps_any(start, end, taken):
                 continue
             out.append(Candidate(Class.Place, Class.Township, name, start, end, text[start:end], "gazetteer-stem"))

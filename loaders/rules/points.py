@@ -1,8 +1,11 @@
-"""Observation and contact points: one point per place a sentence lists, each LOCATED_IN its place.
+"""The points family (基层法治观察点, 基层立法联系点 and 联络站, 政策法规咨询联系点, 法律服务工作站,
+企业服务点): one point per place a sentence lists, each LOCATED_IN its place, typed by its head.
 
 在金泽镇、黎里镇设立两家跨域基层法治观察点 is two points, 金泽镇跨域基层法治观察点 and
 黎里镇跨域基层法治观察点; 新设…观察点，分别位于A和B likewise; 金泽镇、黎里镇的…观察点 names one
-for each town. These readings replace a phrase rule's reading of the same words.
+for each town; X作为市人大常委会基层立法联系点 is the congress's point at X; Y落户X and
+新增N个Y name points too. A site no gazetteer knows (在X开发区设立…) is read as a place when its
+name ends like one (开发区, 园区, 街道). These readings replace other rules' readings of the same words.
 """
 
 from __future__ import annotations
@@ -14,13 +17,15 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, Candidate, Context, RelationRecord, alternation, inside, list_items, normalise
+from govkg.loaders.rules.base import CJK, Candidate, Context, RelationRecord, alternation, clause_start, inside, list_items, normalise
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
 
 _COUNT = "[\\d一二两三四五六七八九十]+[家个处]"
 _HOSTS = (Class.Place, Class.Institution)
 _INNERMOST = (Class.Township, Class.Village, Class.County)
+_LEVEL_ENDS = ("省", "市", "区", "县", "旗", "州", "镇", "乡", "街道", "村", "社区")
+"""How a place's full name ends (a stem such as 青浦 inside 青浦工业园 names no site)."""
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,10 @@ class PointVocabulary(VocabularySlice):
     establishment_verbs: tuple[str, ...]
     point_verbs: tuple[str, ...]
     point_listing_verbs: tuple[str, ...]
+    point_classes: tuple[tuple[str, Class], ...]
+    point_designation_verbs: tuple[str, ...]
+    point_arrival_verbs: tuple[str, ...]
+    point_site_suffixes: tuple[str, ...]
 
 
 @Language.factory("govkg_observation_points", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[CANDIDATES], default_config={})
@@ -51,6 +60,28 @@ class PointRule(RuleComponent):
             f"分别(?:位于|设在|落户)(?P<where>[^，。；,;\n]{{2,40}})"
         )
         self._named_after = re.compile(f"的?(?P<name>(?:“[^“”]{{1,12}}”)?[{CJK}]{{0,8}}?(?:{heads}))")
+        self._designated = re.compile(f"(?:{alternation(vocabulary.point_designation_verbs)})(?P<name>[{CJK}]{{0,16}}?(?:{heads}))")
+        self._arrived = re.compile(f"(?P<name>[{CJK}“”]{{2,16}}?(?:{heads}))(?:{alternation(vocabulary.point_arrival_verbs)})(?P<where>[^，。；,;\n]{{2,30}})")
+        self._added = re.compile(f"(?:新增|新建|建成|新设)(?P<count>{_COUNT})(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))")
+        self._classes = sorted(vocabulary.point_classes, key=lambda h: -len(h[0]))
+        self._site = re.compile(f"[{CJK}]{{2,16}}?(?:{alternation(vocabulary.point_site_suffixes)})$")
+
+    def point_class(self, name: str) -> Class:
+        """The finer class of a point by the head its name ends with (基层立法联系点 → LegislativeContactPoint)."""
+        return next((cls for head, cls in self._classes if name.endswith(head)), Class.ObservationPoint)
+
+    def site(self, text: str, start: int, end: int, hosts: Sequence[Candidate]) -> Candidate | None:
+        """A site no gazetteer knows, written at the end of ``text[start:end]`` after the places there (北滘镇广东工业设计城 → 广东工业设计城)."""
+        after = start
+        for host in sorted(hosts, key=lambda c: c.start):  # the run of full place names opening the words
+            if host.start == after and host.end <= end and host.type == Class.Place and host.text.endswith(_LEVEL_ENDS):
+                after = host.end
+        if after == start and any(start <= h.start and h.end <= end for h in hosts if h.type == Class.Place and h.text.endswith(_LEVEL_ENDS)):
+            return None
+        found = self._site.search(text, after, end)
+        if not found or found.start() != after or any(c in found.group(0) for c in "的在为和与、"):
+            return None
+        return Candidate(Class.Place, Class.Place, found.group(0), found.start(), found.end(), found.group(0), "point-site")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         text = ctx.text
@@ -59,7 +90,17 @@ class PointRule(RuleComponent):
         relations: list[RelationRecord] = []
 
         def point(canonical: str, start: int, end: int, name: str) -> None:
-            out.append(Candidate(Class.ObservationPoint, Class.ObservationPoint, canonical, start, end, name, "observation-point", replaces=True))
+            out.append(Candidate(Class.ObservationPoint, self.point_class(name), canonical, start, end, name, "observation-point", replaces=True))
+
+        def at_site(where_start: int, where_end: int, host: Candidate | None) -> Candidate | None:
+            """The unknown site closing the place words, LOCATED_IN the known place before it."""
+            site = self.site(text, where_start, where_end, located)
+            if site is None:
+                return host
+            out.append(site)
+            if host is not None and host.type == Class.Place and host.text.endswith(_LEVEL_ENDS):
+                relations.append(RelationRecord(RelationType.LOCATED_IN, site.key, host.key, False, host.start, site.end))
+            return site
 
         taken: list[tuple[int, int]] = []
         for match in [*self._set_up_at.finditer(text), *self._respectively.finditer(text)]:
@@ -68,15 +109,21 @@ class PointRule(RuleComponent):
             hosts = [c for c in located if where_start <= c.start and c.end <= where_end]
             name = match["name"]
             name_start, name_end = match.span("name")
-            targets = []
+            targets: list[tuple[str, Candidate]] = []
             for item_start, item_end in list_items(text, where_start, where_end):
                 within = [c for c in hosts if item_start <= c.start and c.end <= item_end]
                 if not within:
                     continue
                 host = max(within, key=lambda c: (c.type != Class.Place, c.end - c.start, c.start))
                 if host.type == Class.Place:
-                    host = max((c for c in within if c.type == Class.Place), key=lambda c: c.start)
-                targets.append((text[item_start:item_end], host))
+                    places = [c for c in within if c.type == Class.Place]
+                    full = [c for c in places if c.text.endswith(_LEVEL_ENDS)]  # 白鹤镇青浦工业园 is in 白鹤镇, not 青浦
+                    host = max(full or places, key=lambda c: c.start)
+                targets.append((text[item_start:item_end], at_site(item_start, item_end, host) or host))
+            if not targets:
+                site = at_site(where_start, where_end, None)
+                if site is not None:
+                    targets.append((text[where_start:where_end], site))
             for where, host in targets:
                 canonical = normalise(where + name) if len(targets) > 1 or host.type == Class.Place else ctx.region + name
                 point(canonical, name_start, name_end, name)
@@ -104,4 +151,45 @@ class PointRule(RuleComponent):
                 canonical = normalise(host.canonical + named["name"])
                 point(canonical, named.start("name"), named.end(), named["name"])
                 relations.append(RelationRecord(RelationType.LOCATED_IN, canonical, host.canonical, False, host.start, named.end()))
+        self._designations(ctx, located, taken, point, at_site, relations)
+        for match in self._added.finditer(text):
+            if not inside(match.start(), taken) and not inside(match.start("name"), [(c.start, c.end) for c in out]):
+                taken.append(match.span())
+                canonical = ctx.region + normalise(match["name"])
+                point(canonical, match.start("name"), match.end("name"), match["name"])
+                relations.append(RelationRecord(RelationType.ESTABLISHED, ctx.region, canonical, True, match.start(), match.end()))
         return out, relations
+
+    def _designations(self, ctx: Context, located: Sequence[Candidate], taken: list[tuple[int, int]], point, at_site,
+                      relations: list[RelationRecord]) -> None:
+        """X作为市人大常委会基层立法联系点 (the body named designates X) and Y落户X: a point at X."""
+        text = ctx.text
+        for match in self._designated.finditer(text):
+            if inside(match.start(), taken):
+                continue
+            where_start = clause_start(text, match.start())
+            hosts = [c for c in located if c.type == Class.Place and where_start <= c.start and c.end <= match.start()]
+            host = max(hosts, key=lambda c: c.start) if hosts else None
+            host = at_site(where_start, match.start(), host)
+            if host is None:
+                continue
+            taken.append(match.span())
+            name = match["name"]
+            designator = [c for c in located if c.type == Class.Institution and match.start("name") == c.start and c.end < match.end()]
+            canonical = normalise(text[match.start("name"):designator[0].end] + host.canonical + text[designator[0].end:match.end()]) if designator else normalise(host.canonical + name)
+            point(canonical, match.start("name") if not designator else designator[0].end, match.end(), name if not designator else text[designator[0].end:match.end()])
+            relations.append(RelationRecord(RelationType.LOCATED_IN, canonical, host.canonical, False, where_start, match.end()))
+            if designator:
+                relations.append(RelationRecord(RelationType.ESTABLISHED, designator[0].canonical, canonical, True, where_start, match.end()))
+        for match in self._arrived.finditer(text):
+            if inside(match.start(), taken):
+                continue
+            where_start, where_end = match.span("where")
+            hosts = [c for c in located if c.type == Class.Place and where_start <= c.start and c.end <= where_end]
+            host = at_site(where_start, where_end, max(hosts, key=lambda c: c.start) if hosts else None)
+            if host is None:
+                continue
+            taken.append(match.span())
+            canonical = normalise(host.canonical + match["name"])
+            point(canonical, match.start("name"), match.end("name"), match["name"])
+            relations.append(RelationRecord(RelationType.LOCATED_IN, canonical, host.canonical, False, match.start(), match.end()))

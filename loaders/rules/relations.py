@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from govkg.loaders.rules.base import Candidate, Context, RelationRecord, alternation, clause_end, clause_start
+from govkg.loaders.rules.events import ORGANISED
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
 from govkg.ontology.terms import Class, RelationType
 
@@ -67,6 +68,8 @@ class RelationRule(RuleComponent):
         found = readings(doc)
         text = ctx.text
         out = verb_relations(ctx, found, self.vocabulary, self._verbs, self._relation_of)
+        out += organised_relations(ctx, found)
+        out += scope_relations(ctx, found)
         explicit = containment_relations(found)
         out += explicit + paragraph_serves(text, found, explicit, self.vocabulary.serve_cues)
         place_links, implied = place_relations(found, ctx)
@@ -111,6 +114,41 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
     return out
 
 
+_SCOPE_OPENS = re.compile("覆盖|范围包括|涵盖")
+_AREA_AFTER = re.compile("在(?P<area>[^，。；,;\n]{2,30}?)(?:沿线|流域|毗邻地区|毗邻区域|交界地区|交界区域|交界处|交界|一带|区域)")
+
+
+def scope_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:
+    """What an agreement's sentence says it covers: the places after 覆盖 (…覆盖A、B等镇) and in 在…沿线/毗邻地区 (COVERS)."""
+    text = ctx.text
+    places = [c for c in candidates if c.type == Class.Place]
+    out = []
+    for agreement in candidates:
+        if agreement.type != Class.Agreement or agreement.rule in _NOT_OBJECTS:
+            continue
+        sentence_start = max(text.rfind(end, 0, agreement.start) for end in "。\n") + 1
+        sentence_end = min((k for k in (text.find(end, agreement.end) for end in "。\n") if k >= 0), default=len(text))
+        spans = [(m.end(), clause_end(text, m.end())) for m in _SCOPE_OPENS.finditer(text, agreement.end, sentence_end)]
+        spans += [m.span("area") for m in _AREA_AFTER.finditer(text, sentence_start, sentence_end)]
+        for start, end in spans:
+            for place in places:
+                if start <= place.start and place.end <= end:
+                    out.append(RelationRecord(RelationType.COVERS, agreement.key, place.key, False, agreement.start, place.end))
+    return out
+
+
+def organised_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:
+    """Who organised an event read after an organising verb: the bodies before the verb (A与B联合举办), else the reporting region (implicit)."""
+    bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]
+    out = []
+    for event in candidates:
+        if event.type == Class.Event and event.rule == ORGANISED:
+            verb = event.attributes["verb"]
+            for actor, implicit in _actors(ctx.text, bodies, verb, ctx):
+                out.append(RelationRecord(RelationType.ORGANIZED, actor, event.key, implicit, verb, event.end))
+    return out
+
+
 def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Context) -> list[tuple[str, bool]]:
     """Who acts at a verb: the bodies named before it in the clause (A与B、C签订), else the reporting region.
 
@@ -118,9 +156,11 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
     no subject, the reporting region is the unstated subject.
     """
     start = clause_start(text, position)
-    within = [c for c in candidates if c.type in _ACTOR_TYPES and start <= c.start and c.end <= position and c.rule != "quote"]
-    named = sorted((c for c in within if not any(o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in within)),
-                   key=lambda c: c.start)
+    named = _named_before(text, candidates, start, position)
+    locative = text.rfind("在", start, position)  # X在Y设立Z: Y is where, X acts
+    if locative >= 0 and not any(c.start < locative < c.end for c in candidates) and any(c.end <= locative for c in named):
+        named = [c for c in named if c.end <= locative]
+        position = locative
     if not named or position - named[-1].end > 6:
         return [(ctx.region, True)]
     link = _PARTNER_LINK.search(text, start, position)
@@ -128,9 +168,25 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
     subjects = [c for c in named if c.start < split]
     partners = [c for c in named if c.start >= split]
     actors = [(c.key, False) for c in subjects + partners]
+    if not subjects and start > 0 and text[start - 1] in "；;，," and _PARTNER_LINK.match(text, start):
+        # …签订《A》；与C签订《B》: the subject carries over the pause
+        previous = clause_start(text, start - 1)
+        before = _named_before(text, candidates, previous, start - 1)
+        link = _PARTNER_LINK.search(text, previous, start - 1)
+        subjects = [c for c in before if link is None or c.start < link.start()]
+        actors = [(c.key, False) for c in subjects] + actors
     if not subjects:
         actors.append((ctx.region, True))
     return actors
+
+
+def _named_before(text: str, candidates: Sequence[Candidate], start: int, position: int) -> list[Candidate]:
+    """The outermost bodies and places named in ``text[start:position]``, in order (a branch written after its court stands alone)."""
+    within = [c for c in candidates if c.type in _ACTOR_TYPES and start <= c.start and c.end <= position and c.rule != "quote"]
+    named = sorted((c for c in within if not any(o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in within)),
+                   key=lambda c: c.start)
+    starts = {c.start for c in named}
+    return [c for c in named if c.end not in starts]  # 区人民法院X人民法庭设立: the branch acts, not the court it is written after
 
 
 def containment_relations(candidates: Sequence[Candidate]) -> list[RelationRecord]:

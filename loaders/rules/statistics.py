@@ -18,9 +18,13 @@ from govkg.loaders.rules.base import CJK, Candidate, Context, RelationRecord, Se
 from govkg.loaders.rules.component import RuleComponent, VocabularySlice, context
 
 _NUMERALS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_WORDS_WITH_STOPS = ("和解", "和谐", "及时", "对接", "对象")
+"""Words opening with a character that elsewhere ends a measure (调解和解率 is one measure)."""
 _STOP = set("，。；：、！？,;:!?\n的对将在向把被由与和及")
 _FOLLOWING = re.compile(f"(?:(?![{re.escape(''.join(sorted(_STOP)))}])[{CJK}]){{0,14}}")  # a run of CJK to the first stop
 _YEAR = re.compile(r"\d{4}年度?")
+_FRAGMENT = re.compile("(?:[年月日度底末内初]+|[的和及与并且均])+(?=[\u4e00-\u9fff])")
+"""What a measure never opens with: the tail of a date (年, 月底) or a joining word."""
 _STATEMENT_ENDS = "。\n"
 """A percentage is checked against the counts of its statement (to 。 or a line end)."""
 
@@ -40,10 +44,16 @@ class FoundStatistic:
     check: str | None = None
 
 
+_ROUND = {"百": 100, "千": 1000}
+
+
 def chinese_number(text: str) -> int | None:
-    """两 → 2, 十二 → 12, 二十 → 20; None when not a plain numeral."""
+    """两 → 2, 十二 → 12, 二十 → 20, 百 → 100, 三千 → 3000; None when not a plain numeral."""
     if not text:
         return None
+    if text[-1] in _ROUND:
+        times = _NUMERALS.get(text[:-1]) if text[:-1] else 1
+        return None if times is None else times * _ROUND[text[-1]]
     if "十" in text:
         left, _, right = text.partition("十")
         tens = _NUMERALS.get(left, None) if left else 1
@@ -82,7 +92,8 @@ class FigureReader:
             f"(?=[{re.escape(''.join(sorted({w[0] for w in v.approximation_before})))}\\d两二三四五六七八九十])"
             f"(?P<before>{alternation(v.approximation_before)})?"
             f"(?:(?P<num>(?<![\\d.*+×第/\\-])\\d+(?:\\.\\d+)?)(?P<after>{alternation(v.approximation_after)})?(?P<unit>{multipliers}(?:{alternation(v.units)}))"
-            f"|(?P<cn>(?<![第{CJK}])[两二三四五六七八九十]{{1,3}}|(?<=[在设立新增共有达])[两二三四五六七八九十]{{1,3}})(?P<cnunit>{alternation(v.chinese_numeral_units)})"
+            f"|(?P<cn>(?<![第{CJK}])[两二三四五六七八九十]{{1,3}}|(?<=[在设立新增共有达])[两二三四五六七八九十]{{1,3}}"
+            f"|(?<=[{re.escape(''.join(sorted({w[-1] for w in v.approximation_before})))}])[一两二三四五六七八九]?[十百千])(?P<cnunit>{alternation(v.chinese_numeral_units)})"
             f"|(?<![\\d.])(?P<zero>0)(?P<outcome>{alternation(v.zero_outcomes)}))"
         )
         self._zero = re.compile(
@@ -162,7 +173,8 @@ class FigureReader:
     def _preceding(self, text: str, shadow: str, position: int) -> tuple[str, int]:
         """The measure written before a figure, and how many characters it spans."""
         k = position
-        while k > 0 and position - k < 24 and (shadow[k - 1] not in _STOP or text[k - 1] in "()（）") and not shadow[k - 1].isdigit():
+        while k > 0 and position - k < 24 and (shadow[k - 1] not in _STOP or text[k - 1] in "()（）" or text[k - 1:k + 1] in _WORDS_WITH_STOPS) \
+                and not shadow[k - 1].isdigit():
             k -= 1
         segment = text[k:position]
         begin = 0
@@ -172,7 +184,12 @@ class FigureReader:
         year = _YEAR.match(segment, begin)
         if year:
             begin = year.end()
+        fragment = _FRAGMENT.match(segment, begin)  # 年市场监管领域…: the tail of a date the scan stopped in
+        if fragment:
+            begin = fragment.end()
         measure = self._linking.sub("", segment[begin:])
+        if len(measure) < 2 or measure in ("比例", "占比") or re.fullmatch(".率", measure) and measure[0] in "的为达":
+            measure = measure if len(measure) >= 2 else ""
         return measure, len(segment) - begin
 
 
@@ -207,6 +224,35 @@ def _same_clause(text: str, start: int, end: int) -> bool:
     return not re.search("[；;]", text[start:end])
 
 
+_RATE = re.compile(f"([{CJK}]{{2}})(?:率|比例)(?:为|达到|达|是|保持|稳定在)?$")
+
+
+def _rate_stem(text: str, number_start: int) -> str | None:
+    """The two characters a rate names before 率 (调解和解率为22% → 和解), read from the text: what its numerator counts."""
+    found = _RATE.search(text, max(0, number_start - 8), number_start)
+    return found.group(1) if found else None
+
+
+def _words_before(text: str, counts: list[FoundStatistic], k: int, sentence_start: int) -> str:
+    """The words between the count before ``counts[k]`` (or the sentence's start) and ``counts[k]``'s number: what it counts."""
+    start = counts[k - 1].end if k else sentence_start
+    return text[start:counts[k].number_start]
+
+
+_PART_OF_WHOLE = re.compile("中[，,]|其中")
+
+
+def _introduces(text: str, base: FoundStatistic, part: FoundStatistic) -> bool:
+    """Whether the text presents ``part`` as a part of ``base`` (审结的412件案件中，撤诉结案81件): then a rate after them is of that whole."""
+    return bool(_PART_OF_WHOLE.search(text, base.number_start, part.number_start))
+
+
+def _same_unit(base: str, numerator: str) -> bool:
+    """Whether two counts are of one kind (件 and 件; 宗 and 起 and 件 are cases alike)."""
+    cases = ("件", "宗", "起")
+    return base == numerator or (base in cases and numerator in cases)
+
+
 def _shares_stem(rate: str, count: str) -> bool:
     """Whether a rate (立案前化解率) names what a count measures (立案前化解): the count contains the rate's last two characters before 率."""
     stem = re.sub("(?:率|比例|占比)$", "", rate)
@@ -227,12 +273,19 @@ def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
             if stat.unit != "%":
                 continue
             counts = [s for s in inside[:i] if s.unit != "%"]
-            if not counts:
+            stem = _rate_stem(text, stat.number_start)
+            if stem is None and stat.measure.endswith(("占比", "比例")):  # …1180件，占比44.7%: a share of the count before it
+                named = [len(counts) - 1] if counts and _same_clause(text, counts[-1].number_start, stat.number_start) else []
+            else:
+                named = [k for k, s in enumerate(counts)
+                         if stem and _same_clause(text, s.number_start, stat.number_start) and stem in _words_before(text, counts, k, start)]
+            agreeing_only = False
+            if not named and counts and _same_clause(text, counts[-1].number_start, stat.number_start):
+                named, agreeing_only = [len(counts) - 1], True  # the count before it may be what it measures: say so only if they agree
+            if not named:  # no count of what the rate measures: its base is not stated
                 continue
-            numerator = counts[-1]
-            if not (_same_clause(text, numerator.number_start, stat.number_start) or _shares_stem(stat.measure, numerator.measure)):
-                continue
-            bases = [s for s in counts[:-1] if s.unit == numerator.unit and s.value > numerator.value]
+            numerator = counts[named[-1]]
+            bases = [s for s in counts[:named[-1]] if _same_unit(s.unit, numerator.unit) and s.value > numerator.value]
             if not bases:
                 continue
             decimals = len(str(stat.value).split(".")[1].rstrip("0")) if "." in str(stat.value) else 0
@@ -243,6 +296,8 @@ def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
                 if abs(ratio - stat.value) <= tolerance:
                     best = (base, ratio)
                     break
+            if best is None and agreeing_only and not any(_introduces(text, b, numerator) for b in bases):
+                continue  # a count named neither by the rate nor as part of an introduced whole: no claim
             base, ratio = best or (bases[0], 100 * numerator.value / bases[0].value)
             stat.consistent = best is not None
             stat.check = f"{numerator.value:g}/{base.value:g} = {ratio:.3f}%"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 
 def test_gazetteer_places_get_their_class(read):
     found = read("青浦区、吴江区和嘉善县三地联动。").found("gazetteer")
@@ -15,8 +13,6 @@ def test_an_alias_takes_the_canonical_name(read):
     assert "长三角生态绿色一体化发展示范区" in found
 
 
-@pytest.mark.xfail(strict=True, reason="the national gazetteer's find_stems needs the reporting region, which the place rule "
-                   "does not pass yet (integrating the national gazetteer into the place rules is the next step)")
 def test_town_names_without_their_suffix_are_read_only_in_lists(read):
     listed = read("在金泽、朱家角等镇开展巡回宣讲。").found("gazetteer-stem")
     assert {"金泽镇", "朱家角镇"} <= set(listed)

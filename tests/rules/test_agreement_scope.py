@@ -1,0 +1,48 @@
+"""Agreements between named bodies of several regions: every signer PARTY_TO, the scope COVERS; where is not who."""
+
+from __future__ import annotations
+
+from extracted import read
+
+
+def test_every_listed_signer_is_party_to_the_agreement():
+    r = read("区司法局与嘉善县司法局、吴江区司法局签订《边界调解协作协议》。")
+    parties = {s for t, s, o in r.relations() if t == "PARTY_TO"}
+    assert parties == {"青浦区司法局", "嘉善县司法局", "吴江区司法局"}
+
+
+def test_the_signer_carries_over_a_semicolon():
+    r = read("区人民检察院与吴江区人民检察院签订《检察协作协议》；与嘉善县人民检察院会签《公益诉讼协作协议》。")
+    assert ("PARTY_TO", "青浦区人民检察院", "公益诉讼协作协议") in r.relations()
+    assert ("PARTY_TO", "吴江区人民检察院", "公益诉讼协作协议") not in r.relations()
+
+
+def test_scope_after_covers_and_along_a_border_area():
+    r = read("区司法局与嘉善县司法局签订《边界协作协议》，协作范围覆盖金泽镇、西塘镇等镇。")
+    assert {("COVERS", "边界协作协议", "金泽镇"), ("COVERS", "边界协作协议", "西塘镇")} <= r.relations()
+    r = read("区人民法院与吴江区人民法院签订《审判协作协议》，在金泽镇、黎里镇毗邻地区开展巡回审判。")
+    assert ("COVERS", "审判协作协议", "金泽镇") in r.relations()
+
+
+def test_a_place_before_the_verb_after_zai_is_where_not_who():
+    r = read("区行政争议调解中心在夏阳街道设立分中心。")
+    branch = "青浦区行政争议调解中心夏阳分中心"
+    assert ("LOCATED_IN", branch, "夏阳街道") in r.relations()
+    assert ("ESTABLISHED", "青浦区行政争议调解中心", branch) in r.relations()
+    assert not any(t == "ESTABLISHED" and s == "夏阳街道" for t, s, _ in r.relations())
+
+
+def test_a_set_up_unit_is_never_placed_from_the_next_sentence():
+    r = read("在夏阳街道设立服务站。区司法局开展培训。")
+    assert ("LOCATED_IN", "青浦区司法局", "夏阳街道") not in r.relations()
+
+
+def test_studying_a_law_is_not_issuing_it():
+    r = read("区政府常务会议集体学习《中华人民共和国行政复议法》，学习贯彻《法治政府建设实施纲要》。")
+    assert not any(t == "ISSUED" for t, _, _ in r.relations(explicit_only=False))
+
+
+def test_another_demonstration_zone_is_not_the_yangtze_delta_zone():
+    r = read("加快建设中国特色社会主义先行示范区。")
+    assert "长三角生态绿色一体化发展示范区" not in r.names
+    assert "长三角生态绿色一体化发展示范区" in read("示范区执委会召开会议。").names

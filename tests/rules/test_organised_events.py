@@ -1,0 +1,35 @@
+"""Events someone organised, and ORGANIZED from the bodies before the organising verb."""
+
+from __future__ import annotations
+
+from extracted import read
+
+
+def test_training_course_organised_by_a_department_takes_the_region_for_whole_region():
+    r = read("区司法局组织开展全区行政执法人员业务培训班，参训人员逾900人次。")
+    assert r.names["青浦区行政执法人员业务培训班"] == "Event"
+    assert r.cls("青浦区行政执法人员业务培训班") == "Training"
+    assert ("ORGANIZED", "青浦区司法局", "青浦区行政执法人员业务培训班") in r.relations()
+
+
+def test_jointly_held_contest_has_every_named_organiser():
+    r = read("区司法局与区教育局联合举办第二届“法润少年”法治演讲比赛。")
+    event = "第二届“法润少年”法治演讲比赛"
+    assert {("ORGANIZED", "青浦区司法局", event), ("ORGANIZED", "青浦区教育局", event)} <= r.relations()
+
+
+def test_campaign_led_by_a_bureau():
+    r = read("区农业农村局牵头开展“清河2024”联合执法行动，查处案件12宗。")
+    assert ("ORGANIZED", "青浦区农业农村局", "“清河2024”联合执法行动") in r.relations()
+
+
+def test_unstated_organiser_is_the_region_and_implicit():
+    r = read("举办全区基层调解员培训班2期。")
+    assert not any(t == "ORGANIZED" for t, _, _ in r.relations())
+    assert ("ORGANIZED", "青浦区", "青浦区基层调解员培训班") in r.relations(explicit_only=False)
+
+
+def test_a_bare_head_or_a_plain_activity_is_no_organised_event():
+    r = read("区司法局举办讲座逾200场，开展“法律进社区”宣传活动。")
+    assert not any(t == "ORGANIZED" for t, _, _ in r.relations(explicit_only=False))
+    assert "讲座" not in r.names

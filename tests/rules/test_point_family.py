@@ -1,0 +1,42 @@
+"""The points family: finer classes by head, where each is (down to a site or street), who designated it."""
+
+from __future__ import annotations
+
+from extracted import read
+
+
+def test_each_head_gives_its_finer_class():
+    r = read("在朱家角镇设立法律服务工作站。在金泽镇设立政策法规咨询联系点。在白鹤镇设立企业服务点。在练塘镇设立基层法治观察点。")
+    classes = {r.cls(n) for n, t in r.names.items() if t == "ObservationPoint"}
+    assert classes == {"LegalServiceStation", "PolicyConsultationPoint", "EnterpriseServicePoint", "ObservationPoint"}
+
+
+def test_a_site_no_gazetteer_knows_is_a_place_within_the_town_before_it():
+    r = read("在白鹤镇青浦工业园设立企业服务点，服务入驻企业。")
+    assert r.names["青浦工业园"] == "Place"
+    assert ("LOCATED_IN", "青浦工业园", "白鹤镇") in r.relations()
+    assert ("LOCATED_IN", "白鹤镇青浦工业园企业服务点", "青浦工业园") in r.relations()
+
+
+def test_a_street_designated_by_a_congress():
+    r = read("夏阳街道作为上海市人大常委会基层立法联系点，收集意见建议120条。")
+    point = "上海市人大常委会夏阳街道基层立法联系点"
+    assert r.cls(point) == "LegislativeContactPoint"
+    assert ("LOCATED_IN", point, "夏阳街道") in r.relations()
+    assert ("ESTABLISHED", "上海市人民代表大会常务委员会", point) in r.relations(explicit_only=False)
+
+
+def test_added_points_without_a_place_are_the_regions():
+    r = read("全年新增3个基层立法联络站。")
+    assert r.cls("青浦区基层立法联络站") == "LegislativeContactPoint"
+
+
+def test_a_point_arriving_at_a_town():
+    r = read("首个法律服务联系点落户赵巷镇。")
+    assert ("LOCATED_IN", "赵巷镇首个法律服务联系点", "赵巷镇") in r.relations() or any(
+        t == "LOCATED_IN" and o == "赵巷镇" for t, _, o in r.relations())
+
+
+def test_a_mediation_room_is_no_point():
+    r = read("调解工作室落户赵巷镇，在香花桥街道设立调解分站。")
+    assert not any(t == "ObservationPoint" for t in r.names.values())
