@@ -301,7 +301,7 @@ class _HiddenArgument(click.Argument):
 @PARAM
 @FORMAT
 @click.option("--host", default="127.0.0.1", hidden=True)
-@click.option("--port", type=int, default=7878, hidden=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=7878, hidden=True)
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, hidden=True)
 @click.option("--max-rows", type=click.IntRange(min=1), default=100_000, hidden=True)
 @click.option("--cors", hidden=True)

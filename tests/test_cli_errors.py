@@ -74,6 +74,23 @@ CASES: dict[str, list[tuple[str, ...]]] = {
         ("serve", "--data", "{ttl}", "--port", "-1"),
         ("serve", "--data", "{ttl}", "--timeout", "-1"),
     ],
+    "sparql-index": [
+        ("{ttl}", "--store", "{ro}/store"),
+        ("{ttl}", "--store", "{file}"),
+        ("{missing}", "--store", "{out}"),
+        ("{file}", "--store", "{out}"),
+    ],
+    "serve": [
+        ("--data", "{missing}"),
+        ("--data", "{ttl}", "--port", HUGE),
+        ("--data", "{ttl}", "--port", "-1"),
+        ("--data", "{ttl}", "--timeout", "-1"),
+    ],
+    "pipeline save": [
+        ("{file}",),
+        ("{ro}/pipeline",),
+        ("{file}/pipeline",),
+    ],
     "queries": [
         ("--format", "xml"),
     ],
