@@ -63,7 +63,7 @@ def test_a_text_past_a_million_characters_is_extracted_to_its_end(folder: Path, 
     (tmp_path / "qingpu-2024.txt").write_bytes(SEED.read_bytes())
     result = CliRunner().invoke(cli, ["extract", str(tmp_path)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
-    long, good = json.loads(result.output)
+    long, good = json.loads(result.stdout)
     assert good["report"]["source"] == "qingpu-2024.txt" and good["entities"]
     assert max(m["start"] for e in long["entities"] for m in e["mentions"]) > 1_000_000
     # what the whole text yields past a paragraph break near its end is what that part yields alone
