@@ -132,6 +132,9 @@ def build_store(files: Iterable[str | Path], path: str | Path, progress: Callabl
     except OSError as error:
         shutil.rmtree(target, ignore_errors=True)
         raise StoreError(f"{target}: could not write the store ({str(error).splitlines()[0][:120]})") from None
+    except BaseException:  # Ctrl-C included: no half-built store is left behind
+        shutil.rmtree(target, ignore_errors=True)
+        raise
     del store  # closes RocksDB, so the folder can be opened read-only at once
     return size
 

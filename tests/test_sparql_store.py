@@ -160,3 +160,12 @@ def test_a_canned_query_named_like_an_old_command_runs(tmp_path, report_files, m
     result = runner.invoke(cli, ["sparql", "index", "--store", str(target), "--format", "json"], catch_exceptions=False)
     assert result.exit_code == 0 and "deprecated" not in result.output
     assert ZONE in {row["zone"] for row in json.loads(result.output)}
+
+
+def test_an_interrupted_build_leaves_no_store(tmp_path, report_files):
+    def interrupt_after_the_first_file(path):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_store(report_files, tmp_path / "kg", progress=interrupt_after_the_first_file)
+    assert not (tmp_path / "kg").exists()
