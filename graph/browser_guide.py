@@ -208,15 +208,23 @@ def install_web_bundle(state_dir: Path, classpath: str, browser_url: str) -> Pat
     return target
 
 
+STYLE_COPY = "govkg.grass"
+"""The style's file name in a folder written for another Neo4j (drag it onto Browser)."""
+
+
 def write_browser_files(folder: Path, browser_url: str | None) -> tuple[Path, Path]:
     """Write the GraSS style and the guide page into ``folder`` (for a Neo4j that is not the local one).
+
+    The folder appears whole or not at all; an earlier one of these two files is replaced,
+    a folder holding anything else is refused.
 
     Returns:
         The paths of the style file and the guide page.
     """
-    from govkg.output import write_atomically
+    from govkg.output import atomic_folder
 
-    style, guide = Path(folder) / "govkg.grass", Path(folder) / GUIDE_FILE
-    write_atomically(style, grass_style())
-    write_atomically(guide, guide_html(browser_url or "http://127.0.0.1:7474/browser/"))
-    return style, guide
+    names = {STYLE_COPY, GUIDE_FILE}
+    with atomic_folder(folder, replaceable=lambda earlier: {p.name for p in earlier.iterdir()} <= names) as scratch:
+        (scratch / STYLE_COPY).write_text(grass_style(), encoding="utf-8")
+        (scratch / GUIDE_FILE).write_text(guide_html(browser_url or "http://127.0.0.1:7474/browser/"), encoding="utf-8")
+    return Path(folder) / STYLE_COPY, Path(folder) / GUIDE_FILE

@@ -206,3 +206,18 @@ def test_govkg_browser_prints_the_guide_command_that_the_server_answers(neo4j_se
     with urllib.request.urlopen(url, timeout=30) as response:
         assert "<slide" in response.read().decode("utf-8")
     assert "Favorites" not in result.output
+
+
+def test_the_browser_folder_appears_whole_and_spares_other_files(tmp_path):
+    from govkg.graph.browser_guide import write_browser_files
+
+    folder = tmp_path / "browser"
+    style, guide = write_browser_files(folder, None)
+    assert sorted(p.name for p in folder.iterdir()) == sorted([style.name, guide.name])
+    write_browser_files(folder, None)  # an earlier copy is replaced
+    assert sorted(p.name for p in folder.iterdir()) == sorted([style.name, guide.name])
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        write_browser_files(folder, None)
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no scratch left
