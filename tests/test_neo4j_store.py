@@ -13,7 +13,7 @@ import pytest
 
 from govkg.errors import QueryError, StoreError
 from govkg.graph import local_neo4j
-from govkg.graph.mapping import entity_iri, report_iri, to_rows
+from govkg.graph.mapping import node_iri, report_iri, to_rows
 from govkg.graph.neo4j_store import Connection, Neo4jStore, open_store
 from govkg.loaders.extract import extract_file, extract_report
 from govkg.loaders.model import Extraction
@@ -185,7 +185,7 @@ def test_reloading_a_changed_report_touches_only_its_facts(
     still_named = {e.id for e in changed.entities} | {e.id for e in wujiang.entities}
     gone = [e for e in qingpu.entities if e.id not in still_named]
     assert gone, "the removed paragraph should name something no other text does"
-    found = store.run("MATCH (n) WHERE n.iri IN $iris RETURN n.name AS name", iris=[entity_iri(e.id) for e in gone])
+    found = store.run("MATCH (n) WHERE n.iri IN $iris RETURN n.name AS name", iris=[node_iri(e) for e in gone])
     assert found == []
     assert summary.nodes_deleted >= len(gone)
     # Statistic nodes: exactly the changed report's (offsets moved, so ids changed too).
@@ -196,10 +196,11 @@ def test_reloading_a_changed_report_touches_only_its_facts(
     # Entity relations only the removed paragraph stated are gone.
     kept = {(r.type, r.source, r.target) for x in (changed, wujiang) for r in x.relations}
     dropped = {(r.type, r.source, r.target) for r in qingpu.relations} - kept
+    iri_of = {e.id: node_iri(e) for x in (qingpu, changed, wujiang) for e in x.entities}
     for type_, source, target in dropped:
         rows = store.run(
             "MATCH ({iri: $s})-[r]->({iri: $t}) WHERE type(r) = $type RETURN count(r) AS n",
-            s=entity_iri(source), t=entity_iri(target), type=type_,
+            s=iri_of[source], t=iri_of[target], type=type_,
         )
         assert rows[0]["n"] == 0, (type_, source, target)
     _assert_counts_agree(store)
@@ -233,7 +234,7 @@ def test_every_value_is_a_parameter(store: Neo4jStore, qingpu: Extraction, wujia
 
     store.load(evil)
 
-    stored = store.run("MATCH (n {iri: $iri}) RETURN n.name AS name, n.aliases AS aliases", iri=entity_iri(entities[0].id))
+    stored = store.run("MATCH (n {iri: $iri}) RETURN n.name AS name, n.aliases AS aliases", iri=node_iri(entities[0]))
     assert stored == [{"name": INJECTION, "aliases": [INJECTION]}]
     titled = store.run("MATCH (r:Report {iri: $iri}) RETURN r.name AS name, r.id AS id", iri=report_iri(report.id))
     assert titled == [{"name": INJECTION, "id": report.id}]
