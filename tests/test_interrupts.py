@@ -7,6 +7,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -41,6 +42,22 @@ def _wait_until(condition, timeout: float, step: float = 0.002) -> bool:
     return False
 
 
+class _Stderr:
+    """A child's stderr read as it comes, so a test can wait for its first progress line."""
+
+    def __init__(self, process: subprocess.Popen) -> None:
+        self.lines: list[str] = []
+        self._thread = threading.Thread(target=self.lines.extend, args=(process.stderr,), daemon=True)
+        self._thread.start()
+
+    def says(self, text: str) -> bool:
+        return any(text in line for line in list(self.lines))
+
+    def text(self) -> str:
+        self._thread.join(timeout=60)
+        return "".join(self.lines)
+
+
 def _messages(stderr: str) -> list[str]:
     """What stderr says besides the progress lines (``extracting: 12/60 …``)."""
     return [line for line in stderr.splitlines() if line.strip() and not re.match(r"\w+: \d+/\d+", line)]
@@ -52,16 +69,18 @@ def test_ctrl_c_during_a_csv_export_leaves_no_folder_and_no_traceback(reports: P
     target = tmp_path / "out" / "csv"
     process = subprocess.Popen(
         [*GOVKG, "export", str(reports), "--format", "neo4j-csv", "-o", str(target), "--workers", workers],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
+    err = _Stderr(process)
     try:
         if moment == "writing":  # the scratch folder appears when every report is extracted and writing starts
             assert _wait_until(lambda: list(target.parent.glob(".csv.*.tmp")), timeout=240), "the export never started writing"
-        else:
-            time.sleep(4)
+        else:  # interrupted as soon as extraction reports its start
+            assert _wait_until(lambda: err.says("extracting:"), timeout=240, step=0.01), "extraction never started"
             assert process.poll() is None
         os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C in a terminal: to the whole process group
-        _, stderr = process.communicate(timeout=60)
+        process.wait(timeout=60)
+        stderr = err.text()
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
@@ -80,15 +99,17 @@ def test_ctrl_c_during_a_csv_export_leaves_no_folder_and_no_traceback(reports: P
 def test_ctrl_c_during_a_file_output_leaves_no_file_and_no_traceback(reports: Path, tmp_path: Path, args: tuple[str, ...], name: str):
     target = tmp_path / name
     process = subprocess.Popen([*GOVKG, args[0], str(reports), *args[1:], "-o", str(target)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    err = _Stderr(process)
     try:
         if args[0] == "export":  # streamed: interrupt once some reports are in the temporary file
             assert _wait_until(lambda: any(p.stat().st_size for p in tmp_path.glob(f".{name}.*.tmp")), timeout=240)
-        else:
-            time.sleep(4)
+        else:  # as soon as extraction reports its start
+            assert _wait_until(lambda: err.says("extracting:"), timeout=240, step=0.01), "extraction never started"
         assert process.poll() is None
         os.killpg(process.pid, signal.SIGINT)
-        _, stderr = process.communicate(timeout=60)
+        process.wait(timeout=60)
+        stderr = err.text()
     finally:
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
