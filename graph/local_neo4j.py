@@ -242,6 +242,7 @@ def resolve_classpath(
     make_private_dir(maven_dir)
     pom = maven_dir / "pom.xml"  # a copy: Maven never writes next to the package
     pom.write_bytes(pom_bytes)
+    os.chmod(pom, 0o600)
     if progress:
         progress("Resolving the Neo4j server with Maven (the first time may take minutes)")
     scratch = maven_dir / f"classpath-{digest}.tmp"
