@@ -58,6 +58,26 @@ class _Stderr:
         return "".join(self.lines)
 
 
+def _extraction_started(err: _Stderr) -> bool:
+    return err.says("extracting:")
+
+
+def _ctrl_c(command: list[str], ready) -> tuple[subprocess.Popen, str]:
+    """Run ``command`` in its own process group, send it SIGINT (as Ctrl-C in a terminal) once ``ready(stderr)``
+    holds while it still runs, and return the process with what it wrote to stderr."""
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    err = _Stderr(process)
+    try:
+        assert _wait_until(lambda: ready(err), timeout=240, step=0.01), "the run never got to the moment of the interrupt"
+        assert process.poll() is None
+        os.killpg(process.pid, signal.SIGINT)
+        process.wait(timeout=60)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+    return process, err.text()
+
+
 def _messages(stderr: str) -> list[str]:
     """What stderr says besides the progress lines (``extracting: 12/60 …``)."""
     return [line for line in stderr.splitlines() if line.strip() and not re.match(r"\w+: \d+/\d+", line)]
@@ -67,23 +87,8 @@ def _messages(stderr: str) -> list[str]:
 @pytest.mark.parametrize("moment", ["extracting", "writing"])
 def test_ctrl_c_during_a_csv_export_leaves_no_folder_and_no_traceback(reports: Path, tmp_path: Path, workers: str, moment: str):
     target = tmp_path / "out" / "csv"
-    process = subprocess.Popen(
-        [*GOVKG, "export", str(reports), "--format", "neo4j-csv", "-o", str(target), "--workers", workers],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
-    )
-    err = _Stderr(process)
-    try:
-        if moment == "writing":  # the scratch folder appears when every report is extracted and writing starts
-            assert _wait_until(lambda: list(target.parent.glob(".csv.*.tmp")), timeout=240), "the export never started writing"
-        else:  # interrupted as soon as extraction reports its start
-            assert _wait_until(lambda: err.says("extracting:"), timeout=240, step=0.01), "extraction never started"
-            assert process.poll() is None
-        os.killpg(process.pid, signal.SIGINT)  # as Ctrl-C in a terminal: to the whole process group
-        process.wait(timeout=60)
-        stderr = err.text()
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
+    ready = (lambda err: list(target.parent.glob(".csv.*.tmp"))) if moment == "writing" else _extraction_started
+    process, stderr = _ctrl_c([*GOVKG, "export", str(reports), "--format", "neo4j-csv", "-o", str(target), "--workers", workers], ready)
     assert process.returncode != 0
     assert "Traceback" not in stderr and len(_messages(stderr)) == 1, stderr
     assert not target.exists()
@@ -98,21 +103,12 @@ def test_ctrl_c_during_a_csv_export_leaves_no_folder_and_no_traceback(reports: P
 ])
 def test_ctrl_c_during_a_file_output_leaves_no_file_and_no_traceback(reports: Path, tmp_path: Path, args: tuple[str, ...], name: str):
     target = tmp_path / name
-    process = subprocess.Popen([*GOVKG, args[0], str(reports), *args[1:], "-o", str(target)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
-    err = _Stderr(process)
-    try:
-        if args[0] == "export":  # streamed: interrupt once some reports are in the temporary file
-            assert _wait_until(lambda: any(p.stat().st_size for p in tmp_path.glob(f".{name}.*.tmp")), timeout=240)
-        else:  # as soon as extraction reports its start
-            assert _wait_until(lambda: err.says("extracting:"), timeout=240, step=0.01), "extraction never started"
-        assert process.poll() is None
-        os.killpg(process.pid, signal.SIGINT)
-        process.wait(timeout=60)
-        stderr = err.text()
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
+    if args[0] == "export":  # streamed: interrupted once some reports are in the temporary file
+        def ready(err: _Stderr) -> bool:
+            return any(p.stat().st_size for p in tmp_path.glob(f".{name}.*.tmp"))
+    else:
+        ready = _extraction_started
+    process, stderr = _ctrl_c([*GOVKG, args[0], str(reports), *args[1:], "-o", str(target)], ready)
     assert process.returncode != 0
     assert "Traceback" not in stderr and len(_messages(stderr)) == 1, stderr
     assert list(tmp_path.iterdir()) == []
