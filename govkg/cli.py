@@ -414,9 +414,10 @@ def _read_json(path: str) -> Any:
 @cli.command()
 @click.option("--shapes", is_flag=True, help="Print the SHACL shapes derived from the ontology.")
 @click.option("--ontology", "show_ontology", is_flag=True, help="Print the ontology (Turtle).")
+@click.option("--terms", is_flag=True, help="Print the Python terms module derived from the ontology (ontology/terms.py).")
 @click.option("--html", "html_dir", type=click.Path(file_okay=False), help="Write the ontology's HTML documentation (pyLODE) into this new folder.")
 @FORMAT
-def schema(shapes: bool, show_ontology: bool, html_dir: str | None, fmt: str) -> None:
+def schema(shapes: bool, show_ontology: bool, terms: bool, html_dir: str | None, fmt: str) -> None:
     """Show the ontology's classes with their Neo4j labels and the relationship types."""
     from govkg.ontology.schema import load_schema, ontology_turtle
     from govkg.ontology.shapes import shapes_turtle
@@ -432,6 +433,11 @@ def schema(shapes: bool, show_ontology: bool, html_dir: str | None, fmt: str) ->
     if shapes:
         click.echo(shapes_turtle(), nl=False)
         return
+    if terms:
+        from govkg.ontology.terms_source import terms_module
+
+        click.echo(terms_module(), nl=False)
+        return
     if show_ontology:
         click.echo(ontology_turtle(), nl=False)
         return
@@ -443,6 +449,26 @@ def schema(shapes: bool, show_ontology: bool, html_dir: str | None, fmt: str) ->
 
 
 # ---------------------------------------------------------------- Neo4j
+
+
+@cli.group()
+def pipeline() -> None:
+    """The extraction pipeline as a spaCy pipeline you can keep."""
+
+
+@pipeline.command("save")
+@click.argument("folder", type=click.Path(file_okay=False))
+def pipeline_save(folder: str) -> None:
+    """Write the pipeline (jieba tokenizer, rule components, their vocabularies) to FOLDER.
+
+    spacy.load(FOLDER) reads it back with govkg installed (doc.spans["govkg"] holds the
+    candidates); `govkg extract --model FOLDER` extracts with it.
+    """
+    from govkg.loaders.pipeline import save_pipeline
+
+    with _errors():
+        save_pipeline(folder)
+    click.echo(f"wrote {folder}", err=True)
 
 
 @cli.group()

@@ -1,17 +1,15 @@
-"""Rendering result rows as a terminal table, JSON or CSV, and writing files whole or not at all."""
+"""Rendering result rows as a terminal table, JSON or CSV (files are written by :mod:`govkg.files`)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
-import tempfile
 import unicodedata
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Any, TextIO
+from collections.abc import Sequence
+from typing import Any
+
+from govkg.files import atomic_text_file, write_atomically  # noqa: F401  (the CLI writes through these)
 
 FORMATS = ("table", "json", "csv")
 
@@ -63,31 +61,3 @@ def render(rows: Sequence[dict[str, Any]], fmt: str, columns: Sequence[str] | No
 
     out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells]
     return "\n".join(out) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
-
-
-@contextmanager
-def atomic_text_file(path: str | Path) -> Iterator[TextIO]:
-    """A text stream whose content replaces ``path`` only when the block ends without error.
-
-    It is written to a temporary file beside ``path`` and renamed at the end, so a reader
-    never sees a half-written file and a failure leaves any earlier file as it was.
-    """
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            yield stream
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; outputs get the usual mode
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def write_atomically(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so a failure leaves no partial file."""
-    with atomic_text_file(path) as stream:
-        stream.write(text)

@@ -13,6 +13,11 @@ from govkg.loaders.model import Extraction
 from govkg.ontology.schema import ID_BASE, load_schema
 
 
+ENTITY_ATTRIBUTES = ("code", "province", "level", "series")
+"""Entity attributes every store writes: Neo4j properties of these names, RDF properties of the
+ontology attribute whose ``gkg:neo4jProperty`` they are (the one table both read)."""
+
+
 def report_iri(report_id: str) -> str:
     return f"{ID_BASE}report/{report_id}"
 
@@ -92,7 +97,7 @@ def to_rows(extraction: Extraction) -> GraphRows:
             "class": entity.cls,
             "type": entity.type,
         }
-        properties.update({k: v for k, v in entity.attributes.items() if k in ("code", "province", "level", "series")})
+        properties.update({k: v for k, v in entity.attributes.items() if k in ENTITY_ATTRIBUTES})
         nodes.append(NodeRow(iri, entity.cls, tuple(schema.labels_for(entity.cls)), properties))
         for mention in entity.mentions:
             edges.append(EdgeRow("MENTIONS", rid, iri, {"start": mention.start, "end": mention.end, "text": mention.text, "sentence": mention.sentence}))

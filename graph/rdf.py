@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol, TextIO, TypeVar
 
@@ -22,9 +23,8 @@ from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.plugins.serializers.nt import _quoteLiteral
 
 from govkg.errors import StoreError
-from govkg.graph.mapping import entity_iri, report_iri, statistic_iri
-from govkg.loaders.extract import entity_id
-from govkg.loaders.model import Extraction, Mention
+from govkg.graph.mapping import ENTITY_ATTRIBUTES, entity_iri, report_iri, statistic_iri
+from govkg.loaders.model import Extraction, Mention, entity_id
 from govkg.ontology.schema import GKG, load_schema
 
 OA = Namespace("http://www.w3.org/ns/oa#")
@@ -75,9 +75,16 @@ _START, _END, _EXACT = OA.start, OA.end, OA.exact
 _QB_DATASET_CLASS, _QB_DATASET = QB.DataSet, QB.dataSet
 _G = {name: GKG[name] for name in (
     "Report", "Mention", "Statistic", "name", "nameEn", "alias", "year", "published", "sha256", "region", "bodyKind",
-    "mentions", "states", "sentence", "implicit", "measure", "value", "unit", "approximate", "consistent", "check", "code", "province",
+    "mentions", "states", "sentence", "implicit", "measure", "value", "unit", "approximate", "consistent", "check",
 )}
 _NON_NEGATIVE, _GYEAR, _DATE, _DECIMAL = XSD.nonNegativeInteger, XSD.gYear, XSD.date, XSD.decimal
+
+
+@lru_cache(maxsize=1)
+def _attribute_terms() -> tuple[tuple[str, URIRef], ...]:
+    """The entity attributes (:data:`~govkg.graph.mapping.ENTITY_ATTRIBUTES`) with their ontology properties."""
+    by_property = {a.neo4j_property: a.iri for a in load_schema().attributes.values()}
+    return tuple((key, by_property[key]) for key in ENTITY_ATTRIBUTES)
 
 
 def _selector(report: URIRef, anchor: str, mention: Mention) -> Iterator[Triple]:
@@ -106,6 +113,7 @@ def report_triples(extraction: Extraction) -> Iterator[Triple]:
     """
     schema = load_schema()
     g = _G
+    attribute_terms = _attribute_terms()
     meta = extraction.report
     report = URIRef(report_iri(meta.id))
     yield report, _TYPE, g["Report"]
@@ -135,9 +143,9 @@ def report_triples(extraction: Extraction) -> Iterator[Triple]:
         yield node, _LABEL, name_zh
         for alias in entity.aliases:
             yield node, g["alias"], Literal(alias, lang="zh")
-        for key in ("code", "province"):
+        for key, term in attribute_terms:
             if key in entity.attributes:
-                yield node, g[key], Literal(entity.attributes[key])
+                yield node, term, Literal(entity.attributes[key])
         if entity.mentions:
             yield report, g["mentions"], node
         for mention in entity.mentions:
@@ -270,7 +278,7 @@ def open_rdf_stream(path: str | Path, fmt: str = "nquads") -> Iterator[RDFStream
     Raises:
         StoreError: ``fmt`` is not a streaming format, or the file cannot be written.
     """
-    from govkg.output import atomic_text_file
+    from govkg.files import atomic_text_file
 
     in_block = False  # an error of the caller's own work is not a write error
     try:

@@ -14,8 +14,6 @@ from __future__ import annotations
 import base64
 import html
 import io
-import os
-import tempfile
 import textwrap
 import unicodedata
 from collections.abc import Iterable
@@ -28,8 +26,8 @@ import networkx as nx
 
 from govkg.errors import StoreError
 from govkg.graph.browser_style import border_colour, label_colours
+from govkg.files import write_atomically
 from govkg.ontology.schema import load_schema
-from govkg.output import write_atomically
 
 if TYPE_CHECKING:
     from govkg.loaders.model import Extraction
@@ -524,15 +522,7 @@ def write_png(graph: nx.Graph | nx.MultiDiGraph, path: str | Path, title: str = 
     data = render_png(graph, title)
     target = Path(path)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_atomically(target, data)
     except OSError as error:
         raise StoreError(f"could not write {path}: {error}") from error
     return target

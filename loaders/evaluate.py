@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from govkg.loaders.model import Extraction
-from govkg.loaders.rules import normalise
+from govkg.loaders.rules.base import normalise
+from govkg.ontology.terms import Class
 
-ENTITY_TYPES = ["Institution", "Place", "Agreement", "Document", "Mechanism", "ObservationPoint", "MediationCentre", "Event"]
+ENTITY_TYPES = [Class.Institution, Class.Place, Class.Agreement, Class.Document, Class.Mechanism, Class.ObservationPoint,
+                Class.MediationCentre, Class.Event]
 
 
 @dataclass(frozen=True)

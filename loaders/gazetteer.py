@@ -22,13 +22,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
 
+from govkg.ontology.terms import Class
+
 LEVEL_CLASS = {
-    "province": "Province",
-    "prefecture": "Prefecture",
-    "county": "County",
-    "township": "Township",
-    "village": "Village",
+    "province": Class.Province,
+    "prefecture": Class.Prefecture,
+    "county": Class.County,
+    "township": Class.Township,
+    "village": Class.Village,
 }
+"""The ontology class of each administrative level."""
 FEATURE_LEVELS = frozenset({"water", "area"})
 """Hand-listed places that are no division: rivers and lakes (太浦河), areas (开发区)."""
 
@@ -59,10 +62,10 @@ class Place:
         return self.level in FEATURE_LEVELS
 
     @property
-    def ontology_class(self) -> str:
+    def ontology_class(self) -> Class:
         if self.is_zone:
-            return "CooperationZone"
-        return LEVEL_CLASS.get(self.level, "Place")
+            return Class.CooperationZone
+        return LEVEL_CLASS.get(self.level, Class.Place)
 
 
 class Gazetteer:

@@ -1,9 +1,22 @@
-"""Extracted facts: plain frozen dataclasses with provenance, the contract between stages."""
+"""Extracted facts: plain frozen dataclasses with provenance, the contract between stages, and entity ids.
+
+This module imports nothing heavy (no spaCy): the stores in ``graph/`` read it.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+
+def entity_id(type_: str, canonical: str) -> str:
+    """Stable id of an entity: its top class and a hash of its canonical name.
+
+    The same canonical name in two reports is the same id, so one node in every store.
+    """
+    digest = hashlib.sha1(canonical.encode("utf-8")).hexdigest()[:12]
+    return f"{type_.lower()}-{digest}"
 
 
 @dataclass(frozen=True)

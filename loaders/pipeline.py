@@ -1,196 +1,40 @@
 """The spaCy pipeline: ``spacy.blank("zh")`` with jieba, plus govkg's rule components.
 
-Each rule of :mod:`govkg.loaders.rules` is a registered component that adds its
-candidates to ``doc._.govkg_candidates`` (exact character offsets); :func:`spans`
-turns them into token-aligned ``doc.spans["govkg"]`` for spaCy users. A trained pipeline the
-user has installed can be passed as ``model``: its own entities then join the
-candidates through the ``govkg_model_entities`` component.
+The components are those of :mod:`govkg.loaders.rules`, in :data:`~govkg.loaders.rules.RULE_COMPONENTS`
+order. Each writes its candidates to ``doc.spans["govkg"]`` (and the exact records to
+``doc._.govkg_candidates``) and its relations to ``doc._.govkg_relations``. A trained
+pipeline the user has can be the base (``model``): its own entities then join the
+candidates through ``govkg_model_entities``. :func:`save_pipeline` writes the pipeline
+to a folder that plain ``spacy.load`` reads back (govkg's factories are registered as
+``spacy_factories`` entry points).
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from govkg.errors import ExtractionError
-from govkg.loaders import relations as relation_rules
-from govkg.loaders import rules
-from govkg.loaders.gazetteer import load_gazetteer
-from govkg.loaders.statistics import find_statistics
+from govkg.loaders.rules import RULE_COMPONENTS
+from govkg.loaders.rules.component import SPANS_KEY, RuleComponent
 
-for _name in ("govkg_region", "govkg_city"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default="")
-for _name in ("govkg_candidates", "govkg_relations", "govkg_statistics"):
-    if not Doc.has_extension(_name):
-        Doc.set_extension(_name, default=None)
-
-RULE_COMPONENTS = [
-    "govkg_places",
-    "govkg_titles",
-    "govkg_quotes",
-    "govkg_events",
-    "govkg_institutions",
-    "govkg_phrases",
-    "govkg_observation_points",
-    "govkg_statistics",
-    "govkg_relations",
-]
-
-
-def _context(doc: Doc) -> rules.Context:
-    """The rules' context, made once per document (token offsets are read once)."""
-    context = doc.user_data.get("govkg_context")
-    if context is None:
-        doc._.govkg_candidates = []
-        doc._.govkg_relations = []
-        context = rules.Context(
-            region=doc._.govkg_region,
-            city=doc._.govkg_city or None,
-            gazetteer=load_gazetteer(),
-            token_starts=frozenset(doc.to_array("IDX").tolist()),
-        )
-        doc.user_data["govkg_context"] = context
-    return context
-
-
-def _text(doc: Doc) -> str:
-    """The document's text, joined once (``doc.text`` rebuilds it from the tokens on every call)."""
-    text = doc.user_data.get("govkg_text")
-    if text is None:
-        text = doc.user_data["govkg_text"] = doc.text
-    return text
-
-
-def _add(doc: Doc, candidates: list[rules.Candidate], relations: list[rules.RelationCandidate] = ()) -> Doc:  # type: ignore[assignment]
-    doc._.govkg_candidates.extend(candidates)
-    doc._.govkg_relations.extend(relations)
-    return doc
-
-
-def _simple(rule: Callable[[str, rules.Context], list[rules.Candidate]]) -> Callable[[Doc], Doc]:
-    def component(doc: Doc) -> Doc:
-        return _add(doc, rule(_text(doc), _context(doc)))
-
-    return component
-
-
-@Language.factory("govkg_places")
-def make_places(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    return _simple(rules.places)
-
-
-@Language.factory("govkg_quotes")
-def make_quotes(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    return _simple(rules.quotes)
-
-
-@Language.factory("govkg_events")
-def make_events(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    return _simple(rules.known_events)
-
-
-@Language.factory("govkg_phrases")
-def make_phrases(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    def component(doc: Doc) -> Doc:
-        ctx = _context(doc)
-        strong = [c for c in doc._.govkg_candidates if c.rule in ("quote", "title", "quote-in-title")]
-        found = [p for p in rules.phrases(_text(doc), ctx) if not any(p.overlaps(s) for s in strong)]
-        return _add(doc, found)
-
-    return component
-
-
-@Language.factory("govkg_titles")
-def make_titles(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    def component(doc: Doc) -> Doc:
-        return _add(doc, *rules.titles(_text(doc), _context(doc)))
-
-    return component
-
-
-@Language.factory("govkg_institutions")
-def make_institutions(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    def component(doc: Doc) -> Doc:
-        ctx = _context(doc)
-        places = [c for c in doc._.govkg_candidates if c.type == "Place"]
-        return _add(doc, *rules.institutions(_text(doc), ctx, places))
-
-    return component
-
-
-@Language.factory("govkg_observation_points")
-def make_observation_points(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    def component(doc: Doc) -> Doc:
-        ctx = _context(doc)
-        located = [c for c in doc._.govkg_candidates if c.type in ("Place", "Institution")]
-        points, relations = rules.observation_points(_text(doc), ctx, located)
-        doc._.govkg_candidates = [
-            c for c in doc._.govkg_candidates if not (c.type == "ObservationPoint" and any(c.overlaps(p) for p in points))
-        ]
-        return _add(doc, points, relations)
-
-    return component
-
-
-@Language.factory("govkg_statistics")
-def make_statistics(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    def component(doc: Doc) -> Doc:
-        _context(doc)
-        doc._.govkg_statistics = find_statistics(_text(doc))
-        return doc
-
-    return component
-
-
-@Language.factory("govkg_relations")
-def make_relations(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    def component(doc: Doc) -> Doc:
-        ctx = _context(doc)
-        candidates = doc._.govkg_candidates
-        hosted, hosted_relations = relation_rules.hosted_relations(_text(doc), candidates, ctx)
-        candidates.extend(hosted)
-        found = hosted_relations
-        found += relation_rules.verb_relations(_text(doc), candidates, ctx)
-        explicit = relation_rules.containment_relations(candidates, ctx)
-        found += explicit + relation_rules.paragraph_serves(_text(doc), candidates, explicit)
-        place_links, ancestors = relation_rules.place_relations(candidates, ctx)
-        found += place_links
-        doc._.govkg_relations.extend(found)
-        doc.user_data["govkg_ancestors"] = sorted(ancestors)
-        return doc
-
-    return component
-
-
-@Language.factory("govkg_model_entities")
-def make_model_entities(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """Entities of a trained pipeline (GPE/LOC/ORG) as extra candidates."""
-
-    def component(doc: Doc) -> Doc:
-        ctx = _context(doc)
-        extra = []
-        for ent in doc.ents:
-            if ent.label_ in ("GPE", "LOC") and ent.text in ctx.gazetteer:
-                place = ctx.gazetteer.place(ent.text)
-                extra.append(rules.Candidate("Place", place.ontology_class, place.name, ent.start_char, ent.end_char, ent.text, "model"))
-            elif ent.label_ == "ORG":
-                extra.append(rules.Candidate("Institution", "Institution", rules.normalise(ent.text), ent.start_char, ent.end_char, ent.text, "model"))
-        known = doc._.govkg_candidates
-        return _add(doc, [e for e in extra if not any(e.overlaps(k) and k.type == e.type for k in known)])
-
-    return component
+_TRAINED_ENTITIES = ("ner", "entity_ruler", "span_ruler")
+"""Components of a user's pipeline whose entities join the rules' candidates."""
 
 
 def build_pipeline(model: str | None = None) -> Language:
     """The extraction pipeline, built once per process (jieba's dictionary loads once).
 
     Args:
-        model: name or path of an installed trained spaCy pipeline to start from;
-            ``None`` uses ``spacy.blank("zh")`` with the jieba segmenter.
+        model: name or path of an installed trained spaCy pipeline to start from (a folder
+            :func:`save_pipeline` wrote is one); ``None`` uses ``spacy.blank("zh")`` with the
+            jieba segmenter.
+
+    Raises:
+        ExtractionError: the model cannot be loaded.
     """
     return _build_pipeline(model)
 
@@ -212,10 +56,36 @@ def _build_pipeline(model: str | None) -> Language:
     except (OSError, ImportError, ValueError) as error:
         raise ExtractionError(f"cannot load spaCy pipeline {model or 'blank zh + jieba'}: {error}") from None
     for name in RULE_COMPONENTS:
-        nlp.add_pipe(name, last=True)
-    if model and any(name in nlp.pipe_names for name in ("ner", "entity_ruler", "span_ruler")):
-        nlp.add_pipe("govkg_model_entities", before="govkg_relations")
+        if name not in nlp.pipe_names:
+            _initialised(nlp.add_pipe(name, last=True))
+    trained = any(name in nlp.pipe_names for name in _TRAINED_ENTITIES)
+    if trained and "govkg_model_entities" not in nlp.pipe_names:
+        _initialised(nlp.add_pipe("govkg_model_entities", before="govkg_branches"))
     return nlp
+
+
+def _initialised(component: object) -> object:
+    """A rule component added to a pipeline, with its shipped vocabulary read."""
+    if isinstance(component, RuleComponent):
+        component.initialize()
+    return component
+
+
+def save_pipeline(folder: str | Path) -> Path:
+    """Write the default pipeline (tokenizer, rule components, their vocabularies) to ``folder``, whole or not at all.
+
+    ``spacy.load(folder)`` gives it back with govkg installed; ``govkg extract --model folder``
+    extracts with it.
+    """
+    from govkg.files import atomic_folder
+
+    nlp = build_pipeline()
+    try:
+        with atomic_folder(folder) as temporary:
+            nlp.to_disk(temporary)
+    except OSError as error:
+        raise ExtractionError(f"{folder}: cannot write the pipeline ({error.strerror or error})") from None
+    return Path(folder)
 
 
 def run(nlp: Language, text: str, region: str, city: str | None) -> Doc:
@@ -230,13 +100,5 @@ def run(nlp: Language, text: str, region: str, city: str | None) -> Doc:
 
 
 def spans(doc: Doc) -> list[Span]:
-    """The token-aligned spans of the candidates (for displaCy and spaCy tooling), stored as ``doc.spans["govkg"]``.
-
-    Made on request, not by the components: the extraction reads character offsets only
-    and need not pay for aligning every candidate to tokens.
-    """
-    if "govkg" not in doc.spans:
-        found = (doc.char_span(c.start, c.end, label=c.type, alignment_mode="expand") for c in doc._.govkg_candidates or [])
-        doc.spans["govkg"] = [span for span in found if span is not None]
-    return list(doc.spans["govkg"])
-
+    """The candidates' token-aligned spans (``doc.spans["govkg"]``), labelled with their ontology classes."""
+    return list(doc.spans[SPANS_KEY]) if SPANS_KEY in doc.spans else []

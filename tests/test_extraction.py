@@ -142,22 +142,6 @@ def test_held_out_reports_keep_their_scores(name):
     assert consistency_errors(extract_file(path), gold(HOLDOUT / f"{name}.gold.json"), read_report(path).text) == []
 
 
-def test_a_users_own_pipeline_can_be_the_base(tmp_path):
-    """An installed pipeline (here one saved with an entity ruler) runs first; its entities join the rules'."""
-    import spacy
-
-    from govkg.loaders.pipeline import build_pipeline, run
-
-    own = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    own.add_pipe("entity_ruler").add_patterns([{"label": "ORG", "pattern": "青浦海关"}])
-    own.to_disk(tmp_path / "own-model")
-    nlp = build_pipeline(str(tmp_path / "own-model"))
-    assert nlp.pipe_names[0] == "entity_ruler" and "govkg_model_entities" in nlp.pipe_names
-    doc = run(nlp, "2024年青浦区法治政府建设情况报告\n青浦海关与区司法局签订合作协议。", "青浦区", "上海市")
-    found = {(c.type, c.canonical, c.rule) for c in doc._.govkg_candidates}
-    assert ("Institution", "青浦海关", "model") in found and any(c[1] == "青浦区司法局" for c in found)
-
-
 @pytest.mark.parametrize("opening, closing", [("「", "」"), ('"', '"'), ("『", "』")])
 def test_other_quotation_styles_read_like_chinese_quotes(opening, closing):
     text = f"2024年宝山区法治政府建设情况报告\n深化{opening}免申即享{closing}服务，建立{opening}庭所联动{closing}工作机制。"

@@ -238,3 +238,21 @@ def test_export_with_bad_files_writes_nothing(tmp_path):
     assert len(errors) == 2 and str(empty) in errors[0] and str(binary) in errors[1]
     assert "2 of 6 report(s) failed" in result.output
     assert not out.exists() and list(out.parent.iterdir()) == []
+
+
+def test_rdf_and_neo4j_rows_carry_the_same_entity_attributes():
+    """One property table: every attribute a Neo4j node gets (level, series, code, province) is a triple too."""
+    from govkg.graph.mapping import ENTITY_ATTRIBUTES, entity_iri, to_rows
+
+    x = seed()
+    graph = to_graph(x)
+    rows = {n.iri: n.properties for n in to_rows(x).nodes}
+    checked = set()
+    for entity in x.entities:
+        for key in ENTITY_ATTRIBUTES:
+            if key in entity.attributes:
+                value = entity.attributes[key]
+                assert rows[entity_iri(entity.id)][key] == value
+                assert (URIRef(entity_iri(entity.id)), GKG[key], Literal(value)) in graph, (entity.name, key)
+                checked.add(key)
+    assert {"level", "code", "province", "series"} <= checked

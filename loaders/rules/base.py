@@ -1,0 +1,218 @@
+"""What every rule shares: the candidate and relation records, the report's context, masking,
+clause and sentence bounds, and building alternations from word lists.
+
+Nothing here knows a rule family; each family is one module of this package.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from govkg.loaders.gazetteer import Gazetteer
+from govkg.ontology.terms import Class, RelationType
+
+CJK = "\u4e00-\u9fff"
+PUNCT = frozenset("，。；：、！？,;:!?\n（）()【】[] \t\u3000")
+"""Characters that end a run of a name."""
+PLACEHOLDER = "\u25cb"
+"""Stands in for quoted or bracketed text when reading phrases (same length)."""
+
+CLAUSE_ENDS = "，。；！？,;!?\n"
+"""Where a clause ends: what a verb acts on lies before the next of these."""
+SENTENCE_ENDS = "。！？；;!?\n"
+"""Where a sentence ends, for provenance."""
+CLAUSE_OPENS = "。；;!！?？\n，,"
+"""Where the clause a verb stands in opens (who acts is named after it)."""
+LIST_LINKS = "、|和|及|以及"
+"""Words that join the items of a list (A、B和C)."""
+
+QUOTE = re.compile(r"“([^“”\n]{1,60})”")
+TITLE = re.compile(r"《([^《》\n]{1,160})》")
+CJK_CHAR = re.compile(f"[{CJK}]")
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first (so the longest match wins), each escaped."""
+    return "|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w))))
+
+
+def first_of(words: Iterable[str]) -> str:
+    """A lookahead for the first characters of ``words``.
+
+    Put before a pattern that opens with an optional part, it lets the regex engine pass
+    over at once the positions no match can start from (it cannot see that by itself).
+    """
+    return f"(?=[{re.escape(''.join(sorted({w[0] for w in words})))}])"
+
+
+def normalise(name: str) -> str:
+    """Canonical spelling: full-width brackets and spaces folded, outer quotes kept."""
+    return name.replace("（", "(").replace("）", ")").replace(" ", "").replace("\u3000", "").strip()
+
+
+def mask(text: str) -> str:
+    """The text with quoted and 《》 spans replaced by placeholders (same length)."""
+    out = list(text)
+    for pattern in (QUOTE, TITLE):
+        for match in pattern.finditer(text):
+            out[match.start():match.end()] = PLACEHOLDER * (match.end() - match.start())
+    return "".join(out)
+
+
+def _class_of(characters: str) -> re.Pattern[str]:
+    return re.compile("[" + "".join(map(re.escape, sorted(characters))) + "]")
+
+
+_CLAUSE_END = _class_of(CLAUSE_ENDS)
+_PAUSE = _class_of("".join(PUNCT))
+
+
+def clause_end(text: str, position: int) -> int:
+    """Index of the end of the clause starting at ``position``."""
+    found = _CLAUSE_END.search(text, position)
+    return found.start() if found else len(text)
+
+
+def clause_start(text: str, position: int) -> int:
+    """Index where the clause holding ``position`` opens."""
+    start = position
+    while start > 0 and text[start - 1] not in CLAUSE_OPENS:
+        start -= 1
+    return start
+
+
+def pause(text: str, position: int) -> int:
+    """Index of the first punctuation (``PUNCT``) at or after ``position``, else the text's length."""
+    found = _PAUSE.search(text, position)
+    return found.start() if found else len(text)
+
+
+class Sentences:
+    """Sentence bounds of a text, found once, for looking up the sentence around a range.
+
+    Args:
+        text: the text.
+        ends: the characters that end a sentence (each ends the sentence it closes).
+    """
+
+    def __init__(self, text: str, ends: str = SENTENCE_ENDS) -> None:
+        self.text = text
+        self.ends = [m.end() for m in _class_of(ends).finditer(text)] + [len(text)]
+
+    def spans(self) -> list[tuple[int, int]]:
+        """Every sentence as (start, end), the last running to the text's end."""
+        starts = [0, *self.ends[:-1]]
+        return list(zip(starts, self.ends))
+
+    def around(self, start: int, end: int) -> str:
+        """The sentence(s) holding the characters ``start``–``end``, stripped."""
+        ends = self.ends
+        i = bisect.bisect_right(ends, start)
+        first = ends[i - 1] if i else 0
+        j = bisect.bisect_left(ends, max(end, start + 1))
+        last = ends[min(j, len(ends) - 1)]
+        return self.text[first:last].strip()
+
+
+def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of a list written in ``text[start:end]`` (A、B和C), as ranges."""
+    items, position = [], start
+    for match in re.finditer(LIST_LINKS, text[start:end]):
+        items.append((position, start + match.start()))
+        position = start + match.end()
+    items.append((position, end))
+    return items
+
+
+def inside(position: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether ``position`` lies in one of ``spans`` (half-open ranges)."""
+    return any(s <= position < e for s, e in spans)
+
+
+def overlaps_any(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether the range ``start``–``end`` overlaps one of ``spans``."""
+    return any(s < end and start < e for s, e in spans)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A mention a rule found, before mentions are merged into entities. Never changed once made.
+
+    Attributes:
+        type: the top class (``Class.Institution``).
+        cls: the finer class (``Class.Court``); the span's label.
+        canonical: the name the rule reads (before qualification with the reporting region).
+        start, end: character offsets into the report text (exact; the span is token-aligned).
+        text: the words as written.
+        rule: which rule of the family found it (``quote``, ``institution-short``…).
+        attributes: facts the rule read besides the name (``owner``, ``parent``, ``series``).
+        replaces: this reading replaces other rules' overlapping readings of its type
+            (a point read per place by the observation-point rule over a point a phrase rule read).
+    """
+
+    type: Class
+    cls: Class
+    canonical: str
+    start: int
+    end: int
+    text: str
+    rule: str
+    aliases: tuple[str, ...] = ()
+    attributes: Mapping[str, Any] = field(default_factory=dict)
+    replaces: bool = False
+
+    @property
+    def key(self) -> str:
+        return self.canonical
+
+    def overlaps(self, other: Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True)
+class RelationRecord:
+    """A relation a rule found, between entity keys (canonical names), with the text that states it."""
+
+    type: RelationType
+    source: str
+    target: str
+    implicit: bool
+    start: int
+    end: int
+
+
+def settled(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The readings that stand: those no ``replaces`` reading of another rule overlaps with the same type."""
+    replacing = [c for c in candidates if c.replaces]
+    if not replacing:
+        return list(candidates)
+    return [
+        c for c in candidates
+        if not any(r.type == c.type and r.rule != c.rule and r.overlaps(c) for r in replacing)
+    ]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule needs to know about the report beyond its words: who reports, the places, the tokens."""
+
+    text: str
+    region: str
+    city: str | None
+    gazetteer: Gazetteer
+    token_starts: frozenset[int] = frozenset()
+
+    @cached_property
+    def masked(self) -> str:
+        """The text with quoted and 《》 spans masked (:func:`mask`), made once per report."""
+        return mask(self.text)
+
+    def owners(self) -> dict[str, str]:
+        """Whom a short form's first character names: 区/县 → the reporting region, 市 → its city."""
+        city = self.region if self.region.endswith("市") else (self.city or self.region)
+        return {"区": self.region, "县": self.region, "市": city}

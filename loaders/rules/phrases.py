@@ -1,0 +1,171 @@
+"""Noun phrases after a trigger verb: 建立健全X制度, 印发X方案, 成立X中心, 组建X团队.
+
+Each type has its verbs and its heads (``phrase_verbs``, ``phrase_heads``); a name runs from
+the verb to a head, skipping a qualifier (全国首个) or a count (3个), and may be one item of a
+list (A、B和C). Text in quotes or 《》 is masked: the quote and title rules read it, and a
+phrase that overlaps one of their readings is left to them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from govkg.loaders.rules.base import PLACEHOLDER, Candidate, Context, RelationRecord, alternation, normalise, pause
+from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice, candidates
+from govkg.ontology.terms import Class
+
+_AND = re.compile("以及|和|及")
+_COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[项个家名件批]")
+_LISTED_TYPES = (Class.Event, Class.Document, Class.Agreement)
+"""Types whose verb may govern a list of names separated by 、 (印发A、B和C)."""
+STATIONED = "驻"
+"""X驻Y…: a centre of X stationed at Y."""
+_STRONG_RULES = ("quote", "title", "quote-in-title")
+"""Readings a phrase must not overlap: quoted names and titles are read by their own rules."""
+
+
+class PhraseHead(NamedTuple):
+    """A head word that ends a name of the type, and the class it gives."""
+
+    word: str
+    cls: Class
+
+
+@dataclass(frozen=True)
+class PhraseVocabulary(VocabularySlice):
+    phrase_verbs: dict[Class, tuple[str, ...]]
+    phrase_heads: dict[Class, tuple[PhraseHead, ...]]
+    phrase_qualifiers: tuple[str, ...]
+    phrase_continuations: tuple[str, ...]
+    np_stop_chars: str
+    mediation_cues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Heads:
+    """A type's phrase heads, longest first, with their classes."""
+
+    heads: list[PhraseHead]
+    words: tuple[str, ...]  # the heads alone, to test all at once with str.endswith
+    anywhere: re.Pattern[str]  # any head: a run without one names nothing
+
+
+@Language.factory("govkg_phrases", assigns=[CANDIDATES, SPANS], requires=[CANDIDATES], default_config={})
+class PhraseRule(RuleComponent):
+    """Unquoted names after a trigger verb, one type at a time; reads the quote and title readings before it."""
+
+    Vocabulary = PhraseVocabulary
+    vocabulary: PhraseVocabulary
+
+    def prepare(self) -> None:
+        vocabulary = self.vocabulary
+        self._types: list[tuple[Class, re.Pattern[str], _Heads]] = []
+        for type_, verbs in vocabulary.phrase_verbs.items():
+            heads = sorted(vocabulary.phrase_heads[type_], key=lambda h: len(h.word), reverse=True)
+            words = tuple(h.word for h in heads)
+            self._types.append((type_, re.compile(alternation(verbs)), _Heads(heads, words, re.compile(alternation(words)))))
+        self._last_stop = re.compile(f"(?s).*[{re.escape(vocabulary.np_stop_chars + PLACEHOLDER)}]")
+        self._qualifier = re.compile(alternation(vocabulary.phrase_qualifiers))
+        self._continuation = re.compile(f"(?=(?:{alternation(vocabulary.phrase_continuations)}))")
+
+    def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
+        earlier = candidates(doc)
+        strong = [c for c in earlier if c.rule in _STRONG_RULES]
+        found = [p for p in self.read(ctx) if not any(p.overlaps(s) for s in strong)]
+        if not any(p.type == Class.MediationCentre and STATIONED in p.text for p in found):
+            return found, ()
+        bodies = [c for c in (*earlier, *found) if c.type == Class.Institution]
+        return [stationed_name(p, bodies) for p in found], ()
+
+    def read(self, ctx: Context) -> list[Candidate]:
+        """Every phrase reading of the text, before those overlapping quotes and titles are left out."""
+        text, shadow = ctx.text, ctx.masked
+        out: list[Candidate] = []
+        for type_, verbs, heads in self._types:
+            for verb in verbs.finditer(shadow):
+                run_start = verb.end()
+                run_end = pause(shadow, run_start)
+                segments = [(run_start, run_end)]
+                if type_ in _LISTED_TYPES:
+                    k = run_end
+                    while k < len(shadow) and shadow[k] == "、":
+                        nxt = pause(shadow, k + 1)
+                        segments.append((k + 1, nxt))
+                        k = nxt
+                for seg_start, seg_end in segments:
+                    if not heads.anywhere.search(shadow, seg_start, seg_end):
+                        continue
+                    for part_start, part_end in _split_run(shadow, seg_start, seg_end, heads):
+                        found = self._noun_phrase(shadow, part_start, part_end, heads)
+                        if found is None:
+                            continue
+                        start, end, cls = found
+                        surface = text[start:end]
+                        if type_ == Class.MediationCentre and not any(c in surface for c in self.vocabulary.mediation_cues):
+                            continue
+                        out.append(Candidate(type_, cls, normalise(surface), start, end, surface, f"phrase-{type_}"))
+        return out
+
+    def _noun_phrase(self, shadow: str, start: int, end: int, heads: _Heads) -> tuple[int, int, Class] | None:
+        run = shadow[start:end]
+        stop = self._last_stop.match(run)
+        if stop:
+            start, run = start + stop.end(), run[stop.end():]
+        qualified = self._qualifier.match(run)
+        if qualified:
+            start, run = start + qualified.end(), run[qualified.end():]
+        number = _COUNTED.match(run)
+        if number:
+            start, run = start + number.end(), run[number.end():]
+        if run.startswith("等"):
+            return None
+        ends = [len(run), *reversed([m.start() for m in self._continuation.finditer(run, 1)])]  # the name may stop where a continuation starts
+        for k in ends:
+            name = run[:k]
+            if not name.endswith(heads.words):
+                continue
+            for head in heads.heads:
+                if name.endswith(head.word) and k >= len(head.word) + 2:
+                    meeting = name.rfind("会议")  # 区政府常务会议会前学法制度: the meeting only qualifies the name
+                    if meeting >= 0 and k - (meeting + 2) >= 4:
+                        start, k = start + meeting + 2, k - meeting - 2
+                    return start, start + k, head.cls
+        return None
+
+
+def stationed_name(centre: Candidate, bodies: Sequence[Candidate]) -> Candidate:
+    """A centre stationed at a body (X驻区法院调解室) named with the body's full name (X驻青浦区人民法院调解室).
+
+    The station's own parent (X) must be named (two characters or more); the first body
+    read inside the name after 驻 is the host.
+    """
+    if centre.type != Class.MediationCentre or STATIONED not in centre.text:
+        return centre
+    k = centre.text.index(STATIONED)
+    if k < 2:
+        return centre
+    hosts = [h for h in bodies if centre.start + k < h.start and h.end <= centre.end]
+    if not hosts:
+        return centre
+    host = hosts[0]
+    name = centre.text[: host.start - centre.start] + host.canonical + centre.text[host.end - centre.start:]
+    return replace(centre, canonical=name)
+
+
+def _split_run(shadow: str, start: int, end: int, heads: _Heads) -> list[tuple[int, int]]:
+    """Split a run at 和/及 where the left part is already a complete name."""
+    parts = []
+    position = start
+    for match in _AND.finditer(shadow[start:end]):
+        left = shadow[position:start + match.start()]
+        if left.endswith(heads.words):
+            parts.append((position, start + match.start()))
+            position = start + match.end()
+    parts.append((position, end))
+    return parts

@@ -1,0 +1,159 @@
+"""Quoted names: “…” followed by a head (“枫桥式”工作机制), chains sharing one head, qualifiers before.
+
+“一网通办”“一网统管”平台 is two platforms; 国家机关“谁执法谁普法”责任制 keeps its qualifier;
+a quote with its own head inside (“府院联动机制”) needs none after; a bare quote after an
+action verb (深化“放管服”) is a mechanism; quotes inside a 《》 title name mechanisms too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from govkg.loaders.rules.base import PUNCT, QUOTE, TITLE, Candidate, Context, RelationRecord, alternation, inside, normalise
+from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
+from govkg.ontology.terms import Class
+
+_CHAIN_LINK = re.compile("(?:、|和|及|以及|与)?")
+_SUFFIX_END = re.compile("[" + "".join(map(re.escape, sorted(PUNCT | set("“”《》")))) + "]")
+_CJK_RUN = re.compile("[\u4e00-\u9fff]+")
+
+
+class QuoteHead(NamedTuple):
+    """A head word after (or inside) a quote and the classes of the name it ends."""
+
+    word: str
+    type: Class
+    cls: Class
+
+
+@dataclass(frozen=True)
+class QuoteVocabulary(VocabularySlice):
+    quote_heads: tuple[QuoteHead, ...]
+    quote_action_verbs: tuple[str, ...]
+    quote_suffix_stops: tuple[str, ...]
+    suffix_stop_words: tuple[str, ...]
+    np_stop_chars: str
+    phrase_verbs: dict[Class, tuple[str, ...]]
+
+
+@Language.factory("govkg_quotes", assigns=[CANDIDATES, SPANS], requires=[], default_config={"max_suffix": 16, "max_prefix": 8})
+class QuoteRule(RuleComponent):
+    """Quoted names followed by a head (制度/机制/平台/团队/培训班…), chains sharing one head.
+
+    Args:
+        max_suffix: the longest noun phrase read after a closing quote.
+        max_prefix: the longest qualifier read before an opening quote.
+    """
+
+    Vocabulary = QuoteVocabulary
+    vocabulary: QuoteVocabulary
+
+    def __init__(self, nlp: Language, name: str, max_suffix: int, max_prefix: int) -> None:
+        super().__init__(nlp, name)
+        self.max_suffix = max_suffix
+        self.max_prefix = max_prefix
+
+    def prepare(self) -> None:
+        vocabulary = self.vocabulary
+        self._heads = sorted(vocabulary.quote_heads, key=lambda h: len(h.word), reverse=True)
+        self._head_words = tuple(h.word for h in self._heads)
+        self._any_stop = re.compile(alternation(vocabulary.quote_suffix_stops))
+        self._any_stop_word = re.compile(alternation(vocabulary.suffix_stop_words))
+        verbs = set(vocabulary.phrase_verbs[Class.Mechanism]) | set(vocabulary.quote_action_verbs)
+        self._prefix_verbs = sorted(verbs, key=len, reverse=True)
+
+    def head_of(self, phrase: str) -> QuoteHead | None:
+        """The head a phrase ends in, longest first, or None."""
+        if not phrase.endswith(self._head_words):  # one test for all heads: most phrases end in none
+            return None
+        for head in self._heads:
+            if phrase.endswith(head.word):
+                return head
+        return None
+
+    def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
+        text = ctx.text
+        in_titles = [(m.start(), m.end()) for m in TITLE.finditer(text)]
+        found = list(QUOTE.finditer(text))
+        out: list[Candidate] = []
+        i = 0
+        while i < len(found):
+            chain = [found[i]]
+            while i + 1 < len(found) and _CHAIN_LINK.fullmatch(text, chain[-1].end(), found[i + 1].start()):
+                i += 1
+                chain.append(found[i])
+            i += 1
+            last = chain[-1]
+            if inside(last.start(), in_titles):
+                for q in chain:
+                    if self.head_of(q.group(1)) is None:
+                        out.append(Candidate(Class.Mechanism, Class.Mechanism, q.group(1), q.start(), q.end(), q.group(0), "quote-in-title"))
+                continue
+            suffix, head = self._suffix(text, last.end())
+            for q in chain:
+                inner = q.group(1)
+                own = self.head_of(inner)
+                if own is not None:
+                    start = self._prefix(text, q.start()) if q is chain[0] else q.start()
+                    name = normalise(inner) if start == q.start() else normalise(text[start:q.end()])
+                    out.append(Candidate(own.type, own.cls, name, start, q.end(), text[start:q.end()], "quote"))
+                    continue
+                if head is not None:
+                    end = q.end() + len(suffix) if q is last else q.end()
+                    start = self._prefix(text, q.start()) if q is chain[0] else q.start()
+                    name = normalise(text[start:q.end()] + suffix)
+                    out.append(Candidate(head.type, head.cls, name, start, end, text[start:end], "quote"))
+                elif self._governed_by_action(text, chain[0].start()):
+                    out.append(Candidate(Class.Mechanism, Class.Mechanism, normalise(q.group(0)), q.start(), q.end(), q.group(0), "quote"))
+        return out, ()
+
+    def _suffix(self, text: str, position: int) -> tuple[str, QuoteHead | None]:
+        """The noun phrase right after a closing quote, up to its last known head."""
+        limit = self.max_suffix
+        pause = _SUFFIX_END.search(text, position, position + limit + 4)
+        run = text[position:pause.start() if pause else position + limit + 4]
+        if self._any_stop.search(run):
+            for stop in self.vocabulary.quote_suffix_stops:
+                k = run.find(stop)
+                if k >= 0:
+                    run = run[:k]
+        if run.startswith("等"):
+            run = run[1:]
+        if self._any_stop_word.search(run):
+            for verb in self.vocabulary.suffix_stop_words:
+                k = run.find(verb)
+                if k > 0:
+                    run = run[:k]
+        for end in range(len(run), 0, -1):
+            head = self.head_of(run[:end])
+            if head is not None:
+                return (run[:end], head) if end <= limit else ("", None)
+        return "", None
+
+    def _prefix(self, text: str, position: int) -> int:
+        """Start of a qualifier written before a quoted name (国家机关“谁执法谁普法”…), if any."""
+        window_start = position
+        while window_start > 0 and position - window_start < 10 and text[window_start - 1] not in PUNCT and text[window_start - 1] not in "”》":
+            window_start -= 1
+        window = text[window_start:position]
+        best = -1
+        for verb in self._prefix_verbs:
+            k = window.rfind(verb)
+            if k >= 0 and k + len(verb) > best:
+                best = k + len(verb)
+        if best < 0 or best == len(window):
+            return position
+        prefix = window[best:]
+        if prefix[0] in self.vocabulary.np_stop_chars or len(prefix) > self.max_prefix or not _CJK_RUN.fullmatch(prefix):
+            return position
+        return window_start + best
+
+    def _governed_by_action(self, text: str, position: int) -> bool:
+        before = text[max(0, position - 6):position]
+        return any(verb in before for verb in self.vocabulary.quote_action_verbs)

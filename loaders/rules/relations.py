@@ -1,0 +1,215 @@
+"""Relations between candidates: trigger verbs, names that contain other names, paragraphs serving an event, the gazetteer.
+
+Explicit relations are read off the sentence (签订《A》 → PARTY_TO, 在X设立Y → LOCATED_IN);
+implicit ones (``implicit=True``) have the reporting government as the unstated actor or
+rest on world knowledge from the gazetteer (白鹤镇 is a town of 青浦区).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from govkg.loaders.rules.base import Candidate, Context, RelationRecord, alternation, clause_end, clause_start
+from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
+from govkg.ontology.terms import Class, RelationType
+
+_ACTOR_TYPES = (Class.Institution, Class.Place, Class.MediationCentre)
+_WRITTEN = (Class.Document, Class.Agreement)
+_PARTNER_LINK = re.compile("与|会同|联合|同")
+_NOT_OBJECTS = ("nested-title", "quote-in-title")
+"""Readings a verb does not act on: a title nested in another, a quote inside a title."""
+
+
+@dataclass(frozen=True)
+class RelationVocabulary(VocabularySlice):
+    relation_verbs: dict[RelationType, tuple[str, ...]]
+    serve_cues: tuple[str, ...]
+    system_founding_verbs: tuple[str, ...]
+    site_opening_verbs: tuple[str, ...]
+
+    def can_be_established(self, target: Candidate, explicit_actor: bool, verb: str) -> bool:
+        """Whether an establishment verb sets up ``target``: bodies always; mechanisms when the actor is named,
+        platforms and venues, systems a founding verb builds (建立…机制), or what an opening verb opens (开设…)."""
+        if target.type in (Class.Institution, Class.MediationCentre):
+            return True
+        if target.type != Class.Mechanism:
+            return False
+        return (
+            explicit_actor
+            or target.cls in (Class.Platform, Class.Venue)
+            or (verb in self.system_founding_verbs and target.cls in (Class.WorkMechanism, Class.System))
+            or verb in self.site_opening_verbs
+        )
+
+
+@Language.factory("govkg_relations", assigns=[RELATIONS, "doc._.govkg_implied_places"], requires=[CANDIDATES], default_config={})
+class RelationRule(RuleComponent):
+    """Relations read from verbs (签订《A》 → PARTY_TO), containment (SERVES, COVERS, editions PART_OF series),
+    paragraphs serving an event, and the gazetteer (PART_OF chains); runs after every candidate rule."""
+
+    Vocabulary = RelationVocabulary
+    vocabulary: RelationVocabulary
+
+    def prepare(self) -> None:
+        verbs = [(v, rel) for rel, vs in self.vocabulary.relation_verbs.items() for v in vs]
+        self._verbs = re.compile(alternation(v for v, _ in verbs))
+        self._relation_of = dict(verbs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._ready()
+        ctx = context(doc)
+        found = readings(doc)
+        text = ctx.text
+        out = verb_relations(ctx, found, self.vocabulary, self._verbs, self._relation_of)
+        explicit = containment_relations(found)
+        out += explicit + paragraph_serves(text, found, explicit, self.vocabulary.serve_cues)
+        place_links, implied = place_relations(found, ctx)
+        out += place_links
+        doc._.govkg_implied_places = sorted(implied)
+        return add(doc, (), out)
+
+    def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
+        return (), ()
+
+
+def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: RelationVocabulary,
+                   pattern: re.Pattern[str], relation_of: dict[str, RelationType]) -> list[RelationRecord]:
+    """签订/发布/成立 … followed by the agreements, documents or bodies they act on."""
+    text, shadow = ctx.text, ctx.masked
+    out: list[RelationRecord] = []
+    objects = sorted((c for c in candidates if c.rule not in _NOT_OBJECTS and c.type != Class.Place), key=lambda c: c.start)
+    object_starts = [c.start for c in objects]
+    bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]  # the only candidates _actors keeps
+    for verb in pattern.finditer(shadow):
+        relation = relation_of[verb.group(0)]
+        scope_end = clause_end(shadow, verb.end())
+        targets = objects[bisect.bisect_left(object_starts, verb.end()):bisect.bisect_left(object_starts, scope_end)]
+        actors = _actors(text, bodies, verb.start(), ctx)
+        explicit_actor = not actors[0][1]
+        if relation == RelationType.ESTABLISHED:
+            targets = [c for c in targets[:1] if c.start - verb.end() <= 8 and vocabulary.can_be_established(c, explicit_actor, verb.group(0))]
+        else:
+            targets = [c for c in targets if c.type in _WRITTEN]
+        for target in targets:
+            if target.type == Class.Agreement:
+                type_ = RelationType.PARTY_TO
+            else:
+                type_ = RelationType.ISSUED if relation != RelationType.ESTABLISHED else relation
+            for actor, implicit in actors:
+                out.append(RelationRecord(type_, actor, target.key, implicit, verb.start(), target.end))
+    parties = {r.target for r in out if r.type == RelationType.PARTY_TO}
+    for agreement in candidates:
+        if agreement.type == Class.Agreement and agreement.rule != "nested-title" and agreement.key not in parties:
+            out.append(RelationRecord(RelationType.PARTY_TO, ctx.region, agreement.key, True, agreement.start, agreement.end))
+            parties.add(agreement.key)
+    return out
+
+
+def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Context) -> list[tuple[str, bool]]:
+    """Who acts at a verb: the bodies named before it in the clause (A与B、C签订), else the reporting region.
+
+    Bodies before 与/会同/联合 are the subjects, those after are partners; with partners but
+    no subject, the reporting region is the unstated subject.
+    """
+    start = clause_start(text, position)
+    within = [c for c in candidates if c.type in _ACTOR_TYPES and start <= c.start and c.end <= position and c.rule != "quote"]
+    named = sorted((c for c in within if not any(o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in within)),
+                   key=lambda c: c.start)
+    if not named or position - named[-1].end > 6:
+        return [(ctx.region, True)]
+    link = _PARTNER_LINK.search(text, start, position)
+    split = link.start() if link else position
+    subjects = [c for c in named if c.start < split]
+    partners = [c for c in named if c.start >= split]
+    actors = [(c.key, False) for c in subjects + partners]
+    if not subjects:
+        actors.append((ctx.region, True))
+    return actors
+
+
+def containment_relations(candidates: Sequence[Candidate]) -> list[RelationRecord]:
+    """Names that contain an event (SERVES) or a cooperation zone (COVERS); an edition is part of its series."""
+    out = [
+        RelationRecord(RelationType.PART_OF, c.key, c.attributes["series"], True, c.start, c.end)
+        for c in candidates
+        if c.type == Class.Event and "series" in c.attributes
+    ]
+    events = [c for c in candidates if c.type == Class.Event]
+    zones = [c for c in candidates if c.type == Class.Place and c.cls == Class.CooperationZone]
+    for c in candidates:
+        if c.type in (Class.Event, Class.Place, Class.Statistic):
+            continue
+        for event in events:
+            if c.start <= event.start and event.end <= c.end and c is not event:
+                out.append(RelationRecord(RelationType.SERVES, c.key, event.key, False, c.start, c.end))
+        if c.type in _WRITTEN:
+            for zone in zones:
+                if c.start <= zone.start and zone.end <= c.end:
+                    out.append(RelationRecord(RelationType.COVERS, c.key, zone.key, False, c.start, c.end))
+    return out
+
+
+_SERVING_TYPES = (Class.Mechanism, Class.Institution, Class.Document)
+
+
+def paragraph_serves(text: str, candidates: Sequence[Candidate], explicit: list[RelationRecord], cues: Sequence[str]) -> list[RelationRecord]:
+    """A paragraph opened by 加强进博会法治保障 serves that event with what it lists (implicit)."""
+    serving = {r.source for r in explicit if r.type == RelationType.SERVES}
+    out: list[RelationRecord] = []
+    all_events = [c for c in candidates if c.type == Class.Event]
+    offset = 0
+    for paragraph in text.split("\n"):
+        first_end = offset + (paragraph.find("。") if "。" in paragraph else len(paragraph))
+        window_end = max(first_end, min(offset + 60, offset + len(paragraph)))
+        events = [c for c in all_events if offset <= c.start < window_end]
+        opening = text[offset:window_end]
+        if events and any(cue in opening for cue in cues):
+            targets = sorted({e.key for e in events})
+            for c in candidates:
+                if first_end <= c.start < offset + len(paragraph) and c.type in _SERVING_TYPES and c.key not in serving:
+                    out.extend(RelationRecord(RelationType.SERVES, c.key, target, True, c.start, c.end) for target in targets if target != c.key)
+                    serving.add(c.key)
+        offset += len(paragraph) + 1
+    return out
+
+
+def place_relations(candidates: Sequence[Candidate], ctx: Context) -> tuple[list[RelationRecord], set[str]]:
+    """PART_OF chains: explicit when the text writes them together (昆山市淀山湖镇), else from the gazetteer.
+
+    Returns the relations and the names of places they add (parents not mentioned).
+    """
+    gazetteer = ctx.gazetteer
+    part_of = RelationType.PART_OF
+    places = sorted((c for c in candidates if c.type == Class.Place), key=lambda c: c.start)
+    out: list[RelationRecord] = []
+    explicit: set[tuple[str, str]] = set()
+    for c in places:
+        if "parent" in c.attributes:
+            out.append(RelationRecord(part_of, c.key, c.attributes["parent"], False, c.start - len(c.attributes["parent"]), c.end))
+    for left, right in zip(places, places[1:]):
+        if right.key in gazetteer and left.end == right.start and left.key in [p.name for p in gazetteer.chain(right.key)[1:]]:
+            out.append(RelationRecord(part_of, right.key, left.key, False, left.start, right.end))
+            explicit.add((right.key, left.key))
+    mentioned = {c.key for c in places if c.key in gazetteer} | ({ctx.region} if ctx.region in gazetteer else set())
+    added: set[str] = set()
+    for name in sorted(mentioned):
+        chain = gazetteer.chain(name)
+        for child, parent in zip(chain, chain[1:]):
+            if (child.name, parent.name) not in explicit:
+                out.append(RelationRecord(part_of, child.name, parent.name, True, 0, 0))
+            if parent.name not in mentioned:
+                added.add(parent.name)
+    for zone in sorted({c.key for c in places if c.cls == Class.CooperationZone}):
+        for member in gazetteer.place(zone).members:
+            out.append(RelationRecord(part_of, member, zone, True, 0, 0))
+            chain = gazetteer.chain(member)
+            for child, parent in zip(chain, chain[1:]):
+                out.append(RelationRecord(part_of, child.name, parent.name, True, 0, 0))
+            added.update(p.name for p in chain if p.name not in mentioned)
+    return out, added

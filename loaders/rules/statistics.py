@@ -1,0 +1,248 @@
+"""Figures with units (137件, 47.55%, 约4600余人次, 1104.88亿元, 0败诉) and their consistency.
+
+Numbers inside quoted names or titles (“365”, “7*24小时”, “12348”) are never figures:
+the text is read with quoted and 《》 spans masked out.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from govkg.loaders.rules.base import CJK, Candidate, Context, RelationRecord, Sentences, alternation, first_of, mask
+from govkg.loaders.rules.component import RuleComponent, VocabularySlice, context
+
+_NUMERALS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_STOP = set("，。；：、！？,;:!?\n的对将在向把被由与和及")
+_FOLLOWING = re.compile(f"(?:(?![{re.escape(''.join(sorted(_STOP)))}])[{CJK}]){{0,14}}")  # a run of CJK to the first stop
+_YEAR = re.compile(r"\d{4}年度?")
+_STATEMENT_ENDS = "。\n"
+"""A percentage is checked against the counts of its statement (to 。 or a line end)."""
+
+
+@dataclass
+class FoundStatistic:
+    """A figure in the text, before its consistency check."""
+
+    value: float
+    unit: str
+    measure: str
+    start: int
+    end: int
+    number_start: int
+    approximate: bool
+    consistent: bool | None = None
+    check: str | None = None
+
+
+def chinese_number(text: str) -> int | None:
+    """两 → 2, 十二 → 12, 二十 → 20; None when not a plain numeral."""
+    if not text:
+        return None
+    if "十" in text:
+        left, _, right = text.partition("十")
+        tens = _NUMERALS.get(left, None) if left else 1
+        ones = _NUMERALS.get(right, None) if right else 0
+        return None if tens is None or ones is None else tens * 10 + ones
+    if len(text) == 1:
+        return _NUMERALS.get(text)
+    return None
+
+
+@dataclass(frozen=True)
+class StatisticsVocabulary(VocabularySlice):
+    units: tuple[str, ...]
+    unit_multipliers: tuple[str, ...]
+    chinese_numeral_units: tuple[str, ...]
+    approximation_before: tuple[str, ...]
+    approximation_after: tuple[str, ...]
+    zero_outcomes: tuple[str, ...]
+    zero_words: tuple[str, ...]
+    outcome_verbs: tuple[str, ...]
+    measure_openers: tuple[str, ...]
+    measure_closers: tuple[str, ...]
+    linking_verbs: tuple[str, ...]
+
+
+class FigureReader:
+    """Figures with units, what they measure, and the check of percentages against their counts."""
+
+    def __init__(self, vocabulary: StatisticsVocabulary) -> None:
+        self.vocabulary = vocabulary
+        v = vocabulary
+        multipliers = f"(?:{alternation(v.unit_multipliers)})?"
+        # It opens with a lookahead on the characters a figure can start with, so that the
+        # regex engine passes over the other positions at once.
+        self._figure = re.compile(
+            f"(?=[{re.escape(''.join(sorted({w[0] for w in v.approximation_before})))}\\d两二三四五六七八九十])"
+            f"(?P<before>{alternation(v.approximation_before)})?"
+            f"(?:(?P<num>(?<![\\d.*+×第/\\-])\\d+(?:\\.\\d+)?)(?P<after>{alternation(v.approximation_after)})?(?P<unit>{multipliers}(?:{alternation(v.units)}))"
+            f"|(?P<cn>(?<![第{CJK}])[两二三四五六七八九十]{{1,3}}|(?<=[在设立新增共有达])[两二三四五六七八九十]{{1,3}})(?P<cnunit>{alternation(v.chinese_numeral_units)})"
+            f"|(?<![\\d.])(?P<zero>0)(?P<outcome>{alternation(v.zero_outcomes)}))"
+        )
+        self._zero = re.compile(
+            f"{first_of([*v.zero_words, '“'])}(?P<quote>“)?(?:{alternation(v.zero_words)})(?P<outcome>{alternation(v.zero_outcomes)})(?(quote)”)"
+        )
+        # 中 opens a measure only before a quoted name (…中“一网通办”事项…): elsewhere it is part of words.
+        self._opener = re.compile(f"{alternation(v.measure_openers)}|中(?=“)")
+        self._linking = re.compile(f"(?:{alternation(v.linking_verbs)})+$")
+
+    def find(self, text: str, shadow: str | None = None) -> list[FoundStatistic]:
+        """Every figure in the text, with what it measures and a consistency check of percentages.
+
+        Args:
+            text: the text.
+            shadow: the text with quotes and titles masked (:func:`~govkg.loaders.rules.base.mask`), if made already.
+        """
+        shadow = mask(text) if shadow is None else shadow
+        out: list[FoundStatistic] = []
+        for match in self._figure.finditer(shadow):
+            if match["num"] is not None:
+                value = float(match["num"])
+                unit = match["unit"]
+                number_start = match.start("num")
+            elif match["cn"] is not None:
+                parsed = chinese_number(match["cn"])
+                if parsed is None or text[match.start("cn") - 1:match.start("cn")] == "”":
+                    continue
+                value, unit, number_start = float(parsed), match["cnunit"], match.start("cn")
+            else:
+                value, unit, number_start = 0.0, "件", match.start("zero")
+            approximate = bool(match["before"] or match["after"])
+            start, end = match.start(), match.end()
+            if match["zero"] is not None:
+                measure_before, lead = self._preceding(text, shadow, start)
+                measure = measure_before + match["outcome"]
+                start = self._outcome_start(text, start)
+            else:
+                following = self._following(shadow, end) if unit != "%" else ""
+                if following:
+                    measure = following
+                    end += len(following)
+                else:
+                    measure, lead = self._preceding(text, shadow, start)
+                    if unit == "%" and measure.endswith("占"):
+                        measure = ""
+                    start -= lead
+            out.append(FoundStatistic(value, unit, measure, start, end, number_start, approximate))
+        out.extend(self._zero_in_words(text, shadow))
+        out.sort(key=lambda s: s.number_start)
+        _name_shares(out)
+        _check_percentages(text, out)
+        return out
+
+    def _outcome_start(self, text: str, start: int) -> int:
+        """A zero outcome's start, taking in the verb before it (实现0败诉)."""
+        verb = text[max(0, start - 2):start]
+        return start - 2 if verb in self.vocabulary.outcome_verbs else start
+
+    def _zero_in_words(self, text: str, shadow: str) -> list[FoundStatistic]:
+        """零败诉, “零纠错”, 无一败诉: a count of zero written in words (quoted or not)."""
+        out = []
+        for match in self._zero.finditer(text):
+            measure, _ = self._preceding(text, shadow, match.start())
+            start = self._outcome_start(text, match.start())
+            out.append(FoundStatistic(0.0, "件", measure + match["outcome"], start, match.end(), match.start(), False))
+        return out
+
+    def _following(self, shadow: str, position: int) -> str:
+        found = _FOLLOWING.match(shadow, position)
+        run = found.group() if found else ""
+        for cut in self.vocabulary.measure_closers:
+            k = run.find(cut)
+            if k > 0:
+                run = run[:k]
+        return run if len(run) >= 2 else ""
+
+    def _preceding(self, text: str, shadow: str, position: int) -> tuple[str, int]:
+        """The measure written before a figure, and how many characters it spans."""
+        k = position
+        while k > 0 and position - k < 24 and (shadow[k - 1] not in _STOP or text[k - 1] in "()（）") and not shadow[k - 1].isdigit():
+            k -= 1
+        segment = text[k:position]
+        begin = 0
+        for cut in self._opener.finditer(segment):
+            if cut.end() < len(segment):
+                begin = max(begin, cut.end())
+        year = _YEAR.match(segment, begin)
+        if year:
+            begin = year.end()
+        measure = self._linking.sub("", segment[begin:])
+        return measure, len(segment) - begin
+
+
+@Language.factory("govkg_statistics", assigns=["doc._.govkg_statistics"], requires=[], default_config={})
+class StatisticsRule(RuleComponent):
+    """Figures with units (137件, 47.55%, 约4600余人次, 0败诉) and whether each percentage agrees with its counts."""
+
+    Vocabulary = StatisticsVocabulary
+    vocabulary: StatisticsVocabulary
+
+    def prepare(self) -> None:
+        self.reader = FigureReader(self.vocabulary)
+
+    def __call__(self, doc: Doc) -> Doc:
+        self._ready()
+        ctx = context(doc)
+        doc._.govkg_statistics = self.reader.find(ctx.text, ctx.masked)
+        return doc
+
+    def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
+        return (), ()
+
+
+def _name_shares(found: list[FoundStatistic]) -> None:
+    """A bare 占N% takes its measure from the count just before it (…102件，占74.5%)."""
+    for i, stat in enumerate(found):
+        if stat.unit == "%" and not stat.measure and i > 0:
+            stat.measure = f"{found[i - 1].measure}占比"
+
+
+def _same_clause(text: str, start: int, end: int) -> bool:
+    return not re.search("[；;]", text[start:end])
+
+
+def _shares_stem(rate: str, count: str) -> bool:
+    """Whether a rate (立案前化解率) names what a count measures (立案前化解): the count contains the rate's last two characters before 率."""
+    stem = re.sub("(?:率|比例|占比)$", "", rate)
+    return len(stem) >= 2 and stem[-2:] in count
+
+
+def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
+    """Check each stated percentage against the counts of its sentence.
+
+    The numerator is the nearest count before the percentage; the base is any earlier
+    larger count of the same unit in the sentence. Without such a base the percentage
+    stays unchecked (the report does not state what it is computed from).
+    """
+    starts = [s.number_start for s in found]  # sorted by find_statistics
+    for start, end in Sentences(text, _STATEMENT_ENDS).spans():
+        inside = found[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+        for i, stat in enumerate(inside):
+            if stat.unit != "%":
+                continue
+            counts = [s for s in inside[:i] if s.unit != "%"]
+            if not counts:
+                continue
+            numerator = counts[-1]
+            if not (_same_clause(text, numerator.number_start, stat.number_start) or _shares_stem(stat.measure, numerator.measure)):
+                continue
+            bases = [s for s in counts[:-1] if s.unit == numerator.unit and s.value > numerator.value]
+            if not bases:
+                continue
+            decimals = len(str(stat.value).split(".")[1].rstrip("0")) if "." in str(stat.value) else 0
+            tolerance = 10 ** -decimals + 1e-9
+            best = None
+            for base in bases:
+                ratio = 100 * numerator.value / base.value
+                if abs(ratio - stat.value) <= tolerance:
+                    best = (base, ratio)
+                    break
+            base, ratio = best or (bases[0], 100 * numerator.value / bases[0].value)
+            stat.consistent = best is not None
+            stat.check = f"{numerator.value:g}/{base.value:g} = {ratio:.3f}%"

@@ -1,0 +1,136 @@
+"""Titles in 《》: documents and agreements typed by their head word, documents nested in 〈〉.
+
+《…框架协议》 is an agreement by its head; 《…实施方案》 signed (签订) with others is a joint
+action plan; 《…》团体标准 takes the class of the word after it; a national law written
+short (《行政复议法》) gets its 中华人民共和国 name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from govkg.loaders.rules.base import TITLE, Candidate, Context, RelationRecord, normalise
+from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice
+from govkg.ontology.terms import Class, RelationType
+
+_TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,16}[)）]$")
+_NESTED = re.compile(r"〈([^〈〉]{2,80})〉")
+_CHAIN_LINKS = "、和及与 "
+
+
+class TitleHead(NamedTuple):
+    """A head word and the classes a title ending in it has (协议 → Agreement, CooperationAgreement)."""
+
+    word: str
+    type: Class
+    cls: Class
+
+
+@dataclass(frozen=True)
+class TitleVocabulary(VocabularySlice):
+    title_heads: tuple[TitleHead, ...]
+    title_followers: tuple[TitleHead, ...]
+    agreement_cues: tuple[str, ...]
+    agreement_title_heads: tuple[str, ...]
+    national_law_prefix: str
+    relation_verbs: dict[RelationType, tuple[str, ...]]
+    phrase_verbs: dict[Class, tuple[str, ...]]
+
+
+class TitleReader:
+    """How a title is typed and named: the part of the family the scorer and other rules reuse."""
+
+    def __init__(self, vocabulary: TitleVocabulary) -> None:
+        self.vocabulary = vocabulary
+        self.heads = sorted(vocabulary.title_heads, key=lambda h: len(h.word), reverse=True)
+
+    def classify(self, title: str, signed: bool = False) -> tuple[Class, Class]:
+        """Top class and finer class of a title from its head word and cues."""
+        vocabulary = self.vocabulary
+        core = _TRAILING_NOTE.sub("", title)
+        type_, cls = Class.Document, Class.Document
+        for head in self.heads:
+            if core.endswith(head.word):
+                type_, cls = head.type, head.cls
+                break
+        if type_ == Class.Document and any(cue in core for cue in vocabulary.agreement_cues):
+            if core.endswith(vocabulary.agreement_title_heads):
+                return Class.Agreement, Class.JointActionPlan if cls == Class.Plan else Class.CooperationAgreement
+        if signed and type_ == Class.Document:
+            return Class.Agreement, Class.CooperationAgreement if cls != Class.Plan else Class.JointActionPlan
+        return type_, cls
+
+    def canonical(self, title: str, cls: Class) -> str:
+        """Canonical title: national laws get their full 中华人民共和国 name."""
+        name = normalise(title)
+        prefix = self.vocabulary.national_law_prefix
+        if cls == Class.Law and name.endswith("法") and len(name) <= 14 and not name.startswith(prefix) and not re.search(r"\d", name):
+            return prefix + name
+        return name
+
+
+@Language.factory("govkg_titles", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[], default_config={})
+class TitleRule(RuleComponent):
+    """Documents and agreements in 《》, with the documents nested in 〈〉 (which the outer one IMPLEMENTS)."""
+
+    Vocabulary = TitleVocabulary
+    vocabulary: TitleVocabulary
+
+    def prepare(self) -> None:
+        vocabulary = self.vocabulary
+        self.reader = TitleReader(vocabulary)
+        self._signed = set(vocabulary.relation_verbs[RelationType.PARTY_TO])
+        verbs = {v for vs in vocabulary.relation_verbs.values() for v in vs} | set(vocabulary.phrase_verbs[Class.Document])
+        self._verbs = sorted(verbs, key=len, reverse=True)
+
+    def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
+        text = ctx.text
+        reader = self.reader
+        candidates: list[Candidate] = []
+        relations: list[RelationRecord] = []
+        for match in TITLE.finditer(text):
+            title = match.group(1)
+            signed = self._chain_verb(text, match.start()) in self._signed
+            type_, cls = reader.classify(title, signed)
+            for follower in self.vocabulary.title_followers:
+                if text.startswith(follower.word, match.end()):
+                    type_, cls = follower.type, follower.cls
+            canonical = reader.canonical(title, cls)
+            start, end = match.start(1), match.end(1)
+            aliases = (normalise(title),) if canonical != normalise(title) else ()
+            candidates.append(Candidate(type_, cls, canonical, start, end, title, "title", aliases))
+            for inner in _NESTED.finditer(title):
+                inner_type, inner_cls = reader.classify(inner.group(1))
+                inner_canonical = reader.canonical(inner.group(1), inner_cls)
+                candidates.append(
+                    Candidate(Class.Document, inner_cls if inner_type == Class.Document else Class.Document, inner_canonical,
+                              start + inner.start(1), start + inner.end(1), inner.group(1), "nested-title")
+                )
+                relations.append(RelationRecord(RelationType.IMPLEMENTS, canonical, inner_canonical, False, start, end))
+        return candidates, relations
+
+    def _chain_verb(self, text: str, position: int) -> str:
+        """The verb governing a chain of 《》 titles that ``position`` belongs to."""
+        i = position
+        while i > 0:
+            j = i
+            while j > 0 and text[j - 1] in _CHAIN_LINKS:
+                j -= 1
+            if j > 0 and text[j - 1] == "》":
+                opening = text.rfind("《", 0, j)
+                if opening < 0:
+                    break
+                i = opening
+                continue
+            break
+        before = text[max(0, i - 8):i]
+        for verb in self._verbs:
+            if before.endswith(verb):
+                return verb
+        return ""

@@ -1,0 +1,38 @@
+"""Bodies and short forms (govkg_institutions): owners, abbreviations, bare courts, offices, platforms."""
+
+from __future__ import annotations
+
+
+def test_short_forms_are_owned_by_the_reporting_region_and_abbreviations_expand(read):
+    found = read("区市场监管局联合区人社局开展执法检查。").found("institution-short")
+    assert {"青浦区市场监督管理局", "青浦区人力资源和社会保障局"} <= set(found)
+    assert found["青浦区市场监督管理局"].attributes["owner"] == "青浦区"
+
+
+def test_a_city_short_form_is_owned_by_the_city(read):
+    found = read("配合市司法局开展督察。").found("institution-short")
+    assert "上海市司法局" in found
+
+
+def test_a_full_name_after_a_place_keeps_that_place(read):
+    found = read("嘉善县司法局派员参加。").found("institution-full")
+    assert found["嘉善县司法局"].attributes["owner"] == "嘉善县"
+
+
+def test_an_office_inside_a_body_is_part_of_it(read):
+    reading = read("区政府办公室牵头推进。")
+    assert "青浦区人民政府办公室" in reading.found("sub-institution")
+    assert ("PART_OF", "青浦区人民政府办公室", "青浦区人民政府") in reading.triples()
+
+
+def test_a_bare_court_after_a_function_word_is_the_regions_court(read):
+    assert "青浦区人民法院" in read("与法院建立联席会议制度。").found("institution-bare")
+
+
+def test_all_levels_of_government_name_no_body(read):
+    assert read("全区各级政府落实主体责任。").found(type_="Institution") == {}
+
+
+def test_a_body_with_mediation_in_its_name_is_a_centre(read):
+    centre = read("成立区矛盾纠纷多元化解中心。").found("institution-short")["青浦区矛盾纠纷多元化解中心"]
+    assert centre.type == "MediationCentre"

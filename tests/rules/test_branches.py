@@ -1,0 +1,25 @@
+"""Stations, branches and owners (govkg_branches)."""
+
+from __future__ import annotations
+
+
+def test_a_centre_stationed_at_a_court_is_part_of_its_centre_and_located_at_the_court(read):
+    reading = read("设立上海银行业保险业纠纷调解中心驻区法院调解室。")
+    name = "上海银行业保险业纠纷调解中心驻青浦区人民法院调解室"
+    assert "上海银行业保险业纠纷调解中心" in reading.found("hosted-parent")
+    assert {("PART_OF", name, "上海银行业保险业纠纷调解中心"), ("LOCATED_IN", name, "青浦区人民法院")} <= reading.triples(implicit=False)
+
+
+def test_a_branch_set_up_by_a_centre_in_a_town(read):
+    reading = read("区矛盾纠纷调处化解中心在金泽镇设立调解工作站。")
+    branch = "青浦区矛盾纠纷调处化解中心调解工作站"
+    assert reading.found("branch-of-centre")[branch].cls == "MediationBranch"
+    assert {("PART_OF", branch, "青浦区矛盾纠纷调处化解中心"), ("LOCATED_IN", branch, "金泽镇")} <= reading.triples(implicit=False)
+
+
+def test_a_short_form_is_located_in_its_owner_implicitly(read):
+    assert ("LOCATED_IN", "青浦区司法局", "青浦区") in read("区司法局牵头。").triples(implicit=True)
+
+
+def test_a_centre_not_followed_by_a_set_up_branch_has_none(read):
+    assert read("区矛盾纠纷调处化解中心运行良好，调解工作站覆盖各镇。").found("branch-of-centre") == {}

@@ -1,0 +1,37 @@
+"""Noun phrases after trigger verbs (govkg_phrases): one type at a time, lists, qualifiers, counts."""
+
+from __future__ import annotations
+
+
+def test_a_team_set_up_is_an_institution(read):
+    team = read("组建助企惠民专项服务团队。").found("phrase-Institution")["助企惠民专项服务团队"]
+    assert team.cls == "Team"
+
+
+def test_a_list_after_one_verb_gives_each_document(read):
+    found = read("印发执法事项目录和裁量基准实施方案。").found("phrase-Document")
+    assert {"执法事项目录", "裁量基准实施方案"} <= set(found)
+
+
+def test_a_qualifier_and_a_count_are_not_part_of_the_name(read):
+    found = read("打造全市首个涉外法律服务平台，打造3个法治文化品牌。").found("phrase-Mechanism")
+    assert "涉外法律服务平台" in found and "法治文化品牌" in found
+
+
+def test_a_centre_needs_a_mediation_cue(read):
+    assert read("成立党群服务中心。").found("phrase-MediationCentre") == {}
+    assert "矛盾纠纷调处化解中心" in read("成立矛盾纠纷调处化解中心。").found("phrase-MediationCentre")
+
+
+def test_a_phrase_over_a_quote_is_left_to_the_quote_rule(read):
+    reading = read("建立“府院联动”工作机制。")
+    assert reading.found("phrase") == {} and "“府院联动”工作机制" in reading.found("quote")
+
+
+def test_a_centre_stationed_at_a_body_takes_the_bodys_full_name(read):
+    found = read("设立上海银行业保险业纠纷调解中心驻区法院调解室。").found("phrase-MediationCentre")
+    assert "上海银行业保险业纠纷调解中心驻青浦区人民法院调解室" in found
+
+
+def test_a_verb_without_a_known_head_names_nothing(read):
+    assert read("建立健全工作台账。").found("phrase") == {}

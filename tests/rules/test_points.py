@@ -1,0 +1,30 @@
+"""Observation and contact points (govkg_observation_points): one per listed place, located there."""
+
+from __future__ import annotations
+
+
+def test_one_point_per_place_set_up_at(read):
+    reading = read("在金泽镇、朱家角镇设立两家跨域基层法治观察点。")
+    points = reading.found("observation-point")
+    assert set(points) == {"金泽镇跨域基层法治观察点", "朱家角镇跨域基层法治观察点"}
+    assert ("LOCATED_IN", "朱家角镇跨域基层法治观察点", "朱家角镇") in reading.triples(implicit=False)
+
+
+def test_the_per_place_points_replace_the_phrase_reading_of_the_same_words(read):
+    reading = read("在金泽镇、朱家角镇设立两家跨域基层法治观察点。")
+    assert any(c.rule == "phrase-ObservationPoint" for c in reading.candidates)  # still on the Doc
+    assert not any(c.rule == "phrase-ObservationPoint" for c in reading.standing)  # but replaced
+
+
+def test_points_named_after_a_list_of_towns(read):
+    points = read("练塘镇、金泽镇的基层立法联系点运行良好。").found("observation-point")
+    assert set(points) == {"练塘镇基层立法联系点", "金泽镇基层立法联系点"}
+
+
+def test_points_set_up_respectively_at(read):
+    points = read("新设基层立法联系点2个，分别位于金泽镇和练塘镇。").found("observation-point")
+    assert set(points) == {"金泽镇基层立法联系点", "练塘镇基层立法联系点"}
+
+
+def test_a_point_without_a_place_named_is_no_per_place_point(read):
+    assert read("基层立法联系点作用明显。").found("observation-point") == {}

@@ -1,0 +1,33 @@
+"""Quoted names (govkg_quotes): “…” and the head after it, chains sharing one head, qualifiers, action verbs."""
+
+from __future__ import annotations
+
+
+def test_two_quotes_share_the_head_written_once_after_them(read):
+    found = read("建立“府院联动”“府检联动”工作机制。").found("quote")
+    assert {"“府院联动”工作机制", "“府检联动”工作机制"} <= set(found)
+    assert all(found[name].cls == "WorkMechanism" for name in ("“府院联动”工作机制", "“府检联动”工作机制"))
+
+
+def test_a_quote_holding_its_own_head_needs_none_after(read):
+    found = read("推动“行政执法监督机制”落地见效。").found("quote")
+    assert "行政执法监督机制" in found
+
+
+def test_a_bare_quote_after_an_action_verb_is_a_mechanism(read):
+    found = read("全面推行“双随机、一公开”监管。").found("quote")
+    assert found["“双随机、一公开”"].type == "Mechanism"
+
+
+def test_a_bare_quote_without_verb_or_head_names_nothing(read):
+    assert read("群众称之为“贴心人”。").found("quote") == {}
+
+
+def test_a_qualifier_before_the_quote_is_part_of_the_name(read):
+    found = read("落实国家机关“谁执法谁普法”普法责任制。").found("quote")
+    assert any(name.startswith("国家机关“谁执法谁普法”") for name in found)
+
+
+def test_a_quote_inside_a_title_is_a_mechanism_of_its_own(read):
+    found = read("印发《关于深化“一网通办”改革的实施意见》。").found("quote-in-title")
+    assert "一网通办" in found

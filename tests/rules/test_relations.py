@@ -1,0 +1,39 @@
+"""Relations (govkg_relations): who acts at a verb, containment, serving paragraphs, place chains."""
+
+from __future__ import annotations
+
+
+def test_the_bodies_before_a_verb_issue_the_document(read):
+    triples = read("区司法局会同区法院印发《行政争议实质性化解工作规则》。").triples("ISSUED", implicit=False)
+    assert {("ISSUED", "青浦区司法局", "行政争议实质性化解工作规则"), ("ISSUED", "青浦区人民法院", "行政争议实质性化解工作规则")} <= triples
+
+
+def test_without_a_named_actor_the_reporting_region_acts_implicitly(read):
+    assert ("ISSUED", "青浦区", "法治政府建设实施方案") in read("印发《法治政府建设实施方案》。").triples("ISSUED", implicit=True)
+
+
+def test_an_agreement_nobody_is_said_to_sign_is_the_regions(read):
+    assert ("PARTY_TO", "青浦区", "长三角地区法律援助协作框架协议") in read("《长三角地区法律援助协作框架协议》持续落实。").triples("PARTY_TO")
+
+
+def test_an_establishment_verb_acts_on_the_nearest_body_only(read):
+    triples = read("成立区矛盾纠纷多元化解中心，组建助企惠民专项服务团队。").triples("ESTABLISHED")
+    assert ("ESTABLISHED", "青浦区", "青浦区矛盾纠纷多元化解中心") in triples
+    assert ("ESTABLISHED", "青浦区", "助企惠民专项服务团队") in triples
+
+
+def test_a_verb_does_not_reach_past_its_clause(read):
+    triples = read("区司法局牵头，区法院印发《诉调对接工作办法》。").triples("ISSUED", implicit=False)
+    assert ("ISSUED", "青浦区司法局", "诉调对接工作办法") not in triples
+
+
+def test_a_document_naming_a_cooperation_zone_covers_it(read):
+    triples = read("制定《长三角生态绿色一体化发展示范区行政执法协作办法》。").triples("COVERS")
+    assert ("COVERS", "长三角生态绿色一体化发展示范区行政执法协作办法", "长三角生态绿色一体化发展示范区") in triples
+
+
+def test_a_paragraph_opened_by_serving_an_event_serves_it_with_what_it_lists(read):
+    reading = read("全力做好进博会法治保障。建立涉外商事纠纷调解机制，组建涉外法律服务团队。\n另段落建立信访工作机制。")
+    serves = reading.triples("SERVES", implicit=True)
+    assert any(source.endswith("调解机制") for _, source, _ in serves)
+    assert not any("信访" in source for _, source, _ in serves)

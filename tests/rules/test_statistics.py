@@ -1,0 +1,35 @@
+"""Figures (govkg_statistics): numbers and units, measures, approximations, zeros, percentage checks."""
+
+from __future__ import annotations
+
+
+def by_value(reading):
+    return {(s.value, s.unit): s for s in reading.statistics}
+
+
+def test_counts_and_a_rate_checked_against_them(read):
+    figures = by_value(read("收到行政复议申请200件，其中立案前化解50件，化解率为25%。"))
+    assert figures[(200.0, "件")].measure == "行政复议申请"
+    assert figures[(50.0, "件")].measure == "立案前化解"
+    rate = figures[(25.0, "%")]
+    assert rate.measure == "化解率" and rate.consistent is True and rate.check == "50/200 = 25.000%"
+
+
+def test_a_rate_that_does_not_match_its_counts_is_flagged(read):
+    rate = by_value(read("办理案件80件，其中调解结案20件，调解率为30%。"))[(30.0, "%")]
+    assert rate.consistent is False
+
+
+def test_approximate_figures_and_chinese_numerals(read):
+    figures = by_value(read("约4600余人次参加培训，新增三家调解组织。"))
+    assert figures[(4600.0, "人次")].approximate is True
+    assert figures[(3.0, "家")].measure == "调解组织"
+
+
+def test_a_zero_outcome_in_digits_or_words(read):
+    measures = {s.measure for s in read("实现行政诉讼0败诉，行政复议“零纠错”。").statistics if s.value == 0}
+    assert "行政诉讼败诉" in measures and any(m.endswith("纠错") for m in measures)
+
+
+def test_numbers_in_quotes_titles_and_years_are_no_figures(read):
+    assert read("开通“12345”热线，落实《2024年工作要点》。").statistics == ()
