@@ -321,12 +321,6 @@ def _hand_data() -> dict:
     return json.loads((files("govkg.loaders") / "data" / "gazetteer.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """The hand-listed places of ``data/gazetteer.json`` alone, read once per process."""
-    return Gazetteer(_hand_places(_hand_data()))
-
-
 def read_divisions() -> list[Place]:
     """Every division of ``data/divisions.tsv``, parents before children, with canonical parent names."""
     text = (files("govkg.loaders") / "data" / "divisions.tsv").read_text(encoding="utf-8")
@@ -341,7 +335,7 @@ def read_divisions() -> list[Place]:
 
 
 @lru_cache(maxsize=1)
-def load_national_gazetteer() -> Gazetteer:
+def load_gazetteer() -> Gazetteer:
     """Every division of China and the hand-listed places, read once per process.
 
     A hand-listed place that the division table has too (same name) is the table's; the hand

@@ -106,13 +106,18 @@ class BodyRule(RuleComponent):
         text = ctx.text
         pattern = self._pattern
         out: list[Candidate] = []
-        for place in candidates(doc):
-            if place.type == Class.Place and place.cls in _OWNER_LEVELS:
+        places = [c for c in candidates(doc) if c.type == Class.Place]
+        ending_at = {c.end: c for c in places}
+        for place in places:
+            if place.cls in _OWNER_LEVELS:
                 match = pattern.match(text, place.end)
                 if match:
                     made = self.named(match["body"], match["head"], place.canonical)
                     if made:
-                        out.append(self._body(made[0], made[1], place.start, match.end(), text, "institution-full", place.canonical))
+                        # 南京市江宁区司法局: the body of 江宁区, written with its city in front
+                        parent = ending_at.get(place.start)
+                        start = parent.start if parent and parent.canonical in {p.name for p in ctx.gazetteer.chain(place.canonical)[1:]} else place.start
+                        out.append(self._body(made[0], made[1], start, match.end(), text, "institution-full", place.canonical))
         covered = [(c.start, c.end) for c in out]
         owners = ctx.owners()
         for found in _SHORT_FORM.finditer(text):

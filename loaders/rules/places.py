@@ -1,8 +1,10 @@
-"""Places: the gazetteer's names and aliases, town names in lists, towns and villages by suffix.
+"""Places: the gazetteer's names and aliases, town names in lists, towns and villages by suffix, waters.
 
-黎里镇 and 示范区 are in the gazetteer; 金泽、朱家角等 are its towns written without 镇;
-a town not in it is read by its suffix after its county (青浦区某某镇), and a village right
-after its town (金泽镇莲湖村).
+黎里镇 and 示范区 are in the gazetteer (every division of China, resolved in the context of
+the reporting region: 白云区 in a Guangzhou report is Guangzhou's); 金泽、朱家角等 are its
+towns written without 镇; a town not in it is read by its suffix after its county
+(青浦区某某镇), and a village right after its town (金泽镇莲湖村). A river, lake or canal is
+a place where the sentence uses it as one: 北运河流域, 拒马河沿岸 (the name from a word start).
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from govkg.loaders.rules.base import CJK, Candidate, Context, RelationRecord, al
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
+_WATER = re.compile(f"[{CJK}]{{1,8}}?(?:大运河|运河|水道|河|江|湖|溪|渠)(?=流域|沿线|沿岸|水域|两岸|河段|上游|下游|干流|支流|湖区|库区|水系)")
+_WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠")
+_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以、，]|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合)")
+"""What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域)."""
 _TOWN = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市]))[{CJK}]{{2,3}}?(?:镇|街道)(?=[，,、。；和及设的村社])")
 
 
@@ -39,11 +45,15 @@ class PlaceRule(RuleComponent):
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         text = ctx.text
         out = []
-        for start, end, name in ctx.gazetteer.find_all(text):
+        for start, end, name in ctx.gazetteer.find_all(text, ctx.region):
             place = ctx.gazetteer.place(name)
             out.append(Candidate(Class.Place, Class(place.ontology_class), name, start, end, text[start:end], "gazetteer"))
         taken = [(c.start, c.end) for c in out]
-        for start, end, name in ctx.gazetteer.find_stems(text):
+        for start, end, name in _waters(text, ctx.token_starts):
+            if not overlaps_any(start, end, taken):
+                out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water"))
+        taken = [(c.start, c.end) for c in out]
+        for start, end, name in ctx.gazetteer.find_stems(text, ctx.region):
             if overlaps_any(start, end, taken):
                 continue
             out.append(Candidate(Class.Place, Class.Township, name, start, end, text[start:end], "gazetteer-stem"))
@@ -65,3 +75,22 @@ class PlaceRule(RuleComponent):
                 out.append(Candidate(Class.Place, Class.Village, name, village.start(), village.end(), name, "village-after-town",
                                      attributes={"parent": town.canonical}))
         return out, ()
+
+
+def _waters(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, str]]:
+    """Rivers, lakes and canals named before 流域/沿线/水域…, as (start, end, name).
+
+    The name starts after any function word or verb in front of it, at a word start when
+    that leaves a name (御临河, not 临河; 北运河, not 漷县镇等北运河).
+    """
+    out = []
+    for match in _WATER.finditer(text):
+        start, end = match.span()
+        cut = start + (len(before.group(0)) if (before := _BEFORE_WATER.match(match.group(0))) else 0)
+        generic = max(len(g) for g in _WATER_GENERIC if text.endswith(g, start, end))
+        aligned = min((b for b in word_starts if cut <= b < end - generic), default=cut)
+        if end - aligned > generic:
+            cut = aligned
+        if end - cut > generic:
+            out.append((cut, end, text[cut:end]))
+    return out
