@@ -198,13 +198,18 @@ class Gazetteer:
         """
         spans: list[tuple[int, int, str]] = []
         previous: tuple[int, str] | None = None
-        for start, end, surface in _longest(self._automaton, text):
+        reach = 0
+        # longest first at each start; a name that resolves to nothing leaves its characters to others (会同|江门市)
+        for start, end, surface in _every_match(self._automaton, text):
+            if start < reach:
+                continue
             before = previous[1] if previous and previous[0] == start else None
             place = self.resolve(surface, region, before)
             if place is None:
                 continue
             spans.append((start, end, place.name))
             previous = (end, place.name)
+            reach = end
         return spans
 
     def names_a_place(self, text: str, region: str | None = None) -> bool:
@@ -286,6 +291,13 @@ def _automaton(words):
 @lru_cache(maxsize=64)
 def _automaton_of(words: tuple[str, ...]):
     return _automaton(words)
+
+
+def _every_match(automaton, text: str) -> list[tuple[int, int, str]]:
+    """Every match, by start and then longest first."""
+    if not len(automaton):
+        return []
+    return sorted(((end + 1 - len(word), end + 1, word) for end, word in automaton.iter(text)), key=lambda m: (m[0], -m[1]))
 
 
 def _longest(automaton, text: str) -> list[tuple[int, int, str]]:
