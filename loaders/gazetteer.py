@@ -95,6 +95,8 @@ class Gazetteer:
             if form in self._places and form in hand:
                 candidates[form] = [form]
         self._candidates = candidates
+        self._province_short_forms = tuple(a for p in places if p.level == "province" for a in p.aliases)
+        """上海, 江苏: not matched alone, but a name holding one names a place (上海银保调中心)."""
         self._short = short
         self._names = {form: names[0] for form, names in candidates.items() if len(names) == 1}
         self._automaton = _automaton(candidates)
@@ -214,7 +216,7 @@ class Gazetteer:
 
     def names_a_place(self, text: str, region: str | None = None) -> bool:
         """Whether ``text`` names a place, read in a report of ``region`` (青浦区司法局 does; 区级联络小组 does not)."""
-        return bool(self.find_all(text, region))
+        return bool(self.find_all(text, region)) or any(short in text for short in self._province_short_forms)
 
     def find_stems(self, text: str, region: str | None = None) -> list[tuple[int, int, str]]:
         """Town names written without 镇/街道, only where a list or a pause follows (金泽、朱家角等).
