@@ -126,7 +126,9 @@ class BodyRule(RuleComponent):
         text = ctx.text
         pattern = self._pattern
         out: list[Candidate] = []
-        owner_places = sorted((c for c in candidates(doc) if c.type == Class.Place and c.cls in _OWNER_LEVELS), key=lambda c: c.start)
+        places = [c for c in candidates(doc) if c.type == Class.Place]
+        ending_at = {c.end: c for c in places}
+        owner_places = sorted((c for c in places if c.cls in _OWNER_LEVELS), key=lambda c: c.start)
         starts = {c.start: c for c in owner_places}
         for index, place in enumerate(owner_places):
             if place.end in starts:  # 广州市南沙区司法局 is 南沙区's
@@ -135,7 +137,10 @@ class BodyRule(RuleComponent):
             if match:
                 made = self.named(match["body"], match["head"], place.canonical)
                 if made:
-                    out.append(self._body(made[0], made[1], place.start, match.end(), text, "institution-full", place.canonical))
+                    # 南京市江宁区司法局: the body of 江宁区, written with its city in front
+                    parent = ending_at.get(place.start)
+                    start = parent.start if parent and parent.canonical in {p.name for p in ctx.gazetteer.chain(place.canonical)[1:]} else place.start
+                    out.append(self._body(made[0], made[1], start, match.end(), text, "institution-full", place.canonical))
                     out.extend(self._sharing_head(owner_places[:index], place, match, text))
         covered = [(c.start, c.end) for c in out]
         owners = ctx.owners()

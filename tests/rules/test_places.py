@@ -31,3 +31,21 @@ def test_the_gazetteer_gives_the_chain_of_parents(read):
 
 def test_a_word_ending_in_a_suffix_is_no_town_without_its_county(read):
     assert read("推动城镇化建设。").found(type_="Place") == {}
+
+
+def test_a_name_several_divisions_share_is_the_reporting_regions(read):
+    assert "广州市白云区" in read("白云区司法局牵头。", region="广州市白云区", city="广州市").found("gazetteer")
+    assert "贵阳市白云区" in read("白云区司法局牵头。", region="观山湖区", city="贵阳市").found("gazetteer")
+    assert read("白云区司法局牵头。", region="静海区", city="天津市").found("gazetteer") == {}
+
+
+def test_a_town_of_a_neighbouring_district_keeps_its_own_county(read):
+    reading = read("在钟落潭镇、里水镇设立工作站。", region="广州市白云区", city="广州市")
+    assert {"钟落潭镇", "里水镇"} <= set(reading.found("gazetteer"))
+    assert ("PART_OF", "里水镇", "南海区") in reading.triples()
+
+
+def test_rivers_and_lakes_are_places_where_the_sentence_makes_them_so(read):
+    found = read("联合开展北运河流域巡查，在御临河沿线设立联系点，共护清水江流域。").found("water")
+    assert set(found) == {"北运河", "御临河", "清水江"}
+    assert read("推进河长制落实。").found("water") == {}
