@@ -84,7 +84,8 @@ class Gazetteer:
             # province short forms (上海, 江苏) mostly qualify other names; SARs stand alone (香港, 澳门)
             if place.level != "province" or (place.code or "").startswith(("81", "82")):
                 forms += list(place.aliases)
-                short.update((alias, place.name) for alias in place.aliases)
+                # a short form begins with the name proper (青浦, 青龙县); a former name need not (渝北区 → 两江新区)
+                short.update((alias, place.name) for alias in place.aliases if place.proper is None or alias.startswith(place.proper))
             for form in forms:
                 names = candidates.setdefault(form, [])
                 if place.name not in names:

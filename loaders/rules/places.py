@@ -65,6 +65,9 @@ class PlaceRule(RuleComponent):
             if end - start == 2 and (text[end:end + 1] in _AFTER_LEVEL or words and not (
                     start in words and (end in words or end == len(text) or not CJK_CHAR.match(text[end])))):
                 continue
+            # 领导和县人大常委会: a conjunction before a short form, not 和县 (unless the report is 和县's own)
+            if end - start == 2 and text[start] in _JOINING and start and CJK_CHAR.match(text, start - 1) and text[start - 1] not in _JOINING and name != ctx.region:
+                continue
             place = ctx.gazetteer.place(name)
             if place.is_zone and text[start:end] != name and _inside_a_longer_name(text, start) and start not in ends:
                 continue  # 社会主义现代化先行示范区 is not the zone 示范区 stands for

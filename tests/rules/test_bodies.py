@@ -36,3 +36,15 @@ def test_all_levels_of_government_name_no_body(read):
 def test_a_body_with_mediation_in_its_name_is_a_centre(read):
     centre = read("成立区矛盾纠纷多元化解中心。").found("institution-short")["青浦区矛盾纠纷多元化解中心"]
     assert centre.type == "MediationCentre"
+
+
+def test_a_region_under_the_leadership_of_higher_bodies_is_no_body_name(read):
+    r = read("2024年，顺德区在省委、省政府和市委的坚强领导下，推进依法行政。", region="顺德区", city="佛山市")
+    assert not any("在" in name for name in r.found(type_="Institution"))
+    assert {"中共广东省委", "广东省人民政府", "中共佛山市委"} <= set(r.found(type_="Institution"))
+
+
+def test_an_arbitration_office_is_no_mediation_centre(read):
+    r = read("在高新区设立顺德仲裁服务中心，受理商事仲裁案件。", region="顺德区", city="佛山市")
+    assert not r.found(type_="MediationCentre")
+    assert any(name.endswith("仲裁服务中心") for name in r.found(type_="Institution"))

@@ -49,3 +49,19 @@ def test_rivers_and_lakes_are_places_where_the_sentence_makes_them_so(read):
     found = read("联合开展北运河流域巡查，在御临河沿线设立联系点，共护清水江流域。").found("water")
     assert set(found) == {"北运河", "御临河", "清水江"}
     assert read("推进河长制落实。").found("water") == {}
+
+
+def test_a_conjunction_before_a_short_form_is_no_county(read):
+    # 和县 is a county of Anhui; in 领导和县人大常委会 the 和 joins two phrases
+    r = read("在县委的坚强领导和县人大常委会的监督支持下，依法行政。", region="南乐县", city="濮阳市")
+    assert "和县" not in r.found("gazetteer")
+    assert "南乐县人民代表大会常务委员会" in r.found("institution-short")
+    r = read("县司法局与和县司法局签订协作协议。", region="南乐县", city="濮阳市")
+    assert "和县" in r.found("gazetteer")
+
+
+def test_a_former_name_of_a_division_names_it_in_any_province(read):
+    # the division table's edition renamed 渝北区; reports of the year before still write the old name
+    r = read("县人民法院与渝北区人民法院建立跨省立案协作机制。", region="邻水县", city="广安市")
+    bodies = r.found("institution-full")
+    assert [c.text for c in bodies.values()] == ["渝北区人民法院"]
