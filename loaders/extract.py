@@ -30,7 +30,8 @@ def extract_report(report: ReportText, model: str | None = None) -> Extraction:
     gazetteer = load_gazetteer()
     city = gazetteer.city_of(meta.region) if meta.region in gazetteer else None
     # the rules read simplified characters; mentions quote the text as written (offsets agree)
-    found = find_in_sections(build_pipeline(model), house_style(to_simplified(report.text)), meta.region, city)
+    reporter = meta.body if meta.body_kind == "department" else None
+    found = find_in_sections(build_pipeline(model), house_style(to_simplified(report.text)), meta.region, city, reporter=reporter)
     return to_extraction(found, report)
 
 

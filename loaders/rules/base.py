@@ -207,6 +207,8 @@ class Context:
     city: str | None
     gazetteer: Gazetteer
     token_starts: frozenset[int] = frozenset()
+    reporter: str | None = None
+    """The reporting body when a department reports (闵行区司法局): whom 本局 names."""
 
     @cached_property
     def masked(self) -> str:

@@ -54,6 +54,7 @@ class BodyVocabulary(VocabularySlice):
     national_bodies: tuple[BodyHead, ...]
     named_body_heads: tuple[tuple[str, Class], ...]
     region_count_words: tuple[str, ...]
+    self_references: tuple[str, ...]
 
 
 @Language.factory("govkg_institutions", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[CANDIDATES],
@@ -91,6 +92,7 @@ class BodyRule(RuleComponent):
         named = alternation(w for w, _ in vocabulary.named_body_heads)
         self._named_body = re.compile(f"[{CJK}]{{2,12}}?(?:{named})")
         self._named_cls = dict(vocabulary.named_body_heads)
+        self._self_reference = re.compile(alternation(vocabulary.self_references))
         self._counted = re.compile(f"(?:{alternation(vocabulary.region_count_words)})(?P<name>[{CJK}]{{0,8}}?(?:{heads}))")
 
     def named(self, body: str, head: str, owner: str) -> tuple[Class, str] | None:
@@ -162,6 +164,7 @@ class BodyRule(RuleComponent):
             if made:
                 out.append(self._body(made[0], made[1], position, match.end(), text, "institution-short", owner))
                 covered.append((position, match.end()))
+        out.extend(self._self_references(ctx, covered))
         covered = [(c.start, c.end) for c in out]
         out.extend(self._centre(text, covered))
         out.extend(self._named_bodies(text, covered))
@@ -191,6 +194,19 @@ class BodyRule(RuleComponent):
                 name = body.canonical + match.group(0)
                 out.append(Candidate(Class.Mechanism, Class.Platform, name, body.start, match.end(), text[body.start:match.end()], "institution-platform"))
         return out, relations
+
+    def _self_references(self, ctx: Context, covered: Sequence[tuple[int, int]]) -> list[Candidate]:
+        """本局, 我委: in a department's report, the reporting department itself."""
+        if not ctx.reporter:
+            return []
+        cls = next((c for word, (c, full) in sorted(self._heads.items(), key=lambda h: -len(h[0]))
+                    if ctx.reporter.endswith((word, full))), Class.Department)
+        return [
+            Candidate(Class.Institution, cls, ctx.reporter, found.start(), found.end(), found.group(0), "institution-self",
+                      attributes={"owner": ctx.region})
+            for found in self._self_reference.finditer(ctx.text)
+            if not inside(found.start(), covered)
+        ]
 
     def _sharing_head(self, before: Sequence[Candidate], last: Candidate, match: re.Match[str], text: str) -> list[Candidate]:
         """南海区、禅城区人民法院: the places listed before ``last`` with 、/和 each get the body ``last`` heads."""

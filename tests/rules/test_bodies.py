@@ -48,3 +48,12 @@ def test_an_arbitration_office_is_no_mediation_centre(read):
     r = read("在高新区设立顺德仲裁服务中心，受理商事仲裁案件。", region="顺德区", city="佛山市")
     assert not r.found(type_="MediationCentre")
     assert any(name.endswith("仲裁服务中心") for name in r.found(type_="Institution"))
+
+
+def test_in_a_department_report_this_bureau_is_the_reporting_department(read):
+    text = "本局制定《平谷区司法局2024年法治政府建设工作计划》。本局与天津市蓟州区司法局签署《平蓟协作框架协议》。"
+    r = read(text, region="平谷区", city="北京市", reporter="平谷区司法局")
+    assert {c.text for c in r.found("institution-self").values()} == {"本局"}
+    assert ("PARTY_TO", "平谷区司法局", "平蓟协作框架协议") in r.triples()
+    assert ("ISSUED", "平谷区司法局", "平谷区司法局2024年法治政府建设工作计划") in r.triples()
+    assert not read(text, region="平谷区", city="北京市").found("institution-self")  # a government's report: no 本局
