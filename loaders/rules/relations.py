@@ -131,9 +131,12 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[Relat
         spans = [(m.end(), clause_end(text, m.end())) for m in _SCOPE_OPENS.finditer(text, agreement.end, sentence_end)]
         spans += [m.span("area") for m in _AREA_AFTER.finditer(text, sentence_start, sentence_end)]
         for start, end in spans:
-            for place in places:
-                if start <= place.start and place.end <= end:
-                    out.append(RelationRecord(RelationType.COVERS, agreement.key, place.key, False, agreement.start, place.end))
+            within = [p for p in places if start <= p.start and p.end <= end]
+            written_before = {p.start for p in within}
+            for place in within:
+                if place.end in written_before:  # 蓟州区下营镇: the town is covered, its county only names it
+                    continue
+                out.append(RelationRecord(RelationType.COVERS, agreement.key, place.key, False, agreement.start, place.end))
     return out
 
 
@@ -202,7 +205,7 @@ def containment_relations(candidates: Sequence[Candidate]) -> list[RelationRecor
         if c.type in (Class.Event, Class.Place, Class.Statistic):
             continue
         for event in events:
-            if c.start <= event.start and event.end <= c.end and c is not event:
+            if c.start <= event.start and event.end <= c.end and c.key != event.key:
                 out.append(RelationRecord(RelationType.SERVES, c.key, event.key, False, c.start, c.end))
         if c.type in _WRITTEN:
             for zone in zones:

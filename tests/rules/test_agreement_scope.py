@@ -47,3 +47,10 @@ def test_another_demonstration_zone_is_not_the_yangtze_delta_zone():
     r = read("加快建设中国特色社会主义先行示范区。")
     assert "长三角生态绿色一体化发展示范区" not in r.names
     assert "长三角生态绿色一体化发展示范区" in read("示范区执委会召开会议。").names
+
+
+def test_a_county_written_before_its_town_is_not_covered_itself():
+    r = read("区司法局与蓟州区司法局签署《边界协作协议》，协作范围覆盖金海湖镇和蓟州区下营镇等毗邻乡镇。", region="平谷区")
+    covered = {target for type_, source, target in r.relations() if type_ == "COVERS"}
+    assert "金海湖镇" in covered and any(t.endswith("下营镇") for t in covered)
+    assert "蓟州区" not in covered
