@@ -164,6 +164,11 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
     if locative >= 0 and not any(c.start < locative < c.end for c in candidates) and any(c.end <= locative for c in named):
         named = [c for c in named if c.end <= locative]
         position = locative
+    if not named and start > 0 and text[start - 1] in "，," and not text[start:position].strip("在开展共同联合一并还并又"):
+        # A与B共建X，联合举办Y: a clause that opens with its verb has the previous clause's subjects
+        carried = _subjects_opening(text, candidates, clause_start(text, start - 1), start - 1)
+        if carried:
+            return [(c.key, False) for c in carried]
     if not named or position - named[-1].end > 6:
         return [(ctx.region, True)]
     link = _PARTNER_LINK.search(text, start, position)
@@ -181,6 +186,22 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
     if not subjects:
         actors.append((ctx.region, True))
     return actors
+
+
+_SUBJECT_LINKS = ("与", "和", "、", "及", "会同", "联合", "同")
+
+
+def _subjects_opening(text: str, candidates: Sequence[Candidate], start: int, end: int) -> list[Candidate]:
+    """The bodies a clause opens with, joined by 与/和/、 (县司法局与湖北科技学院法学院共建…): its subjects."""
+    chain: list[Candidate] = []
+    position = start
+    for c in _named_before(text, candidates, start, end):
+        gap = text[position:c.start]
+        if (chain and gap not in _SUBJECT_LINKS) or (not chain and gap.strip()):
+            break
+        chain.append(c)
+        position = c.end
+    return chain
 
 
 def _named_before(text: str, candidates: Sequence[Candidate], start: int, position: int) -> list[Candidate]:

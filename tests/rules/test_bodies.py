@@ -57,3 +57,12 @@ def test_in_a_department_report_this_bureau_is_the_reporting_department(read):
     assert ("PARTY_TO", "平谷区司法局", "平蓟协作框架协议") in r.triples()
     assert ("ISSUED", "平谷区司法局", "平谷区司法局2024年法治政府建设工作计划") in r.triples()
     assert not read(text, region="平谷区", city="北京市").found("institution-self")  # a government's report: no 本局
+
+
+def test_a_base_built_together_is_a_body_both_established(read):
+    r = read("县司法局与湖北科技学院法学院共建法治宣传教育实践基地。", region="通城县", city="咸宁市")
+    bases = [name for name in r.found(type_="Institution") if name.endswith("实践基地")]
+    assert len(bases) == 1
+    assert {s for t, s, o in r.triples("ESTABLISHED") if o == bases[0]} == {"通城县司法局", "湖北科技学院法学院"}
+    r = read("区法学会与某大学法学院共建“法润某地”法治研究基地。", region="通城县", city="咸宁市")
+    assert any(name.endswith("研究基地") for name in r.found(type_="Institution"))

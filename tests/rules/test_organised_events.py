@@ -33,3 +33,9 @@ def test_a_bare_head_or_a_plain_activity_is_no_organised_event():
     r = read("区司法局举办讲座逾200场，开展“法律进社区”宣传活动。")
     assert not any(t == "ORGANIZED" for t, _, _ in r.relations(explicit_only=False))
     assert "讲座" not in r.names
+
+
+def test_a_clause_opening_with_its_verb_has_the_previous_clauses_subjects(read):
+    r = read("县司法局与湖北科技学院法学院共建实践基地，联合举办“宪法进万家”主题宣传月活动。", region="通城县", city="咸宁市")
+    organisers = {s for t, s, o in r.triples("ORGANIZED")}
+    assert organisers == {"通城县司法局", "湖北科技学院法学院"}
