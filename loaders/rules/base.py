@@ -198,6 +198,10 @@ def settled(candidates: Sequence[Candidate]) -> list[Candidate]:
     ]
 
 
+SHARED_HEAD = "institution-shared"
+"""The rule name of a body read from a list sharing one head (南海区、禅城区人民法院 → 南海区人民法院)."""
+
+
 @dataclass(frozen=True)
 class Context:
     """What a rule needs to know about the report beyond its words: who reports, the places, the tokens."""

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, RelationRecord, alternation, inside
+from govkg.loaders.rules.base import CJK, CJK_CHAR, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, inside
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
 
@@ -217,7 +217,7 @@ class BodyRule(RuleComponent):
                 break
             made = self.named(match["body"], match["head"], place.canonical)
             if made:
-                out.append(self._body(made[0], made[1], place.start, match.end(), text, "institution-shared", place.canonical))
+                out.append(self._body(made[0], made[1], place.start, match.end(), text, SHARED_HEAD, place.canonical))
             position = place.start
         return out
 

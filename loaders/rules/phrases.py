@@ -133,7 +133,8 @@ class PhraseRule(RuleComponent):
             for head in heads.heads:
                 if name.endswith(head.word) and k >= len(head.word) + 2:
                     meeting = name.rfind("会议")  # 区政府常务会议会前学法制度: the meeting only qualifies the name
-                    if meeting >= 0 and k - (meeting + 2) >= 4:
+                    # …but 联席会议和信息通报制度 names both: a meeting joined by 和 is part of the name
+                    if meeting >= 0 and k - (meeting + 2) >= 4 and name[meeting + 2] not in "和及与、":
                         start, k = start + meeting + 2, k - meeting - 2
                     return start, start + k, head.cls
         return None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import Candidate, Context, RelationRecord, alternation, clause_end, clause_start
+from govkg.loaders.rules.base import SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start
 from govkg.loaders.rules.events import ORGANISED
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
 from govkg.ontology.terms import Class, RelationType
@@ -128,7 +128,10 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[Relat
             continue
         sentence_start = max(text.rfind(end, 0, agreement.start) for end in "。\n") + 1
         sentence_end = min((k for k in (text.find(end, agreement.end) for end in "。\n") if k >= 0), default=len(text))
-        spans = [(m.end(), clause_end(text, m.end())) for m in _SCOPE_OPENS.finditer(text, agreement.end, sentence_end)]
+        # 覆盖… belongs to the agreement nearest before it (A协议，…B协议，协作范围覆盖…: B's)
+        later = [a.start for a in candidates if a.type == Class.Agreement and agreement.end <= a.start < sentence_end and a.rule not in _NOT_OBJECTS]
+        spans = [(m.end(), clause_end(text, m.end())) for m in _SCOPE_OPENS.finditer(text, agreement.end, sentence_end)
+                 if not any(s < m.start() for s in later)]
         spans += [m.span("area") for m in _AREA_AFTER.finditer(text, sentence_start, sentence_end)]
         for start, end in spans:
             within = [p for p in places if start <= p.start and p.end <= end]
@@ -169,7 +172,8 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
         carried = _subjects_opening(text, candidates, clause_start(text, start - 1), start - 1)
         if carried:
             return [(c.key, False) for c in carried]
-    if not named or position - named[-1].end > 6:
+    # far from its verb a body is no subject, unless partners follow it (本局与四地律师协会联合举办)
+    if not named or (position - named[-1].end > 6 and not _PARTNER_LINK.match(text, named[-1].end)):
         return [(ctx.region, True)]
     link = _PARTNER_LINK.search(text, start, position)
     split = link.start() if link else position
@@ -207,7 +211,11 @@ def _subjects_opening(text: str, candidates: Sequence[Candidate], start: int, en
 def _named_before(text: str, candidates: Sequence[Candidate], start: int, position: int) -> list[Candidate]:
     """The outermost bodies and places named in ``text[start:position]``, in order (a branch written after its court stands alone)."""
     within = [c for c in candidates if c.type in _ACTOR_TYPES and start <= c.start and c.end <= position and c.rule != "quote"]
-    named = sorted((c for c in within if not any(o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in within)),
+    # a shared head's reading (长寿区、垫江县司法局 for 长寿区司法局) holds the last body of the list, which acts too
+    def contains(o: Candidate, c: Candidate) -> bool:
+        return o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start and not (
+            o.rule == SHARED_HEAD and c.type == Class.Institution)
+    named = sorted((c for c in within if not any(contains(o, c) for o in within)),
                    key=lambda c: c.start)
     starts = {c.start for c in named}
     return [c for c in named if c.end not in starts]  # 区人民法院X人民法庭设立: the branch acts, not the court it is written after

@@ -39,3 +39,8 @@ def test_a_clause_opening_with_its_verb_has_the_previous_clauses_subjects(read):
     r = read("县司法局与湖北科技学院法学院共建实践基地，联合举办“宪法进万家”主题宣传月活动。", region="通城县", city="咸宁市")
     organisers = {s for t, s, o in r.triples("ORGANIZED")}
     assert organisers == {"通城县司法局", "湖北科技学院法学院"}
+
+
+def test_a_subject_followed_by_partners_acts_however_long_the_partners_name(read):
+    r = read("本局与四地律师协会联合举办“平蓟三兴”律师业务交流论坛。", region="平谷区", city="北京市", reporter="平谷区司法局")
+    assert "平谷区司法局" in {s for t, s, o in r.triples("ORGANIZED", implicit=False)}
