@@ -105,7 +105,7 @@ class BodyRule(RuleComponent):
             return None
         if head == "委" and body:
             return Class.Department, owner + body + "委员会"
-        if head.startswith("委") and len(head) > 1:  # 区委党校, 县委依法治县办: the party committee's
+        if head.startswith("委") and len(head) > 1 and head not in ("委员会", "委办"):  # 区委党校, 县委依法治县办: the party committee's
             return (Class.PoliticalBody, f"中共{owner}{full_head}") if not body else None
         name = body + head
         for short, full in vocabulary.abbreviations:

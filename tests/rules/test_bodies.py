@@ -66,3 +66,9 @@ def test_a_base_built_together_is_a_body_both_established(read):
     assert {s for t, s, o in r.triples("ESTABLISHED") if o == bases[0]} == {"通城县司法局", "湖北科技学院法学院"}
     r = read("区法学会与某大学法学院共建“法润某地”法治研究基地。", region="通城县", city="咸宁市")
     assert any(name.endswith("研究基地") for name in r.found(type_="Institution"))
+
+
+def test_a_committee_named_by_its_work_is_a_body_and_mediation_ones_are_centres(read):
+    r = read("今年，区人民调解委员会受理纠纷3150件；县社会治理综合服务中心整合信访、调解力量。", region="平谷区", city="北京市")
+    centres = r.found(type_="MediationCentre")
+    assert {"平谷区人民调解委员会", "平谷区社会治理综合服务中心"} <= set(centres)
