@@ -263,6 +263,10 @@ class Gazetteer:
             place = self._places.get(place.parent) if place.parent else None
         return out
 
+    def is_within(self, name: str, region: str | None) -> bool:
+        """Whether place ``name`` lies in ``region`` (or is it)."""
+        return bool(region) and region in {p.name for p in self.chain(name)}
+
     def province(self, name: str) -> str | None:
         """The province-level division a place lies in (None for zones)."""
         chain = self.chain(name)

@@ -24,6 +24,7 @@ from govkg.ontology.terms import Class, RelationType
 _FUNCTION_CHARS = "对与和及、由经向在为同让请将把被从至并"
 _SHORT_FORM = re.compile("区|县|旗|省|州|市(?!场)")
 _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County)
+_CENTRE = "中央"
 _HEADS_NEEDING_A_BODY = ("委员会", "局", "委办", "办公室", "中心", "所", "大队", "支队")
 _SUB_BODY_FORBIDDEN = re.compile("[及和与、]|政府|局|院|全年|审查")
 _BOUNDARY = set("，。；：、！？,;:!?\n（）() \u3000与和及同由经在向对并")
@@ -87,7 +88,8 @@ class BodyRule(RuleComponent):
         self._sub = re.compile(f"[{CJK}]{{0,{self.max_sub_body}}}?(?:{alternation(vocabulary.sub_institution_heads)})")
         self._verbs = [v for vs in vocabulary.relation_verbs.values() for v in vs]
         self._platforms = re.compile(alternation(vocabulary.platform_heads))
-        self._national = re.compile(alternation(h.word for h in vocabulary.national_bodies))
+        # 中央 alone is the party centre only where it heads a list of committees (落实中央和市委…, 中央、省、市)
+        self._national = re.compile(f"{alternation(h.word for h in vocabulary.national_bodies)}|(?<!党){_CENTRE}(?=[和、及与][省市州区县])")
         self._national_heads = {h.word: h for h in vocabulary.national_bodies}
         named = alternation(w for w, _ in vocabulary.named_body_heads)
         self._named_body = re.compile(f"[{CJK}]{{2,12}}?(?:{named})")
@@ -227,7 +229,7 @@ class BodyRule(RuleComponent):
         for found in self._national.finditer(text):
             if inside(found.start(), covered):
                 continue
-            head = self._national_heads[found.group(0)]
+            head = self._national_heads[found.group(0) if found.group(0) != _CENTRE else "党中央"]
             out.append(Candidate(Class.Institution, head.cls, head.full, found.start(), found.end(), found.group(0), "institution-centre",
                                  attributes={COMPLETE: True}))
         return out

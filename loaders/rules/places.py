@@ -71,6 +71,8 @@ class PlaceRule(RuleComponent):
             place = ctx.gazetteer.place(name)
             if place.is_zone and text[start:end] != name and _inside_a_longer_name(text, start) and start not in ends:
                 continue  # 社会主义现代化先行示范区 is not the zone 示范区 stands for
+            if place.level == "township" and _inside_a_longer_name(text, start) and start not in ends and not ctx.gazetteer.is_within(name, ctx.region):
+                continue  # 在下朝阳街道: the town 下朝阳街道 (read by its suffix), not another district's 朝阳街道
             out.append(Candidate(Class.Place, Class(place.ontology_class), name, start, end, text[start:end], "gazetteer"))
         taken = [(c.start, c.end) for c in out]
         waters = [(c.start, c.end) for c in out if ctx.gazetteer.place(c.canonical).is_feature]

@@ -65,3 +65,8 @@ def test_a_former_name_of_a_division_names_it_in_any_province(read):
     r = read("县人民法院与渝北区人民法院建立跨省立案协作机制。", region="邻水县", city="广安市")
     bodies = r.found("institution-full")
     assert [c.text for c in bodies.values()] == ["渝北区人民法院"]
+
+
+def test_a_town_name_inside_a_longer_one_is_that_longer_town(read):
+    r = read("区矛盾纠纷调处化解中心在下朝阳街道设立分中心。", region="武清区", city="天津市")
+    assert "下朝阳街道" in r.found(type_="Place") and not any(n.endswith("区朝阳街道") for n in r.found(type_="Place"))
