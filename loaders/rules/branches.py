@@ -26,6 +26,13 @@ _OWNED = (Class.Institution, Class.MediationCentre)
 _PLACE_SUFFIXES = ("街道", "镇", "乡", "社区", "村")
 
 
+def _actor_before(earlier: Sequence[Candidate], centre: Candidate, shadow: str) -> Candidate | None:
+    """The body written just before 在 when ``centre`` is where something is set up (X在centre设立…), else None."""
+    if centre.start == 0 or shadow[centre.start - 1] != "在":
+        return None
+    return next((c for c in earlier if c.type == Class.Institution and c.end == centre.start - 1), None)
+
+
 def _stem(place: str) -> str:
     """A town's or street's name without its suffix (勒流街道 → 勒流), as branches are named."""
     for suffix in _PLACE_SUFFIXES:
@@ -72,7 +79,14 @@ class BranchRule(RuleComponent):
         shadow = ctx.masked
         for centre in [c for c in earlier if c.type == Class.MediationCentre]:
             branch = self._branch.match(shadow, centre.end)
-            if branch:
+            actor = _actor_before(earlier, centre, shadow)
+            if branch and actor is not None and not branch["where"]:
+                # 濮阳市中级人民法院在县社会治理综合服务中心设立诉讼服务站: the court's station, sitting in the centre
+                name = actor.canonical + branch["name"]
+                new.append(Candidate(Class.Institution, Class.Office, name, branch.start("name"), branch.end("name"), branch["name"], "station-in-centre"))
+                out.append(RelationRecord(RelationType.ESTABLISHED, actor.key, name, False, actor.start, branch.end()))
+                out.append(RelationRecord(RelationType.LOCATED_IN, name, centre.key, False, centre.start, branch.end()))
+            elif branch:
                 places = [p for p in earlier if p.type == Class.Place and branch["where"] and branch.start("where") <= p.start and p.end <= branch.end("where")]
                 bare = branch["name"] in self.vocabulary.branch_heads  # 在勒流街道设立分中心: the branch is named by its place
                 name = centre.canonical + (_stem(places[-1].canonical) if bare and places else "") + branch["name"]
