@@ -120,6 +120,8 @@ class BranchRule(RuleComponent):
             unit = self._unit.match(shadow, body.end)
             if not unit or (body.start and shadow[body.start - 1] == "在"):  # 在县政务服务中心设立: where, not who
                 continue
+            if any(c.replaces and (c.start, c.end) == unit.span("name") for c in earlier):
+                continue  # a point (法律服务工作站) its own rule has read
             written = unit["name"]
             name = written if written.startswith(body.canonical) else body.canonical + written
             mediation = any(cue in written for cue in self.vocabulary.mediation_cues)

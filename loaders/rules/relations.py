@@ -37,7 +37,7 @@ class RelationVocabulary(VocabularySlice):
     def can_be_established(self, target: Candidate, explicit_actor: bool, verb: str) -> bool:
         """Whether an establishment verb sets up ``target``: bodies always; mechanisms when the actor is named,
         platforms and venues, systems a founding verb builds (建立…机制), or what an opening verb opens (开设…)."""
-        if target.type in (Class.Institution, Class.MediationCentre):
+        if target.type in (Class.Institution, Class.MediationCentre, Class.ObservationPoint):
             return True
         if target.type != Class.Mechanism:
             return False
@@ -164,7 +164,8 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
     start = clause_start(text, position)
     named = _named_before(text, candidates, start, position)
     locative = text.rfind("在", start, position)  # X在Y设立Z: Y is where, X acts
-    if locative >= 0 and not any(c.start < locative < c.end for c in candidates) and any(c.end <= locative for c in named):
+    if locative >= 0 and not any(c.start < locative < c.end for c in candidates):
+        # X在Y设立Z: Y is where, X acts; 在Y设立Z with no X before: Y is still only where
         named = [c for c in named if c.end <= locative]
         position = locative
     if not named and start > 0 and text[start - 1] in "，," and not text[start:position].strip("在开展共同联合一并还并又"):
