@@ -129,7 +129,7 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[Relat
         sentence_start = max(text.rfind(end, 0, agreement.start) for end in "。\n") + 1
         sentence_end = min((k for k in (text.find(end, agreement.end) for end in "。\n") if k >= 0), default=len(text))
         # 覆盖… belongs to the agreement nearest before it (A协议，…B协议，协作范围覆盖…: B's)
-        later = [a.start for a in candidates if a.type == Class.Agreement and agreement.end <= a.start < sentence_end and a.rule not in _NOT_OBJECTS]
+        later = _later_agreements(text, candidates, agreement, sentence_end)
         spans = [(m.end(), clause_end(text, m.end())) for m in _SCOPE_OPENS.finditer(text, agreement.end, sentence_end)
                  if not any(s < m.start() for s in later)]
         spans += [m.span("area") for m in _AREA_AFTER.finditer(text, sentence_start, sentence_end)]
@@ -141,6 +141,16 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[Relat
                     continue
                 out.append(RelationRecord(RelationType.COVERS, agreement.key, place.key, False, agreement.start, place.end))
     return out
+
+
+def _later_agreements(text: str, candidates: Sequence[Candidate], agreement: Candidate, sentence_end: int) -> list[int]:
+    """Starts of the agreements named after ``agreement`` in its sentence, beyond those listed with it (《A》和《B》 share a scope)."""
+    later = sorted((a for a in candidates if a.type == Class.Agreement and agreement.end <= a.start < sentence_end and a.rule not in _NOT_OBJECTS),
+                   key=lambda a: a.start)
+    position = agreement.end
+    while later and text[position:later[0].start].strip("《》“”") in ("和", "、", "及", "与", "以及"):
+        position = later.pop(0).end
+    return [a.start for a in later]
 
 
 def organised_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:

@@ -54,3 +54,9 @@ def test_a_county_written_before_its_town_is_not_covered_itself():
     covered = {target for type_, source, target in r.relations() if type_ == "COVERS"}
     assert "金海湖镇" in covered and any(t.endswith("下营镇") for t in covered)
     assert "蓟州区" not in covered
+
+
+def test_agreements_listed_together_share_the_scope_after_them():
+    r = read("三地司法局签订《甲协作协议》和《乙协作协议》，协议覆盖吴江区、嘉善县全域。")
+    covered = {(s, o) for t, s, o in r.relations() if t == "COVERS"}
+    assert {("甲协作协议", "吴江区"), ("乙协作协议", "吴江区"), ("甲协作协议", "嘉善县")} <= covered
