@@ -31,6 +31,8 @@ _AFTER_LEVEL = frozenset("委级域长")
 _TOWN = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市]))[{CJK}]{{2,3}}?(?:镇|街道)(?=[，,、。；和及设的村社])")
 
 
+_GENERIC_ZONE_ENDS = frozenset("区圈带片")
+"""How a zone's short form made of common words ends (示范区, 经济圈): inside a longer name it is that name's."""
 _JOINING = set("在与和及、的对向为是把将从于同")
 
 
@@ -69,8 +71,8 @@ class PlaceRule(RuleComponent):
             if end - start == 2 and text[start] in _JOINING and start and CJK_CHAR.match(text, start - 1) and text[start - 1] not in _JOINING and name != ctx.region:
                 continue
             place = ctx.gazetteer.place(name)
-            if place.is_zone and text[start:end] != name and _inside_a_longer_name(text, start) and start not in ends:
-                continue  # 社会主义现代化先行示范区 is not the zone 示范区 stands for
+            if place.is_zone and text[start:end] != name and text[end - 1] in _GENERIC_ZONE_ENDS and _inside_a_longer_name(text, start) and start not in ends:
+                continue  # 社会主义现代化先行示范区 is not the zone 示范区 stands for (深化京津冀 still names 京津冀)
             if place.level == "township" and _inside_a_longer_name(text, start) and start not in ends and not ctx.gazetteer.is_within(name, ctx.region):
                 continue  # 在下朝阳街道: the town 下朝阳街道 (read by its suffix), not another district's 朝阳街道
             out.append(Candidate(Class.Place, Class(place.ontology_class), name, start, end, text[start:end], "gazetteer"))

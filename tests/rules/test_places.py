@@ -70,3 +70,8 @@ def test_a_former_name_of_a_division_names_it_in_any_province(read):
 def test_a_town_name_inside_a_longer_one_is_that_longer_town(read):
     r = read("区矛盾纠纷调处化解中心在下朝阳街道设立分中心。", region="武清区", city="天津市")
     assert "下朝阳街道" in r.found(type_="Place") and not any(n.endswith("区朝阳街道") for n in r.found(type_="Place"))
+
+
+def test_a_zone_short_form_after_a_verb_names_the_zone(read):
+    assert "京津冀地区" in read("深化京津冀法治协作。", region="平谷区", city="北京市").found("gazetteer")
+    assert not read("建设社会主义现代化先行示范区。").found("gazetteer")
