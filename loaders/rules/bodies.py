@@ -170,7 +170,7 @@ class BodyRule(RuleComponent):
         covered = [(c.start, c.end) for c in out]
         out.extend(self._centre(text, covered))
         out.extend(self._named_bodies(text, covered))
-        out.extend(self._counted_bodies(text, out))
+        out.extend(self._counted_bodies(ctx.masked, out))  # masked: 《…四地司法行政协作…》 holds no bodies
         covered = [(c.start, c.end) for c in out]
         for head, word in self._bare:
             for found in word.finditer(text):
@@ -252,7 +252,8 @@ class BodyRule(RuleComponent):
         return out
 
     def _counted_bodies(self, text: str, found: Sequence[Candidate]) -> list[Candidate]:
-        """三地司法局: the last N distinct bodies of that name named before it in the paragraph, each a reading of these words."""
+        """三地司法局: the last N distinct bodies of that name named before it in the paragraph, each a reading of these words;
+        with none of that name, the same body of each of the last N places whose bodies the paragraph names (四地律师协会)."""
         out = []
         for match in self._counted.finditer(text):
             count = "两三四五六".index(match.group(0)[0]) + 2
@@ -262,8 +263,27 @@ class BodyRule(RuleComponent):
             for body in sorted(found, key=lambda c: -c.start):
                 if paragraph <= body.start < match.start() and body.canonical.endswith(name) and body.canonical not in earlier:
                     earlier.append(body.canonical)
+            if not earlier:
+                out.extend(self._counted_of_owners(match, found, paragraph, count))
+                continue
             if len(earlier) < count:
                 continue
             for canonical in earlier[:count]:
                 out.append(Candidate(Class.Institution, Class.Department, canonical, match.start(), match.end(), match.group(0), "institution-counted"))
+        return out
+
+    def _counted_of_owners(self, match: re.Match[str], found: Sequence[Candidate], paragraph: int, count: int) -> list[Candidate]:
+        owners: list[str] = []
+        for body in sorted(found, key=lambda c: -c.start):
+            owner = body.attributes.get("owner")
+            if owner and paragraph <= body.start < match.start() and owner not in owners:
+                owners.append(owner)
+        named = self._pattern.fullmatch(match["name"])
+        if len(owners) < count or not named:
+            return []
+        out = []
+        for owner in reversed(owners[:count]):
+            made = self.named(named["body"], named["head"], owner)
+            if made:
+                out.append(Candidate(Class.Institution, made[0], made[1], match.start(), match.end(), match.group(0), "institution-counted"))
         return out

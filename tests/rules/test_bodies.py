@@ -72,3 +72,9 @@ def test_a_committee_named_by_its_work_is_a_body_and_mediation_ones_are_centres(
     r = read("今年，区人民调解委员会受理纠纷3150件；县社会治理综合服务中心整合信访、调解力量。", region="平谷区", city="北京市")
     centres = r.found(type_="MediationCentre")
     assert {"平谷区人民调解委员会", "平谷区社会治理综合服务中心"} <= set(centres)
+
+
+def test_n_places_bodies_of_a_kind_none_named_yet_are_each_places_own(read):
+    text = "本局与蓟州区司法局、三河市司法局和兴隆县司法局签署《四地司法行政协作框架协议》。本局与四地律师协会联合举办律师论坛。"
+    counted = read(text, region="平谷区", city="北京市", reporter="平谷区司法局").found("institution-counted")
+    assert set(counted) == {"平谷区律师协会", "蓟州区律师协会", "三河市律师协会", "兴隆县律师协会"}
