@@ -25,6 +25,7 @@ _FUNCTION_CHARS = "对与和及、由经向在为同让请将把被从至并"
 _SHORT_FORM = re.compile("区|县|旗|省|州|市(?!场)")
 _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County)
 _CENTRE = "中央"
+_LIST_LINKS = "、和及"
 _HEADS_NEEDING_A_BODY = ("委员会", "局", "委办", "办公室", "中心", "所", "大队", "支队")
 _SUB_BODY_FORBIDDEN = re.compile("[及和与、]|政府|局|院|全年|审查")
 _BOUNDARY = set("，。；：、！？,;:!?\n（）() \u3000与和及同由经在向对并")
@@ -94,6 +95,7 @@ class BodyRule(RuleComponent):
         named = alternation(w for w, _ in vocabulary.named_body_heads)
         self._named_body = re.compile(f"[{CJK}]{{2,12}}?(?:{named})")
         self._named_cls = dict(vocabulary.named_body_heads)
+        self._listed = re.compile(f"(?P<body>[{CJK}]{{0,6}}?)(?P<head>{heads})(?=[、和及与，。；等])")
         self._self_reference = re.compile(alternation(vocabulary.self_references))
         self._counted = re.compile(f"(?:{alternation(vocabulary.region_count_words)})(?P<name>[{CJK}]{{0,8}}?(?:{heads}))")
 
@@ -166,6 +168,7 @@ class BodyRule(RuleComponent):
             if made:
                 out.append(self._body(made[0], made[1], position, match.end(), text, "institution-short", owner))
                 covered.append((position, match.end()))
+        out.extend(self._listed_after(ctx, out, covered))
         out.extend(self._self_references(ctx, covered))
         covered = [(c.start, c.end) for c in out]
         out.extend(self._centre(text, covered))
@@ -196,6 +199,24 @@ class BodyRule(RuleComponent):
                 name = body.canonical + match.group(0)
                 out.append(Candidate(Class.Mechanism, Class.Platform, name, body.start, match.end(), text[body.start:match.end()], "institution-platform"))
         return out, relations
+
+    def _listed_after(self, ctx: Context, found: Sequence[Candidate], covered: list[tuple[int, int]]) -> list[Candidate]:
+        """区法院、司法局及信访办: bodies listed after an owned one without their own owner belong to its owner."""
+        text = ctx.text
+        out: list[Candidate] = []
+        for first in sorted((c for c in found if c.attributes.get("owner")), key=lambda c: c.start):
+            owner, position = first.attributes["owner"], first.end
+            while position < len(text) and text[position] in _LIST_LINKS:
+                match = self._listed.match(text, position + 1)
+                if not match or inside(position + 1, covered) or ctx.gazetteer.names_a_place(match.group(0), ctx.region):
+                    break
+                made = self.named(match["body"], match["head"], owner)
+                if made is None:
+                    break
+                out.append(self._body(made[0], made[1], match.start(), match.end(), text, "institution-listed", owner))
+                covered.append(match.span())
+                position = match.end()
+        return out
 
     def _self_references(self, ctx: Context, covered: Sequence[tuple[int, int]]) -> list[Candidate]:
         """本局, 我委: in a department's report, the reporting department itself."""

@@ -78,3 +78,14 @@ def test_n_places_bodies_of_a_kind_none_named_yet_are_each_places_own(read):
     text = "本局与蓟州区司法局、三河市司法局和兴隆县司法局签署《四地司法行政协作框架协议》。本局与四地律师协会联合举办律师论坛。"
     counted = read(text, region="平谷区", city="北京市", reporter="平谷区司法局").found("institution-counted")
     assert set(counted) == {"平谷区律师协会", "蓟州区律师协会", "三河市律师协会", "兴隆县律师协会"}
+
+
+def test_bodies_listed_after_an_owned_one_share_its_owner(read):
+    found = read("深入区法院、司法局、检察院等部门调研。", region="静海区", city="天津市").found("institution-listed")
+    assert {"静海区司法局", "静海区人民检察院"} <= set(found)
+    assert not read("县司法局与嘉善县司法局签订协议。").found("institution-listed")
+
+
+def test_the_rule_of_law_commission_has_its_short_forms(read):
+    found = read("区委依法治区委共召开会议3次。", region="静海区", city="天津市").found("institution-short")
+    assert "中共静海区委全面依法治区委员会" in found
