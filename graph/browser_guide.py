@@ -17,6 +17,8 @@ guide directives copy the box into the spans as one types). Browser 5 cannot set
 command, and text holding ``:param …;`` and a query runs as a multi-statement frame that
 lists each statement's status and draws nothing (Browser 5.24's ``handleCommandEpic`` adds
 the statements' frames to a ``cypher-script`` frame, whose rows show only a summary).
+A box's value is written into the statement as typed (a quote in it ends the string):
+the statement is the analyst's own, run in their own session.
 """
 
 from __future__ import annotations
