@@ -15,7 +15,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from govkg.graph.browser_guide import guide_html, guide_url, parameter_key, style_url
+from govkg.graph.browser_guide import guide_html, guide_url, parameter_key, query_text, style_url
 from govkg.graph.browser_style import class_colours, family, grass_style, label_colours, node_labels, style_path
 from govkg.graph.captions import caption
 from govkg.graph.neo4j_store import Connection, open_store
@@ -113,11 +113,12 @@ def test_each_question_slide_has_one_box_per_parameter_and_blocks_that_run_as_th
         assert set(statements) == ({"graph-form", "table-form"} if query.graph_cypher else {"table-form"})
         for form, text in statements.items():
             assert "$" not in text and ";" not in text, (query.name, form)  # one statement, nothing left to :param
-        for _, key, _ in boxes:  # every box feeds a place in every block that uses the parameter
-            name = key.split(".", 1)[1]
+        raw = dict(re.findall(r'<pre class="runnable (\S+)">(.*?)</pre>', slide, re.S))
+        for name in query.defaults:  # every box feeds each place its parameter has in each block
             for form, cypher in (("graph-form", query.graph_cypher), ("table-form", query.cypher)):
-                if cypher and f"${name}" in cypher:
-                    assert slide.count(f'value-key="{key}"') >= 1
+                if cypher:
+                    uses = len(re.findall(rf"\${name}\b", query_text(cypher)))
+                    assert raw[form].count(f'value-key="{parameter_key(query, name)}"') == uses, (query.name, form, name)
     region = _statements(_slide_of(page, catalog()["region_partners"].title))["table-form"]
     assert region.startswith('MATCH (r:Place {name: "青浦区"})')
     assert "LIMIT 1000" in _statements(_slide_of(page, catalog()["dispute_network"].title))["graph-form"]
