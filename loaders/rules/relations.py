@@ -23,6 +23,7 @@ from govkg.ontology.terms import Class, RelationType
 _ACTOR_TYPES = (Class.Institution, Class.Place, Class.MediationCentre)
 _WRITTEN = (Class.Document, Class.Agreement)
 _PARTNER_LINK = re.compile("与|会同|联合|同")
+_ZONE_ENDS = ("区", "圈", "带", "走廊")
 _NOT_OBJECTS = ("nested-title", "quote-in-title")
 """Readings a verb does not act on: a title nested in another, a quote inside a title."""
 
@@ -240,7 +241,9 @@ def containment_relations(candidates: Sequence[Candidate]) -> list[RelationRecor
         if c.type == Class.Event and "series" in c.attributes
     ]
     events = [c for c in candidates if c.type == Class.Event]
-    zones = [c for c in candidates if c.type == Class.Place and c.cls == Class.CooperationZone]
+    # a zone written by its full name (…示范区, …新区, …走廊) in a name is what it covers; a zone written
+    # as its members' initials (通武廊, 湘鄂赣) only says who cooperates
+    zones = [c for c in candidates if c.type == Class.Place and c.cls == Class.CooperationZone and c.text.endswith(_ZONE_ENDS)]
     for c in candidates:
         if c.type in (Class.Event, Class.Place, Class.Statistic):
             continue

@@ -60,3 +60,10 @@ def test_agreements_listed_together_share_the_scope_after_them():
     r = read("三地司法局签订《甲协作协议》和《乙协作协议》，协议覆盖吴江区、嘉善县全域。")
     covered = {(s, o) for t, s, o in r.relations() if t == "COVERS"}
     assert {("甲协作协议", "吴江区"), ("乙协作协议", "吴江区"), ("甲协作协议", "嘉善县")} <= covered
+
+
+def test_a_zone_in_an_agreements_name_is_covered_only_when_named_in_full():
+    r = read("区司法局签订《长三角生态绿色一体化发展示范区行政复议工作协作框架协议》。")
+    assert ("COVERS", "长三角生态绿色一体化发展示范区行政复议工作协作框架协议", "长三角生态绿色一体化发展示范区") in r.relations()
+    r = read("三地司法局签订《通武廊社区矫正协作协议》。", region="武清区")
+    assert not {o for t, s, o in r.relations() if t == "COVERS"}
