@@ -58,7 +58,7 @@ def _errors() -> Iterator[None]:
 
 
 def _emit(text: str, output: str | None) -> None:
-    from govkg.output import write_atomically
+    from govkg.files import write_atomically
 
     if output:
         with _errors():

@@ -186,8 +186,8 @@ class Candidate:
         return self.canonical
 
     def overlaps(self, other: Candidate) -> bool:
-        """Whether the two readings share a character (:func:`ranges_overlap`)."""
-        return ranges_overlap(self.start, self.end, other.start, other.end)
+        """Whether the two readings share a character (as :func:`ranges_overlap`, written out: rules ask it often)."""
+        return self.start < other.end and other.start < self.end
 
 
 @dataclass(frozen=True)
@@ -208,16 +208,14 @@ def settled(candidates: Sequence[Candidate]) -> list[Candidate]:
     replacing = [c for c in candidates if c.replaces]
     if not replacing:
         return list(candidates)
-    return [c for c in candidates if not any(_replaced(c, r) for r in replacing)]
-
-
-def _replaced(reading: Candidate, by: Candidate) -> bool:
-    """Whether the ``replaces`` reading ``by`` of another rule stands instead of ``reading``."""
-    if by.rule == reading.rule:
-        return False
-    if by.start == reading.start and by.end == reading.end:
-        return True
-    return by.type == reading.type and by.overlaps(reading)
+    standing = []
+    for c in candidates:  # plain loops, as in inside(): every candidate meets every replacing reading
+        for r in replacing:
+            if r.rule != c.rule and (r.start == c.start and r.end == c.end or r.type == c.type and r.start < c.end and c.start < r.end):
+                break
+        else:
+            standing.append(c)
+    return standing
 
 
 @dataclass(frozen=True)
