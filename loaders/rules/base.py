@@ -211,7 +211,7 @@ def settled(candidates: Sequence[Candidate]) -> list[Candidate]:
     standing = []
     for c in candidates:  # plain loops, as in inside(): every candidate meets every replacing reading
         for r in replacing:
-            if r.rule != c.rule and (r.start == c.start and r.end == c.end or r.type == c.type and r.start < c.end and c.start < r.end):
+            if r.rule != c.rule and (r.start == c.start and r.end == c.end or r.type == c.type and r.overlaps(c)):
                 break
         else:
             standing.append(c)
