@@ -24,8 +24,8 @@ EXPECTED = {
 }
 NETWORK_QUESTIONS = {
     "agreements_across_provinces", "agreements_named_by_all_members", "cross_border_points", "dispute_network",
-    "event_support", "find", "implementing_documents", "institution_profile", "provenance", "region_partners",
-    "shortest_connection", "zone_coverage",
+    "event_organisers", "event_support", "find", "implementing_documents", "institution_profile", "new_since", "provenance",
+    "region_partners", "shortest_connection", "zone_coverage",
 }
 
 
@@ -91,7 +91,7 @@ def test_cross_border_points_answer_on_the_bundled_report(tmp_path):
     kunshan, baihe = rows["昆山市淀山湖镇跨域基层法治观察点"], rows["白鹤镇胜新村跨域基层法治观察点"]
     assert kunshan["located_in"] == "淀山湖镇" and kunshan["province"] == "江苏省" and kunshan["outside"] is True
     assert kunshan["chain"] == ["昆山市", "苏州市", "江苏省"]  # nearest first, up to the province
-    assert baihe["located_in"] == "胜新村" and baihe["chain"] == ["白鹤镇", "青浦区", "上海市"] and baihe["outside"] is False
+    assert baihe["located_in"] == "胜新村" and baihe["chain"] == ["青浦区白鹤镇", "青浦区", "上海市"] and baihe["outside"] is False
 
 
 def test_other_answers_on_the_bundled_report(tmp_path):
@@ -242,8 +242,8 @@ def test_every_network_question_has_a_graph_form_with_the_same_parameters():
 
 NAME_COLUMNS = {
     "agreements_across_provinces": "agreement", "agreements_named_by_all_members": "agreement", "cross_border_points": "point",
-    "dispute_network": "centre", "event_support": "name", "find": "name", "implementing_documents": "document",
-    "institution_profile": "other", "region_partners": "partner", "zone_coverage": "name",
+    "dispute_network": "centre", "event_organisers": "event", "event_support": "name", "find": "name", "implementing_documents": "document",
+    "institution_profile": "other", "new_since": "name", "region_partners": "partner", "zone_coverage": "name",
 }
 """The table column holding the names of nodes the graph form must draw (provenance and
 shortest_connection print offsets and chains instead)."""
