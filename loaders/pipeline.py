@@ -88,12 +88,13 @@ def save_pipeline(folder: str | Path) -> Path:
     return Path(folder)
 
 
-def run(nlp: Language, text: str, region: str, city: str | None) -> Doc:
-    """Run the pipeline on one report text with its reporting region as context."""
+def run(nlp: Language, text: str, region: str, city: str | None, reporter: str | None = None) -> Doc:
+    """Run the pipeline on one report text with its reporting region (and reporting department, if one reports) as context."""
     doc = nlp.make_doc(text)
     doc.user_data["govkg_text"] = text  # the tokens join back to it exactly; doc.text would rebuild it
     doc._.govkg_region = region
     doc._.govkg_city = city or ""
+    doc._.govkg_reporter = reporter or ""
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc

@@ -198,6 +198,10 @@ def settled(candidates: Sequence[Candidate]) -> list[Candidate]:
     ]
 
 
+SHARED_HEAD = "institution-shared"
+"""The rule name of a body read from a list sharing one head (南海区、禅城区人民法院 → 南海区人民法院)."""
+
+
 @dataclass(frozen=True)
 class Context:
     """What a rule needs to know about the report beyond its words: who reports, the places, the tokens."""
@@ -207,6 +211,8 @@ class Context:
     city: str | None
     gazetteer: Gazetteer
     token_starts: frozenset[int] = frozenset()
+    reporter: str | None = None
+    """The reporting body when a department reports (闵行区司法局): whom 本局 names."""
 
     @cached_property
     def masked(self) -> str:

@@ -34,7 +34,7 @@ from govkg.loaders.vocabulary import load_vocabulary
 SPANS_KEY = "govkg"
 """The span group every rule writes its candidates to."""
 
-for _name in ("govkg_region", "govkg_city"):
+for _name in ("govkg_region", "govkg_city", "govkg_reporter"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default="")
 for _name in ("govkg_candidates", "govkg_relations", "govkg_statistics", "govkg_implied_places", "govkg_context"):
@@ -60,6 +60,7 @@ def context(doc: Doc) -> Context:
             city=doc._.govkg_city or None,
             gazetteer=load_gazetteer(),
             token_starts=frozenset(doc.to_array("IDX").tolist()),
+            reporter=doc._.govkg_reporter or None,
         )
         doc._.govkg_context = ctx
     return ctx
