@@ -98,8 +98,10 @@ def _english_name(name: str, places: tuple[str, ...]) -> str:
 @lru_cache(maxsize=1)
 def _glossary_terms() -> tuple[dict[str, str], re.Pattern[str]]:
     """The glossary's terms and one pattern matching the longest first (built once: the glossary is large)."""
+    from govkg.loaders.rules.base import alternation
+
     terms = {t: e for t, e in load_glossary().items() if len(t) > 1}
-    return terms, re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))))
+    return terms, re.compile(alternation(terms))
 
 
 def _romanise(chunk: str) -> list[str]:
