@@ -32,9 +32,12 @@ FLOORS = {
 
 
 def _scores(name: str) -> tuple[dict[str, float], list[str] | None]:
+    return report_scores(NATIONAL / name)
+
+
+def report_scores(path: Path) -> tuple[dict[str, float], list[str] | None]:
     """The macro row of one report (zeros when refused) and its consistency errors (None when refused)."""
-    path = NATIONAL / name
-    gold = json.loads((NATIONAL / f"{path.stem}.gold.json").read_text(encoding="utf-8"))
+    gold = json.loads(path.with_name(f"{path.stem}.gold.json").read_text(encoding="utf-8"))
     try:
         report = read_report(path)
     except GovKGError:
