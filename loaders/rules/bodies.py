@@ -9,6 +9,7 @@ arbitration commissions, bare courts (法院), the offices and branches inside a
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -94,6 +95,9 @@ class BodyRule(RuleComponent):
         self._national_heads = {h.word: h for h in vocabulary.national_bodies}
         named = alternation(w for w, _ in vocabulary.named_body_heads)
         self._named_body = re.compile(f"[{CJK}]{{2,12}}?(?:{named})")
+        self._named_head = re.compile(named)
+        self._named_by_length = sorted(vocabulary.named_body_heads, key=lambda h: -len(h[0]))
+        self._boundary = re.compile(f"(?:^|(?<=[{re.escape(''.join(_BOUNDARY))}])|(?<=联合))[{CJK}]")
         self._named_cls = dict(vocabulary.named_body_heads)
         self._listed = re.compile(f"(?P<body>[{CJK}]{{0,6}}?)(?P<head>{heads})(?=[、和及与，。；等])")
         self._self_reference = re.compile(alternation(vocabulary.self_references))
@@ -257,17 +261,21 @@ class BodyRule(RuleComponent):
 
     def _named_bodies(self, text: str, covered: list[tuple[int, int]]) -> list[Candidate]:
         """Universities and arbitration commissions named whole after a pause or a joining word (与华南理工大学法学院)."""
-        out = []
-        for position in range(len(text)):
-            if position and text[position - 1] not in _BOUNDARY and text[position - 2:position] != "联合":
-                continue
-            if not CJK_CHAR.match(text, position) or inside(position, covered):
+        out: list[Candidate] = []
+        heads = [m.start() for m in self._named_head.finditer(text)]
+        if not heads:
+            return out
+        for start in self._boundary.finditer(text):
+            position = start.start()
+            # a name is 2–12 characters before its head: look only where a head follows that closely
+            k = bisect.bisect_left(heads, position + 2)
+            if k == len(heads) or heads[k] > position + 12 or inside(position, covered):
                 continue
             match = self._named_body.match(text, position)
             if not match or self._forbidden.search(match.group(0)) or any(v in match.group(0) for v in self._verbs):
                 continue
             name = match.group(0)
-            cls = next(c for w, c in sorted(self.vocabulary.named_body_heads, key=lambda h: -len(h[0])) if name.endswith(w))
+            cls = next(c for w, c in self._named_by_length if name.endswith(w))
             out.append(Candidate(Class.Institution, cls, name, match.start(), match.end(), name, "institution-named", attributes={COMPLETE: True}))
             covered.append(match.span())
         return out
