@@ -104,6 +104,7 @@ class Gazetteer:
         self._township_stems = township_stems
         self._stems: dict[str, dict[str, str]] = {}
         self._zone_neighbours: dict[str, dict[str, int]] = {}
+        self._zones = [p for p in places if p.is_zone]
 
     def __contains__(self, name: str) -> bool:
         return name in self._places or name in self._names
@@ -184,8 +185,8 @@ class Gazetteer:
         if region not in self._zone_neighbours:
             home = {p.name for p in self.chain(region)}
             members: dict[str, int] = {}
-            for zone in self._places.values():
-                if zone.is_zone and zone.level != "region" and home & set(zone.members):
+            for zone in self._zones:
+                if zone.level != "region" and home & set(zone.members):
                     small = all(self._places[m].level in ("county", "township") for m in zone.members if m in self._places)
                     for member in zone.members:
                         members[member] = min(members.get(member, 3), 1 if small else 2)
@@ -274,7 +275,7 @@ class Gazetteer:
 
     def zones_of(self, name: str) -> list[Place]:
         """Cooperation zones that list ``name`` as a member."""
-        return [p for p in self._places.values() if p.is_zone and name in p.members]
+        return [p for p in self._zones if name in p.members]
 
     def city_of(self, county: str) -> str | None:
         """The city a county-level division's 市 refers to (its prefecture, or its municipality)."""
