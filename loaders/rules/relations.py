@@ -34,6 +34,7 @@ class RelationVocabulary(VocabularySlice):
     serve_cues: tuple[str, ...]
     system_founding_verbs: tuple[str, ...]
     site_opening_verbs: tuple[str, ...]
+    national_law_prefix: str
 
     def can_be_established(self, target: Candidate, explicit_actor: bool, verb: str) -> bool:
         """Whether an establishment verb sets up ``target``: bodies always; mechanisms when the actor is named,
@@ -96,6 +97,8 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
         targets = objects[bisect.bisect_left(object_starts, verb.end()):bisect.bisect_left(object_starts, scope_end)]
         actors = _actors(text, bodies, verb.start(), ctx)
         explicit_actor = not actors[0][1]
+        if not explicit_actor and shadow.startswith("的", verb.end()):
+            continue  # 学习新修订的《行政复议法》: the verb describes the law and names no actor (区政府制定的《…》 does)
         if relation == RelationType.ESTABLISHED:
             targets = [c for c in targets[:1] if c.start - verb.end() <= 8 and vocabulary.can_be_established(c, explicit_actor, verb.group(0))]
         else:
@@ -106,6 +109,8 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
             else:
                 type_ = RelationType.ISSUED if relation != RelationType.ESTABLISHED else relation
             for actor, implicit in actors:
+                if implicit and type_ == RelationType.ISSUED and target.cls == Class.Law and target.canonical.startswith(vocabulary.national_law_prefix):
+                    continue  # a region never issues a national law
                 out.append(RelationRecord(type_, actor, target.key, implicit, verb.start(), target.end))
     parties = {r.target for r in out if r.type == RelationType.PARTY_TO}
     for agreement in candidates:

@@ -37,3 +37,10 @@ def test_a_paragraph_opened_by_serving_an_event_serves_it_with_what_it_lists(rea
     serves = reading.triples("SERVES", implicit=True)
     assert any(source.endswith("调解机制") for _, source, _ in serves)
     assert not any("信访" in source for _, source, _ in serves)
+
+
+def test_a_law_described_as_revised_is_issued_by_nobody_here(read):
+    assert not read("组织学习新修订的《行政复议法》。").triples("ISSUED")
+    assert not read("印发《行政复议法》学习资料。").triples("ISSUED")  # a region never issues a national law
+    assert ("ISSUED", "青浦区人民政府", "青浦区行政规范性文件管理办法") in read("区政府制定《青浦区行政规范性文件管理办法》。").triples()
+    assert ("ISSUED", "青浦区人民政府", "青浦区行政规范性文件管理办法") in read("落实区政府制定的《青浦区行政规范性文件管理办法》。").triples()
