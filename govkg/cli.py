@@ -726,6 +726,8 @@ def browser(folder: str, state_dir: str | None) -> None:
         click.echo(f"  :guide {guide_url(server.browser_url)}")
         click.echo(f"The guide's first slide loads the style (:style {style_url(server.browser_url)}); "
                    f"or drag {style} onto the Browser window.")
+        click.echo("On each question's slide, one click on the ▶ before its first block runs it with the values "
+                   "in the slide's boxes (type another value first to ask about it).")
     else:
         click.echo("The local Neo4j is not running: `govkg neo4j start` serves the guide and the style at /browser/govkg/.")
         click.echo(f"With another Neo4j: drag {style} onto its Browser window for the style;")

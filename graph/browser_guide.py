@@ -9,10 +9,16 @@ from a zip in its ``web`` folder when one is there (``neo4j-browser*.zip``), so
 share one origin on 127.0.0.1 (no CORS, nothing listens besides Neo4j), and the one
 command an analyst types is ``:guide http://127.0.0.1:7474/browser/govkg/guide.html``.
 
-Each question's slide has a block that sets its parameters (``:param``), then its graph
-form and its table form; a click on the ▶ icon Browser puts before a block runs it. (A
-block holding both ``:param`` and the query would run as a multi-statement frame, which
-shows a status list instead of the graph.)
+Each question's slide runs in one click on the ▶ before its block, parameters and all:
+the slide shows a box per parameter (``<input value-for=KEY>``) and the block holds the
+query with each ``$name`` written as that box's value (``<span value-key=KEY>``; Browser's
+guide directives copy the box into the spans as one types). Browser 5 cannot set
+``:param`` and draw a query's graph from one click: a ▶ runs its block's text as one
+command, and text holding ``:param …;`` and a query runs as a multi-statement frame that
+lists each statement's status and draws nothing (Browser 5.24's ``handleCommandEpic`` adds
+the statements' frames to a ``cypher-script`` frame, whose rows show only a summary).
+A box's value is written into the statement as typed (a quote in it ends the string):
+the statement is the analyst's own, run in their own session.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import hashlib
 import html
 import json
 import os
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -49,24 +56,6 @@ def guide_url(browser_url: str) -> str:
 def style_url(browser_url: str) -> str:
     """The GraSS style's URL beside a Browser URL (for ``:style URL``)."""
     return browser_url.rstrip("/") + f"/{GUIDE_FOLDER}/{STYLE_FILE}"
-
-
-def cypher_literal(value: Any) -> str:
-    """A Cypher literal for a parameter value (integers stay integers, strings are quoted)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    return json.dumps(str(value), ensure_ascii=False)  # a JSON string is a valid Cypher string
-
-
-def param_commands(query: CannedQuery) -> list[str]:
-    """``:param name => value`` for each parameter, with its default.
-
-    The ``=>`` form evaluates the value as Cypher, so whole numbers stay integers
-    (``LIMIT $limit`` refuses the floats the ``:params {...}`` form would give).
-    """
-    return [f":param {name} => {cypher_literal(value)};" for name, value in query.defaults.items()]
 
 
 def query_text(cypher: str) -> str:
@@ -101,7 +90,7 @@ def _model_slides() -> list[str]:
         "<code>MENTIONS</code> what it names, with the offsets and the sentence as provenance.</p>"
         "<p>Load the colours first (one click):</p>"
         f'<pre class="runnable">:style {html.escape(style_url("BROWSER"))}</pre>'
-        "<p>Then step through the slides: each canned question sets its parameters and runs in one click on ▶.</p>",
+        "<p>Then step through the slides: each canned question runs with the values in its boxes in one click on the ▶ before its block.</p>",
     )
     labels = _slide(
         "Labels",
@@ -118,18 +107,68 @@ def _model_slides() -> list[str]:
     return [intro, labels, types]
 
 
+_PARAMETER = re.compile(r"\$(\w+)")
+
+
+def parameter_key(query: CannedQuery, name: str) -> str:
+    """The key tying a slide's box for parameter ``name`` to its places in the slide's blocks.
+
+    Browser binds ``value-for`` boxes to ``value-key`` spans across the whole guide, so the
+    key names the question too (two questions' ``limit`` defaults differ).
+    """
+    return f"{query.name}.{name}"
+
+
+def runnable_statement(query: CannedQuery, cypher: str) -> str:
+    """A runnable block's HTML: the query with each ``$name`` written as its slide box's value.
+
+    A string parameter becomes a quoted Cypher string, a whole number a bare integer, so
+    the block is one statement that runs as it stands (``LIMIT`` takes the integer).
+    """
+    text = query_text(cypher)
+    parts: list[str] = []
+    position = 0
+    for match in _PARAMETER.finditer(text):
+        name = match.group(1)
+        if name not in query.defaults:
+            continue
+        parts.append(html.escape(text[position : match.start()]))
+        value = query.defaults[name]
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        shown = str(value) if whole else json.dumps(str(value), ensure_ascii=False)[1:-1]  # JSON escapes are Cypher's
+        span = f'<span value-key="{html.escape(parameter_key(query, name))}">{html.escape(shown)}</span>'
+        parts.append(span if whole else f'"{span}"')
+        position = match.end()
+    parts.append(html.escape(text[position:]))
+    return "".join(parts)
+
+
+def _parameter_boxes(query: CannedQuery) -> str:
+    boxes = []
+    for name, value in query.defaults.items():
+        kind = "number" if isinstance(value, int) and not isinstance(value, bool) else "text"
+        boxes.append(
+            f'<label style="margin-right:12px"><code>{html.escape(name)}</code> '
+            f'<input type="{kind}" value-for="{html.escape(parameter_key(query, name))}" '
+            f'value="{html.escape(str(value))}" style="width:14em"></label>'
+        )
+    return "<p>" + "".join(boxes) + "</p>"
+
+
 def _question_slide(query: CannedQuery) -> str:
-    parameters = ", ".join(f"<code>{html.escape(k)}</code> = {html.escape(str(v))}" for k, v in query.defaults.items())
     parts = [f"<p>{html.escape(query.description)}</p>"]
-    if parameters:
-        parts.append(f"<p>Parameters: {parameters}. Set them (▶), or change them with your own <code>:param</code>:</p>")
-        parts.append(f'<pre class="runnable params-form">{html.escape(chr(10).join(param_commands(query)))}</pre>')
+    if query.defaults:
+        parts.append("<p>Change a value here and it changes in the blocks below:</p>")
+        parts.append(_parameter_boxes(query))
     if query.graph_cypher:
-        parts.append("<p>As a graph (▶ draws it):</p>")
-        parts.append(f'<pre class="runnable graph-form">{html.escape(query_text(query.graph_cypher))}</pre>')
+        parts.append("<p>▶ draws the answer as a graph:</p>")
+        parts.append(f'<pre class="runnable graph-form">{runnable_statement(query, query.graph_cypher)}</pre>')
         parts.append("<p>As a table (what <code>govkg query</code> prints):</p>")
-    parts.append(f'<pre class="runnable table-form">{html.escape(query_text(query.cypher))}</pre>')
-    parts.append(f"<p><small>govkg query {html.escape(query.name)}</small></p>")
+    else:
+        parts.append("<p>▶ gives the answer as a table (what <code>govkg query</code> prints):</p>")
+    parts.append(f'<pre class="runnable table-form">{runnable_statement(query, query.cypher)}</pre>')
+    command = f"govkg query {query.name}" + "".join(f" -p {name}=…" for name in query.defaults)
+    parts.append(f"<p><small>{html.escape(command)}</small></p>")
     return _slide(query.title, "\n".join(parts))
 
 

@@ -15,13 +15,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from govkg.graph.browser_guide import guide_html, guide_url, param_commands, style_url
+from govkg.graph.browser_guide import guide_html, guide_url, parameter_key, query_text, style_url
 from govkg.graph.browser_style import class_colours, family, grass_style, label_colours, node_labels, style_path
 from govkg.graph.captions import caption
 from govkg.graph.neo4j_store import Connection, open_store
 from govkg.ontology.schema import load_schema
 from govkg.queries.catalog import catalog
-from reports import seed
+from reports import FIXTURE_NAMES, fixture, seed
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -89,16 +89,79 @@ def test_captions_are_short_and_tell_the_observation_points_apart() -> None:
         assert text and max(len(line) for line in text.split(" ")) <= 6, (e.name, text)
 
 
-def test_the_guide_has_a_slide_per_question_with_its_parameters() -> None:
+def _slide_of(page: str, title: str) -> str:
+    (slide,) = [s for s in re.findall(r"<slide.*?</slide>", page, re.S) if f"<h3>{html.escape(title)}</h3>" in s]
+    return slide
+
+
+def _statements(slide: str) -> dict[str, str]:
+    """A slide's runnable blocks by form, as the text a ▶ runs (what Browser's textContent gives)."""
+    blocks = re.findall(r'<pre class="runnable (\S+)">(.*?)</pre>', slide, re.S)
+    return {form: html.unescape(re.sub(r"<[^>]+>", "", body)) for form, body in blocks}
+
+
+def test_each_question_slide_has_one_box_per_parameter_and_blocks_that_run_as_they_stand() -> None:
     page = guide_html("http://127.0.0.1:7474/browser/")
     assert page.count("<slide") == 3 + len(catalog())
     assert style_url("http://127.0.0.1:7474/browser/") in page
     for query in catalog().values():
-        assert html.escape(query.title) in page
-        commands = "\n".join(param_commands(query))
-        assert html.escape(commands) in page
-    assert param_commands(catalog()["dispute_network"]) == [":param limit => 1000;"]
-    assert param_commands(catalog()["region_partners"]) == [':param region => "青浦区";']
+        slide = _slide_of(page, query.title)
+        boxes = re.findall(r'<input type="(\w+)" value-for="([^"]+)" value="([^"]*)"', slide)
+        assert [(key, html.unescape(value)) for _, key, value in boxes] == [
+            (parameter_key(query, name), str(value)) for name, value in query.defaults.items()]
+        statements = _statements(slide)
+        assert set(statements) == ({"graph-form", "table-form"} if query.graph_cypher else {"table-form"})
+        for form, text in statements.items():
+            assert "$" not in text and ";" not in text, (query.name, form)  # one statement, nothing left to :param
+        raw = dict(re.findall(r'<pre class="runnable (\S+)">(.*?)</pre>', slide, re.S))
+        for name in query.defaults:  # every box feeds each place its parameter has in each block
+            for form, cypher in (("graph-form", query.graph_cypher), ("table-form", query.cypher)):
+                if cypher:
+                    uses = len(re.findall(rf"\${name}\b", query_text(cypher)))
+                    assert raw[form].count(f'value-key="{parameter_key(query, name)}"') == uses, (query.name, form, name)
+    region = _statements(_slide_of(page, catalog()["region_partners"].title))["table-form"]
+    assert region.startswith('MATCH (r:Place {name: "青浦区"})')
+    assert "LIMIT 1000" in _statements(_slide_of(page, catalog()["dispute_network"].title))["graph-form"]
+
+
+@pytest.mark.neo4j
+def test_every_slide_block_runs_as_it_stands_and_answers_what_the_canned_query_answers(neo4j_server: SimpleNamespace) -> None:
+    """What a ▶ sends (no parameters) answers what ``govkg query NAME`` answers with the defaults."""
+    page = guide_html("http://127.0.0.1:7474/browser/")
+    with open_store(Connection(neo4j_server.uri, neo4j_server.username, neo4j_server.password, neo4j_server.database)) as store:
+        for extraction in (seed(), *(fixture(n) for n in FIXTURE_NAMES)):
+            store.load(extraction)
+        for query in catalog().values():
+            statements = _statements(_slide_of(page, query.title))
+            expected = store.run(query.cypher, **query.parameters())
+            assert expected and store.run(statements["table-form"]) == expected, query.name
+            if query.graph_cypher:
+                drawn, _, _ = store._driver.execute_query(statements["graph-form"], database_=neo4j_server.database)
+                wanted, _, _ = store._driver.execute_query(query.graph_cypher, query.parameters(), database_=neo4j_server.database)
+                assert drawn and _elements(drawn) == _elements(wanted), query.name
+
+
+def _elements(records) -> set:  # noqa: ANN001 - neo4j records
+    """The element ids of the nodes a graph answer holds (Browser draws each once, in any order)."""
+    from neo4j.graph import Node, Path, Relationship
+
+    found: set = set()
+
+    def walk(value) -> None:  # noqa: ANN001
+        if isinstance(value, Path):
+            found.update(n.element_id for n in value.nodes)
+        elif isinstance(value, Node):
+            found.add(value.element_id)
+        elif isinstance(value, Relationship):
+            found.update({value.start_node.element_id, value.end_node.element_id})
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for record in records:
+        for value in record.values():
+            walk(value)
+    return found
 
 
 @pytest.mark.neo4j
@@ -144,17 +207,61 @@ def _run(driver, command: str) -> None:  # noqa: ANN001
     editor.send_keys(Keys.ENTER)
 
 
-@pytest.mark.neo4j
-def test_headless_chromium_logs_in_opens_the_guide_and_a_slide_draws_a_graph(neo4j_server: SimpleNamespace, tmp_path: Path) -> None:
+def _open_slide(driver, server, name: str) -> None:  # noqa: ANN001
+    """``:guide URL#slide-N`` until Browser shows the question's slide (the allowlist arrives a moment after connecting)."""
     from selenium.webdriver.common.by import By
+
+    slide = 3 + list(catalog()).index(name)
+    deadline = time.monotonic() + 60
+    while True:
+        _run(driver, f":guide {guide_url(server.browser_url)}#slide-{slide}")
+        time.sleep(2)
+        headings = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "[data-testid=guidesDrawer] h3")]
+        if catalog()[name].title in headings:
+            return
+        assert time.monotonic() < deadline, f"the guide did not open: {headings}"
+
+
+def _click_play(driver, wait, form: str) -> list:  # noqa: ANN001
+    """One click on the ▶ before the slide's block; the nodes of the frame it opens, once drawn and settled."""
+    from selenium.webdriver.common.by import By
+
+    (block,) = driver.find_elements(By.CSS_SELECTOR, f"[data-testid=guidesDrawer] pre.runnable.{form}")
+    before = len(driver.find_elements(By.CSS_SELECTOR, "[data-testid=frame]"))
+    block.find_element(By.CSS_SELECTOR, "i.fa-play-circle-o").click()
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "[data-testid=frame]")) > before)
+    frame = driver.find_elements(By.CSS_SELECTOR, "[data-testid=frame]")[0]  # the stream shows the newest first
+    wait.until(lambda d: frame.find_elements(By.CSS_SELECTOR, "svg g.node"))
+    count = -1
+    while count != len(frame.find_elements(By.CSS_SELECTOR, "svg g.node")):  # the layout adds nodes over a moment
+        count = len(frame.find_elements(By.CSS_SELECTOR, "svg g.node"))
+        time.sleep(1.5)
+    return frame.find_elements(By.CSS_SELECTOR, "svg g.node")
+
+
+@pytest.mark.neo4j
+def test_headless_chromium_runs_slides_in_one_click_each_and_draws_their_graphs(neo4j_server: SimpleNamespace, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions as ready
     from selenium.webdriver.support.ui import WebDriverWait
 
-    with open_store(Connection(neo4j_server.uri, neo4j_server.username, neo4j_server.password, neo4j_server.database)) as store:
+    connection = Connection(neo4j_server.uri, neo4j_server.username, neo4j_server.password, neo4j_server.database)
+    with open_store(connection) as store:
         store.load(seed())
+        partners = catalog()["region_partners"]
+
+        def expected(query, **values) -> int:  # noqa: ANN001 - how many nodes the graph form answers
+            records, _, _ = store._driver.execute_query(query.graph_cypher, query.parameters(values), database_=neo4j_server.database)
+            return len(_elements(records))
+
+        default_nodes = expected(partners)
+        counties = [r["name"] for r in store.run("MATCH (p:Place {class: 'County'}) RETURN p.name AS name ORDER BY name")]
+        other = next(c for c in counties if c != partners.defaults["region"] and expected(partners, region=c) not in (0, default_nodes))
+        other_nodes = expected(partners, region=other)
+        disputes = catalog()["dispute_network"]
+        dispute_nodes = expected(disputes)
     server = neo4j_server.server
-    name = "region_partners"
-    slide = 3 + list(catalog()).index(name)
     driver = _chrome(tmp_path)
     wait = WebDriverWait(driver, 120)
     try:
@@ -162,31 +269,30 @@ def test_headless_chromium_logs_in_opens_the_guide_and_a_slide_draws_a_graph(neo
         wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, "input[data-testid=password]"))).send_keys(neo4j_server.password)
         driver.find_element(By.CSS_SELECTOR, "button[data-testid=connect]").click()
         wait.until(ready.presence_of_element_located((By.XPATH, "//*[contains(text(), 'You are connected as user')]")))
-        # The allowlist arrives with the server's settings a moment after connecting: retry until then.
-        deadline = time.monotonic() + 60
-        while True:
-            _run(driver, f":guide {guide_url(server.browser_url)}#slide-{slide}")
-            time.sleep(3)
-            headings = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "[data-testid=guidesDrawer] h3")]
-            if catalog()[name].title in headings:
-                break
-            assert time.monotonic() < deadline, f"the guide did not open: {headings}"
+        _open_slide(driver, server, "region_partners")
         _run(driver, f":style {style_url(server.browser_url)}")
-        blocks = driver.find_elements(By.CSS_SELECTOR, "[data-testid=guidesDrawer] pre.runnable")
-        assert [b.text.strip() for b in blocks][0] == ':param region => "青浦区";'
-        blocks[0].find_element(By.CSS_SELECTOR, "i.fa-play-circle-o").click()  # sets the parameter
-        wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, "[data-testid=rawParamData]")))
-        blocks[1].find_element(By.CSS_SELECTOR, "i.fa-play-circle-o").click()  # the graph form
-        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "svg g.node")) > 0)
-        time.sleep(2)
-        nodes = driver.find_elements(By.CSS_SELECTOR, "svg g.node")
-        relationships = driver.find_elements(By.CSS_SELECTOR, "svg g.relationship")
+        # No :param was run: one click on ▶ sets the slide's values and draws the answer.
+        first = _click_play(driver, wait, "graph-form")
+        relationships = driver.find_elements(By.CSS_SELECTOR, "[data-testid=frame] svg g.relationship")
         screenshot = tmp_path / "guide.png"
         driver.save_screenshot(str(screenshot))
         fills = {circle.get_attribute("fill").upper() for circle in driver.find_elements(By.CSS_SELECTOR, "svg g.node circle.b-outline")}
+        # Another value in the slide's box: the next one click answers for it.
+        box = driver.find_element(By.CSS_SELECTOR, f'[data-testid=guidesDrawer] input[value-for="{parameter_key(partners, "region")}"]')
+        box.send_keys(Keys.CONTROL, "a")
+        box.send_keys(Keys.BACKSPACE)
+        box.send_keys(other)
+        block = driver.find_element(By.CSS_SELECTOR, "[data-testid=guidesDrawer] pre.runnable.graph-form")
+        assert f'{{name: "{other}"}}' in block.text
+        second = _click_play(driver, wait, "graph-form")
+        # Another slide, another question, one click again.
+        _open_slide(driver, server, "dispute_network")
+        third = _click_play(driver, wait, "graph-form")
     finally:
         driver.quit()
-    assert len(nodes) >= 5 and relationships, (len(nodes), len(relationships))
+    assert len(first) == default_nodes >= 5 and relationships, (len(first), default_nodes)
+    assert len(second) == other_nodes != default_nodes, (other, len(second), other_nodes)
+    assert len(third) == dispute_nodes >= 2, (len(third), dispute_nodes)
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 20_000
     # The nodes wear govkg's colours (the style was loaded with :style), finer labels included.
     colours = {c.upper() for c in class_colours().values()}

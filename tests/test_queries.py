@@ -24,8 +24,8 @@ EXPECTED = {
 }
 NETWORK_QUESTIONS = {
     "agreements_across_provinces", "agreements_named_by_all_members", "cross_border_points", "dispute_network",
-    "event_support", "find", "implementing_documents", "institution_profile", "provenance", "region_partners",
-    "shortest_connection", "zone_coverage",
+    "event_organisers", "event_support", "find", "implementing_documents", "institution_profile", "new_since", "provenance",
+    "region_partners", "shortest_connection", "zone_coverage",
 }
 
 
@@ -242,8 +242,8 @@ def test_every_network_question_has_a_graph_form_with_the_same_parameters():
 
 NAME_COLUMNS = {
     "agreements_across_provinces": "agreement", "agreements_named_by_all_members": "agreement", "cross_border_points": "point",
-    "dispute_network": "centre", "event_support": "name", "find": "name", "implementing_documents": "document",
-    "institution_profile": "other", "region_partners": "partner", "zone_coverage": "name",
+    "dispute_network": "centre", "event_organisers": "event", "event_support": "name", "find": "name", "implementing_documents": "document",
+    "institution_profile": "other", "new_since": "name", "region_partners": "partner", "zone_coverage": "name",
 }
 """The table column holding the names of nodes the graph form must draw (provenance and
 shortest_connection print offsets and chains instead)."""
