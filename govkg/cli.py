@@ -58,7 +58,7 @@ def _errors() -> Iterator[None]:
 
 
 def _emit(text: str, output: str | None) -> None:
-    from govkg.output import write_atomically
+    from govkg.files import write_atomically
 
     if output:
         with _errors():
@@ -174,8 +174,9 @@ def extract(files: tuple[str, ...], fmt: str, output: str | None, model: str | N
     extractions, failures = _extract_all(files, model, workers, scheduler, _hints(region, year, title))
     if extractions:
         if fmt == "json":
-            payload: Any = [x.to_dict() for x in extractions]
-            text = json.dumps(payload[0] if len(payload) == 1 else payload, ensure_ascii=False, indent=2) + "\n"
+            from govkg.loaders.model import extractions_json
+
+            text = extractions_json(extractions)
         else:
             rows = [
                 {"report": x.report.id, "type": e.type, "class": e.cls, "name": e.name, "name_en": e.name_en, "mentions": len(e.mentions)}

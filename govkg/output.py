@@ -1,20 +1,13 @@
-"""Rendering result rows as a terminal table, JSON or CSV, and writing files whole or not at all."""
+"""Rendering result rows as a terminal table, JSON or CSV (files are written by :mod:`govkg.files`)."""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
-import shutil
-import tempfile
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Any, TextIO
-
-from govkg.errors import OutputError
+from collections.abc import Sequence
+from typing import Any
 
 FORMATS = ("table", "json", "csv")
 
@@ -115,91 +108,3 @@ def render(
 
     out = [line(columns), line(["-" * w for w in widths])] + [line(r) for r in cells]
     return "\n".join(out) + f"\n({len(rows)} row{'s' if len(rows) != 1 else ''})\n"
-
-
-@contextmanager
-def atomic_text_file(path: str | Path) -> Iterator[TextIO]:
-    """A text stream whose content replaces ``path`` only when the block ends without error.
-
-    It is written to a temporary file beside ``path`` and renamed at the end, so a reader
-    never sees a half-written file and a failure leaves any earlier file as it was.
-
-    Raises:
-        OutputError: ``path`` is a folder, or it (or its temporary file) cannot be written.
-    """
-    target = Path(path)
-    if target.is_dir():
-        raise OutputError(f"{target}: is a folder; give the name of a file to write")
-    temporary = None
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            yield stream
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes 0600; outputs get the usual mode
-        os.replace(temporary, target)
-    except OSError as error:
-        if temporary:
-            Path(temporary).unlink(missing_ok=True)
-        raise OutputError(f"{target}: cannot write ({error.strerror or error})") from None
-    except BaseException:
-        if temporary:
-            Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def write_atomically(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so a failure leaves no partial file."""
-    with atomic_text_file(path) as stream:
-        stream.write(text)
-
-
-@contextmanager
-def atomic_folder(path: str | Path, replaceable: Callable[[Path], bool] = lambda folder: False) -> Iterator[Path]:
-    """A scratch folder that becomes ``path`` only when the block ends without error.
-
-    Files are written into a temporary sibling (``.NAME.*.tmp``) and the folder is renamed
-    into place at the end, so ``path`` appears whole or not at all; on any failure, an
-    interrupt included, the scratch folder is removed. An existing ``path`` must be an
-    empty folder, or one that ``replaceable`` accepts (an earlier export), which is swapped
-    out and removed; anything else is refused before the block runs, so a user's folder
-    of other files is never deleted.
-
-    Raises:
-        FileExistsError: ``path`` is a file, or a folder with other content.
-        OSError: the parent cannot be created or written.
-    """
-    target = Path(path)
-    check_folder_target(target, replaceable)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
-    try:
-        yield scratch
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(scratch, 0o777 & ~umask)  # mkdtemp makes 0700; outputs get the usual mode
-        check_folder_target(target, replaceable)
-        if target.is_dir() and any(target.iterdir()):
-            aside = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".old"))
-            os.replace(target, aside / target.name)
-            os.replace(scratch, target)
-            shutil.rmtree(aside, ignore_errors=True)
-        else:
-            os.replace(scratch, target)  # rename(2) replaces an empty folder
-    except BaseException:
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise
-
-
-def check_folder_target(target: Path, replaceable: Callable[[Path], bool] = lambda folder: False) -> None:
-    """Refuse a target :func:`atomic_folder` would not replace (see there).
-
-    Raises:
-        FileExistsError: ``target`` is a file, or a folder with other content.
-    """
-    if target.is_symlink() or (target.exists() and not target.is_dir()):
-        raise FileExistsError("it exists and is not a folder")
-    if target.is_dir() and any(target.iterdir()) and not replaceable(target):
-        raise FileExistsError("it is a folder with other files in it; give a new or empty folder")

@@ -260,7 +260,7 @@ def write_browser_files(folder: Path, browser_url: str | None) -> tuple[Path, Pa
     Returns:
         The paths of the style file and the guide page.
     """
-    from govkg.output import atomic_folder
+    from govkg.files import atomic_folder
 
     names = {STYLE_COPY, GUIDE_FILE}
     with atomic_folder(folder, replaceable=lambda earlier: {p.name for p in earlier.iterdir()} <= names) as scratch:

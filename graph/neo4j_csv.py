@@ -264,7 +264,7 @@ def check_import_folder(folder: str | Path) -> None:
     Raises:
         StoreError: ``folder`` is a file, or a folder holding other files.
     """
-    from govkg.output import check_folder_target
+    from govkg.files import check_folder_target
 
     try:
         check_folder_target(Path(folder), is_import_folder)
@@ -283,7 +283,7 @@ def write_import_csv(extractions: Iterable[Extraction], folder: str | Path) -> l
         StoreError: a class, relation type or property outside the ontology; ``folder``
             is a file, holds other files, or cannot be written.
     """
-    from govkg.output import atomic_folder
+    from govkg.files import atomic_folder
 
     target = Path(folder)
     try:

@@ -106,22 +106,19 @@ def full_text_index_statement() -> str:
     )
 
 
-LOCK_REPORTS = (
+LOCK_AND_PREVIOUS_STATE = (
     "UNWIND $iris AS iri MERGE (r:Report {iri: iri}) "
-    "SET r.report_count = coalesce(r.report_count, 0)"
+    "SET r.report_count = coalesce(r.report_count, 0) "
+    "WITH r OPTIONAL MATCH (r)-[m]->() WHERE type(m) IN $owned DELETE m "
+    "RETURN DISTINCT r.id AS id, r.stated_nodes AS nodes, r.stated_relationships AS rels"
 )
-"""Take the write lock of each report's node (creating it if new) before its state is read.
+"""Take the write lock of each report's node (creating it if new), then delete its own
+MENTIONS/STATES and return the keys of what it stated before.
 
 Writing a property locks the node until commit; MERGE under the unique IRI constraint
 makes a second transaction creating the same report wait and then find it. So two loads
-of one report run one after the other, the second seeing what the first committed."""
-
-PREVIOUS_STATE = (
-    "MATCH (r:Report) WHERE r.iri IN $iris "
-    "OPTIONAL MATCH (r)-[m]->() WHERE type(m) IN $owned DELETE m "
-    "RETURN DISTINCT r.id AS id, r.stated_nodes AS nodes, r.stated_relationships AS rels"
-)
-"""Delete the reports' own MENTIONS/STATES and return the keys of what they stated before."""
+of one report run one after the other, the second seeing what the first committed. The
+IRIs come sorted, so two loads of the same reports cannot deadlock on them."""
 
 
 def take_off_nodes(top: str) -> str:
@@ -136,11 +133,15 @@ def take_off_relationships(type_: str, source: str, target: str) -> str:
             "SET r.report_count = r.report_count - row.times")
 
 
-def merge_nodes(top: str, finer: str | None, others: Iterable[str], rows: list[dict[str, Any]]) -> str:
-    """MERGE one label group's nodes on their IRI, add to their count, set class labels and properties.
+def merge_nodes(top: str, rows: list[dict[str, Any]], relabel: bool) -> str:
+    """MERGE one top label's nodes on their IRI, add to their count, set properties; returns each ``iri`` and node ``id``.
 
-    The counts and aliases are read in the SET that writes them, so the node's write
-    lock is taken before the read (a concurrent load's addition is never lost).
+    One statement per top label, whatever the finer classes: with ``relabel`` each row's
+    ``add`` and ``drop`` lists (finer labels from the ontology, checked by the caller) are
+    set and removed as dynamic labels, so a report's ~35 label groups cost ~8 statements.
+    The counts and aliases are read in the SET that writes them, so the node's write lock
+    is taken before the read (a concurrent load's addition is never lost). The returned
+    element ids let the relationship statements find both ends without a label.
     """
     query = (
         f"UNWIND $rows AS row MERGE (n:`{label(top)}` {{iri: row.iri}}) "
@@ -150,23 +151,20 @@ def merge_nodes(top: str, finer: str | None, others: Iterable[str], rows: list[d
         # in the same SET as the read: a separate WITH would make the planner add an Eager barrier
         query += (", n.aliases = coalesce(n.aliases, []) + "
                   "[a IN coalesce(row.props.aliases, []) WHERE NOT a IN coalesce(n.aliases, [])]")
-    if finer:
-        query += f" SET n:`{label(finer)}`"
-    removed = [label(name) for name in others]
-    if removed:
-        query += " REMOVE n" + "".join(f":`{name}`" for name in removed)
-    return query
+    if relabel:
+        query += ", n:$(row.add) REMOVE n:$(row.drop)"
+    return query + " RETURN row.iri AS iri, elementId(n) AS id"
 
 
-def create_mentions(type_: str, source: str, target: str, rows: list[dict[str, Any]]) -> str:
+def create_mentions(type_: str, rows: list[dict[str, Any]]) -> str:
     """CREATE a report's own MENTIONS/STATES (one per offset); returns ``n``, the rows that found both ends."""
-    return (f"{_ends(source, target)}CREATE (a)-[r:`{relationship_type(type_)}`]->(b) "
+    return (f"{_ends()}CREATE (a)-[r:`{relationship_type(type_)}`]->(b) "
             f"SET {_assignments('r', rows, 'r.start = row.props.start')} RETURN count(*) AS n")
 
 
-def merge_relationships(type_: str, source: str, target: str, rows: list[dict[str, Any]]) -> str:
-    """MERGE relationships between entities and add to their count; returns ``n``, the rows that found both ends."""
-    return (f"{_ends(source, target)}MERGE (a)-[r:`{relationship_type(type_)}`]->(b) "
+def merge_relationships(type_: str, rows: list[dict[str, Any]]) -> str:
+    """MERGE relationships of one type and add to their count; returns ``n``, the rows that found both ends."""
+    return (f"{_ends()}MERGE (a)-[r:`{relationship_type(type_)}`]->(b) "
             f"SET {_assignments('r', rows, 'r.report_count = coalesce(r.report_count, 0) + size(row.rids)')} "
             "RETURN count(*) AS n")
 
@@ -181,10 +179,9 @@ def delete_stale_nodes(top: str) -> str:
     return f"UNWIND $iris AS iri MATCH (n:`{label(top)}` {{iri: iri}}) WHERE n.report_count <= 0 DETACH DELETE n"
 
 
-def _ends(source: str, target: str) -> str:
-    """Match both ends by label + IRI (index seeks)."""
-    return (f"UNWIND $rows AS row "
-            f"MATCH (a:`{label(source)}` {{iri: row.source}}) MATCH (b:`{label(target)}` {{iri: row.target}}) ")
+def _ends() -> str:
+    """Match both ends by the element ids :func:`merge_nodes` returned in this transaction (id seeks, any label)."""
+    return "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.t "
 
 
 def _pattern(type_: str, source: str, target: str) -> str:

@@ -17,11 +17,14 @@ unique IRI constraints make MERGE of a shared node wait for the other creator; c
 aliases are read in the SET that writes them, under the node's write lock; deadlocks
 between loads are retried (:mod:`govkg.graph.neo4j_transaction`).
 
-A report's rows are few (~300) and spread over ~40 label groups, so one transaction per
-report would spend its time on round trips. :meth:`Neo4jStore.load_all` therefore merges
-several reports' rows into one transaction of about ``batch_size`` rows (one ``UNWIND``
-per label group), with exactly the result successive single loads would give; if such a
-transaction fails, its reports are retried one by one, so one bad report fails alone.
+A report's rows are few (~300) and spread over ~35 label groups and ~25 relationship
+groups; each statement costs the server more than a few hundred rows do, so the rows go
+in one statement per top label (finer labels set as dynamic labels) and one per
+relationship type (ends found by the element ids the node statements return): ~20
+statements a transaction instead of ~65. :meth:`Neo4jStore.load_all` also merges several
+reports' rows into one transaction of about ``batch_size`` rows, with exactly the result
+successive single loads would give; if such a transaction fails, its reports are retried
+one by one, so one bad report fails alone.
 
 The parts: :mod:`~govkg.graph.neo4j_connection` (where, timeouts, error messages),
 :mod:`~govkg.graph.neo4j_plan` (rows grouped per statement, shared with the CSV export),
@@ -316,12 +319,16 @@ class Neo4jStore:
 
 
 def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
-    """The whole load of a plan's reports, in one transaction (run again from the start on a retry)."""
-    # 0. Lock the reports (in a fixed order, so two loads of the same reports cannot deadlock on them).
-    tx.run(cypher.LOCK_REPORTS, iris=sorted(plan.report_iris))
-    # 1. Reports loaded before: delete their MENTIONS/STATES and take one off the count of
+    """The whole load of a plan's reports, in one transaction (run again from the start on a retry).
+
+    About 20 statements whatever the batch: one for the reports' locks and previous state,
+    one per top label, one per relationship type (plus the take-offs and deletions of a
+    reload). Each round trip costs the server more than a few hundred more rows do.
+    """
+    # 0-1. Lock the reports (sorted: two loads of the same reports cannot deadlock on them); of
+    #    those loaded before, delete their MENTIONS/STATES and take one off the count of
     #    everything else they stated (its keys are on the Report node: no scan).
-    previous = tx.run(cypher.PREVIOUS_STATE, iris=plan.report_iris, owned=sorted(PER_MENTION_TYPES))
+    previous = tx.run(cypher.LOCK_AND_PREVIOUS_STATE, iris=sorted(plan.report_iris), owned=sorted(PER_MENTION_TYPES))
     stale_nodes: dict[str, Counter[str]] = defaultdict(Counter)
     stale_edges: dict[tuple[str, str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
     for record in previous:
@@ -339,20 +346,37 @@ def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
         rows = [{"source": s, "target": t, "times": n} for (s, t), n in pairs.items()]
         for batch in _batches(rows, batch_size):
             tx.run(cypher.take_off_relationships(type_, source_top, target_top), rows=batch)
-    # 2. Merge nodes, by label set; the unique IRI constraint of the top label backs MERGE.
+    # 2. Merge nodes, one statement per top label (finer labels set and removed per row); the
+    #    unique IRI constraint of the top label backs MERGE.
+    by_top: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    relabel: set[str] = set()
     for group in plan.nodes:
-        query = cypher.merge_nodes(group.top, group.finer, group.others, group.rows)
-        for batch in _batches(group.rows, batch_size):
-            tx.run(query, rows=batch)
-    # 3. Relationships, matching endpoints by label + IRI. A report's own MENTIONS/STATES
-    #    are created afresh (step 1 deleted the old ones); the rest are merged.
+        add = [cypher.label(group.finer)] if group.finer else []
+        drop = [cypher.label(name) for name in group.others]
+        if add or drop:
+            relabel.add(group.top)
+        by_top[group.top] += [{**row, "add": add, "drop": drop} for row in group.rows]
+    element_ids: dict[str, str] = {}
+    for top, node_rows in by_top.items():
+        query = cypher.merge_nodes(top, node_rows, top in relabel)
+        for batch in _batches(node_rows, batch_size):
+            element_ids.update((record["iri"], record["id"]) for record in tx.run(query, rows=batch))
+    # 3. Relationships, one statement per type, finding both ends by element id. A report's
+    #    own MENTIONS/STATES are created afresh (step 1 deleted the old ones); the rest are merged.
+    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for edge_group in plan.edges:
-        build = cypher.create_mentions if edge_group.type in PER_MENTION_TYPES else cypher.merge_relationships
-        query = build(edge_group.type, edge_group.source, edge_group.target, edge_group.rows)
-        for batch in _batches(edge_group.rows, batch_size):
+        for row in edge_group.rows:
+            source, target = element_ids.get(row["source"]), element_ids.get(row["target"])
+            if source is None or target is None:
+                raise StoreError(f"a {edge_group.type} relationship found no endpoint node")
+            by_type[edge_group.type].append({"s": source, "t": target, "props": row["props"], "rids": row["rids"]})
+    for type_, edge_rows in by_type.items():
+        build = cypher.create_mentions if type_ in PER_MENTION_TYPES else cypher.merge_relationships
+        query = build(type_, edge_rows)
+        for batch in _batches(edge_rows, batch_size):
             merged = tx.run(query, rows=batch)[0]["n"]
             if merged != len(batch):
-                raise StoreError(f"{len(batch) - merged} {edge_group.type} relationships found no endpoint node")
+                raise StoreError(f"{len(batch) - merged} {type_} relationships found no endpoint node")
     # 4. Delete what no report states any more: first relationships, then nodes.
     for (type_, source_top, target_top), pairs in stale_edges.items():
         rows = [{"source": s, "target": t} for s, t in pairs]

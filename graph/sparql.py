@@ -15,7 +15,6 @@ returns a triple once per graph that holds it, so counts and joins would multipl
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -121,21 +120,17 @@ def build_store(files: Iterable[str | Path], path: str | Path, progress: Callabl
     target = Path(path)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise StoreError(f"{target}: not an empty folder; a store is built once into a new folder")
-    try:
-        store = pyoxigraph.Store(str(target))
-        size = _load(store, paths, progress)
-        store.flush()
-        store.optimize()
-    except StoreError:
-        shutil.rmtree(target, ignore_errors=True)
-        raise
+    from govkg.files import atomic_folder
+
+    try:  # built in a scratch folder renamed into place: Ctrl-C or a bad file leaves no half-built store
+        with atomic_folder(target) as scratch:
+            store = pyoxigraph.Store(str(scratch))
+            size = _load(store, paths, progress)
+            store.flush()
+            store.optimize()
+            del store  # closes RocksDB before the rename, so the folder can be opened read-only at once
     except OSError as error:
-        shutil.rmtree(target, ignore_errors=True)
         raise StoreError(f"{target}: could not write the store ({str(error).splitlines()[0][:120]})") from None
-    except BaseException:  # Ctrl-C included: no half-built store is left behind
-        shutil.rmtree(target, ignore_errors=True)
-        raise
-    del store  # closes RocksDB, so the folder can be opened read-only at once
     return size
 
 

@@ -454,11 +454,7 @@ aside small{{color:#777}}
 
 def write_html(graph: nx.Graph | nx.MultiDiGraph, path: str | Path, title: str = DEFAULT_TITLE) -> Path:
     """Write the self-contained HTML page (works offline, in any browser, without CJK fonts installed)."""
-    text = render_html(graph, title)
-    try:
-        write_atomically(path, text)
-    except OSError as error:
-        raise StoreError(f"could not write {path}: {error}") from error
+    write_atomically(path, render_html(graph, title))  # OutputError (a StoreError) if it cannot be written
     return Path(path)
 
 
@@ -519,12 +515,8 @@ def render_png(graph: nx.Graph | nx.MultiDiGraph, title: str = DEFAULT_TITLE, dp
 
 def write_png(graph: nx.Graph | nx.MultiDiGraph, path: str | Path, title: str = DEFAULT_TITLE) -> Path:
     """Write the network as a PNG whose Chinese labels render (no tofu boxes)."""
-    data = render_png(graph, title)
     target = Path(path)
-    try:
-        write_atomically(target, data)
-    except OSError as error:
-        raise StoreError(f"could not write {path}: {error}") from error
+    write_atomically(target, render_png(graph, title))  # the usual mode, as open() gives; OutputError if it cannot
     return target
 
 

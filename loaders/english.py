@@ -25,9 +25,9 @@ def slug(text: str) -> str:
     """
     from pypinyin import lazy_pinyin
 
-    from govkg.loaders.gazetteer import load_national_gazetteer
+    from govkg.loaders.gazetteer import load_gazetteer
 
-    gazetteer = load_national_gazetteer()
+    gazetteer = load_gazetteer()
     parts, position = [], 0
     for start, end, name in gazetteer.find_all(text):
         place = gazetteer.place(name)
@@ -44,9 +44,9 @@ def place_name_en(name: str) -> str:
     glossary = load_glossary()
     if name in glossary and len(name) > 1:
         return glossary[name]
-    from govkg.loaders.gazetteer import load_national_gazetteer
+    from govkg.loaders.gazetteer import load_gazetteer
 
-    gazetteer = load_national_gazetteer()
+    gazetteer = load_gazetteer()
     place = gazetteer.place(name) if name in gazetteer else None
     if place is not None and place.pinyin and place.proper:
         official = place.official or place.name
@@ -74,9 +74,9 @@ def english_name(name: str, places: list[str] | None = None) -> str:
 
 @lru_cache(maxsize=65536)
 def _english_name(name: str, places: tuple[str, ...]) -> str:
-    from govkg.loaders.gazetteer import load_national_gazetteer
+    from govkg.loaders.gazetteer import load_gazetteer
 
-    found = [(start, end, place_name_en(place)) for start, end, place in load_national_gazetteer().find_all(name)]
+    found = [(start, end, place_name_en(place)) for start, end, place in load_gazetteer().find_all(name)]
     for place in places:
         at = name.find(place)
         if at >= 0:
@@ -98,8 +98,10 @@ def _english_name(name: str, places: tuple[str, ...]) -> str:
 @lru_cache(maxsize=1)
 def _glossary_terms() -> tuple[dict[str, str], re.Pattern[str]]:
     """The glossary's terms and one pattern matching the longest first (built once: the glossary is large)."""
+    from govkg.loaders.rules.base import alternation
+
     terms = {t: e for t, e in load_glossary().items() if len(t) > 1}
-    return terms, re.compile("|".join(map(re.escape, sorted(terms, key=len, reverse=True))))
+    return terms, re.compile(alternation(terms))
 
 
 def _romanise(chunk: str) -> list[str]:

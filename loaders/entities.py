@@ -19,6 +19,7 @@ from govkg.loaders.english import english_name, place_name_en
 from govkg.loaders.gazetteer import load_gazetteer
 from govkg.loaders.model import Entity, Extraction, Mention, Relation, ReportMeta, Statistic, entity_id
 from govkg.loaders.rules.base import Candidate, RelationRecord, Sentences
+from govkg.loaders.script import to_simplified
 from govkg.loaders.sections import Found
 from govkg.loaders.text import ReportText
 from govkg.ontology.terms import Class
@@ -38,8 +39,7 @@ ENTITY_ATTRIBUTES = ("series",)
 def to_extraction(sections: Found, report: ReportText) -> Extraction:
     """The extraction of ``report`` from what the pipeline found in it (section by section, offsets into the whole text)."""
     meta = report.meta
-    title_start = report.text.find(meta.title)
-    found = [*sections.candidates, Candidate(Class.Document, Class.ReportDocument, meta.title, title_start, title_start + len(meta.title), meta.title, "report-title")]
+    found = [*sections.candidates, *_title(to_simplified(report.text), meta.title)]
     qualified, renamed = qualify(found, meta.region)
     found_relations = [replace(r, source=renamed.get(r.source, r.source), target=renamed.get(r.target, r.target)) for r in sections.relations]
     sentences = Sentences(report.text)
@@ -62,6 +62,18 @@ def to_extraction(sections: Found, report: ReportText) -> Extraction:
     return Extraction(report=meta, entities=entities, relations=_relations(found_relations, key_to_id, report.text, sentences), statistics=statistics)
 
 
+def _title(text: str, title: str) -> list[Candidate]:
+    """The report's title where the text writes it, perhaps over two lines; none when only the file name has it.
+
+    ``text`` is the copy the rules read (simplified characters), so the title, simplified too, is found in it.
+    """
+    written = re.search(r"\s*".join(map(re.escape, title.replace(" ", ""))), text[:8000])
+    if written is None:
+        return []
+    start, end = written.span()
+    return [Candidate(Class.Document, Class.ReportDocument, title, start, end, text[start:end], "report-title")]
+
+
 def qualify(candidates: Sequence[Candidate], region: str) -> tuple[list[Candidate], dict[str, str]]:
     """Prefix the reporting region to names of bodies that name no place (区级联络小组 → 青浦区联络小组).
 
@@ -69,7 +81,7 @@ def qualify(candidates: Sequence[Candidate], region: str) -> tuple[list[Candidat
     (青浦区司法局, 上海银保调中心) is left alone. Returns the candidates, renamed where
     qualified, and the renames made (old name → new name).
     """
-    names_a_place = _place_words().search
+    gazetteer = load_gazetteer()
     renamed: dict[str, str] = {}
     out: list[Candidate] = []
     for c in candidates:
@@ -77,21 +89,13 @@ def qualify(candidates: Sequence[Candidate], region: str) -> tuple[list[Candidat
             out.append(c)
         elif c.canonical in renamed:
             out.append(replace(c, canonical=renamed[c.canonical]))
-        elif names_a_place(c.canonical) or c.canonical.startswith(region):
+        elif c.canonical.startswith(region) or gazetteer.names_a_place(c.canonical, region):
             out.append(c)
         else:
             qualified = region + c.canonical.removeprefix("区级").removeprefix("县级")
             renamed[c.canonical] = qualified
             out.append(replace(c, canonical=qualified))
     return out, renamed
-
-
-@lru_cache(maxsize=1)
-def _place_words() -> re.Pattern[str]:
-    """Any place name or alias of the gazetteer (built once: it is the same for every report)."""
-    gazetteer = load_gazetteer()
-    words = {*gazetteer.surface_forms, *(a for name in gazetteer.surface_forms for a in gazetteer.place(name).aliases)}
-    return re.compile("|".join(map(re.escape, sorted(words))))
 
 
 def _merge(
@@ -157,16 +161,7 @@ def _place_facts(name: str) -> tuple[str, str | None, str | None, str]:
 @lru_cache(maxsize=65536)
 def _english_name(name: str) -> str:
     """English name of a body, document or mechanism, rendering the places written in it (cached: names recur)."""
-    return english_name(name, _place_names())
-
-
-@lru_cache(maxsize=1)
-def _place_names() -> list[str]:
-    """The gazetteer's place names for :func:`english_name`: one list for every name, so its pattern is built once.
-
-    Places not written in a name match nothing in it, so passing them all is the same as passing those it contains.
-    """
-    return sorted({p for p in load_gazetteer().surface_forms.values() if len(p) > 1})
+    return english_name(name)
 
 
 def _relations(found: list[RelationRecord], key_to_id: dict[str, str], text: str, sentences: Sentences) -> tuple[Relation, ...]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from govkg.loaders.model import Extraction
-from govkg.loaders.rules.base import normalise
+from govkg.loaders.rules.base import normalise, ranges_overlap
 from govkg.ontology.terms import Class
 
 ENTITY_TYPES = [Class.Institution, Class.Place, Class.Agreement, Class.Document, Class.Mechanism, Class.ObservationPoint,
@@ -111,7 +111,7 @@ def _statistics(extraction: Extraction, gold: dict[str, Any], text: str) -> Scor
     hit_gold, hit_pred = set(), set()
     for i, (start, end, value) in enumerate(spans):
         for j, s in enumerate(extraction.statistics):
-            if abs(s.value - value) < 1e-9 and s.start < end and start < s.end:
+            if abs(s.value - value) < 1e-9 and ranges_overlap(s.start, s.end, start, end):
                 hit_gold.add(i)
                 hit_pred.add(j)
     return Score("statistics", len(hit_pred), len(extraction.statistics), len(spans), len(hit_gold))
@@ -124,7 +124,7 @@ def consistency_errors(extraction: Extraction, gold: dict[str, Any], text: str) 
         start = text.find(g["text"])
         end = start + len(g["text"])
         for s in extraction.statistics:
-            if abs(s.value - float(g["value"])) < 1e-9 and s.start < end and start < s.end and s.unit == "%":
+            if abs(s.value - float(g["value"])) < 1e-9 and ranges_overlap(s.start, s.end, start, end) and s.unit == "%":
                 expected = None if g.get("verifiable") is False else g["consistent"]
                 if "check" not in g and g.get("verifiable") is not False:
                     expected = s.consistent if s.consistent is not False else True

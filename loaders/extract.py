@@ -14,6 +14,7 @@ from govkg.loaders.entities import to_extraction
 from govkg.loaders.gazetteer import load_gazetteer
 from govkg.loaders.model import Extraction
 from govkg.loaders.pipeline import build_pipeline
+from govkg.loaders.script import to_simplified
 from govkg.loaders.sections import find_in_sections
 from govkg.loaders.text import ReportText, read_report
 
@@ -28,7 +29,9 @@ def extract_report(report: ReportText, model: str | None = None) -> Extraction:
     meta = report.meta
     gazetteer = load_gazetteer()
     city = gazetteer.city_of(meta.region) if meta.region in gazetteer else None
-    found = find_in_sections(build_pipeline(model), house_style(report.text), meta.region, city)
+    # the rules read simplified characters; mentions quote the text as written (offsets agree)
+    reporter = meta.body if meta.body_kind == "department" else None
+    found = find_in_sections(build_pipeline(model), house_style(to_simplified(report.text)), meta.region, city, reporter=reporter)
     return to_extraction(found, report)
 
 

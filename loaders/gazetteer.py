@@ -84,7 +84,8 @@ class Gazetteer:
             # province short forms (上海, 江苏) mostly qualify other names; SARs stand alone (香港, 澳门)
             if place.level != "province" or (place.code or "").startswith(("81", "82")):
                 forms += list(place.aliases)
-                short.update((alias, place.name) for alias in place.aliases)
+                # a short form begins with the name proper (青浦, 青龙县); a former name need not (渝北区 → 两江新区)
+                short.update((alias, place.name) for alias in place.aliases if place.proper is None or alias.startswith(place.proper))
             for form in forms:
                 names = candidates.setdefault(form, [])
                 if place.name not in names:
@@ -95,12 +96,15 @@ class Gazetteer:
             if form in self._places and form in hand:
                 candidates[form] = [form]
         self._candidates = candidates
+        self._province_short_forms = tuple(a for p in places if p.level == "province" for a in p.aliases)
+        """上海, 江苏: not matched alone, but a name holding one names a place (上海银保调中心)."""
         self._short = short
         self._names = {form: names[0] for form, names in candidates.items() if len(names) == 1}
         self._automaton = _automaton(candidates)
         self._township_stems = township_stems
         self._stems: dict[str, dict[str, str]] = {}
         self._zone_neighbours: dict[str, dict[str, int]] = {}
+        self._zones = [p for p in places if p.is_zone]
 
     def __contains__(self, name: str) -> bool:
         return name in self._places or name in self._names
@@ -181,8 +185,8 @@ class Gazetteer:
         if region not in self._zone_neighbours:
             home = {p.name for p in self.chain(region)}
             members: dict[str, int] = {}
-            for zone in self._places.values():
-                if zone.is_zone and zone.level != "region" and home & set(zone.members):
+            for zone in self._zones:
+                if zone.level != "region" and home & set(zone.members):
                     small = all(self._places[m].level in ("county", "township") for m in zone.members if m in self._places)
                     for member in zone.members:
                         members[member] = min(members.get(member, 3), 1 if small else 2)
@@ -198,18 +202,23 @@ class Gazetteer:
         """
         spans: list[tuple[int, int, str]] = []
         previous: tuple[int, str] | None = None
-        for start, end, surface in _longest(self._automaton, text):
+        reach = 0
+        # longest first at each start; a name that resolves to nothing leaves its characters to others (会同|江门市)
+        for start, end, surface in _every_match(self._automaton, text):
+            if start < reach:
+                continue
             before = previous[1] if previous and previous[0] == start else None
             place = self.resolve(surface, region, before)
             if place is None:
                 continue
             spans.append((start, end, place.name))
             previous = (end, place.name)
+            reach = end
         return spans
 
     def names_a_place(self, text: str, region: str | None = None) -> bool:
         """Whether ``text`` names a place, read in a report of ``region`` (青浦区司法局 does; 区级联络小组 does not)."""
-        return bool(self.find_all(text, region))
+        return bool(self.find_all(text, region)) or any(short in text for short in self._province_short_forms)
 
     def find_stems(self, text: str, region: str | None = None) -> list[tuple[int, int, str]]:
         """Town names written without 镇/街道, only where a list or a pause follows (金泽、朱家角等).
@@ -255,6 +264,10 @@ class Gazetteer:
             place = self._places.get(place.parent) if place.parent else None
         return out
 
+    def is_within(self, name: str, region: str | None) -> bool:
+        """Whether place ``name`` lies in ``region`` (or is it)."""
+        return bool(region) and region in {p.name for p in self.chain(name)}
+
     def province(self, name: str) -> str | None:
         """The province-level division a place lies in (None for zones)."""
         chain = self.chain(name)
@@ -262,7 +275,7 @@ class Gazetteer:
 
     def zones_of(self, name: str) -> list[Place]:
         """Cooperation zones that list ``name`` as a member."""
-        return [p for p in self._places.values() if p.is_zone and name in p.members]
+        return [p for p in self._zones if name in p.members]
 
     def city_of(self, county: str) -> str | None:
         """The city a county-level division's 市 refers to (its prefecture, or its municipality)."""
@@ -286,6 +299,13 @@ def _automaton(words):
 @lru_cache(maxsize=64)
 def _automaton_of(words: tuple[str, ...]):
     return _automaton(words)
+
+
+def _every_match(automaton, text: str) -> list[tuple[int, int, str]]:
+    """Every match, by start and then longest first."""
+    if not len(automaton):
+        return []
+    return sorted(((end + 1 - len(word), end + 1, word) for end, word in automaton.iter(text)), key=lambda m: (m[0], -m[1]))
 
 
 def _longest(automaton, text: str) -> list[tuple[int, int, str]]:
@@ -321,12 +341,6 @@ def _hand_data() -> dict:
     return json.loads((files("govkg.loaders") / "data" / "gazetteer.json").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
-def load_gazetteer() -> Gazetteer:
-    """The hand-listed places of ``data/gazetteer.json`` alone, read once per process."""
-    return Gazetteer(_hand_places(_hand_data()))
-
-
 def read_divisions() -> list[Place]:
     """Every division of ``data/divisions.tsv``, parents before children, with canonical parent names."""
     text = (files("govkg.loaders") / "data" / "divisions.tsv").read_text(encoding="utf-8")
@@ -341,7 +355,7 @@ def read_divisions() -> list[Place]:
 
 
 @lru_cache(maxsize=1)
-def load_national_gazetteer() -> Gazetteer:
+def load_gazetteer() -> Gazetteer:
     """Every division of China and the hand-listed places, read once per process.
 
     A hand-listed place that the division table has too (same name) is the table's; the hand

@@ -39,8 +39,12 @@ from govkg.loaders.text import Hints
 MAX_WORKERS = 1024
 """More worker processes than this is a typing error, not a machine."""
 
-WINDOW_PER_WORKER = 8
-"""Files in flight per worker: enough to keep workers busy, few enough to bound memory."""
+WINDOW_PER_WORKER = 32
+"""Files in flight per worker: enough to keep workers busy, few enough to bound memory.
+
+While ``govkg load``'s writer sends one transaction (~30 reports at the default batch of
+10,000 rows) the workers go on with the next ones; with 8 a worker idled once it had
+finished its share of the window, so the writer and the extraction took turns."""
 
 
 def extract_one(path: str | Path, model: str | None = None, hints: Hints | None = None) -> Outcome:

@@ -74,6 +74,8 @@ def _initialised(component: object) -> object:
 def save_pipeline(folder: str | Path) -> Path:
     """Write the default pipeline (tokenizer, rule components, their vocabularies) to ``folder``, whole or not at all.
 
+    ``folder`` must be new, empty or an earlier saved pipeline (which is replaced).
+
     ``spacy.load(folder)`` gives it back with govkg installed; ``govkg extract --model folder``
     extracts with it.
     """
@@ -81,19 +83,25 @@ def save_pipeline(folder: str | Path) -> Path:
 
     nlp = build_pipeline()
     try:
-        with atomic_folder(folder) as temporary:
+        with atomic_folder(folder, replaceable=_is_saved_pipeline) as temporary:
             nlp.to_disk(temporary)
     except OSError as error:
         raise ExtractionError(f"{folder}: cannot write the pipeline ({error.strerror or error})") from None
     return Path(folder)
 
 
-def run(nlp: Language, text: str, region: str, city: str | None) -> Doc:
-    """Run the pipeline on one report text with its reporting region as context."""
+def _is_saved_pipeline(folder: Path) -> bool:
+    """Whether ``folder`` holds a spaCy pipeline (an earlier save, which a new one may replace)."""
+    return (folder / "config.cfg").is_file() and (folder / "meta.json").is_file()
+
+
+def run(nlp: Language, text: str, region: str, city: str | None, reporter: str | None = None) -> Doc:
+    """Run the pipeline on one report text with its reporting region (and reporting department, if one reports) as context."""
     doc = nlp.make_doc(text)
     doc.user_data["govkg_text"] = text  # the tokens join back to it exactly; doc.text would rebuild it
     doc._.govkg_region = region
     doc._.govkg_city = city or ""
+    doc._.govkg_reporter = reporter or ""
     for _, component in nlp.pipeline:
         doc = component(doc)
     return doc

@@ -62,12 +62,13 @@ def section_bounds(text: str, size: int = SECTION_CHARS) -> list[tuple[int, int]
     return bounds
 
 
-def find_in_sections(nlp: Language, text: str, region: str, city: str | None, size: int = SECTION_CHARS) -> Found:
+def find_in_sections(nlp: Language, text: str, region: str, city: str | None, size: int = SECTION_CHARS,
+                     reporter: str | None = None) -> Found:
     """Run the pipeline over ``text`` section by section and gather what the rules found."""
     found = Found()
     ancestors: set[str] = set()
     for start, end in section_bounds(text, size):
-        doc = run(nlp, text[start:end], region, city)
+        doc = run(nlp, text[start:end], region, city, reporter)
         candidates = readings(doc)
         statistics = list(doc._.govkg_statistics or [])
         relations = list(relation_records(doc))

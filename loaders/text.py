@@ -286,9 +286,9 @@ def _opening_region(text: str) -> str:
     if not opening:
         return ""
     paragraph = text[opening.start(): text.find("\n", opening.end()) if "\n" in text[opening.end():] else len(text)]
-    from govkg.loaders.gazetteer import load_national_gazetteer
+    from govkg.loaders.gazetteer import load_gazetteer
 
-    gazetteer = load_national_gazetteer()
+    gazetteer = load_gazetteer()
     spans = [(s, e) for s, e, n in gazetteer.find_all(paragraph[:200]) if gazetteer.place(n).level in ("county", "prefecture", "province")]
     if not spans:
         return ""
@@ -301,26 +301,26 @@ def _opening_region(text: str) -> str:
 
 
 def _places_in(subject: str) -> list[str]:
-    from govkg.loaders.gazetteer import load_national_gazetteer
+    from govkg.loaders.gazetteer import load_gazetteer
 
-    gazetteer = load_national_gazetteer()
+    gazetteer = load_gazetteer()
     return [name for _, _, name in gazetteer.find_all(subject) if gazetteer.place(name).level in ("county", "prefecture", "province")]
 
 
 def _canonical_region(name: str) -> str:
-    from govkg.loaders.gazetteer import load_national_gazetteer
+    from govkg.loaders.gazetteer import load_gazetteer
 
     places = _places_in(name)
     if places:
         return places[-1]
-    gazetteer = load_national_gazetteer()
+    gazetteer = load_gazetteer()
     return gazetteer.place(name).name if name in gazetteer else name
 
 
 def _government(region: str) -> str:
-    from govkg.loaders.gazetteer import load_national_gazetteer
+    from govkg.loaders.gazetteer import load_gazetteer
 
-    gazetteer = load_national_gazetteer()
+    gazetteer = load_gazetteer()
     official = gazetteer.place(region).official if region in gazetteer else None
     return f"{official or region}人民政府"
 
@@ -336,9 +336,9 @@ def _body(subject: str) -> tuple[str, str, str]:
     中共XX县委 XX县人民政府 → a joint party-government report; XX区司法局 → a department; XX区 or
     XX区人民政府 → the district government.
     """
-    from govkg.loaders.gazetteer import load_national_gazetteer
+    from govkg.loaders.gazetteer import load_gazetteer
 
-    gazetteer = load_national_gazetteer()
+    gazetteer = load_gazetteer()
     subject = re.sub(r"\s+", " ", subject).strip()
     spans = [(s, e, n) for s, e, n in gazetteer.find_all(subject) if gazetteer.place(n).level in ("county", "prefecture", "province")]
     party = _PARTY.search(subject)

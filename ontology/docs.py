@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 
 from govkg.errors import StoreError
@@ -30,21 +28,14 @@ def write_html(folder: str | Path) -> Path:
     Raises:
         StoreError: ``folder`` exists and is not empty, or cannot be written.
     """
+    from govkg.files import atomic_folder
+
     target = Path(folder)
-    if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        raise StoreError(f"{target}: not an empty folder")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        scratch = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
-        try:
+        with atomic_folder(target) as scratch:
             (scratch / "index.html").write_text(ontology_html(), encoding="utf-8")
-            scratch.chmod(0o755)
-            if target.exists():
-                target.rmdir()
-            scratch.rename(target)
-        except BaseException:
-            shutil.rmtree(scratch, ignore_errors=True)
-            raise
+    except FileExistsError:
+        raise StoreError(f"{target}: not an empty folder") from None
     except OSError as error:
         raise StoreError(f"{target}: cannot write ({error.strerror or error})") from None
     return target / "index.html"

@@ -7,12 +7,12 @@ from collections import Counter
 
 import pytest
 
-from govkg.loaders.gazetteer import load_gazetteer, load_national_gazetteer, read_divisions
+from govkg.loaders.gazetteer import load_gazetteer, read_divisions
 
 
 @pytest.fixture(scope="module")
 def national():
-    return load_national_gazetteer()
+    return load_gazetteer()
 
 
 def test_the_table_covers_every_level_with_codes_and_parents():
@@ -121,6 +121,3 @@ def test_thousands_of_names_in_one_pass(national):
     found = national.find_all(text, "青浦区")
     assert len(found) == 12000 and time.perf_counter() - started < 5
 
-
-def test_the_hand_list_alone_still_loads():
-    assert "长三角生态绿色一体化发展示范区" in load_gazetteer()

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from govkg.errors import InputError
-from govkg.loaders.gazetteer import load_national_gazetteer
+from govkg.loaders.gazetteer import load_gazetteer
 from govkg.loaders.text import read_report
 
 DATA = Path(__file__).parent / "data"
@@ -23,7 +23,7 @@ NATIONAL = sorted(p for p in (DATA / "national").iterdir() if p.suffix in (".txt
 
 def written_out(region: str) -> str:
     """A region as its chain of official names: 晋江市 → 福建省泉州市晋江市."""
-    gazetteer = load_national_gazetteer()
+    gazetteer = load_gazetteer()
     return "".join(p.official or p.name for p in reversed(gazetteer.chain(region)))
 
 

@@ -78,6 +78,17 @@ def test_plain_spacy_load_of_a_saved_pipeline_fills_the_spans(saved):
     assert ["“府院联动”工作机制", "WorkMechanism"] in spans and ["吴江区司法局", "Department"] in spans
 
 
+def test_a_loaded_pipeline_reads_who_reports_from_the_text(saved):
+    """nlp(text) with no region set: the short forms are the reporting region's, as govkg extract names them."""
+    import spacy
+
+    report = SEED.read_text(encoding="utf-8")
+    doc = spacy.load(saved)(report)
+    names = {s.kb_id_ for s in doc.spans["govkg"]}
+    assert {"青浦区人民政府", "中共青浦区委", "青浦区市场监督管理局"} <= names and "人民政府" not in names
+    assert "惠民县" not in names  # a county's short form (惠民) counts only within the reporting region's province
+
+
 def test_extract_with_the_saved_pipeline_gives_the_same_bytes(saved):
     runner = CliRunner()
     default = runner.invoke(cli, ["extract", str(SEED), "--format", "json"], catch_exceptions=False)

@@ -91,7 +91,7 @@ def test_cross_border_points_answer_on_the_bundled_report(tmp_path):
     kunshan, baihe = rows["昆山市淀山湖镇跨域基层法治观察点"], rows["白鹤镇胜新村跨域基层法治观察点"]
     assert kunshan["located_in"] == "淀山湖镇" and kunshan["province"] == "江苏省" and kunshan["outside"] is True
     assert kunshan["chain"] == ["昆山市", "苏州市", "江苏省"]  # nearest first, up to the province
-    assert baihe["located_in"] == "胜新村" and baihe["chain"] == ["白鹤镇", "青浦区", "上海市"] and baihe["outside"] is False
+    assert baihe["located_in"] == "胜新村" and baihe["chain"] == ["青浦区白鹤镇", "青浦区", "上海市"] and baihe["outside"] is False
 
 
 def test_other_answers_on_the_bundled_report(tmp_path):

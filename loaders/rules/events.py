@@ -61,22 +61,22 @@ class EventRule(RuleComponent):
     def prepare(self) -> None:
         self._events = {e.word: (e.series, e.cls) for e in self.vocabulary.known_events}
         self._known = re.compile(f"{first_of([*self._events, '第'])}(?P<ordinal>{_ORDINAL})?(?P<name>{alternation(self._events)})")
-        self._ordinal: tuple[Gazetteer, re.Pattern[str]] | None = None
+        self._ordinal = re.compile(f"{_ORDINAL}[{CJK}]{{0,12}}?(?:{alternation(self.vocabulary.ordinal_event_heads)})")
         self._organising = re.compile(alternation(self.vocabulary.organising_verbs))
         heads = sorted(self.vocabulary.organised_event_heads, key=lambda h: -len(h.word))
         self._event_heads = heads
         self._event_head_at_end = re.compile(f"(?:{alternation(h.word for h in heads)})$")
         self._no_name = re.compile(f"[^{CJK}{PLACEHOLDER}]|[的为对将向把被由]")
 
-    def _ordinal_pattern(self, gazetteer: Gazetteer) -> re.Pattern[str]:
-        """第N届…论坛, perhaps written after a place (长三角第二届…); built once per gazetteer."""
-        if self._ordinal is None or self._ordinal[0] is not gazetteer:
-            heads = alternation(self.vocabulary.ordinal_event_heads)
-            names = list(gazetteer.surface_forms)
-            places = [*names, *(n[:-1] for n in names if n.endswith("市") and len(n) >= 3)]
-            pattern = re.compile(f"{first_of([*places, '第'])}(?:(?:{alternation(places)})[{CJK}]{{0,2}}?)?{_ORDINAL}[{CJK}]{{0,12}}?(?:{heads})")
-            self._ordinal = (gazetteer, pattern)
-        return self._ordinal[1]
+    @staticmethod
+    def _with_place(text: str, start: int, gazetteer: Gazetteer) -> int:
+        """Where an ordinal event starts: at a place written up to two characters before 第 (长三角第二届…)."""
+        window = max(0, start - 14)
+        for place_start, place_end, _ in gazetteer.find_all(text[window:start]):
+            gap = text[window + place_end:start]
+            if len(gap) <= 2 and all("\u4e00" <= ch <= "\u9fff" for ch in gap):
+                return window + place_start
+        return start
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         text = ctx.text
@@ -90,10 +90,12 @@ class EventRule(RuleComponent):
                 out.append(Candidate(Class.Event, cls, canonical, match.start(), match.end(), match.group(0), "known-event", attributes={"series": series}))
             else:
                 out.append(Candidate(Class.Event, cls, series, match.start(), match.end(), match.group(0), "known-event"))
-        for match in self._ordinal_pattern(ctx.gazetteer).finditer(text):
-            if any(s <= match.start() < e or s < match.end() <= e for s, e in covered):
+        for match in self._ordinal.finditer(text):
+            start = self._with_place(text, match.start(), ctx.gazetteer)
+            if any(s <= start < e or s < match.end() <= e for s, e in covered):
                 continue
-            out.append(Candidate(Class.Event, Class.Event, normalise(match.group(0)), match.start(), match.end(), match.group(0), "ordinal-event"))
+            written = text[start:match.end()]
+            out.append(Candidate(Class.Event, Class.Event, normalise(written), start, match.end(), written, "ordinal-event"))
         out.extend(self.organised(ctx))
         return out, ()
 

@@ -45,6 +45,7 @@ class PhraseVocabulary(VocabularySlice):
     phrase_continuations: tuple[str, ...]
     np_stop_chars: str
     mediation_cues: tuple[str, ...]
+    generic_qualifiers: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class PhraseRule(RuleComponent):
             self._types.append((type_, re.compile(alternation(verbs)), _Heads(heads, words, re.compile(alternation(words)))))
         self._last_stop = re.compile(f"(?s).*[{re.escape(vocabulary.np_stop_chars + PLACEHOLDER)}]")
         self._qualifier = re.compile(alternation(vocabulary.phrase_qualifiers))
+        self._generic = frozenset(vocabulary.generic_qualifiers)
         self._continuation = re.compile(f"(?=(?:{alternation(vocabulary.phrase_continuations)}))")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
@@ -107,6 +109,8 @@ class PhraseRule(RuleComponent):
                             continue
                         start, end, cls = found
                         surface = text[start:end]
+                        if type_ == Class.Mechanism and end - start <= 4 and surface[:2] in self._generic:
+                            continue  # 协作机制, 工作制度: a kind of mechanism, not one named
                         if type_ == Class.MediationCentre and not any(c in surface for c in self.vocabulary.mediation_cues):
                             continue
                         out.append(Candidate(type_, cls, normalise(surface), start, end, surface, f"phrase-{type_}"))
@@ -133,7 +137,8 @@ class PhraseRule(RuleComponent):
             for head in heads.heads:
                 if name.endswith(head.word) and k >= len(head.word) + 2:
                     meeting = name.rfind("会议")  # 区政府常务会议会前学法制度: the meeting only qualifies the name
-                    if meeting >= 0 and k - (meeting + 2) >= 4:
+                    # …but 联席会议和信息通报制度 names both: a meeting joined by 和 is part of the name
+                    if meeting >= 0 and k - (meeting + 2) >= 4 and name[meeting + 2] not in "和及与、":
                         start, k = start + meeting + 2, k - meeting - 2
                     return start, start + k, head.cls
         return None

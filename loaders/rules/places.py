@@ -1,8 +1,10 @@
-"""Places: the gazetteer's names and aliases, town names in lists, towns and villages by suffix.
+"""Places: the gazetteer's names and aliases, town names in lists, towns and villages by suffix, waters.
 
-黎里镇 and 示范区 are in the gazetteer; 金泽、朱家角等 are its towns written without 镇;
-a town not in it is read by its suffix after its county (青浦区某某镇), and a village right
-after its town (金泽镇莲湖村).
+黎里镇 and 示范区 are in the gazetteer (every division of China, resolved in the context of
+the reporting region: 白云区 in a Guangzhou report is Guangzhou's); 金泽、朱家角等 are its
+towns written without 镇; a town not in it is read by its suffix after its county
+(青浦区某某镇), and a village right after its town (金泽镇莲湖村). A river, lake or canal is
+a place where the sentence uses it as one: 北运河流域, 拒马河沿岸 (the name from a word start).
 """
 
 from __future__ import annotations
@@ -18,9 +20,19 @@ from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, Relation
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
+_WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠")
+_WATER_CONTEXT = ("流域", "沿线", "沿岸", "水域", "两岸", "河段", "上游", "下游", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界")
+"""What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸)."""
+_WATER = re.compile(f"[{CJK}]{{1,8}}?(?:{alternation(_WATER_GENERIC)})(?={alternation(_WATER_CONTEXT)})")
+_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以、，]|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合)")
+"""What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域)."""
+_AFTER_LEVEL = frozenset("委级域长")
+"""After X县 or X区, these make 县委, 区级, 区域, 县长 of the characters: 和县委 is 和 + 县委."""
 _TOWN = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市]))[{CJK}]{{2,3}}?(?:镇|街道)(?=[，,、。；和及设的村社])")
 
 
+_GENERIC_ZONE_ENDS = frozenset("区圈带片")
+"""How a zone's short form made of common words ends (示范区, 经济圈): inside a longer name it is that name's."""
 _JOINING = set("在与和及、的对向为是把将从于同")
 
 
@@ -47,13 +59,36 @@ class PlaceRule(RuleComponent):
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         text = ctx.text
         out = []
+        words = ctx.token_starts
         found = ctx.gazetteer.find_all(text, ctx.region or None)
         ends = {e for _, e, _ in found}
         for start, end, name in found:
+            # a two-character name must be a word of its own (和县 is no county in 区和县级)
+            if end - start == 2 and (text[end:end + 1] in _AFTER_LEVEL or words and not (
+                    start in words and (end in words or end == len(text) or not CJK_CHAR.match(text[end])))):
+                continue
+            # 领导和县人大常委会: a conjunction before a short form, not 和县 (unless the report is 和县's own)
+            if end - start == 2 and text[start] in _JOINING and start and CJK_CHAR.match(text, start - 1) and text[start - 1] not in _JOINING and name != ctx.region:
+                continue
             place = ctx.gazetteer.place(name)
-            if place.is_zone and text[start:end] != name and _inside_a_longer_name(text, start) and start not in ends:
-                continue  # 社会主义现代化先行示范区 is not the zone 示范区 stands for
+            if place.is_zone and text[start:end] != name and text[end - 1] in _GENERIC_ZONE_ENDS and _inside_a_longer_name(text, start) and start not in ends:
+                continue  # 社会主义现代化先行示范区 is not the zone 示范区 stands for (深化京津冀 still names 京津冀)
+            if place.level == "township" and _inside_a_longer_name(text, start) and start not in ends and not ctx.gazetteer.is_within(name, ctx.region):
+                continue  # 在下朝阳街道: the town 下朝阳街道 (read by its suffix), not another district's 朝阳街道
             out.append(Candidate(Class.Place, Class(place.ontology_class), name, start, end, text[start:end], "gazetteer"))
+        taken = [(c.start, c.end) for c in out]
+        waters = [(c.start, c.end) for c in out if ctx.gazetteer.place(c.canonical).is_feature]
+        for start, end, name in _waters(text, words):
+            inside = [c for c in out if start <= c.start and c.end <= end]
+            if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
+                out = [c for c in out if c not in inside]  # 顺德水道 is a water, not 顺德 and a word
+                out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water"))
+                waters.append((start, end))
+        taken = [(c.start, c.end) for c in out]
+        for start, end, name in _listed_waters(text, waters, words):
+            if not overlaps_any(start, end, taken):
+                out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water"))
+                taken.append((start, end))
         taken = [(c.start, c.end) for c in out]
         for start, end, name in ctx.gazetteer.find_stems(text, ctx.region or None):
             if overlaps_any(start, end, taken):
@@ -77,3 +112,44 @@ class PlaceRule(RuleComponent):
                 out.append(Candidate(Class.Place, Class.Village, name, village.start(), village.end(), name, "village-after-town",
                                      attributes={"parent": town.canonical}))
         return out, ()
+
+
+def _waters(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, str]]:
+    """Rivers, lakes and canals named before 流域/沿线/水域…, as (start, end, name).
+
+    The name starts after any function word or verb in front of it, at a word start when
+    that leaves a name (御临河, not 临河; 北运河, not 漷县镇等北运河).
+    """
+    out = []
+    for match in _WATER.finditer(text):
+        start, end = match.span()
+        cut = start + (len(before.group(0)) if (before := _BEFORE_WATER.match(match.group(0))) else 0)
+        generic = max(len(g) for g in _WATER_GENERIC if text.endswith(g, start, end))
+        aligned = min((b for b in word_starts if cut <= b < end - generic), default=cut)
+        if end - aligned > generic:
+            cut = aligned
+        if end - cut > generic:
+            out.append((cut, end, text[cut:end]))
+    return out
+
+
+_LISTED_WATER = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation(_WATER_GENERIC)})$")
+
+
+def _listed_waters(text: str, waters: list[tuple[int, int]], word_starts: frozenset[int]) -> list[tuple[int, int, str]]:
+    """Waters listed before a water (在西江、顺德水道交汇处; 围绕金海湖、泃河流域)."""
+    out = []
+    for start, _ in sorted(waters):
+        while start > 1 and text[start - 1] == "、":
+            found = _LISTED_WATER.search(text, max(0, start - 10), start - 1)
+            if not found:
+                break
+            cut = found.start() + (len(before.group(0)) if (before := _BEFORE_WATER.match(found.group(0))) else 0)
+            generic = max(len(g) for g in _WATER_GENERIC if found.group(0).endswith(g))
+            aligned = min((b for b in word_starts if cut <= b < found.end() - generic), default=cut)
+            cut = aligned if found.end() - aligned > generic else cut
+            if found.end() - cut <= generic:
+                break
+            out.append((cut, found.end(), text[cut:found.end()]))
+            start = cut
+    return out

@@ -100,13 +100,13 @@ class QuoteRule(RuleComponent):
                 inner = q.group(1)
                 own = self.head_of(inner)
                 if own is not None:
-                    start = self._prefix(text, q.start()) if q is chain[0] else q.start()
+                    start = self._prefix(text, q.start(), ctx.token_starts) if q is chain[0] else q.start()
                     name = normalise(inner) if start == q.start() else normalise(text[start:q.end()])
                     out.append(Candidate(own.type, own.cls, name, start, q.end(), text[start:q.end()], "quote"))
                     continue
                 if head is not None:
                     end = q.end() + len(suffix) if q is last else q.end()
-                    start = self._prefix(text, q.start()) if q is chain[0] else q.start()
+                    start = self._prefix(text, q.start(), ctx.token_starts) if q is chain[0] else q.start()
                     name = normalise(text[start:q.end()] + suffix)
                     out.append(Candidate(head.type, head.cls, name, start, end, text[start:end], "quote"))
                 elif self._governed_by_action(text, chain[0].start()):
@@ -136,8 +136,11 @@ class QuoteRule(RuleComponent):
                 return (run[:end], head) if end <= limit else ("", None)
         return "", None
 
-    def _prefix(self, text: str, position: int) -> int:
-        """Start of a qualifier written before a quoted name (国家机关“谁执法谁普法”…), if any."""
+    def _prefix(self, text: str, position: int, words: frozenset[int] = frozenset()) -> int:
+        """Start of a qualifier written before a quoted name (国家机关“谁执法谁普法”…), if any.
+
+        The qualifier starts where a word starts: in 落实行政执法“三项制度” the verb is 落实, not 实行.
+        """
         window_start = position
         while window_start > 0 and position - window_start < 10 and text[window_start - 1] not in PUNCT and text[window_start - 1] not in "”》":
             window_start -= 1
@@ -145,6 +148,8 @@ class QuoteRule(RuleComponent):
         best = -1
         for verb in self._prefix_verbs:
             k = window.rfind(verb)
+            while k >= 0 and words and window_start + k + len(verb) not in words:
+                k = window.rfind(verb, 0, k + len(verb) - 1)
             if k >= 0 and k + len(verb) > best:
                 best = k + len(verb)
         if best < 0 or best == len(window):

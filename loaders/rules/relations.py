@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import Candidate, Context, RelationRecord, alternation, clause_end, clause_start
+from govkg.loaders.rules.base import SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start
 from govkg.loaders.rules.events import ORGANISED
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
 from govkg.ontology.terms import Class, RelationType
@@ -23,6 +23,7 @@ from govkg.ontology.terms import Class, RelationType
 _ACTOR_TYPES = (Class.Institution, Class.Place, Class.MediationCentre)
 _WRITTEN = (Class.Document, Class.Agreement)
 _PARTNER_LINK = re.compile("与|会同|联合|同")
+_ZONE_ENDS = ("区", "圈", "带", "走廊")
 _NOT_OBJECTS = ("nested-title", "quote-in-title")
 """Readings a verb does not act on: a title nested in another, a quote inside a title."""
 
@@ -37,7 +38,7 @@ class RelationVocabulary(VocabularySlice):
     def can_be_established(self, target: Candidate, explicit_actor: bool, verb: str) -> bool:
         """Whether an establishment verb sets up ``target``: bodies always; mechanisms when the actor is named,
         platforms and venues, systems a founding verb builds (建立…机制), or what an opening verb opens (开设…)."""
-        if target.type in (Class.Institution, Class.MediationCentre):
+        if target.type in (Class.Institution, Class.MediationCentre, Class.ObservationPoint):
             return True
         if target.type != Class.Mechanism:
             return False
@@ -128,13 +129,29 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[Relat
             continue
         sentence_start = max(text.rfind(end, 0, agreement.start) for end in "。\n") + 1
         sentence_end = min((k for k in (text.find(end, agreement.end) for end in "。\n") if k >= 0), default=len(text))
-        spans = [(m.end(), clause_end(text, m.end())) for m in _SCOPE_OPENS.finditer(text, agreement.end, sentence_end)]
+        # 覆盖… belongs to the agreement nearest before it (A协议，…B协议，协作范围覆盖…: B's)
+        later = _later_agreements(text, candidates, agreement, sentence_end)
+        spans = [(m.end(), clause_end(text, m.end())) for m in _SCOPE_OPENS.finditer(text, agreement.end, sentence_end)
+                 if not any(s < m.start() for s in later)]
         spans += [m.span("area") for m in _AREA_AFTER.finditer(text, sentence_start, sentence_end)]
         for start, end in spans:
-            for place in places:
-                if start <= place.start and place.end <= end:
-                    out.append(RelationRecord(RelationType.COVERS, agreement.key, place.key, False, agreement.start, place.end))
+            within = [p for p in places if start <= p.start and p.end <= end]
+            written_before = {p.start for p in within}
+            for place in within:
+                if place.end in written_before:  # 蓟州区下营镇: the town is covered, its county only names it
+                    continue
+                out.append(RelationRecord(RelationType.COVERS, agreement.key, place.key, False, agreement.start, place.end))
     return out
+
+
+def _later_agreements(text: str, candidates: Sequence[Candidate], agreement: Candidate, sentence_end: int) -> list[int]:
+    """Starts of the agreements named after ``agreement`` in its sentence, beyond those listed with it (《A》和《B》 share a scope)."""
+    later = sorted((a for a in candidates if a.type == Class.Agreement and agreement.end <= a.start < sentence_end and a.rule not in _NOT_OBJECTS),
+                   key=lambda a: a.start)
+    position = agreement.end
+    while later and text[position:later[0].start].strip("《》“”") in ("和", "、", "及", "与", "以及"):
+        position = later.pop(0).end
+    return [a.start for a in later]
 
 
 def organised_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:
@@ -158,10 +175,17 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
     start = clause_start(text, position)
     named = _named_before(text, candidates, start, position)
     locative = text.rfind("在", start, position)  # X在Y设立Z: Y is where, X acts
-    if locative >= 0 and not any(c.start < locative < c.end for c in candidates) and any(c.end <= locative for c in named):
+    if locative >= 0 and not any(c.start < locative < c.end for c in candidates):
+        # X在Y设立Z: Y is where, X acts; 在Y设立Z with no X before: Y is still only where
         named = [c for c in named if c.end <= locative]
         position = locative
-    if not named or position - named[-1].end > 6:
+    if not named and start > 0 and text[start - 1] in "，," and not text[start:position].strip("在开展共同联合一并还并又"):
+        # A与B共建X，联合举办Y: a clause that opens with its verb has the previous clause's subjects
+        carried = _subjects_opening(text, candidates, clause_start(text, start - 1), start - 1)
+        if carried:
+            return [(c.key, False) for c in carried]
+    # far from its verb a body is no subject, unless partners follow it (本局与四地律师协会联合举办)
+    if not named or (position - named[-1].end > 6 and not _PARTNER_LINK.match(text, named[-1].end)):
         return [(ctx.region, True)]
     link = _PARTNER_LINK.search(text, start, position)
     split = link.start() if link else position
@@ -180,10 +204,30 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
     return actors
 
 
+_SUBJECT_LINKS = ("与", "和", "、", "及", "会同", "联合", "同")
+
+
+def _subjects_opening(text: str, candidates: Sequence[Candidate], start: int, end: int) -> list[Candidate]:
+    """The bodies a clause opens with, joined by 与/和/、 (县司法局与湖北科技学院法学院共建…): its subjects."""
+    chain: list[Candidate] = []
+    position = start
+    for c in _named_before(text, candidates, start, end):
+        gap = text[position:c.start]
+        if (chain and gap not in _SUBJECT_LINKS) or (not chain and gap.strip()):
+            break
+        chain.append(c)
+        position = c.end
+    return chain
+
+
 def _named_before(text: str, candidates: Sequence[Candidate], start: int, position: int) -> list[Candidate]:
     """The outermost bodies and places named in ``text[start:position]``, in order (a branch written after its court stands alone)."""
     within = [c for c in candidates if c.type in _ACTOR_TYPES and start <= c.start and c.end <= position and c.rule != "quote"]
-    named = sorted((c for c in within if not any(o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in within)),
+    # a shared head's reading (长寿区、垫江县司法局 for 长寿区司法局) holds the last body of the list, which acts too
+    def contains(o: Candidate, c: Candidate) -> bool:
+        return o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start and not (
+            o.rule == SHARED_HEAD and c.type == Class.Institution)
+    named = sorted((c for c in within if not any(contains(o, c) for o in within)),
                    key=lambda c: c.start)
     starts = {c.start for c in named}
     return [c for c in named if c.end not in starts]  # 区人民法院X人民法庭设立: the branch acts, not the court it is written after
@@ -197,12 +241,14 @@ def containment_relations(candidates: Sequence[Candidate]) -> list[RelationRecor
         if c.type == Class.Event and "series" in c.attributes
     ]
     events = [c for c in candidates if c.type == Class.Event]
-    zones = [c for c in candidates if c.type == Class.Place and c.cls == Class.CooperationZone]
+    # a zone written by its full name (…示范区, …新区, …走廊) in a name is what it covers; a zone written
+    # as its members' initials (通武廊, 湘鄂赣) only says who cooperates
+    zones = [c for c in candidates if c.type == Class.Place and c.cls == Class.CooperationZone and c.text.endswith(_ZONE_ENDS)]
     for c in candidates:
         if c.type in (Class.Event, Class.Place, Class.Statistic):
             continue
         for event in events:
-            if c.start <= event.start and event.end <= c.end and c is not event:
+            if c.start <= event.start and event.end <= c.end and c.key != event.key:
                 out.append(RelationRecord(RelationType.SERVES, c.key, event.key, False, c.start, c.end))
         if c.type in _WRITTEN:
             for zone in zones:

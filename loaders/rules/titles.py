@@ -39,6 +39,7 @@ class TitleVocabulary(VocabularySlice):
     agreement_cues: tuple[str, ...]
     agreement_title_heads: tuple[str, ...]
     national_law_prefix: str
+    not_law_endings: tuple[str, ...]
     relation_verbs: dict[RelationType, tuple[str, ...]]
     phrase_verbs: dict[Class, tuple[str, ...]]
 
@@ -70,7 +71,8 @@ class TitleReader:
         """Canonical title: national laws get their full 中华人民共和国 name."""
         name = normalise(title)
         prefix = self.vocabulary.national_law_prefix
-        if cls == Class.Law and name.endswith("法") and len(name) <= 14 and not name.startswith(prefix) and not re.search(r"\d", name):
+        if (cls == Class.Law and name.endswith("法") and not name.endswith(self.vocabulary.not_law_endings) and len(name) <= 14
+                and not name.startswith(prefix) and not re.search(r"\d", name)):
             return prefix + name
         return name
 

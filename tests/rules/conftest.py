@@ -45,8 +45,8 @@ class Reading:
 def read() -> Callable[..., Reading]:
     nlp = build_pipeline()
 
-    def reading(text: str, region: str = "青浦区", city: str | None = "上海市") -> Reading:
-        doc = run(nlp, text, region, city)
+    def reading(text: str, region: str = "青浦区", city: str | None = "上海市", reporter: str | None = None) -> Reading:
+        doc = run(nlp, text, region, city, reporter)
         return Reading(text, candidates(doc), tuple(readings(doc)), relations(doc), tuple(doc._.govkg_statistics))
 
     return reading

@@ -19,7 +19,8 @@ def test_the_signer_carries_over_a_semicolon():
 
 def test_scope_after_covers_and_along_a_border_area():
     r = read("区司法局与嘉善县司法局签订《边界协作协议》，协作范围覆盖金泽镇、西塘镇等镇。")
-    assert {("COVERS", "边界协作协议", "金泽镇"), ("COVERS", "边界协作协议", "西塘镇")} <= r.relations()
+    # 西塘镇 is a name several towns of China share: this one is 嘉善县's, the county the sentence names
+    assert {("COVERS", "边界协作协议", "金泽镇"), ("COVERS", "边界协作协议", "嘉善县西塘镇")} <= r.relations()
     r = read("区人民法院与吴江区人民法院签订《审判协作协议》，在金泽镇、黎里镇毗邻地区开展巡回审判。")
     assert ("COVERS", "审判协作协议", "金泽镇") in r.relations()
 
@@ -46,3 +47,23 @@ def test_another_demonstration_zone_is_not_the_yangtze_delta_zone():
     r = read("加快建设中国特色社会主义先行示范区。")
     assert "长三角生态绿色一体化发展示范区" not in r.names
     assert "长三角生态绿色一体化发展示范区" in read("示范区执委会召开会议。").names
+
+
+def test_a_county_written_before_its_town_is_not_covered_itself():
+    r = read("区司法局与蓟州区司法局签署《边界协作协议》，协作范围覆盖金海湖镇和蓟州区下营镇等毗邻乡镇。", region="平谷区")
+    covered = {target for type_, source, target in r.relations() if type_ == "COVERS"}
+    assert "金海湖镇" in covered and any(t.endswith("下营镇") for t in covered)
+    assert "蓟州区" not in covered
+
+
+def test_agreements_listed_together_share_the_scope_after_them():
+    r = read("三地司法局签订《甲协作协议》和《乙协作协议》，协议覆盖吴江区、嘉善县全域。")
+    covered = {(s, o) for t, s, o in r.relations() if t == "COVERS"}
+    assert {("甲协作协议", "吴江区"), ("乙协作协议", "吴江区"), ("甲协作协议", "嘉善县")} <= covered
+
+
+def test_a_zone_in_an_agreements_name_is_covered_only_when_named_in_full():
+    r = read("区司法局签订《长三角生态绿色一体化发展示范区行政复议工作协作框架协议》。")
+    assert ("COVERS", "长三角生态绿色一体化发展示范区行政复议工作协作框架协议", "长三角生态绿色一体化发展示范区") in r.relations()
+    r = read("三地司法局签订《通武廊社区矫正协作协议》。", region="武清区")
+    assert not {o for t, s, o in r.relations() if t == "COVERS"}

@@ -36,3 +36,56 @@ def test_all_levels_of_government_name_no_body(read):
 def test_a_body_with_mediation_in_its_name_is_a_centre(read):
     centre = read("成立区矛盾纠纷多元化解中心。").found("institution-short")["青浦区矛盾纠纷多元化解中心"]
     assert centre.type == "MediationCentre"
+
+
+def test_a_region_under_the_leadership_of_higher_bodies_is_no_body_name(read):
+    r = read("2024年，顺德区在省委、省政府和市委的坚强领导下，推进依法行政。", region="顺德区", city="佛山市")
+    assert not any("在" in name for name in r.found(type_="Institution"))
+    assert {"中共广东省委", "广东省人民政府", "中共佛山市委"} <= set(r.found(type_="Institution"))
+
+
+def test_an_arbitration_office_is_no_mediation_centre(read):
+    r = read("在高新区设立顺德仲裁服务中心，受理商事仲裁案件。", region="顺德区", city="佛山市")
+    assert not r.found(type_="MediationCentre")
+    assert any(name.endswith("仲裁服务中心") for name in r.found(type_="Institution"))
+
+
+def test_in_a_department_report_this_bureau_is_the_reporting_department(read):
+    text = "本局制定《平谷区司法局2024年法治政府建设工作计划》。本局与天津市蓟州区司法局签署《平蓟协作框架协议》。"
+    r = read(text, region="平谷区", city="北京市", reporter="平谷区司法局")
+    assert {c.text for c in r.found("institution-self").values()} == {"本局"}
+    assert ("PARTY_TO", "平谷区司法局", "平蓟协作框架协议") in r.triples()
+    assert ("ISSUED", "平谷区司法局", "平谷区司法局2024年法治政府建设工作计划") in r.triples()
+    assert not read(text, region="平谷区", city="北京市").found("institution-self")  # a government's report: no 本局
+
+
+def test_a_base_built_together_is_a_body_both_established(read):
+    r = read("县司法局与湖北科技学院法学院共建法治宣传教育实践基地。", region="通城县", city="咸宁市")
+    bases = [name for name in r.found(type_="Institution") if name.endswith("实践基地")]
+    assert len(bases) == 1
+    assert {s for t, s, o in r.triples("ESTABLISHED") if o == bases[0]} == {"通城县司法局", "湖北科技学院法学院"}
+    r = read("区法学会与某大学法学院共建“法润某地”法治研究基地。", region="通城县", city="咸宁市")
+    assert any(name.endswith("研究基地") for name in r.found(type_="Institution"))
+
+
+def test_a_committee_named_by_its_work_is_a_body_and_mediation_ones_are_centres(read):
+    r = read("今年，区人民调解委员会受理纠纷3150件；县社会治理综合服务中心整合信访、调解力量。", region="平谷区", city="北京市")
+    centres = r.found(type_="MediationCentre")
+    assert {"平谷区人民调解委员会", "平谷区社会治理综合服务中心"} <= set(centres)
+
+
+def test_n_places_bodies_of_a_kind_none_named_yet_are_each_places_own(read):
+    text = "本局与蓟州区司法局、三河市司法局和兴隆县司法局签署《四地司法行政协作框架协议》。本局与四地律师协会联合举办律师论坛。"
+    counted = read(text, region="平谷区", city="北京市", reporter="平谷区司法局").found("institution-counted")
+    assert set(counted) == {"平谷区律师协会", "蓟州区律师协会", "三河市律师协会", "兴隆县律师协会"}
+
+
+def test_bodies_listed_after_an_owned_one_share_its_owner(read):
+    found = read("深入区法院、司法局、检察院等部门调研。", region="静海区", city="天津市").found("institution-listed")
+    assert {"静海区司法局", "静海区人民检察院"} <= set(found)
+    assert not read("县司法局与嘉善县司法局签订协议。").found("institution-listed")
+
+
+def test_the_rule_of_law_commission_has_its_short_forms(read):
+    found = read("区委依法治区委共召开会议3次。", region="静海区", city="天津市").found("institution-short")
+    assert "中共静海区委全面依法治区委员会" in found

@@ -57,3 +57,9 @@ def test_a_court_branch_is_part_of_its_court_and_acts_itself():
     r = read("区人民法院朱家角人民法庭设立家事调解工作室。")
     assert ("PART_OF", "青浦区人民法院朱家角人民法庭", "青浦区人民法院") in r.relations()
     assert not any(t == "ESTABLISHED" and s == "青浦区人民法院" for t, s, _ in r.relations())
+
+
+def test_the_centre_alone_heads_a_list_of_committees(read):
+    assert "中共中央" in read("全面落实中央和市委关于法治建设的部署。", region="武清区", city="天津市").found(type_="Institution")
+    assert "中共中央" in read("认真落实中央、省、市部署。", region="武清区", city="天津市").found(type_="Institution")
+    assert not read("争取中央财政资金。", region="武清区", city="天津市").found(type_="Institution")

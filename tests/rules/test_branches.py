@@ -23,3 +23,20 @@ def test_a_short_form_is_located_in_its_owner_implicitly(read):
 
 def test_a_centre_not_followed_by_a_set_up_branch_has_none(read):
     assert read("区矛盾纠纷调处化解中心运行良好，调解工作站覆盖各镇。").found("branch-of-centre") == {}
+
+
+def test_a_station_set_up_in_a_centre_by_another_body_is_that_bodys(read):
+    r = read("濮阳市中级人民法院在县社会治理综合服务中心设立诉讼服务站，方便群众就近立案。", region="南乐县", city="濮阳市")
+    station = next(name for name in r.found(type_="Institution") if name.endswith("诉讼服务站"))
+    assert station.startswith("濮阳市中级人民法院")
+    assert ("ESTABLISHED", "濮阳市中级人民法院", station) in r.triples()
+    assert ("LOCATED_IN", station, "南乐县社会治理综合服务中心") in r.triples()
+    assert not any(t == "PART_OF" and s == station for t, s, o in r.triples())
+
+
+def test_a_unit_a_body_sets_up_is_named_by_it_and_sits_in_it(read):
+    r = read("县人民法院麦市人民法庭设立湘鄂赣边界巡回审判点，全年巡回审理案件46件。", region="通城县", city="咸宁市")
+    court = "通城县人民法院麦市人民法庭"
+    unit = court + "湘鄂赣边界巡回审判点"
+    assert unit in r.found("unit-of-body")
+    assert {("ESTABLISHED", court, unit), ("LOCATED_IN", unit, court)} <= r.triples()

@@ -33,3 +33,20 @@ def test_a_bare_head_or_a_plain_activity_is_no_organised_event():
     r = read("区司法局举办讲座逾200场，开展“法律进社区”宣传活动。")
     assert not any(t == "ORGANIZED" for t, _, _ in r.relations(explicit_only=False))
     assert "讲座" not in r.names
+
+
+def test_a_clause_opening_with_its_verb_has_the_previous_clauses_subjects(read):
+    r = read("县司法局与湖北科技学院法学院共建实践基地，联合举办“宪法进万家”主题宣传月活动。", region="通城县", city="咸宁市")
+    organisers = {s for t, s, o in r.triples("ORGANIZED")}
+    assert organisers == {"通城县司法局", "湖北科技学院法学院"}
+
+
+def test_a_subject_followed_by_partners_acts_however_long_the_partners_name(read):
+    r = read("本局与四地律师协会联合举办“平蓟三兴”律师业务交流论坛。", region="平谷区", city="北京市", reporter="平谷区司法局")
+    assert "平谷区司法局" in {s for t, s, o in r.triples("ORGANIZED", implicit=False)}
+
+
+def test_convening_and_opening_verbs_organise_too(read):
+    r = read("区委党校开设习近平法治思想专题班2期。区司法局与嘉善县司法局在金泽镇召开司法行政协同发展联席会议。")
+    assert ("ORGANIZED", "中共青浦区委党校", "习近平法治思想专题班") in r.triples()
+    assert {"青浦区司法局", "嘉善县司法局"} <= {s for t, s, o in r.triples("ORGANIZED") if o.endswith("联席会议")}

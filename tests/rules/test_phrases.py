@@ -35,3 +35,13 @@ def test_a_centre_stationed_at_a_body_takes_the_bodys_full_name(read):
 
 def test_a_verb_without_a_known_head_names_nothing(read):
     assert read("建立健全工作台账。").found("phrase") == {}
+
+
+def test_a_meeting_joined_by_and_is_part_of_the_systems_name(read):
+    found = read("三地司法局建立联席会议和信息通报制度。").found("phrase")
+    assert "联席会议和信息通报制度" in found and not any(name.startswith("和") for name in found)
+
+
+def test_a_kind_of_mechanism_is_not_a_named_one(read):
+    found = read("建立协作机制，健全会前学法制度。").found("phrase")
+    assert "协作机制" not in found and "会前学法制度" in found

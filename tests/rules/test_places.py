@@ -31,3 +31,47 @@ def test_the_gazetteer_gives_the_chain_of_parents(read):
 
 def test_a_word_ending_in_a_suffix_is_no_town_without_its_county(read):
     assert read("推动城镇化建设。").found(type_="Place") == {}
+
+
+def test_a_name_several_divisions_share_is_the_reporting_regions(read):
+    assert "广州市白云区" in read("白云区司法局牵头。", region="广州市白云区", city="广州市").found("gazetteer")
+    assert "贵阳市白云区" in read("白云区司法局牵头。", region="观山湖区", city="贵阳市").found("gazetteer")
+    assert read("白云区司法局牵头。", region="静海区", city="天津市").found("gazetteer") == {}
+
+
+def test_a_town_of_a_neighbouring_district_keeps_its_own_county(read):
+    reading = read("在钟落潭镇、里水镇设立工作站。", region="广州市白云区", city="广州市")
+    assert {"钟落潭镇", "里水镇"} <= set(reading.found("gazetteer"))
+    assert ("PART_OF", "里水镇", "南海区") in reading.triples()
+
+
+def test_rivers_and_lakes_are_places_where_the_sentence_makes_them_so(read):
+    found = read("联合开展北运河流域巡查，在御临河沿线设立联系点，共护清水江流域。").found("water")
+    assert set(found) == {"北运河", "御临河", "清水江"}
+    assert read("推进河长制落实。").found("water") == {}
+
+
+def test_a_conjunction_before_a_short_form_is_no_county(read):
+    # 和县 is a county of Anhui; in 领导和县人大常委会 the 和 joins two phrases
+    r = read("在县委的坚强领导和县人大常委会的监督支持下，依法行政。", region="南乐县", city="濮阳市")
+    assert "和县" not in r.found("gazetteer")
+    assert "南乐县人民代表大会常务委员会" in r.found("institution-short")
+    r = read("县司法局与和县司法局签订协作协议。", region="南乐县", city="濮阳市")
+    assert "和县" in r.found("gazetteer")
+
+
+def test_a_former_name_of_a_division_names_it_in_any_province(read):
+    # the division table's edition renamed 渝北区; reports of the year before still write the old name
+    r = read("县人民法院与渝北区人民法院建立跨省立案协作机制。", region="邻水县", city="广安市")
+    bodies = r.found("institution-full")
+    assert [c.text for c in bodies.values()] == ["渝北区人民法院"]
+
+
+def test_a_town_name_inside_a_longer_one_is_that_longer_town(read):
+    r = read("区矛盾纠纷调处化解中心在下朝阳街道设立分中心。", region="武清区", city="天津市")
+    assert "下朝阳街道" in r.found(type_="Place") and not any(n.endswith("区朝阳街道") for n in r.found(type_="Place"))
+
+
+def test_a_zone_short_form_after_a_verb_names_the_zone(read):
+    assert "京津冀地区" in read("深化京津冀法治协作。", region="平谷区", city="北京市").found("gazetteer")
+    assert not read("建设社会主义现代化先行示范区。").found("gazetteer")

@@ -14,7 +14,7 @@ def test_each_head_gives_its_finer_class():
 def test_a_site_no_gazetteer_knows_is_a_place_within_the_town_before_it():
     r = read("在白鹤镇青浦工业园设立企业服务点，服务入驻企业。")
     assert r.names["青浦工业园"] == "Place"
-    assert ("LOCATED_IN", "青浦工业园", "白鹤镇") in r.relations()
+    assert ("LOCATED_IN", "青浦工业园", "青浦区白鹤镇") in r.relations()  # towns of China share the name 白鹤镇
     assert ("LOCATED_IN", "白鹤镇青浦工业园企业服务点", "青浦工业园") in r.relations()
 
 
@@ -40,3 +40,11 @@ def test_a_point_arriving_at_a_town():
 def test_a_mediation_room_is_no_point():
     r = read("调解工作室落户赵巷镇，在香花桥街道设立调解分站。")
     assert not any(t == "ObservationPoint" for t in r.names.values())
+
+
+def test_who_sets_up_a_point_established_it_and_where_is_only_where():
+    r = read("县司法局在高滩镇设立法律服务工作站。", region="邻水县")
+    points = [name for name, type_ in r.names.items() if type_ == "ObservationPoint"]
+    assert len(points) == 1 and ("ESTABLISHED", "邻水县司法局", points[0]) in r.relations()
+    r = read("西南政法大学与县人民政府签订合作协议，在县司法局设立西南政法大学邻水法治实践基地。", region="邻水县")
+    assert "邻水县司法局" not in {s for t, s, o in r.relations() if t == "ESTABLISHED"}  # the host, not the founder

@@ -31,3 +31,9 @@ def test_a_qualifier_before_the_quote_is_part_of_the_name(read):
 def test_a_quote_inside_a_title_is_a_mechanism_of_its_own(read):
     found = read("印发《关于深化“一网通办”改革的实施意见》。").found("quote-in-title")
     assert "一网通办" in found
+
+
+def test_a_qualifier_before_a_quote_starts_at_a_word(read):
+    # 落实行政执法: the verb is 落实; 实行 across the word boundary would cut 行政 to 政
+    found = read("全面落实行政执法“三项制度”，规范执法行为。").found("quote")
+    assert "行政执法“三项制度”" in found

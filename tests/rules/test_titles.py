@@ -45,3 +45,8 @@ def test_a_word_after_the_title_can_type_it(read):
 
 def test_angle_brackets_of_another_kind_are_no_title(read):
     assert read("会上强调<依法行政>的重要性。").found("title") == {}
+
+
+def test_measures_are_no_national_law(read):
+    found = read("制定《政府合同管理办法》，贯彻实施《行政处罚法》。").found("title")
+    assert "政府合同管理办法" in found and "中华人民共和国行政处罚法" in found

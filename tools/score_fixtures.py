@@ -1,0 +1,51 @@
+"""Macro scores of the extractor on the fixture groups, per report and per group.
+
+The national fixtures are split as `tests/test_national_scores.py` splits them (dev: tuned on;
+held-out: scored, never tuned on); `unseen` is the final test set (never tuned on); `yangtze`
+the older held-out Yangtze Delta reports. A report the recogniser refuses scores zero.
+
+    python tools/score_fixtures.py [dev] [held-out] [unseen] [yangtze]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from statistics import mean
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from test_national_scores import DEV, HELD_OUT, NATIONAL, report_scores  # noqa: E402
+
+COLUMNS = ("entity P", "entity R", "entity F1", "explicit relation P", "explicit relation R", "statistics R")
+
+
+def groups() -> dict[str, list[Path]]:
+    data = ROOT / "tests" / "data"
+    return {
+        "dev": [NATIONAL / n for n in DEV],
+        "held-out": [NATIONAL / n for n in HELD_OUT],
+        "unseen": sorted(p for p in (data / "unseen").iterdir() if p.suffix in (".txt", ".html")),
+        "yangtze": sorted((data / "holdout").glob("*.txt")),
+    }
+
+
+def report_row(path: Path) -> tuple[float, ...]:
+    """The six figures of one report against its gold (zeros when refused), as the floor test computes them."""
+    figures, _ = report_scores(path)
+    return tuple(figures[k] for k in ("eP", "eR", "eF", "rP", "rR", "sR"))
+
+
+def main(names: list[str]) -> None:
+    every = groups()
+    for name in names or list(every):
+        rows = [(path.name, report_row(path)) for path in every[name]]
+        for report, figures in rows:
+            print(f"  {report:40s} " + "  ".join(f"{f:.3f}" for f in figures))
+        means = [mean(figures[k] for _, figures in rows) for k in range(len(COLUMNS))]
+        print(f"{name}: " + ", ".join(f"{c} {m:.3f}" for c, m in zip(COLUMNS, means)))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
