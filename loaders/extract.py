@@ -27,11 +27,9 @@ def extract_file(path: str | Path, model: str | None = None) -> Extraction:
 def extract_report(report: ReportText, model: str | None = None) -> Extraction:
     """Extract entities, relations and statistics from a decoded report."""
     meta = report.meta
-    gazetteer = load_gazetteer()
-    city = gazetteer.city_of(meta.region) if meta.region in gazetteer else None
+    city = load_gazetteer().city_of(meta.region)
     # the rules read simplified characters; mentions quote the text as written (offsets agree)
-    reporter = meta.body if meta.body_kind == "department" else None
-    found = find_in_sections(build_pipeline(model), house_style(to_simplified(report.text)), meta.region, city, reporter=reporter)
+    found = find_in_sections(build_pipeline(model), house_style(to_simplified(report.text)), meta.region, city, reporter=meta.reporter)
     return to_extraction(found, report)
 
 

@@ -46,6 +46,11 @@ class ReportMeta:
     body: str = ""
     """The reporting body (青浦区人民政府, 闵行区司法局, 中共XX县委、XX县人民政府): with the year, the report's identity."""
 
+    @property
+    def reporter(self) -> str | None:
+        """The reporting department when a department reports (whom its 本局 names), else None."""
+        return self.body if self.body_kind == "department" else None
+
 
 @dataclass(frozen=True)
 class Entity:

@@ -28,8 +28,8 @@ SENTENCE_ENDS = "。！？；;!?\n"
 """Where a sentence ends, for provenance."""
 CLAUSE_OPENS = "。；;!！?？\n，,"
 """Where the clause a verb stands in opens (who acts is named after it)."""
-LIST_LINKS = "、|和|及|以及"
-"""Words that join the items of a list (A、B和C)."""
+LIST_LINKS = ("、", "和", "及", "以及")
+"""Words that join the items of a list (A、B和C); with 与, the items of a list of names (南海区与禅城区, 《A》与《B》)."""
 
 QUOTE = re.compile(r"“([^“”\n]{1,60})”")
 TITLE = re.compile(r"《([^《》\n]{1,160})》")
@@ -122,7 +122,7 @@ class Sentences:
 def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The items of a list written in ``text[start:end]`` (A、B和C), as ranges."""
     items, position = [], start
-    for match in re.finditer(LIST_LINKS, text[start:end]):
+    for match in re.finditer(alternation(LIST_LINKS), text[start:end]):
         items.append((position, start + match.start()))
         position = start + match.end()
     items.append((position, end))

@@ -78,9 +78,7 @@ def _reporter_of(text: str) -> tuple[str, str | None, str | None]:
         meta = report_meta(text, "<text>")
     except GovKGError:
         return "", None, None
-    gazetteer = load_gazetteer()
-    city = gazetteer.city_of(meta.region) if meta.region in gazetteer else None
-    return meta.region, city, meta.body if meta.body_kind == "department" else None
+    return meta.region, load_gazetteer().city_of(meta.region), meta.reporter
 
 
 def candidates(doc: Doc) -> tuple[Candidate, ...]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start
+from govkg.loaders.rules.base import LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start
 from govkg.loaders.rules.events import ORGANISED
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
 from govkg.ontology.terms import Class, RelationType
@@ -154,7 +154,7 @@ def _later_agreements(text: str, candidates: Sequence[Candidate], agreement: Can
     later = sorted((a for a in candidates if a.type == Class.Agreement and agreement.end <= a.start < sentence_end and a.rule not in _NOT_OBJECTS),
                    key=lambda a: a.start)
     position = agreement.end
-    while later and text[position:later[0].start].strip("《》“”") in ("和", "、", "及", "与", "以及"):
+    while later and text[position:later[0].start].strip("《》“”") in (*LIST_LINKS, "与"):
         position = later.pop(0).end
     return [a.start for a in later]
 
@@ -209,7 +209,7 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
     return actors
 
 
-_SUBJECT_LINKS = ("与", "和", "、", "及", "会同", "联合", "同")
+_SUBJECT_LINKS = (*LIST_LINKS, "与", "会同", "联合", "同")
 
 
 def _subjects_opening(text: str, candidates: Sequence[Candidate], start: int, end: int) -> list[Candidate]:
