@@ -157,6 +157,8 @@ class BodyRule(RuleComponent):
                     out.append(self._body(made[0], made[1], start, match.end(), text, "institution-full", place.canonical))
                     out.extend(self._sharing_head(owner_places[:index], place, match, text))
         covered = [(c.start, c.end) for c in out]
+        # 三县区司法局: the count's 县 and 区 own no body (the counted rule reads it)
+        covered += [(m.start(), m.start("name")) for m in self._counted.finditer(text)]
         owners = ctx.owners()
         for found in _SHORT_FORM.finditer(text):
             position = found.start()
