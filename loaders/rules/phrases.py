@@ -74,7 +74,7 @@ class PhraseRule(RuleComponent):
             heads = sorted(vocabulary.phrase_heads[type_], key=lambda h: len(h.word), reverse=True)
             words = tuple(h.word for h in heads)
             self._types.append((type_, re.compile(alternation(verbs)), _Heads(heads, words, re.compile(alternation(words)))))
-        self._last_stop = re.compile(f"(?s).*[{re.escape(vocabulary.np_stop_chars + PLACEHOLDER)}]")
+        self._stop = re.compile(f"[{re.escape(vocabulary.np_stop_chars + PLACEHOLDER)}]")
         self._qualifier = re.compile(alternation(vocabulary.phrase_qualifiers))
         self._generic = frozenset(vocabulary.generic_qualifiers)
         agreement_heads = alternation(h.word for h in vocabulary.phrase_heads.get(Class.Agreement, ()))
@@ -116,7 +116,7 @@ class PhraseRule(RuleComponent):
                                              f"phrase-{type_}", attributes={UNNAMED: verb.start()}))
                         continue
                     for part_start, part_end in _split_run(shadow, seg_start, seg_end, heads):
-                        found = self._noun_phrase(shadow, part_start, part_end, heads)
+                        found = self._noun_phrase(shadow, part_start, part_end, heads, ctx.token_starts)
                         if found is None:
                             continue
                         start, end, cls = found
@@ -136,11 +136,13 @@ class PhraseRule(RuleComponent):
         head = next(h for h in heads.heads if match.group(0).endswith(h.word))
         return start, match.end(), head.cls
 
-    def _noun_phrase(self, shadow: str, start: int, end: int, heads: _Heads) -> tuple[int, int, Class] | None:
+    def _noun_phrase(self, shadow: str, start: int, end: int, heads: _Heads, words: frozenset[int] = frozenset()) -> tuple[int, int, Class] | None:
+        # the name starts after the last stop character that is a word of its own (对 stops, 对象 does not)
+        stops = [m.start() for m in self._stop.finditer(shadow, start, end)
+                 if not words or shadow[m.start()] == PLACEHOLDER or (m.start() in words and m.start() + 1 in words)]
+        if stops:
+            start = stops[-1] + 1
         run = shadow[start:end]
-        stop = self._last_stop.match(run)
-        if stop:
-            start, run = start + stop.end(), run[stop.end():]
         qualified = self._qualifier.match(run)
         if qualified:
             start, run = start + qualified.end(), run[qualified.end():]
