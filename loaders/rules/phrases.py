@@ -123,6 +123,8 @@ class PhraseRule(RuleComponent):
                         surface = text[start:end]
                         if type_ == Class.Mechanism and end - start <= 4 and surface[:2] in self._generic:
                             continue  # 协作机制, 工作制度: a kind of mechanism, not one named
+                        if type_ == Class.Mechanism and _planned(shadow, verb.start(), ctx.token_starts):
+                            continue  # 2025年，区将完善…体系: a plan names no mechanism that exists
                         if type_ == Class.MediationCentre and not any(c in surface for c in self.vocabulary.mediation_cues):
                             continue
                         out.append(Candidate(type_, cls, normalise(surface), start, end, surface, f"phrase-{type_}"))
@@ -164,6 +166,17 @@ class PhraseRule(RuleComponent):
                         start, k = start + meeting + 2, k - meeting - 2
                     return start, start + k, head.cls
         return None
+
+
+_FUTURE = "将"
+_SENTENCE_OPENS = re.compile("[。！？\n]")
+
+
+def _planned(text: str, position: int, words: frozenset[int]) -> bool:
+    """Whether the verb at ``position`` is in a sentence of plans: 将 (as a word of its own) before it in the sentence."""
+    opened = max((m.end() for m in _SENTENCE_OPENS.finditer(text, max(0, position - 80), position)), default=max(0, position - 80))
+    k = text.rfind(_FUTURE, opened, position)
+    return k >= 0 and (not words or (k in words and k + 1 in words))
 
 
 def signers_name(agreement: Candidate, bodies: Sequence[Candidate], ctx: Context) -> Candidate | None:
