@@ -24,7 +24,7 @@ _WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "
 _WATER_CONTEXT = ("流域", "沿线", "沿岸", "水域", "两岸", "河段", "上游", "下游", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界")
 """What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸)."""
 _WATER = re.compile(f"[{CJK}]{{1,8}}?(?:{alternation(_WATER_GENERIC)})(?={alternation(_WATER_CONTEXT)})")
-_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以、，]|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合)")
+_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以、，局]|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查)")
 """What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域)."""
 _AFTER_LEVEL = frozenset("委级域长")
 """After X县 or X区, these make 县委, 区级, 区域, 县长 of the characters: 和县委 is 和 + 县委."""
