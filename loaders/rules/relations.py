@@ -37,6 +37,7 @@ class RelationVocabulary(VocabularySlice):
     national_law_prefix: str
     review_openers: tuple[str, ...]
     review_verbs: tuple[str, ...]
+    counter_heads: tuple[str, ...]
 
     def can_be_established(self, target: Candidate, explicit_actor: bool, verb: str) -> bool:
         """Whether an establishment verb sets up ``target``: bodies always; mechanisms when the actor is named,
@@ -96,6 +97,7 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
     objects = sorted((c for c in candidates if c.rule not in _NOT_OBJECTS and c.type != Class.Place), key=lambda c: c.start)
     object_starts = [c.start for c in objects]
     bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]  # the only candidates _actors keeps
+    body_keys = {c.key for c in bodies if c.type != Class.Place}
     for verb in pattern.finditer(shadow):
         relation = relation_of[verb.group(0)]
         scope_end = clause_end(shadow, verb.end())
@@ -117,6 +119,9 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
                 if implicit and type_ == RelationType.ISSUED and target.cls == Class.Law and target.canonical.startswith(vocabulary.national_law_prefix):
                     continue  # a region never issues a national law
                 out.append(RelationRecord(type_, actor, target.key, implicit, verb.start(), target.end))
+                if type_ == RelationType.ESTABLISHED and not implicit and target.text.endswith(vocabulary.counter_heads) and actor in body_keys:
+                    # 县政务服务中心开设“…”专窗: a counter is where the body that opens it is
+                    out.append(RelationRecord(RelationType.LOCATED_IN, target.key, actor, False, verb.start(), target.end))
     parties = {r.target for r in out if r.type == RelationType.PARTY_TO}
     for agreement in candidates:
         if agreement.type == Class.Agreement and agreement.rule != "nested-title" and agreement.key not in parties:
