@@ -97,3 +97,11 @@ def test_a_count_of_counties_and_districts_names_each_body_and_owns_none(read):
     counted = reading.found("institution-counted")
     assert set(counted) == {"乐昌市司法局", "浈江区司法局", "宜章县司法局"}
     assert not [c for c in reading.found("institution-short").values() if c.start >= text.index("三县区")]
+
+
+def test_a_bodys_party_group_is_a_body_of_its_own(read):
+    found = read("县政府党组书记、县长履行第一责任人职责。", region="环县", city="庆阳市").found("institution-party-group")
+    assert list(found) == ["环县人民政府党组"]
+    dept = read("局党组会议专题研究法治建设6次。", region="平谷区", city="北京市", reporter="平谷区司法局").found("institution-party-group")
+    assert list(dept) == ["平谷区司法局党组"]
+    assert read("加强区司法局基层党组织建设。").found("institution-party-group") == {}
