@@ -204,7 +204,8 @@ class BodyRule(RuleComponent):
             name = parent.canonical + match.group(0)
             cls = Class.Court if parent.cls == Class.Court and match.group(0).endswith(_COURT_BRANCHES) else Class.Office
             out.append(Candidate(Class.Institution, cls, name, match.start(), match.end(), match.group(0), "sub-institution"))
-            relations.append(RelationRecord(RelationType.PART_OF, name, parent.canonical, False, parent.start, match.end()))
+            # an office is its body's by the name alone (区政府办公室): known, not stated; a branch written after its body is stated
+            relations.append(RelationRecord(RelationType.PART_OF, name, parent.canonical, cls == Class.Office, parent.start, match.end()))
         for body in [c for c in out if c.rule.startswith("institution")]:
             match = self._platforms.match(text, body.end)
             if match:

@@ -105,3 +105,9 @@ def test_a_bodys_party_group_is_a_body_of_its_own(read):
     dept = read("局党组会议专题研究法治建设6次。", region="平谷区", city="北京市", reporter="平谷区司法局").found("institution-party-group")
     assert list(dept) == ["平谷区司法局党组"]
     assert read("加强区司法局基层党组织建设。").found("institution-party-group") == {}
+
+
+def test_an_office_is_its_bodys_by_name_and_a_tribunal_is_stated(read):
+    reading = read("区政府办公室印发通知；区人民法院朱家角人民法庭设立巡回审判点。")
+    assert ("PART_OF", "青浦区人民政府办公室", "青浦区人民政府") in reading.triples("PART_OF", implicit=True)
+    assert ("PART_OF", "青浦区人民法院朱家角人民法庭", "青浦区人民法院") in reading.triples("PART_OF", implicit=False)
