@@ -59,6 +59,7 @@ class PhraseVocabulary(VocabularySlice):
     mediation_cues: tuple[str, ...]
     generic_qualifiers: tuple[str, ...]
     agreement_kind_words: tuple[str, ...]
+    generic_systems: tuple[str, ...]
     known_mechanisms: tuple[KnownMechanism, ...]
     mechanism_scopes: tuple[str, ...]
 
@@ -89,6 +90,7 @@ class PhraseRule(RuleComponent):
         self._stop = re.compile(f"[{re.escape(vocabulary.np_stop_chars + PLACEHOLDER)}]")
         self._qualifier = re.compile(alternation(vocabulary.phrase_qualifiers))
         self._generic = frozenset(vocabulary.generic_qualifiers)
+        self._generic_systems = frozenset(vocabulary.generic_systems)
         self._known_names = {k.word: (k.canonical, k.cls) for k in vocabulary.known_mechanisms}
         self._known = re.compile(f"(?P<scope>{alternation(vocabulary.mechanism_scopes)})?(?P<name>{alternation(self._known_names)})")
         agreement_heads = alternation(h.word for h in vocabulary.phrase_heads.get(Class.Agreement, ()))
@@ -136,10 +138,10 @@ class PhraseRule(RuleComponent):
                             continue
                         start, end, cls = found
                         surface = text[start:end]
-                        if type_ == Class.Mechanism and end - start <= 4 and surface[:2] in self._generic:
-                            continue  # 协作机制, 工作制度: a kind of mechanism, not one named
-                        if type_ == Class.Mechanism and _planned(shadow, verb.start(), ctx.token_starts):
-                            continue  # 2025年，区将完善…体系: a plan names no mechanism that exists
+                        if type_ == Class.Mechanism and (end - start <= 4 and surface[:2] in self._generic or surface in self._generic_systems):
+                            continue  # 协作机制, 工作制度, 矛盾纠纷多元化解机制: a kind of mechanism every region has, not one named
+                        if type_ == Class.Mechanism and (_planned(shadow, verb.start(), ctx.token_starts) or _in_heading(shadow, verb.start())):
+                            continue  # 2025年，区将完善…体系 / （五）健全…机制: a plan or a heading names no mechanism that exists
                         if type_ == Class.MediationCentre and not any(c in surface for c in self.vocabulary.mediation_cues):
                             continue
                         out.append(Candidate(type_, cls, normalise(surface), start, end, surface, f"phrase-{type_}"))
@@ -196,9 +198,23 @@ _FUTURE = "将"
 _SENTENCE_OPENS = re.compile("[。！？\n]")
 
 
+_HEADING = re.compile(r"[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])")
+_HEADING_LENGTH = 40
+
+
+def _in_heading(text: str, position: int) -> bool:
+    """Whether ``position`` is in a section heading: a numbered line of its own, no sentence in it (（五）健全矛盾纠纷多元化解机制;
+    not （三）落实述法制度。组织…, whose heading opens a paragraph)."""
+    line = text.rfind("\n", 0, position) + 1
+    if position - line > _HEADING_LENGTH or not _HEADING.match(text, line):
+        return False
+    end = text.find("\n", position)
+    return "。" not in text[line:end if end >= 0 else len(text)]
+
+
 def _planned(text: str, position: int, words: frozenset[int]) -> bool:
     """Whether the verb at ``position`` is in a sentence of plans: 将 (as a word of its own) before it in the sentence."""
-    opened = max((m.end() for m in _SENTENCE_OPENS.finditer(text, max(0, position - 80), position)), default=max(0, position - 80))
+    opened = max((m.end() for m in _SENTENCE_OPENS.finditer(text, max(0, position - 160), position)), default=max(0, position - 160))
     k = text.rfind(_FUTURE, opened, position)
     return k >= 0 and (not words or (k in words and k + 1 in words))
 

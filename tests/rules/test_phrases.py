@@ -68,3 +68,12 @@ def test_the_genres_standing_mechanisms_are_read_by_name(read):
 def test_a_standing_mechanism_inside_a_longer_name_is_left_to_it(read):
     reading = read("建立健全乡镇执法事项清单动态调整机制。")
     assert "乡镇执法事项清单" not in reading.found("known-mechanism")
+
+
+def test_a_heading_line_names_no_mechanism_but_a_paragraph_opened_by_one_does(read):
+    assert read("（二）健全行政争议实质性化解机制\n区司法局牵头。").found("phrase-Mechanism") == {}
+    assert "述法制度" in read("（三）落实述法制度。组织主要负责人开展年度述法。").found("phrase-Mechanism")
+
+
+def test_a_kind_of_system_every_region_has_is_no_named_mechanism(read):
+    assert read("区司法局健全矛盾纠纷多元化解机制。").found("phrase-Mechanism") == {}
