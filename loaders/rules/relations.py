@@ -131,6 +131,9 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
     return out
 
 
+_ISSUED_BY = re.compile("(?:通过)?后?由(?P<body>[^，。；,;\n]{2,20}?)(?:印发|发布|出台)")
+
+
 def review_relations(ctx: Context, candidates: Sequence[Candidate], pattern: re.Pattern[str]) -> list[RelationRecord]:
     """起草《A》，报区委依法治区委员会审议后印发 / 《A》经区政府常务会议审议通过: the reviewing body issues the document
     named before it in the sentence (the drafter only drafts)."""
@@ -145,6 +148,9 @@ def review_relations(ctx: Context, candidates: Sequence[Candidate], pattern: re.
         if not reviewers or not before:
             continue
         document = before[-1]
+        issued_by = _ISSUED_BY.match(text, match.end(), clause_end(text, match.end()))
+        if issued_by:  # …审议后由县政府办公室印发: the body named after 由 issues it
+            reviewers = _named_before(ctx.text, bodies, *issued_by.span("body")) or reviewers
         out += [RelationRecord(RelationType.ISSUED, body.key, document.key, False, document.start, match.end()) for body in reviewers]
     return out
 

@@ -21,3 +21,9 @@ def test_a_body_that_passes_a_document_after_meeting_issues_it(read):
 def test_a_review_names_no_document_of_another_sentence(read):
     triples = read("印发《青浦区法治建设工作要点》。重大决策报区政府审议。").triples("ISSUED", implicit=False)
     assert not any(source == "青浦区人民政府" for _, source, _ in triples)
+
+
+def test_the_body_named_after_you_issues_it_after_the_review(read):
+    triples = read("区司法局起草《青浦区行政规范性文件管理办法》，经区政府常务会议审议后由区政府办公室印发。").triples("ISSUED", implicit=False)
+    assert ("ISSUED", "青浦区人民政府办公室", "青浦区行政规范性文件管理办法") in triples
+    assert ("ISSUED", "青浦区人民政府", "青浦区行政规范性文件管理办法") not in triples
