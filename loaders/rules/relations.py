@@ -77,6 +77,7 @@ class RelationRule(RuleComponent):
         text = ctx.text
         out = verb_relations(ctx, found, self.vocabulary, self._verbs, self._relation_of)
         out += review_relations(ctx, found, self._review)
+        out += issued_by_relations(ctx, found)
         out += organised_relations(ctx, found)
         out += scope_relations(ctx, found)
         explicit = containment_relations(found)
@@ -107,6 +108,8 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
         explicit_actor = not actors[0][1]
         if not explicit_actor and shadow.startswith("的", verb.end()):
             continue  # 学习新修订的《行政复议法》: the verb describes the law and names no actor (区政府制定的《…》 does)
+        if verb.group(0) in vocabulary.review_verbs and _ISSUED_BY.search(shadow, scope_end, _sentence_end(shadow, scope_end)):
+            continue  # 审议通过《A》，由县委依法治县办印发: the body named with 由 issues it (issued_by_relations)
         if relation == RelationType.ESTABLISHED:
             targets = [c for c in targets[:1] if c.start - verb.end() <= 8 and vocabulary.can_be_established(c, explicit_actor, verb.group(0))]
         else:
@@ -132,6 +135,27 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
 
 
 _ISSUED_BY = re.compile("(?:通过)?后?由(?P<body>[^，。；,;\n]{2,20}?)(?:印发|发布|出台)")
+
+
+def _sentence_end(text: str, position: int) -> int:
+    return min((k for k in (text.find(end, position) for end in "。\n") if k >= 0), default=len(text))
+
+
+def issued_by_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:
+    """…《A》，由县委依法治县办印发: the body named with 由 issues the document named before it in the sentence."""
+    text = ctx.masked
+    bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]
+    written = sorted((c for c in candidates if c.type in _WRITTEN and c.rule not in _NOT_OBJECTS), key=lambda c: c.end)
+    out = []
+    for match in _ISSUED_BY.finditer(text):
+        if text[match.start() - 1:match.start()] not in ("，", ","):
+            continue
+        issuers = _named_before(ctx.text, bodies, *match.span("body"))
+        sentence_start = max(text.rfind(end, 0, match.start()) for end in "。；;\n") + 1
+        before = [c for c in written if sentence_start <= c.start and c.end <= match.start()]
+        if issuers and before:
+            out += [RelationRecord(RelationType.ISSUED, body.key, before[-1].key, False, before[-1].start, match.end()) for body in issuers]
+    return out
 
 
 def review_relations(ctx: Context, candidates: Sequence[Candidate], pattern: re.Pattern[str]) -> list[RelationRecord]:

@@ -27,3 +27,8 @@ def test_the_body_named_after_you_issues_it_after_the_review(read):
     triples = read("区司法局起草《青浦区行政规范性文件管理办法》，经区政府常务会议审议后由区政府办公室印发。").triples("ISSUED", implicit=False)
     assert ("ISSUED", "青浦区人民政府办公室", "青浦区行政规范性文件管理办法") in triples
     assert ("ISSUED", "青浦区人民政府", "青浦区行政规范性文件管理办法") not in triples
+
+
+def test_a_document_passed_then_issued_by_a_named_office_is_the_offices(read):
+    triples = read("区委全面依法治区委员会审议通过《青浦区法治建设工作要点》，由区委依法治区办印发实施。").triples("ISSUED", implicit=False)
+    assert {source for _, source, _ in triples} == {"中共青浦区委全面依法治区委员会办公室"}
