@@ -105,6 +105,7 @@ class Gazetteer:
         self._township_stems = township_stems
         self._stems: dict[str, dict[str, str]] = {}
         self._zone_neighbours: dict[str, dict[str, int]] = {}
+        self._resolved: dict[tuple[str, str | None, str | None], Place | None] = {}
         self._zones = [p for p in places if p.is_zone]
 
     def __contains__(self, name: str) -> bool:
@@ -141,6 +142,14 @@ class Gazetteer:
         it is too often a word or another place. A name shared by several places is resolved to
         the one under ``before`` (广州市白云区), else to the one nearest the region, else to none.
         """
+        key = (surface, region, before)
+        if key not in self._resolved:  # the same names recur in every report of a region
+            if len(self._resolved) >= 200_000:  # a bounded memo: a corpus of every county stays small
+                self._resolved.clear()
+            self._resolved[key] = self._resolve(surface, region, before)
+        return self._resolved[key]
+
+    def _resolve(self, surface: str, region: str | None, before: str | None) -> Place | None:
         names = self._candidates.get(surface)
         if not names:
             return None
