@@ -83,11 +83,14 @@ def normalise(name: str) -> str:
 
 def mask(text: str) -> str:
     """The text with quoted and 《》 spans replaced by placeholders (same length)."""
-    out = list(text)
-    for pattern in (QUOTE, TITLE):
-        for match in pattern.finditer(text):
-            out[match.start():match.end()] = PLACEHOLDER * (match.end() - match.start())
-    return "".join(out)
+    pieces, position = [], 0
+    for start, end in sorted(match.span() for pattern in (QUOTE, TITLE) for match in pattern.finditer(text)):
+        if end > position:
+            start = max(start, position)
+            pieces += (text[position:start], PLACEHOLDER * (end - start))
+            position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _class_of(characters: str) -> re.Pattern[str]:
