@@ -26,6 +26,7 @@ _FUNCTION_CHARS = "对与和及、由经向在为同让请将把被从至并"
 _SHORT_FORM = re.compile("区|县|旗|省|州|市(?!场)")
 _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County)
 _CENTRE = "中央"
+_PARTY = "中共"
 _LIST_LINKS = "、和及"
 """What carries an owner over to the next body (区法院、司法局); not 与, which names partners of their own."""
 _HEADS_NEEDING_A_BODY = ("委员会", "局", "委办", "办公室", "中心", "所", "大队", "支队")
@@ -131,6 +132,8 @@ class BodyRule(RuleComponent):
 
     def _body(self, cls: Class, canonical: str, start: int, end: int, text: str, rule: str, owner: str) -> Candidate:
         type_ = Class.MediationCentre if cls == Class.MediationCentre else Class.Institution
+        if canonical.startswith(_PARTY) and text.endswith(_PARTY, 0, start):
+            start -= len(_PARTY)  # 中共顺德区委…委员会: the party's name is part of the body's
         return Candidate(type_, cls, canonical, start, end, text[start:end], rule, attributes={"owner": owner})
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
@@ -154,6 +157,8 @@ class BodyRule(RuleComponent):
                     out.append(self._body(made[0], made[1], start, match.end(), text, "institution-full", place.canonical))
                     out.extend(self._sharing_head(owner_places[:index], place, match, text))
         covered = [(c.start, c.end) for c in out]
+        # 三县区司法局: the count's 县 and 区 own no body (the counted rule reads it)
+        covered += [(m.start(), m.start("name")) for m in self._counted.finditer(text)]
         owners = ctx.owners()
         for found in _SHORT_FORM.finditer(text):
             position = found.start()

@@ -35,6 +35,9 @@ class RelationVocabulary(VocabularySlice):
     system_founding_verbs: tuple[str, ...]
     site_opening_verbs: tuple[str, ...]
     national_law_prefix: str
+    review_openers: tuple[str, ...]
+    review_verbs: tuple[str, ...]
+    counter_heads: tuple[str, ...]
 
     def can_be_established(self, target: Candidate, explicit_actor: bool, verb: str) -> bool:
         """Whether an establishment verb sets up ``target``: bodies always; mechanisms when the actor is named,
@@ -63,6 +66,8 @@ class RelationRule(RuleComponent):
         verbs = [(v, rel) for rel, vs in self.vocabulary.relation_verbs.items() for v in vs]
         self._verbs = re.compile(alternation(v for v, _ in verbs))
         self._relation_of = dict(verbs)
+        self._review = re.compile(f"(?:{alternation(self.vocabulary.review_openers)})(?P<body>[^，。；,;\n]{{2,30}}?)"
+                                  f"(?:{alternation(self.vocabulary.review_verbs)})")
 
     def __call__(self, doc: Doc) -> Doc:
         self._ready()
@@ -70,6 +75,7 @@ class RelationRule(RuleComponent):
         found = readings(doc)
         text = ctx.text
         out = verb_relations(ctx, found, self.vocabulary, self._verbs, self._relation_of)
+        out += review_relations(ctx, found, self._review)
         out += organised_relations(ctx, found)
         out += scope_relations(ctx, found)
         explicit = containment_relations(found)
@@ -91,6 +97,7 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
     objects = sorted((c for c in candidates if c.rule not in _NOT_OBJECTS and c.type != Class.Place), key=lambda c: c.start)
     object_starts = [c.start for c in objects]
     bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]  # the only candidates _actors keeps
+    body_keys = {c.key for c in bodies if c.type != Class.Place}
     for verb in pattern.finditer(shadow):
         relation = relation_of[verb.group(0)]
         scope_end = clause_end(shadow, verb.end())
@@ -112,11 +119,32 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
                 if implicit and type_ == RelationType.ISSUED and target.cls == Class.Law and target.canonical.startswith(vocabulary.national_law_prefix):
                     continue  # a region never issues a national law
                 out.append(RelationRecord(type_, actor, target.key, implicit, verb.start(), target.end))
+                if type_ == RelationType.ESTABLISHED and not implicit and target.text.endswith(vocabulary.counter_heads) and actor in body_keys:
+                    # 县政务服务中心开设“…”专窗: a counter is where the body that opens it is
+                    out.append(RelationRecord(RelationType.LOCATED_IN, target.key, actor, False, verb.start(), target.end))
     parties = {r.target for r in out if r.type == RelationType.PARTY_TO}
     for agreement in candidates:
         if agreement.type == Class.Agreement and agreement.rule != "nested-title" and agreement.key not in parties:
             out.append(RelationRecord(RelationType.PARTY_TO, ctx.region, agreement.key, True, agreement.start, agreement.end))
             parties.add(agreement.key)
+    return out
+
+
+def review_relations(ctx: Context, candidates: Sequence[Candidate], pattern: re.Pattern[str]) -> list[RelationRecord]:
+    """起草《A》，报区委依法治区委员会审议后印发 / 《A》经区政府常务会议审议通过: the reviewing body issues the document
+    named before it in the sentence (the drafter only drafts)."""
+    text = ctx.masked
+    bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]
+    written = sorted((c for c in candidates if c.type in _WRITTEN and c.rule not in _NOT_OBJECTS), key=lambda c: c.end)
+    out = []
+    for match in pattern.finditer(text):
+        reviewers = _named_before(ctx.text, bodies, *match.span("body"))
+        sentence_start = max(text.rfind(end, 0, match.start()) for end in "。；;\n") + 1
+        before = [c for c in written if sentence_start <= c.start and c.end <= match.start()]
+        if not reviewers or not before:
+            continue
+        document = before[-1]
+        out += [RelationRecord(RelationType.ISSUED, body.key, document.key, False, document.start, match.end()) for body in reviewers]
     return out
 
 

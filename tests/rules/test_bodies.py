@@ -89,3 +89,11 @@ def test_bodies_listed_after_an_owned_one_share_its_owner(read):
 def test_the_rule_of_law_commission_has_its_short_forms(read):
     found = read("区委依法治区委共召开会议3次。", region="静海区", city="天津市").found("institution-short")
     assert "中共静海区委全面依法治区委员会" in found
+
+
+def test_a_count_of_counties_and_districts_names_each_body_and_owns_none(read):
+    text = "县司法局与韶关市浈江区司法局、郴州市宜章县司法局签订协议，三县区司法局共同建立联合调解机制。"
+    reading = read(text, region="乐昌市", city="韶关市")
+    counted = reading.found("institution-counted")
+    assert set(counted) == {"乐昌市司法局", "浈江区司法局", "宜章县司法局"}
+    assert not [c for c in reading.found("institution-short").values() if c.start >= text.index("三县区")]

@@ -45,3 +45,15 @@ def test_a_meeting_joined_by_and_is_part_of_the_systems_name(read):
 def test_a_kind_of_mechanism_is_not_a_named_one(read):
     found = read("建立协作机制，健全会前学法制度。").found("phrase")
     assert "协作机制" not in found and "会前学法制度" in found
+
+
+def test_a_stop_character_inside_a_word_does_not_cut_the_name(read):
+    found = read("区司法局建立社区矫正对象请假协查机制。").found("phrase-Mechanism")
+    assert "社区矫正对象请假协查机制" in found
+    assert "对群众诉求快速响应机制" not in read("建立对群众诉求快速响应机制。").found("phrase-Mechanism")
+
+
+def test_a_mechanism_a_plan_will_build_is_not_read(read):
+    assert read("2025年，青浦区将完善矛盾纠纷多元化解体系。").found("phrase-Mechanism") == {}
+    assert "矛盾纠纷多元化解体系" in read("2024年，青浦区完善矛盾纠纷多元化解体系。").found("phrase-Mechanism")
+
