@@ -83,7 +83,8 @@ def normalise(name: str) -> str:
 
 def mask(text: str) -> str:
     """The text with quoted and 《》 spans replaced by placeholders (same length)."""
-    pieces, position = [], 0
+    pieces: list[str] = []
+    position = 0
     for start, end in sorted(match.span() for pattern in (QUOTE, TITLE) for match in pattern.finditer(text)):
         if end > position:
             start = max(start, position)
