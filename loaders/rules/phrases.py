@@ -24,6 +24,8 @@ _AND = re.compile("以及|和|及")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[项个家名件批]")
 _LISTED_TYPES = (Class.Event, Class.Document, Class.Agreement)
 """Types whose verb may govern a list of names separated by 、 (印发A、B和C)."""
+KNOWN = "known-mechanism"
+"""The rule name of the genre's standing mechanisms read by name (会前学法)."""
 UNNAMED = "unnamed"
 """Attribute of an agreement written by its kind alone (合作协议): the position of its verb, until it is named by its signers."""
 STATIONED = "驻"
@@ -39,6 +41,14 @@ class PhraseHead(NamedTuple):
     cls: Class
 
 
+class KnownMechanism(NamedTuple):
+    """A mechanism the genre names without a verb or head, as written, its canonical name and its class."""
+
+    word: str
+    canonical: str
+    cls: Class
+
+
 @dataclass(frozen=True)
 class PhraseVocabulary(VocabularySlice):
     phrase_verbs: dict[Class, tuple[str, ...]]
@@ -49,6 +59,8 @@ class PhraseVocabulary(VocabularySlice):
     mediation_cues: tuple[str, ...]
     generic_qualifiers: tuple[str, ...]
     agreement_kind_words: tuple[str, ...]
+    known_mechanisms: tuple[KnownMechanism, ...]
+    mechanism_scopes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -77,6 +89,8 @@ class PhraseRule(RuleComponent):
         self._stop = re.compile(f"[{re.escape(vocabulary.np_stop_chars + PLACEHOLDER)}]")
         self._qualifier = re.compile(alternation(vocabulary.phrase_qualifiers))
         self._generic = frozenset(vocabulary.generic_qualifiers)
+        self._known_names = {k.word: (k.canonical, k.cls) for k in vocabulary.known_mechanisms}
+        self._known = re.compile(f"(?P<scope>{alternation(vocabulary.mechanism_scopes)})?(?P<name>{alternation(self._known_names)})")
         agreement_heads = alternation(h.word for h in vocabulary.phrase_heads.get(Class.Agreement, ()))
         self._bare = re.compile(f"(?:{alternation(vocabulary.agreement_kind_words)})*(?:{agreement_heads})(?![{CJK}])")
         self._continuation = re.compile(f"(?=(?:{alternation(vocabulary.phrase_continuations)}))")
@@ -85,6 +99,7 @@ class PhraseRule(RuleComponent):
         earlier = candidates(doc)
         strong = [c for c in earlier if c.rule in _STRONG_RULES]
         found = [p for p in self.read(ctx) if not any(p.overlaps(s) for s in strong)]
+        found += [k for k in self.known(ctx) if not any(k.overlaps(o) for o in (*strong, *found))]
         if any(UNNAMED in p.attributes for p in found):
             bodies = [c for c in earlier if c.type == Class.Institution]
             found = [q for p in found if (q := signers_name(p, bodies, ctx)) is not None]
@@ -128,6 +143,15 @@ class PhraseRule(RuleComponent):
                         if type_ == Class.MediationCentre and not any(c in surface for c in self.vocabulary.mediation_cues):
                             continue
                         out.append(Candidate(type_, cls, normalise(surface), start, end, surface, f"phrase-{type_}"))
+        return out
+
+    def known(self, ctx: Context) -> list[Candidate]:
+        """The genre's standing mechanisms, named without a verb or head (会前学法, 乡镇综合行政执法改革, 证明事项告知承诺制)."""
+        out = []
+        for match in self._known.finditer(ctx.masked):
+            canonical, cls = self._known_names[match["name"]]
+            surface = ctx.text[match.start():match.end()]
+            out.append(Candidate(Class.Mechanism, cls, (match["scope"] or "") + canonical, match.start(), match.end(), surface, KNOWN))
         return out
 
     def _bare_agreement(self, shadow: str, start: int, end: int, heads: _Heads) -> tuple[int, int, Class] | None:

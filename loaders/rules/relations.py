@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from govkg.loaders.rules.base import LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start
 from govkg.loaders.rules.events import ORGANISED
+from govkg.loaders.rules.places import QUALIFIER
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
 from govkg.ontology.terms import Class, RelationType
 
@@ -329,7 +330,8 @@ def place_relations(candidates: Sequence[Candidate], ctx: Context) -> tuple[list
             out.append(RelationRecord(part_of, c.key, c.attributes["parent"], False, c.start - len(c.attributes["parent"]), c.end))
     for left, right in zip(places, places[1:]):
         if right.key in gazetteer and left.end == right.start and left.key in [p.name for p in gazetteer.chain(right.key)[1:]]:
-            out.append(RelationRecord(part_of, right.key, left.key, False, left.start, right.end))
+            # 佛山市顺德区 in 顺德区's own report: the prefecture only qualifies the name, the link is known, not stated
+            out.append(RelationRecord(part_of, right.key, left.key, bool(left.attributes.get(QUALIFIER)), left.start, right.end))
             explicit.add((right.key, left.key))
     mentioned = {c.key for c in places if c.key in gazetteer} | ({ctx.region} if ctx.region in gazetteer else set())
     added: set[str] = set()

@@ -57,3 +57,14 @@ def test_a_mechanism_a_plan_will_build_is_not_read(read):
     assert read("2025年，青浦区将完善矛盾纠纷多元化解体系。").found("phrase-Mechanism") == {}
     assert "矛盾纠纷多元化解体系" in read("2024年，青浦区完善矛盾纠纷多元化解体系。").found("phrase-Mechanism")
 
+
+
+def test_the_genres_standing_mechanisms_are_read_by_name(read):
+    found = read("区政府常务会议开展会前学法8次；深化镇街综合行政执法改革，全面推行证明事项告知承诺制。").found("known-mechanism")
+    assert set(found) == {"会前学法制度", "镇街综合行政执法改革", "证明事项告知承诺制"}
+    assert found["会前学法制度"].text == "会前学法"
+
+
+def test_a_standing_mechanism_inside_a_longer_name_is_left_to_it(read):
+    reading = read("建立健全乡镇执法事项清单动态调整机制。")
+    assert "乡镇执法事项清单" not in reading.found("known-mechanism")
