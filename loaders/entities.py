@@ -42,7 +42,10 @@ def to_extraction(sections: Found, report: ReportText) -> Extraction:
     meta = report.meta
     found = [*sections.candidates, *_title(to_simplified(report.text), meta.title)]
     qualified, renamed = qualify(found, meta.region)
-    found_relations = [replace(r, source=renamed.get(r.source, r.source), target=renamed.get(r.target, r.target)) for r in sections.relations]
+    found_relations = [
+        replace(r, source=renamed.get(r.source, r.source), target=renamed.get(r.target, r.target)) if r.source in renamed or r.target in renamed else r
+        for r in sections.relations
+    ]
     sentences = Sentences(report.text)
     entities, key_to_id = _merge(qualified, meta, sections.ancestors, sentences, report.text)
     statistics = tuple(

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, RelationRecord, alternation, overlaps_any
+from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, RelationRecord, alternation, finditer_near, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
@@ -28,7 +28,8 @@ _BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以
 """What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域)."""
 _AFTER_LEVEL = frozenset("委级域长")
 """After X县 or X区, these make 县委, 区级, 区域, 县长 of the characters: 和县委 is 和 + 县委."""
-_TOWN = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市]))[{CJK}]{{2,3}}?(?:镇|街道)(?=[，,、。；和及设的村社])")
+_TOWN_ENDS = ("镇", "街道")
+_TOWN = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市]))[{CJK}]{{2,3}}?(?:{alternation(_TOWN_ENDS)})(?=[，,、。；和及设的村社])")
 
 
 _NOT_CJK = "，。；：、！？,;:!?\\n（）()《》“” "
@@ -109,7 +110,7 @@ class PlaceRule(RuleComponent):
             out.append(Candidate(Class.Place, Class.Township, name, start, end, text[start:end], "gazetteer-stem"))
         taken = [(c.start, c.end) for c in out]
         counties = {c.end: c for c in out if c.cls == Class.County}
-        for match in _TOWN.finditer(text):
+        for match in finditer_near(_TOWN, text, _TOWN_ENDS, 3, 3):
             stem = match.group(0).removesuffix("街道").removesuffix("镇")
             if overlaps_any(match.start(), match.end(), taken) or stem[-1] in "乡城村街" or stem[0] in "各全本该每":
                 continue
@@ -134,7 +135,7 @@ def _waters(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, str]
     that leaves a name (御临河, not 临河; 北运河, not 漷县镇等北运河).
     """
     out = []
-    for match in _WATER.finditer(text):
+    for match in finditer_near(_WATER, text, _WATER_CONTEXT, 8 + 3, 2):
         start, end = match.span()
         cut = start + (len(before.group(0)) if (before := _BEFORE_WATER.match(match.group(0))) else 0)
         generic = max(len(g) for g in _WATER_GENERIC if text.endswith(g, start, end))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, Candidate, Context, RelationRecord, alternation, clause_start, inside, list_items, normalise
+from govkg.loaders.rules.base import CJK, Candidate, Context, RelationRecord, alternation, clause_start, finditer_near, inside, list_items, normalise
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
 
@@ -62,6 +62,8 @@ class PointRule(RuleComponent):
         self._named_after = re.compile(f"的?(?P<name>(?:“[^“”]{{1,12}}”)?[{CJK}]{{0,8}}?(?:{heads}))")
         self._designated = re.compile(f"(?:{alternation(vocabulary.point_designation_verbs)})(?P<name>[{CJK}]{{0,16}}?(?:{heads}))")
         self._arrived = re.compile(f"(?P<name>[{CJK}“”]{{2,16}}?(?:{heads}))(?:{alternation(vocabulary.point_arrival_verbs)})(?P<where>[^，。；,;\n]{{2,30}})")
+        self._arrival_verbs = tuple(vocabulary.point_arrival_verbs)
+        self._arrival_reach = (16 + max(map(len, vocabulary.observation_heads)), max(map(len, self._arrival_verbs)) + 30)
         self._added = re.compile(f"(?:新增|新建|建成|新设)(?P<count>{_COUNT})(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))")
         self._classes = sorted(vocabulary.point_classes, key=lambda h: -len(h[0]))
         self._site = re.compile(f"[{CJK}]{{2,16}}?(?:{alternation(vocabulary.point_site_suffixes)})$")
@@ -181,7 +183,7 @@ class PointRule(RuleComponent):
             relations.append(RelationRecord(RelationType.LOCATED_IN, canonical, host.canonical, False, where_start, match.end()))
             if designator:
                 relations.append(RelationRecord(RelationType.ESTABLISHED, designator[0].canonical, canonical, True, where_start, match.end()))
-        for match in self._arrived.finditer(text):
+        for match in finditer_near(self._arrived, text, self._arrival_verbs, *self._arrival_reach):
             if inside(match.start(), taken):
                 continue
             where_start, where_end = match.span("where")
