@@ -24,7 +24,7 @@ _WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "
 _WATER_CONTEXT = ("流域", "沿线", "沿岸", "水域", "两岸", "河段", "上游", "下游", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界")
 """What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸)."""
 _WATER = re.compile(f"[{CJK}]{{1,8}}?(?:{alternation(_WATER_GENERIC)})(?={alternation(_WATER_CONTEXT)})")
-_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以、，局]|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查)")
+_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以、，局]|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
 """What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域)."""
 _AFTER_LEVEL = frozenset("委级域长")
 """After X县 or X区, these make 县委, 区级, 区域, 县长 of the characters: 和县委 is 和 + 县委."""
@@ -103,6 +103,11 @@ class PlaceRule(RuleComponent):
             if not overlaps_any(start, end, taken):
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water"))
                 taken.append((start, end))
+        for start, end, name in _sections(text, ctx):
+            inside = [c for c in out if start <= c.start and c.end <= end]
+            if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
+                out = [c for c in out if c not in inside]  # 万泉河上游琼中段 is one place, not 万泉河 and 琼中
+                out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water-section"))
         taken = [(c.start, c.end) for c in out]
         for start, end, name in ctx.gazetteer.find_stems(text, ctx.region or None):
             if overlaps_any(start, end, taken):
@@ -126,6 +131,28 @@ class PlaceRule(RuleComponent):
                 out.append(Candidate(Class.Place, Class.Village, name, village.start(), village.end(), name, "village-after-town",
                                      attributes={"parent": town.canonical}))
         return out, ()
+
+
+_SECTION = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation((*_WATER_GENERIC, '水'))})(?:上游|中游|下游)?(?P<stem>[{CJK}]{{2,3}}?)段")
+
+
+_SECTION_PLACE_SUFFIXES = ("", "区", "县", "市", "镇", "乡")
+
+
+def _sections(text: str, ctx: Context) -> list[tuple[int, int, str]]:
+    """Sections of a river named by the place they run through (涪江潼南段, 湟水民和段, 万泉河上游琼中段), as (start, end, name)."""
+    out = []
+    for match in _SECTION.finditer(text):
+        stem = match["stem"]
+        if not any(ctx.gazetteer.candidates(stem + suffix) for suffix in _SECTION_PLACE_SUFFIXES) and not (ctx.region or "").startswith(stem):
+            continue
+        start = match.start()
+        before = _BEFORE_WATER.match(text[start:match.start("stem")])
+        if before:
+            start += before.end()
+        if match.start("stem") - start >= 2:
+            out.append((start, match.end(), text[start:match.end()]))
+    return out
 
 
 def _waters(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, str]]:
