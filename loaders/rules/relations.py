@@ -81,6 +81,7 @@ class RelationRule(RuleComponent):
         out += organised_relations(ctx, found)
         out += scope_relations(ctx, found)
         explicit = containment_relations(found)
+        explicit += serving_clauses(ctx.text, found, self.vocabulary.serve_cues)
         out += explicit + paragraph_serves(text, found, explicit, self.vocabulary.serve_cues)
         place_links, implied = place_relations(found, ctx)
         out += place_links
@@ -322,6 +323,23 @@ def containment_relations(candidates: Sequence[Candidate]) -> list[RelationRecor
 
 
 _SERVING_TYPES = (Class.Mechanism, Class.Institution, Class.Document)
+
+
+def serving_clauses(text: str, candidates: Sequence[Candidate], cues: Sequence[str]) -> list[RelationRecord]:
+    """组建涉外法律服务小分队，服务第四届…博览会: what the clause before names last serves the event a clause opened by 服务 names."""
+    out = []
+    for event in candidates:
+        if event.type != Class.Event:
+            continue
+        start = clause_start(text, event.start)
+        if start == 0 or text[start - 1] not in "，," or text[start:event.start] not in cues:
+            continue
+        previous = clause_start(text, start - 1)
+        servers = [c for c in candidates if c.type in _SERVING_TYPES and previous <= c.start and c.end <= start - 1]
+        if servers:
+            server = max(servers, key=lambda c: (c.end, c.end - c.start))
+            out.append(RelationRecord(RelationType.SERVES, server.key, event.key, False, server.start, event.end))
+    return out
 
 
 def paragraph_serves(text: str, candidates: Sequence[Candidate], explicit: list[RelationRecord], cues: Sequence[str]) -> list[RelationRecord]:

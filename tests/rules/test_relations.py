@@ -52,3 +52,9 @@ def test_a_counter_a_centre_opens_is_located_in_it(read):
     assert ("ESTABLISHED", "青浦区政务服务中心", window) in triples
     assert ("LOCATED_IN", window, "青浦区政务服务中心") in triples
     assert not any(t == "LOCATED_IN" for t, _, _ in read("区司法局建立“枫桥式”调解机制。").triples(implicit=False))
+
+
+def test_a_team_set_up_to_serve_an_event_serves_it(read):
+    reading = read("区司法局组建涉外法律服务小分队，服务第七届中国国际进口博览会，提供咨询200余次。")
+    teams = [name for name in reading.found(type_="Institution") if name.endswith("小分队")]
+    assert teams and ("SERVES", teams[0], "第七届中国国际进口博览会") in reading.triples("SERVES", implicit=False)
