@@ -112,7 +112,12 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
         if verb.group(0) in vocabulary.review_verbs and _ISSUED_BY.search(shadow, scope_end, _sentence_end(shadow, scope_end)):
             continue  # 审议通过《A》，由县委依法治县办印发: the body named with 由 issues it (issued_by_relations)
         if relation == RelationType.ESTABLISHED:
-            targets = [c for c in targets[:1] if c.start - verb.end() <= 8 and vocabulary.can_be_established(c, explicit_actor, verb.group(0))]
+            listed = targets[:1]
+            for c in targets[1:]:  # 建立A机制和B机制: each item of the list the verb governs
+                if text[listed[-1].end:c.start] not in LIST_LINKS or c.type != listed[0].type:
+                    break
+                listed.append(c)
+            targets = [c for c in listed if targets[0].start - verb.end() <= 8 and vocabulary.can_be_established(c, explicit_actor, verb.group(0))]
         else:
             targets = [c for c in targets if c.type in _WRITTEN]
         for target in targets:

@@ -58,3 +58,8 @@ def test_a_team_set_up_to_serve_an_event_serves_it(read):
     reading = read("区司法局组建涉外法律服务小分队，服务第七届中国国际进口博览会，提供咨询200余次。")
     teams = [name for name in reading.found(type_="Institution") if name.endswith("小分队")]
     assert teams and ("SERVES", teams[0], "第七届中国国际进口博览会") in reading.triples("SERVES", implicit=False)
+
+
+def test_an_establishment_verb_sets_up_each_item_of_its_list(read):
+    triples = read("区司法局建立边界纠纷联调机制和社区矫正协同监管机制，全年协查11人次。").triples("ESTABLISHED", implicit=False)
+    assert {("ESTABLISHED", "青浦区司法局", "边界纠纷联调机制"), ("ESTABLISHED", "青浦区司法局", "社区矫正协同监管机制")} <= triples
