@@ -26,6 +26,8 @@ _HOSTS = (Class.Place, Class.Institution)
 _INNERMOST = (Class.Township, Class.Village, Class.County)
 _LEVEL_ENDS = ("省", "市", "区", "县", "旗", "州", "镇", "乡", "街道", "村", "社区")
 """How a place's full name ends (a stem such as 青浦 inside 青浦工业园 names no site)."""
+_GENERIC_SITE = re.compile("(?:工业|经济|产业|高新|物流|商贸)?(?:技术)?(?:集中区|集聚区|开发区|园区|产业园)")
+"""A site named by its kind alone (工业集中区): the place written before it is part of its name."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,9 @@ class PointRule(RuleComponent):
         return next((cls for head, cls in self._classes if name.endswith(head)), Class.ObservationPoint)
 
     def site(self, text: str, start: int, end: int, hosts: Sequence[Candidate]) -> Candidate | None:
+        def start_of_run(hosts: Sequence[Candidate], after: int) -> int:
+            return next((h.start for h in hosts if h.end == after and h.type == Class.Place), after)
+
         """A site no gazetteer knows, written at the end of ``text[start:end]`` after the places there (北滘镇广东工业设计城 → 广东工业设计城)."""
         after = start
         for host in sorted(hosts, key=lambda c: c.start):  # the run of full place names opening the words
@@ -83,7 +88,10 @@ class PointRule(RuleComponent):
         found = self._site.search(text, after, end)
         if not found or found.start() != after or any(c in found.group(0) for c in "的在为和与、"):
             return None
-        return Candidate(Class.Place, Class.Place, found.group(0), found.start(), found.end(), found.group(0), "point-site")
+        start = found.start()
+        if after > start_of_run(hosts, after) and _GENERIC_SITE.fullmatch(found.group(0)):
+            start = start_of_run(hosts, after)  # 环县工业集中区: a site named by kind alone keeps its place's name
+        return Candidate(Class.Place, Class.Place, text[start:found.end()], start, found.end(), text[start:found.end()], "point-site")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         text = ctx.text
