@@ -24,7 +24,7 @@ from govkg.ontology.terms import Class, RelationType
 
 _FUNCTION_CHARS = "对与和及、由经向在为同让请将把被从至并"
 _SHORT_FORM = re.compile("区|县|旗|省|州|市(?!场)")
-_OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County)
+_OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County, Class.Township)
 _CENTRE = "中央"
 _PARTY = "中共"
 _PARTY_GROUP = "党组"
@@ -149,6 +149,8 @@ class BodyRule(RuleComponent):
             if place.end in starts:  # 广州市南沙区司法局 is 南沙区's
                 continue
             match = pattern.match(text, place.end)
+            if match and place.cls == Class.Township and (match["body"] or self._heads[match["head"]][0] != Class.Government):
+                match = None  # a town's bodies are named only when it is its government (乌兰花镇人民政府), not its 司法所
             if match:
                 made = self.named(match["body"], match["head"], place.canonical)
                 if made:

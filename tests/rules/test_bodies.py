@@ -111,3 +111,9 @@ def test_an_office_is_its_bodys_by_name_and_a_tribunal_is_stated(read):
     reading = read("区政府办公室印发通知；区人民法院朱家角人民法庭设立巡回审判点。")
     assert ("PART_OF", "青浦区人民政府办公室", "青浦区人民政府") in reading.triples("PART_OF", implicit=True)
     assert ("PART_OF", "青浦区人民法院朱家角人民法庭", "青浦区人民法院") in reading.triples("PART_OF", implicit=False)
+
+
+def test_a_towns_government_is_a_body_but_not_its_other_offices(read):
+    found = read("本局联合金泽镇人民政府开展宣传；金泽镇司法所受理咨询。", reporter="青浦区司法局").found(type_="Institution")
+    assert any(name.endswith("金泽镇人民政府") for name in found)
+    assert not any(name.endswith("金泽镇司法所") for name in found)
