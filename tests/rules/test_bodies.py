@@ -117,3 +117,8 @@ def test_a_towns_government_is_a_body_but_not_its_other_offices(read):
     found = read("本局联合金泽镇人民政府开展宣传；金泽镇司法所受理咨询。", reporter="青浦区司法局").found(type_="Institution")
     assert any(name.endswith("金泽镇人民政府") for name in found)
     assert not any(name.endswith("金泽镇司法所") for name in found)
+
+
+def test_a_provinces_department_is_a_body(read):
+    found = read("省司法厅与内蒙古自治区司法厅签署协议。", region="通榆县", city="白城市").found(type_="Institution")
+    assert {"吉林省司法厅", "内蒙古自治区司法厅"} <= set(found)
