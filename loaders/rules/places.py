@@ -20,7 +20,7 @@ from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, Relation
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
-_WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠")
+_WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠", "水")
 _WATER_CONTEXT = ("流域", "沿线", "沿岸", "水域", "两岸", "河段", "上游", "下游", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界")
 """What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸)."""
 _WATER = re.compile(f"[{CJK}]{{1,8}}?(?:{alternation(_WATER_GENERIC)})(?={alternation(_WATER_CONTEXT)})")

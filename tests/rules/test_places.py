@@ -87,3 +87,8 @@ def test_a_river_section_named_by_a_place_is_one_place(read):
     found = read("协作范围覆盖涪江潼南段和琼江安居段，推动黄河韩城段综合治理。", region="潼南区", city="重庆市").found("water-section")
     assert set(found) == {"涪江潼南段", "琼江安居段", "黄河韩城段"}
     assert read("分段推进河道整治，分三个阶段实施。", region="潼南区", city="重庆市").found("water-section") == {}
+
+
+def test_a_river_named_shui_is_a_place_before_its_basin(read):
+    found = read("围绕湟水流域生态保护开展联合执法；加强饮用水水源地保护和黑臭水体治理。", region="民和回族土族自治县", city="海东市").found("water")
+    assert set(found) == {"湟水"}
