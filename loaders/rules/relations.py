@@ -185,6 +185,7 @@ def review_relations(ctx: Context, candidates: Sequence[Candidate], pattern: re.
     return out
 
 
+_SCOPED = (Class.Agreement, Class.Mechanism)
 _SCOPE_OPENS = re.compile("覆盖|范围包括|涵盖")
 _AREA_AFTER = re.compile("在(?P<area>[^，。；,;\n]{2,30}?)(?:沿线|流域|毗邻地区|毗邻区域|交界地区|交界区域|交界处|交界|一带|区域)")
 
@@ -195,7 +196,8 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[Relat
     places = [c for c in candidates if c.type == Class.Place]
     out = []
     for agreement in candidates:
-        if agreement.type != Class.Agreement or agreement.rule in _NOT_OBJECTS:
+        # an agreement's scope, or a joint mechanism's (建立…联合执法机制，执法范围覆盖A、B等乡镇)
+        if agreement.type not in _SCOPED or agreement.rule in _NOT_OBJECTS or agreement.type == Class.Mechanism and agreement.cls != Class.WorkMechanism:
             continue
         sentence_start = max(text.rfind(end, 0, agreement.start) for end in "。\n") + 1
         sentence_end = min((k for k in (text.find(end, agreement.end) for end in "。\n") if k >= 0), default=len(text))
@@ -203,7 +205,8 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[Relat
         later = _later_agreements(text, candidates, agreement, sentence_end)
         spans = [(m.end(), clause_end(text, m.end())) for m in _SCOPE_OPENS.finditer(text, agreement.end, sentence_end)
                  if not any(s < m.start() for s in later)]
-        spans += [m.span("area") for m in _AREA_AFTER.finditer(text, sentence_start, sentence_end)]
+        if agreement.type == Class.Agreement:
+            spans += [m.span("area") for m in _AREA_AFTER.finditer(text, sentence_start, sentence_end)]
         for start, end in spans:
             within = [p for p in places if start <= p.start and p.end <= end]
             written_before = {p.start for p in within}
