@@ -122,3 +122,9 @@ def test_a_towns_government_is_a_body_but_not_its_other_offices(read):
 def test_a_provinces_department_is_a_body(read):
     found = read("省司法厅与内蒙古自治区司法厅签署协议。", region="通榆县", city="白城市").found(type_="Institution")
     assert {"吉林省司法厅", "内蒙古自治区司法厅"} <= set(found)
+
+
+def test_a_governments_legal_advisers_are_its_body(read):
+    reading = read("发挥区政府法律顾问团作用，审查合同86份。")
+    assert "青浦区人民政府法律顾问团" in reading.found("sub-institution")
+    assert ("PART_OF", "青浦区人民政府法律顾问团", "青浦区人民政府") in reading.triples("PART_OF", implicit=True)
