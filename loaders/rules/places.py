@@ -108,6 +108,11 @@ class PlaceRule(RuleComponent):
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 万泉河上游琼中段 is one place, not 万泉河 and 琼中
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water-section"))
+        for match in _BORDER_AREA.finditer(text):
+            inside = [c for c in out if match.start() <= c.start and c.end <= match.end()]
+            if not overlaps_any(match.start(), match.end(), [(c.start, c.end) for c in out if c not in inside]):
+                out = [c for c in out if c not in inside]
+                out.append(Candidate(Class.Place, Class.Place, match.group(0), match.start(), match.end(), match.group(0), "border-area"))
         taken = [(c.start, c.end) for c in out]
         for start, end, name in ctx.gazetteer.find_stems(text, ctx.region or None):
             if overlaps_any(start, end, taken):
@@ -133,6 +138,9 @@ class PlaceRule(RuleComponent):
         return out, ()
 
 
+_PROVINCE_INITIALS = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕甘青宁新港澳"
+_BORDER_AREA = re.compile(f"[{_PROVINCE_INITIALS}]{{2,4}}(?:两省区?|三省区?|四省区?)?(?:毗邻地区|交界地区|边界地区|毗邻区域|交界区域)")
+"""A border area named by its provinces' initials (青甘毗邻地区, 黑吉两省毗邻地区), a place no gazetteer has."""
 _SECTION = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation((*_WATER_GENERIC, '水'))})(?:上游|中游|下游)?(?P<stem>[{CJK}]{{2,3}}?)段")
 
 

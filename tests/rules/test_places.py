@@ -92,3 +92,9 @@ def test_a_river_section_named_by_a_place_is_one_place(read):
 def test_a_river_named_shui_is_a_place_before_its_basin(read):
     found = read("围绕湟水流域生态保护开展联合执法；加强饮用水水源地保护和黑臭水体治理。", region="民和回族土族自治县", city="海东市").found("water")
     assert set(found) == {"湟水"}
+
+
+def test_a_border_area_named_by_provinces_initials_is_a_place(read):
+    found = read("持续深化青甘毗邻地区法治协作，推动黑吉两省毗邻地区联调。", region="民和回族土族自治县", city="海东市").found("border-area")
+    assert set(found) == {"青甘毗邻地区", "黑吉两省毗邻地区"}
+    assert read("加强毗邻地区协作。", region="民和回族土族自治县", city="海东市").found("border-area") == {}
