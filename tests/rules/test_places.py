@@ -98,3 +98,10 @@ def test_a_border_area_named_by_provinces_initials_is_a_place(read):
     found = read("持续深化青甘毗邻地区法治协作，推动黑吉两省毗邻地区联调。", region="民和回族土族自治县", city="海东市").found("border-area")
     assert set(found) == {"青甘毗邻地区", "黑吉两省毗邻地区"}
     assert read("加强毗邻地区协作。", region="民和回族土族自治县", city="海东市").found("border-area") == {}
+
+
+def test_huitong_is_the_verb_in_a_report_from_another_province(read):
+    reading = read("本局会同县生态环境局开展宣讲。", region="通榆县", city="白城市", reporter="通榆县司法局")
+    assert "会同县" not in reading.found(type_="Place")
+    assert "通榆县生态环境局" in reading.found(type_="Institution")
+    assert "会同县" in read("会同县人民法院开展宣讲。", region="洪江市", city="怀化市").found(type_="Place")
