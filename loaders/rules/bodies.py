@@ -319,6 +319,12 @@ class BodyRule(RuleComponent):
             for body in sorted(found, key=lambda c: -c.start):
                 if paragraph <= body.start < match.start() and body.canonical.endswith(name) and body.canonical not in earlier:
                     earlier.append(body.canonical)
+            if len(earlier) < count:  # 三县司法局 in a later paragraph: the bodies of that name the report named before
+                before = list(earlier)
+                for body in sorted(found, key=lambda c: -c.start):
+                    if body.start < paragraph and body.canonical.endswith(name) and body.canonical not in before:
+                        before.append(body.canonical)
+                earlier = before if len(before) >= count else earlier
             if not earlier:
                 out.extend(self._counted_of_owners(match, found, paragraph, count))
                 continue

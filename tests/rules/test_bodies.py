@@ -128,3 +128,9 @@ def test_a_governments_legal_advisers_are_its_body(read):
     reading = read("发挥区政府法律顾问团作用，审查合同86份。")
     assert "青浦区人民政府法律顾问团" in reading.found("sub-institution")
     assert ("PART_OF", "青浦区人民政府法律顾问团", "青浦区人民政府") in reading.triples("PART_OF", implicit=True)
+
+
+def test_a_count_in_a_later_paragraph_names_the_bodies_the_report_named_before(read):
+    text = "县司法局与盐池县司法局、定边县司法局签订协议。\n县政府开展自查。三县司法局联合举办巡回宣讲活动。"
+    counted = read(text, region="环县", city="庆阳市").found("institution-counted")
+    assert set(counted) == {"环县司法局", "盐池县司法局", "定边县司法局"}
