@@ -112,11 +112,12 @@ class PlaceRule(RuleComponent):
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 万泉河上游琼中段 is one place, not 万泉河 and 琼中
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water-section"))
-        for match in _BORDER_AREA.finditer(text):
-            inside = [c for c in out if match.start() <= c.start and c.end <= match.end()]
-            if not overlaps_any(match.start(), match.end(), [(c.start, c.end) for c in out if c not in inside]):
+        for area_start, area_end in _border_areas(text):
+            inside = [c for c in out if area_start <= c.start and c.end <= area_end]
+            if not overlaps_any(area_start, area_end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]
-                out.append(Candidate(Class.Place, Class.Place, match.group(0), match.start(), match.end(), match.group(0), "border-area"))
+                name = text[area_start:area_end]
+                out.append(Candidate(Class.Place, Class.Place, name, area_start, area_end, name, "border-area"))
         taken = [(c.start, c.end) for c in out]
         for start, end, name in ctx.gazetteer.find_stems(text, ctx.region or None):
             if overlaps_any(start, end, taken):
@@ -143,9 +144,23 @@ class PlaceRule(RuleComponent):
 
 
 _PROVINCE_INITIALS = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕甘青宁新港澳"
-_BORDER_AREA = re.compile(f"[{_PROVINCE_INITIALS}]{{2,4}}(?:两省区?|三省区?|四省区?)?(?:毗邻地区|交界地区|边界地区|毗邻区域|交界区域)")
-"""A border area named by its provinces' initials (青甘毗邻地区, 黑吉两省毗邻地区), a place no gazetteer has."""
-_SECTION = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation((*_WATER_GENERIC, '水'))})(?:上游|中游|下游)?(?P<stem>[{CJK}]{{2,3}}?)段")
+_BORDER_TAIL = re.compile("(?:两省区?|三省区?|四省区?)?(?:毗邻地区|交界地区|边界地区|毗邻区域|交界区域)")
+
+
+def _border_areas(text: str) -> list[tuple[int, int]]:
+    """Border areas named by their provinces' initials (青甘毗邻地区, 黑吉两省毗邻地区), places no gazetteer has, as (start, end)."""
+    out = []
+    for tail in _BORDER_TAIL.finditer(text):
+        start = tail.start()
+        while start > 0 and tail.start() - start < 4 and text[start - 1] in _PROVINCE_INITIALS:
+            start -= 1
+        if tail.start() - start >= 2:
+            out.append((start, tail.end()))
+    return out
+_SECTION = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation(_WATER_GENERIC)})(?:上游|中游|下游)?(?P<stem>[{CJK}]{{2,3}}?)段$")
+_SECTION_END = re.compile("段")
+_SECTION_REACH = 14
+"""How far before 段 a section's name can start (6 + 3 + 2 + 3 characters)."""
 
 
 _SECTION_PLACE_SUFFIXES = ("", "区", "县", "市", "镇", "乡")
@@ -154,7 +169,8 @@ _SECTION_PLACE_SUFFIXES = ("", "区", "县", "市", "镇", "乡")
 def _sections(text: str, ctx: Context) -> list[tuple[int, int, str]]:
     """Sections of a river named by the place they run through (涪江潼南段, 湟水民和段, 万泉河上游琼中段), as (start, end, name)."""
     out = []
-    for match in _SECTION.finditer(text):
+    matches = (_SECTION.search(text, max(0, end.start() - _SECTION_REACH), end.end()) for end in _SECTION_END.finditer(text))
+    for match in (m for m in matches if m):  # looked for only before a 段, not at every character
         stem = match["stem"]
         if not any(ctx.gazetteer.candidates(stem + suffix) for suffix in _SECTION_PLACE_SUFFIXES) and not (ctx.region or "").startswith(stem):
             continue
