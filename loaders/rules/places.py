@@ -154,7 +154,7 @@ _SECTION_PLACE_SUFFIXES = ("", "区", "县", "市", "镇", "乡")
 def _sections(text: str, ctx: Context) -> list[tuple[int, int, str]]:
     """Sections of a river named by the place they run through (涪江潼南段, 湟水民和段, 万泉河上游琼中段), as (start, end, name)."""
     out = []
-    for match in _SECTION.finditer(text):
+    for match in finditer_near(_SECTION, text, ("段",), 6 + 3 + 2 + 3, 1):
         stem = match["stem"]
         if not any(ctx.gazetteer.candidates(stem + suffix) for suffix in _SECTION_PLACE_SUFFIXES) and not (ctx.region or "").startswith(stem):
             continue
