@@ -134,3 +134,13 @@ def test_a_count_in_a_later_paragraph_names_the_bodies_the_report_named_before(r
     text = "县司法局与盐池县司法局、定边县司法局签订协议。\n县政府开展自查。三县司法局联合举办巡回宣讲活动。"
     counted = read(text, region="环县", city="庆阳市").found("institution-counted")
     assert set(counted) == {"环县司法局", "盐池县司法局", "定边县司法局"}
+
+
+def test_a_party_committees_standing_committee_is_a_body(read):
+    found = read("区委常委会会议研究法治建设议题4次。").found(type_="Institution")
+    assert "中共青浦区委常务委员会" in found
+
+
+def test_a_party_committees_office_is_a_body(read):
+    found = read("区委办公室、区政府办公室联合印发《青浦区法治建设责任清单》。").found(type_="Institution")
+    assert {"中共青浦区委办公室", "青浦区人民政府办公室"} <= set(found)
