@@ -157,20 +157,16 @@ def _border_areas(text: str) -> list[tuple[int, int]]:
         if tail.start() - start >= 2:
             out.append((start, tail.end()))
     return out
-_SECTION = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation(_WATER_GENERIC)})(?:上游|中游|下游)?(?P<stem>[{CJK}]{{2,3}}?)段$")
-_SECTION_END = re.compile("段")
-_SECTION_REACH = 14
-"""How far before 段 a section's name can start (6 + 3 + 2 + 3 characters)."""
 
 
+_SECTION = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation(_WATER_GENERIC)})(?:上游|中游|下游)?(?P<stem>[{CJK}]{{2,3}}?)段")
 _SECTION_PLACE_SUFFIXES = ("", "区", "县", "市", "镇", "乡")
 
 
 def _sections(text: str, ctx: Context) -> list[tuple[int, int, str]]:
     """Sections of a river named by the place they run through (涪江潼南段, 湟水民和段, 万泉河上游琼中段), as (start, end, name)."""
     out = []
-    matches = (_SECTION.search(text, max(0, end.start() - _SECTION_REACH), end.end()) for end in _SECTION_END.finditer(text))
-    for match in (m for m in matches if m):  # looked for only before a 段, not at every character
+    for match in finditer_near(_SECTION, text, ("段",), 6 + 3 + 2 + 3, 1):
         stem = match["stem"]
         if not any(ctx.gazetteer.candidates(stem + suffix) for suffix in _SECTION_PLACE_SUFFIXES) and not (ctx.region or "").startswith(stem):
             continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start
+from govkg.loaders.rules.base import LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
 from govkg.loaders.rules.events import ORGANISED
 from govkg.loaders.rules.places import QUALIFIER
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
@@ -153,7 +153,7 @@ def issued_by_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[R
     bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]
     written = sorted((c for c in candidates if c.type in _WRITTEN and c.rule not in _NOT_OBJECTS), key=lambda c: c.end)
     out = []
-    for match in _ISSUED_BY.finditer(text):
+    for match in finditer_near(_ISSUED_BY, text, ("由",), 3, 1 + 20 + 2):
         if text[match.start() - 1:match.start()] not in ("，", ","):
             continue
         issuers = _named_before(ctx.text, bodies, *match.span("body"))
