@@ -161,6 +161,8 @@ class _Pool:
         self._all: list[_Worker] = []
         self._lock = threading.Lock()
         self._closed = False
+        self._starting = 0
+        """Replacements still opening the store."""
         workers = [_Worker(files, path) for _ in range(size)]
         try:
             for worker in workers:
@@ -181,22 +183,42 @@ class _Pool:
         self._idle.put(worker)
 
     def _replace(self) -> None:
-        worker = _Worker(self._files, self._path)
         try:
-            worker.wait_ready()
-        except StoreError:
-            return
-        self._keep(worker)
+            worker = _Worker(self._files, self._path)
+            try:
+                worker.wait_ready()
+            except StoreError:
+                return
+            self._keep(worker)
+        finally:
+            with self._lock:
+                self._starting -= 1
+
+    def _idle_worker(self, limits: Limits) -> _Worker | None:
+        """An idle worker within the timeout, or, while a replacement opens the store, once it is ready."""
+        try:
+            return self._idle.get(timeout=limits.timeout)
+        except queue.Empty:
+            pass
+        while True:  # a query just after a timeout waits for the new worker, not a 503 (opening the store may be slow)
+            with self._lock:
+                starting = self._starting
+            if not starting:
+                return None
+            try:
+                return self._idle.get(timeout=0.5)
+            except queue.Empty:
+                continue
 
     def run(self, query: str, mime: str, limits: Limits) -> tuple[Any, ...]:
-        try:
-            worker = self._idle.get(timeout=limits.timeout)
-        except queue.Empty:
-            raise _Refused(503, f"the endpoint is busy (every worker has been busy for {limits.timeout:g} s); try again") from None
+        worker = self._idle_worker(limits)
+        if worker is None:
+            raise _Refused(503, f"the endpoint is busy (every worker has been busy for {limits.timeout:g} s); try again")
         answer = worker.ask(query, mime, limits.max_rows, limits.timeout)
         if answer is None:
             with self._lock:
                 self._all.remove(worker)
+                self._starting += 1
             threading.Thread(target=self._replace, daemon=True).start()
             raise _Refused(503, f"the query ran longer than {limits.timeout:g} s (the endpoint's timeout) and was stopped")
         self._idle.put(worker)

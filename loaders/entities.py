@@ -18,6 +18,7 @@ from functools import lru_cache
 from govkg.loaders.english import english_name, place_name_en
 from govkg.loaders.gazetteer import load_gazetteer
 from govkg.loaders.model import Entity, Extraction, Mention, Relation, ReportMeta, Statistic, entity_id
+from govkg.loaders.rules.places import QUALIFIER
 from govkg.loaders.rules.base import Candidate, RelationRecord, Sentences
 from govkg.loaders.script import to_simplified
 from govkg.loaders.sections import Found
@@ -41,7 +42,10 @@ def to_extraction(sections: Found, report: ReportText) -> Extraction:
     meta = report.meta
     found = [*sections.candidates, *_title(to_simplified(report.text), meta.title)]
     qualified, renamed = qualify(found, meta.region)
-    found_relations = [replace(r, source=renamed.get(r.source, r.source), target=renamed.get(r.target, r.target)) for r in sections.relations]
+    found_relations = [
+        replace(r, source=renamed.get(r.source, r.source), target=renamed.get(r.target, r.target)) if r.source in renamed or r.target in renamed else r
+        for r in sections.relations
+    ]
     sentences = Sentences(report.text)
     entities, key_to_id = _merge(qualified, meta, sections.ancestors, sentences, report.text)
     statistics = tuple(
@@ -121,7 +125,7 @@ def _merge(
             type_, cls = Class.Place, gazetteer.place(key).ontology_class
         else:
             type_, cls = Class.Place, Class.County if key == meta.region and not region_known else Class.Place
-        spans = sorted({(c.start, c.end) for c in group if c.type == type_ and c.end > c.start})
+        spans = sorted({(c.start, c.end) for c in group if c.type == type_ and c.end > c.start and not c.attributes.get(QUALIFIER)})
         mentions = [Mention(text[start:end], start, end, sentences.around(start, end)) for start, end in spans]
         aliases = sorted({m.text.strip("“”") for m in mentions} - {key})
         attributes: dict[str, object] = {}

@@ -4,7 +4,7 @@ The national fixtures are split as `tests/test_national_scores.py` splits them (
 held-out: scored, never tuned on); `unseen` is the final test set (never tuned on); `yangtze`
 the older held-out Yangtze Delta reports. A report the recogniser refuses scores zero.
 
-    python tools/score_fixtures.py [dev] [held-out] [unseen] [yangtze]
+    python tools/score_fixtures.py [dev] [dev2] [held-out] [unseen] [yangtze]
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from statistics import mean
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from test_national_scores import DEV, HELD_OUT, NATIONAL, report_scores  # noqa: E402
+from test_national_scores import DEV, DEV2, HELD_OUT, NATIONAL, NATIONAL2, report_scores  # noqa: E402
 
 COLUMNS = ("entity P", "entity R", "entity F1", "explicit relation P", "explicit relation R", "statistics R")
 
@@ -25,6 +25,7 @@ def groups() -> dict[str, list[Path]]:
     data = ROOT / "tests" / "data"
     return {
         "dev": [NATIONAL / n for n in DEV],
+        "dev2": [NATIONAL2 / n for n in DEV2],
         "held-out": [NATIONAL / n for n in HELD_OUT],
         "unseen": sorted(p for p in (data / "unseen").iterdir() if p.suffix in (".txt", ".html")),
         "yangtze": sorted((data / "holdout").glob("*.txt")),

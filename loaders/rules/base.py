@@ -10,7 +10,7 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from govkg.loaders.gazetteer import Gazetteer
@@ -50,6 +50,32 @@ def first_of(words: Iterable[str]) -> str:
     return f"(?=[{re.escape(''.join(sorted({w[0] for w in words})))}])"
 
 
+def finditer_near(pattern: re.Pattern[str], text: str, anchors: tuple[str, ...], before: int, after: int) -> list[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` finds, found by scanning only the stretches around ``anchors``.
+
+    A pattern that can start at any character (``[一-龥]{1,8}?河(?=流域)``) makes the regex engine
+    try every position of a report; the words every match must hold (流域) are found in one pass,
+    and only the text near them is scanned. Every match must hold an anchor starting at most
+    ``before`` characters after the match starts, and the match, with what it looks ahead at, must
+    end at most ``after`` characters after that anchor starts (no ``$`` or negative lookahead there).
+    """
+    segments: list[list[int]] = []
+    for start in sorted(start for _, start, _ in _anchor_automaton(anchors).find_matches_as_indexes(text, overlapping=True)):
+        low, high = max(0, start - before), min(len(text), start + after)
+        if segments and low <= segments[-1][1]:
+            segments[-1][1] = max(segments[-1][1], high)
+        else:
+            segments.append([low, high])
+    return [match for low, high in segments for match in pattern.finditer(text, low, high)]
+
+
+@lru_cache(maxsize=None)
+def _anchor_automaton(anchors: tuple[str, ...]):  # noqa: ANN202
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(anchors)
+
+
 def normalise(name: str) -> str:
     """Canonical spelling: full-width brackets and spaces folded, outer quotes kept."""
     return name.replace("（", "(").replace("）", ")").replace(" ", "").replace("\u3000", "").strip()
@@ -57,11 +83,15 @@ def normalise(name: str) -> str:
 
 def mask(text: str) -> str:
     """The text with quoted and 《》 spans replaced by placeholders (same length)."""
-    out = list(text)
-    for pattern in (QUOTE, TITLE):
-        for match in pattern.finditer(text):
-            out[match.start():match.end()] = PLACEHOLDER * (match.end() - match.start())
-    return "".join(out)
+    pieces: list[str] = []
+    position = 0
+    for start, end in sorted(match.span() for pattern in (QUOTE, TITLE) for match in pattern.finditer(text)):
+        if end > position:
+            start = max(start, position)
+            pieces += (text[position:start], PLACEHOLDER * (end - start))
+            position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
 
 
 def _class_of(characters: str) -> re.Pattern[str]:

@@ -26,6 +26,8 @@ _FUNCTION_CHARS = "对与和及、由经向在为同让请将把被从至并"
 _SHORT_FORM = re.compile("区|县|旗|省|州|市(?!场)")
 _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County)
 _CENTRE = "中央"
+_PARTY = "中共"
+_PARTY_GROUP = "党组"
 _LIST_LINKS = "、和及"
 """What carries an owner over to the next body (区法院、司法局); not 与, which names partners of their own."""
 _HEADS_NEEDING_A_BODY = ("委员会", "局", "委办", "办公室", "中心", "所", "大队", "支队")
@@ -131,6 +133,8 @@ class BodyRule(RuleComponent):
 
     def _body(self, cls: Class, canonical: str, start: int, end: int, text: str, rule: str, owner: str) -> Candidate:
         type_ = Class.MediationCentre if cls == Class.MediationCentre else Class.Institution
+        if canonical.startswith(_PARTY) and text.endswith(_PARTY, 0, start):
+            start -= len(_PARTY)  # 中共顺德区委…委员会: the party's name is part of the body's
         return Candidate(type_, cls, canonical, start, end, text[start:end], rule, attributes={"owner": owner})
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
@@ -154,6 +158,8 @@ class BodyRule(RuleComponent):
                     out.append(self._body(made[0], made[1], start, match.end(), text, "institution-full", place.canonical))
                     out.extend(self._sharing_head(owner_places[:index], place, match, text))
         covered = [(c.start, c.end) for c in out]
+        # 三县区司法局: the count's 县 and 区 own no body (the counted rule reads it)
+        covered += [(m.start(), m.start("name")) for m in self._counted.finditer(text)]
         owners = ctx.owners()
         for found in _SHORT_FORM.finditer(text):
             position = found.start()
@@ -175,6 +181,7 @@ class BodyRule(RuleComponent):
                 covered.append((position, match.end()))
         out.extend(self._listed_after(ctx, out, covered))
         out.extend(self._self_references(ctx, covered))
+        out.extend(self._party_groups(ctx, out))
         covered = [(c.start, c.end) for c in out]
         out.extend(self._centre(text, covered))
         out.extend(self._named_bodies(text, covered))
@@ -197,7 +204,8 @@ class BodyRule(RuleComponent):
             name = parent.canonical + match.group(0)
             cls = Class.Court if parent.cls == Class.Court and match.group(0).endswith(_COURT_BRANCHES) else Class.Office
             out.append(Candidate(Class.Institution, cls, name, match.start(), match.end(), match.group(0), "sub-institution"))
-            relations.append(RelationRecord(RelationType.PART_OF, name, parent.canonical, False, parent.start, match.end()))
+            # an office is its body's by the name alone (区政府办公室): known, not stated; a branch written after its body is stated
+            relations.append(RelationRecord(RelationType.PART_OF, name, parent.canonical, cls == Class.Office, parent.start, match.end()))
         for body in [c for c in out if c.rule.startswith("institution")]:
             match = self._platforms.match(text, body.end)
             if match:
@@ -221,6 +229,22 @@ class BodyRule(RuleComponent):
                 out.append(self._body(made[0], made[1], match.start(), match.end(), text, "institution-listed", owner))
                 covered.append(match.span())
                 position = match.end()
+        return out
+
+    def _party_groups(self, ctx: Context, bodies: Sequence[Candidate]) -> list[Candidate]:
+        """县政府党组: the party group of a body written before it; 局党组 in a department's report: the reporter's."""
+        text = ctx.text
+        out = [Candidate(Class.Institution, Class.PoliticalBody, body.canonical + _PARTY_GROUP, body.start, body.end + len(_PARTY_GROUP),
+                         text[body.start:body.end + len(_PARTY_GROUP)], "institution-party-group", attributes={"owner": body.attributes.get("owner")})
+               for body in bodies if text.startswith(_PARTY_GROUP, body.end) and not text.startswith(_PARTY_GROUP + "织", body.end)]
+        if ctx.reporter:
+            own = ctx.reporter[-1] + _PARTY_GROUP  # 局党组 in 平谷区司法局's report
+            taken = [(c.start, c.end) for c in out]
+            for found in re.finditer(own, text):
+                before = text[found.start() - 1] if found.start() else ""
+                if (not CJK_CHAR.match(before) or before in _FUNCTION_CHARS) and not inside(found.start(), taken):
+                    out.append(Candidate(Class.Institution, Class.PoliticalBody, ctx.reporter + _PARTY_GROUP, found.start(), found.end(),
+                                         found.group(0), "institution-party-group", attributes={"owner": ctx.region}))
         return out
 
     def _self_references(self, ctx: Context, covered: Sequence[tuple[int, int]]) -> list[Candidate]:

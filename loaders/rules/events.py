@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from govkg.loaders.gazetteer import Gazetteer
-from govkg.loaders.rules.base import CJK, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, first_of, normalise, pause
+from govkg.loaders.rules.base import CJK, CJK_CHAR, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, first_of, normalise, pause
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
@@ -111,9 +111,13 @@ class EventRule(RuleComponent):
             start = verb.end()
             end = min(pause(shadow, start), start + longest)
             run = shadow[start:end]
-            cut = self._no_name.search(run)
-            if cut:
-                run = run[:cut.start()]
+            words = ctx.token_starts
+            for cut in self._no_name.finditer(run):
+                k = start + cut.start()
+                # a function word ends the name only as a word of its own (自由贸易港 goes on past 由)
+                if not words or not CJK_CHAR.match(cut.group(0)) or (k in words and k + 1 in words):
+                    run = run[:cut.start()]
+                    break
             for k in range(len(run), 0, -1):
                 head = self._event_head_at_end.search(run, 0, k)
                 if head and head.start() >= 2:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import PLACEHOLDER, Candidate, Context, RelationRecord, alternation, normalise, pause
+from govkg.loaders.rules.base import CJK, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, clause_start, normalise, pause
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class
 
@@ -24,6 +24,10 @@ _AND = re.compile("以及|和|及")
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[项个家名件批]")
 _LISTED_TYPES = (Class.Event, Class.Document, Class.Agreement)
 """Types whose verb may govern a list of names separated by 、 (印发A、B和C)."""
+KNOWN = "known-mechanism"
+"""The rule name of the genre's standing mechanisms read by name (会前学法)."""
+UNNAMED = "unnamed"
+"""Attribute of an agreement written by its kind alone (合作协议): the position of its verb, until it is named by its signers."""
 STATIONED = "驻"
 """X驻Y…: a centre of X stationed at Y."""
 _STRONG_RULES = ("quote", "title", "quote-in-title")
@@ -37,6 +41,14 @@ class PhraseHead(NamedTuple):
     cls: Class
 
 
+class KnownMechanism(NamedTuple):
+    """A mechanism the genre names without a verb or head, as written, its canonical name and its class."""
+
+    word: str
+    canonical: str
+    cls: Class
+
+
 @dataclass(frozen=True)
 class PhraseVocabulary(VocabularySlice):
     phrase_verbs: dict[Class, tuple[str, ...]]
@@ -46,6 +58,10 @@ class PhraseVocabulary(VocabularySlice):
     np_stop_chars: str
     mediation_cues: tuple[str, ...]
     generic_qualifiers: tuple[str, ...]
+    agreement_kind_words: tuple[str, ...]
+    generic_systems: tuple[str, ...]
+    known_mechanisms: tuple[KnownMechanism, ...]
+    mechanism_scopes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -71,15 +87,24 @@ class PhraseRule(RuleComponent):
             heads = sorted(vocabulary.phrase_heads[type_], key=lambda h: len(h.word), reverse=True)
             words = tuple(h.word for h in heads)
             self._types.append((type_, re.compile(alternation(verbs)), _Heads(heads, words, re.compile(alternation(words)))))
-        self._last_stop = re.compile(f"(?s).*[{re.escape(vocabulary.np_stop_chars + PLACEHOLDER)}]")
+        self._stop = re.compile(f"[{re.escape(vocabulary.np_stop_chars + PLACEHOLDER)}]")
         self._qualifier = re.compile(alternation(vocabulary.phrase_qualifiers))
         self._generic = frozenset(vocabulary.generic_qualifiers)
+        self._generic_systems = frozenset(vocabulary.generic_systems)
+        self._known_names = {k.word: (k.canonical, k.cls) for k in vocabulary.known_mechanisms}
+        self._known = re.compile(f"(?P<scope>{alternation(vocabulary.mechanism_scopes)})?(?P<name>{alternation(self._known_names)})")
+        agreement_heads = alternation(h.word for h in vocabulary.phrase_heads.get(Class.Agreement, ()))
+        self._bare = re.compile(f"(?:{alternation(vocabulary.agreement_kind_words)})*(?:{agreement_heads})(?![{CJK}])")
         self._continuation = re.compile(f"(?=(?:{alternation(vocabulary.phrase_continuations)}))")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         earlier = candidates(doc)
         strong = [c for c in earlier if c.rule in _STRONG_RULES]
         found = [p for p in self.read(ctx) if not any(p.overlaps(s) for s in strong)]
+        found += [k for k in self.known(ctx) if not any(k.overlaps(o) for o in (*strong, *found))]
+        if any(UNNAMED in p.attributes for p in found):
+            bodies = [c for c in earlier if c.type == Class.Institution]
+            found = [q for p in found if (q := signers_name(p, bodies, ctx)) is not None]
         if not any(p.type == Class.MediationCentre and STATIONED in p.text for p in found):
             return found, ()
         bodies = [c for c in (*earlier, *found) if c.type == Class.Institution]
@@ -103,24 +128,49 @@ class PhraseRule(RuleComponent):
                 for seg_start, seg_end in segments:
                     if not heads.anywhere.search(shadow, seg_start, seg_end):
                         continue
+                    if type_ == Class.Agreement and (bare := self._bare_agreement(shadow, seg_start, seg_end, heads)):
+                        out.append(Candidate(type_, bare[2], text[seg_start:bare[1]], seg_start, bare[1], text[seg_start:bare[1]],
+                                             f"phrase-{type_}", attributes={UNNAMED: verb.start()}))
+                        continue
                     for part_start, part_end in _split_run(shadow, seg_start, seg_end, heads):
-                        found = self._noun_phrase(shadow, part_start, part_end, heads)
+                        found = self._noun_phrase(shadow, part_start, part_end, heads, ctx.token_starts)
                         if found is None:
                             continue
                         start, end, cls = found
                         surface = text[start:end]
-                        if type_ == Class.Mechanism and end - start <= 4 and surface[:2] in self._generic:
-                            continue  # 协作机制, 工作制度: a kind of mechanism, not one named
+                        if type_ == Class.Mechanism and (end - start <= 4 and surface[:2] in self._generic or surface in self._generic_systems):
+                            continue  # 协作机制, 工作制度, 矛盾纠纷多元化解机制: a kind of mechanism every region has, not one named
+                        if type_ == Class.Mechanism and (_planned(shadow, verb.start(), ctx.token_starts) or _in_heading(shadow, verb.start())):
+                            continue  # 2025年，区将完善…体系 / （五）健全…机制: a plan or a heading names no mechanism that exists
                         if type_ == Class.MediationCentre and not any(c in surface for c in self.vocabulary.mediation_cues):
                             continue
                         out.append(Candidate(type_, cls, normalise(surface), start, end, surface, f"phrase-{type_}"))
         return out
 
-    def _noun_phrase(self, shadow: str, start: int, end: int, heads: _Heads) -> tuple[int, int, Class] | None:
+    def known(self, ctx: Context) -> list[Candidate]:
+        """The genre's standing mechanisms, named without a verb or head (会前学法, 乡镇综合行政执法改革, 证明事项告知承诺制)."""
+        out = []
+        for match in self._known.finditer(ctx.masked):
+            canonical, cls = self._known_names[match["name"]]
+            surface = ctx.text[match.start():match.end()]
+            out.append(Candidate(Class.Mechanism, cls, (match["scope"] or "") + canonical, match.start(), match.end(), surface, KNOWN))
+        return out
+
+    def _bare_agreement(self, shadow: str, start: int, end: int, heads: _Heads) -> tuple[int, int, Class] | None:
+        """签订合作协议, 签署战略合作框架协议: an agreement written by its kind alone (generic words and a head)."""
+        match = self._bare.match(shadow, start, end)
+        if match is None:
+            return None
+        head = next(h for h in heads.heads if match.group(0).endswith(h.word))
+        return start, match.end(), head.cls
+
+    def _noun_phrase(self, shadow: str, start: int, end: int, heads: _Heads, words: frozenset[int] = frozenset()) -> tuple[int, int, Class] | None:
+        # the name starts after the last stop character that is a word of its own (对 stops, 对象 does not)
+        stops = [m.start() for m in self._stop.finditer(shadow, start, end)
+                 if not words or shadow[m.start()] == PLACEHOLDER or (m.start() in words and m.start() + 1 in words)]
+        if stops:
+            start = stops[-1] + 1
         run = shadow[start:end]
-        stop = self._last_stop.match(run)
-        if stop:
-            start, run = start + stop.end(), run[stop.end():]
         qualified = self._qualifier.match(run)
         if qualified:
             start, run = start + qualified.end(), run[qualified.end():]
@@ -142,6 +192,51 @@ class PhraseRule(RuleComponent):
                         start, k = start + meeting + 2, k - meeting - 2
                     return start, start + k, head.cls
         return None
+
+
+_FUTURE = "将"
+_SENTENCE_OPENS = re.compile("[。！？\n]")
+
+
+_HEADING = re.compile(r"[ \t\u3000]*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．])")
+_HEADING_LENGTH = 40
+
+
+def _in_heading(text: str, position: int) -> bool:
+    """Whether ``position`` is in a section heading: a numbered line of its own, no sentence in it (（五）健全矛盾纠纷多元化解机制;
+    not （三）落实述法制度。组织…, whose heading opens a paragraph)."""
+    line = text.rfind("\n", 0, position) + 1
+    if position - line > _HEADING_LENGTH or not _HEADING.match(text, line):
+        return False
+    end = text.find("\n", position)
+    return "。" not in text[line:end if end >= 0 else len(text)]
+
+
+def _planned(text: str, position: int, words: frozenset[int]) -> bool:
+    """Whether the verb at ``position`` is in a sentence of plans: 将 (as a word of its own) before it in the sentence."""
+    opened = max((m.end() for m in _SENTENCE_OPENS.finditer(text, max(0, position - 160), position)), default=max(0, position - 160))
+    k = text.rfind(_FUTURE, opened, position)
+    return k >= 0 and (not words or (k in words and k + 1 in words))
+
+
+def signers_name(agreement: Candidate, bodies: Sequence[Candidate], ctx: Context) -> Candidate | None:
+    """An agreement written by its kind alone (A与B签订合作协议) named by its signers: A与B合作协议.
+
+    The signers are the bodies named in the clause before the verb; with none named, the
+    kind alone names no one agreement and is not read.
+    """
+    verb = agreement.attributes.get(UNNAMED)
+    if verb is None:
+        return agreement
+    start = clause_start(ctx.text, verb)
+    named = sorted((b for b in bodies if start <= b.start and b.end <= verb), key=lambda b: b.start)
+    signers = [b for b in named if not any(o is not b and o.start <= b.start and b.end <= o.end for o in named)]
+    if not signers:
+        return None
+    names = list(dict.fromkeys(b.canonical for b in signers))
+    if ctx.region and ctx.text[start:signers[0].start].strip() in ("与", "同", "和"):
+        names.insert(0, ctx.region)  # 与X签订合作协议: the reporting region is the unstated first signer
+    return replace(agreement, canonical="与".join(names) + agreement.text, attributes={})
 
 
 def stationed_name(centre: Candidate, bodies: Sequence[Candidate]) -> Candidate:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, RelationRecord, alternation, overlaps_any
+from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, RelationRecord, alternation, finditer_near, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
@@ -24,12 +24,17 @@ _WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "
 _WATER_CONTEXT = ("流域", "沿线", "沿岸", "水域", "两岸", "河段", "上游", "下游", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界")
 """What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸)."""
 _WATER = re.compile(f"[{CJK}]{{1,8}}?(?:{alternation(_WATER_GENERIC)})(?={alternation(_WATER_CONTEXT)})")
-_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以、，]|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合)")
+_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以、，局]|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
 """What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域)."""
 _AFTER_LEVEL = frozenset("委级域长")
 """After X县 or X区, these make 县委, 区级, 区域, 县长 of the characters: 和县委 is 和 + 县委."""
-_TOWN = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市]))[{CJK}]{{2,3}}?(?:镇|街道)(?=[，,、。；和及设的村社])")
+_TOWN_ENDS = ("镇", "街道")
+_TOWN = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市]))[{CJK}]{{2,3}}?(?:{alternation(_TOWN_ENDS)})(?=[，,、。；和及设的村社])")
 
+
+_NOT_CJK = "，。；：、！？,;:!?\\n（）()《》“” "
+QUALIFIER = "qualifier"
+"""Attribute of a place read only as the qualifier of a name that follows it (no mention of its own)."""
 
 _GENERIC_ZONE_ENDS = frozenset("区圈带片")
 """How a zone's short form made of common words ends (示范区, 经济圈): inside a longer name it is that name's."""
@@ -44,6 +49,7 @@ def _inside_a_longer_name(text: str, start: int) -> bool:
 @dataclass(frozen=True)
 class PlaceVocabulary(VocabularySlice):
     village_suffixes: tuple[str, ...]
+    institution_heads: tuple[tuple[str, Class, str], ...]
 
 
 @Language.factory("govkg_places", assigns=[CANDIDATES, SPANS], requires=[], default_config={})
@@ -54,6 +60,8 @@ class PlaceRule(RuleComponent):
     vocabulary: PlaceVocabulary
 
     def prepare(self) -> None:
+        heads = alternation([h[0] for h in self.vocabulary.institution_heads] + ["委", "仲裁委员会"])
+        self._body_after = re.compile(f"[^的{_NOT_CJK}]{{0,4}}?(?:{heads})")
         self._village = re.compile(f"[{CJK}]{{2,3}}?(?:{alternation(self.vocabulary.village_suffixes)})")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
@@ -62,6 +70,8 @@ class PlaceRule(RuleComponent):
         words = ctx.token_starts
         found = ctx.gazetteer.find_all(text, ctx.region or None)
         ends = {e for _, e, _ in found}
+        starts = {s for s, _, _ in found}
+        ancestors = {p.name for p in ctx.gazetteer.chain(ctx.region)[1:]} if ctx.region in ctx.gazetteer else set()
         for start, end, name in found:
             # a two-character name must be a word of its own (和县 is no county in 区和县级)
             if end - start == 2 and (text[end:end + 1] in _AFTER_LEVEL or words and not (
@@ -75,7 +85,11 @@ class PlaceRule(RuleComponent):
                 continue  # 社会主义现代化先行示范区 is not the zone 示范区 stands for (深化京津冀 still names 京津冀)
             if place.level == "township" and _inside_a_longer_name(text, start) and start not in ends and not ctx.gazetteer.is_within(name, ctx.region):
                 continue  # 在下朝阳街道: the town 下朝阳街道 (read by its suffix), not another district's 朝阳街道
-            out.append(Candidate(Class.Place, Class(place.ontology_class), name, start, end, text[start:end], "gazetteer"))
+            # the reporting region's own prefecture or province written in front of a name (佛山市顺德区,
+            # 广安市人民政府) only qualifies it: read, for the bodies, but no mention of its own
+            qualifier = name in ancestors and (end in starts or self._body_after.match(text, end) is not None)
+            out.append(Candidate(Class.Place, Class(place.ontology_class), name, start, end, text[start:end], "gazetteer",
+                                 attributes={QUALIFIER: True} if qualifier else {}))
         taken = [(c.start, c.end) for c in out]
         waters = [(c.start, c.end) for c in out if ctx.gazetteer.place(c.canonical).is_feature]
         for start, end, name in _waters(text, words):
@@ -89,6 +103,11 @@ class PlaceRule(RuleComponent):
             if not overlaps_any(start, end, taken):
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water"))
                 taken.append((start, end))
+        for start, end, name in _sections(text, ctx):
+            inside = [c for c in out if start <= c.start and c.end <= end]
+            if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
+                out = [c for c in out if c not in inside]  # 万泉河上游琼中段 is one place, not 万泉河 and 琼中
+                out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water-section"))
         taken = [(c.start, c.end) for c in out]
         for start, end, name in ctx.gazetteer.find_stems(text, ctx.region or None):
             if overlaps_any(start, end, taken):
@@ -96,7 +115,7 @@ class PlaceRule(RuleComponent):
             out.append(Candidate(Class.Place, Class.Township, name, start, end, text[start:end], "gazetteer-stem"))
         taken = [(c.start, c.end) for c in out]
         counties = {c.end: c for c in out if c.cls == Class.County}
-        for match in _TOWN.finditer(text):
+        for match in finditer_near(_TOWN, text, _TOWN_ENDS, 3, 3):
             stem = match.group(0).removesuffix("街道").removesuffix("镇")
             if overlaps_any(match.start(), match.end(), taken) or stem[-1] in "乡城村街" or stem[0] in "各全本该每":
                 continue
@@ -114,6 +133,28 @@ class PlaceRule(RuleComponent):
         return out, ()
 
 
+_SECTION = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation((*_WATER_GENERIC, '水'))})(?:上游|中游|下游)?(?P<stem>[{CJK}]{{2,3}}?)段")
+
+
+_SECTION_PLACE_SUFFIXES = ("", "区", "县", "市", "镇", "乡")
+
+
+def _sections(text: str, ctx: Context) -> list[tuple[int, int, str]]:
+    """Sections of a river named by the place they run through (涪江潼南段, 湟水民和段, 万泉河上游琼中段), as (start, end, name)."""
+    out = []
+    for match in _SECTION.finditer(text):
+        stem = match["stem"]
+        if not any(ctx.gazetteer.candidates(stem + suffix) for suffix in _SECTION_PLACE_SUFFIXES) and not (ctx.region or "").startswith(stem):
+            continue
+        start = match.start()
+        before = _BEFORE_WATER.match(text[start:match.start("stem")])
+        if before:
+            start += before.end()
+        if match.start("stem") - start >= 2:
+            out.append((start, match.end(), text[start:match.end()]))
+    return out
+
+
 def _waters(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, str]]:
     """Rivers, lakes and canals named before 流域/沿线/水域…, as (start, end, name).
 
@@ -121,7 +162,7 @@ def _waters(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, str]
     that leaves a name (御临河, not 临河; 北运河, not 漷县镇等北运河).
     """
     out = []
-    for match in _WATER.finditer(text):
+    for match in finditer_near(_WATER, text, _WATER_CONTEXT, 8 + 3, 2):
         start, end = match.span()
         cut = start + (len(before.group(0)) if (before := _BEFORE_WATER.match(match.group(0))) else 0)
         generic = max(len(g) for g in _WATER_GENERIC if text.endswith(g, start, end))

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, Candidate, Context, RelationRecord, alternation, clause_start, inside, list_items, normalise
+from govkg.loaders.rules.base import CJK, Candidate, Context, RelationRecord, alternation, clause_start, finditer_near, inside, list_items, normalise
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
 
@@ -26,6 +26,8 @@ _HOSTS = (Class.Place, Class.Institution)
 _INNERMOST = (Class.Township, Class.Village, Class.County)
 _LEVEL_ENDS = ("省", "市", "区", "县", "旗", "州", "镇", "乡", "街道", "村", "社区")
 """How a place's full name ends (a stem such as 青浦 inside 青浦工业园 names no site)."""
+_GENERIC_SITE = re.compile("(?:工业|经济|产业|高新|物流|商贸)?(?:技术)?(?:集中区|集聚区|开发区|园区|产业园)")
+"""A site named by its kind alone (工业集中区): the place written before it is part of its name."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,8 @@ class PointRule(RuleComponent):
         self._named_after = re.compile(f"的?(?P<name>(?:“[^“”]{{1,12}}”)?[{CJK}]{{0,8}}?(?:{heads}))")
         self._designated = re.compile(f"(?:{alternation(vocabulary.point_designation_verbs)})(?P<name>[{CJK}]{{0,16}}?(?:{heads}))")
         self._arrived = re.compile(f"(?P<name>[{CJK}“”]{{2,16}}?(?:{heads}))(?:{alternation(vocabulary.point_arrival_verbs)})(?P<where>[^，。；,;\n]{{2,30}})")
+        self._arrival_verbs = tuple(vocabulary.point_arrival_verbs)
+        self._arrival_reach = (16 + max(map(len, vocabulary.observation_heads)), max(map(len, self._arrival_verbs)) + 30)
         self._added = re.compile(f"(?:新增|新建|建成|新设)(?P<count>{_COUNT})(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))")
         self._classes = sorted(vocabulary.point_classes, key=lambda h: -len(h[0]))
         self._site = re.compile(f"[{CJK}]{{2,16}}?(?:{alternation(vocabulary.point_site_suffixes)})$")
@@ -71,6 +75,9 @@ class PointRule(RuleComponent):
         return next((cls for head, cls in self._classes if name.endswith(head)), Class.ObservationPoint)
 
     def site(self, text: str, start: int, end: int, hosts: Sequence[Candidate]) -> Candidate | None:
+        def start_of_run(hosts: Sequence[Candidate], after: int) -> int:
+            return next((h.start for h in hosts if h.end == after and h.type == Class.Place), after)
+
         """A site no gazetteer knows, written at the end of ``text[start:end]`` after the places there (北滘镇广东工业设计城 → 广东工业设计城)."""
         after = start
         for host in sorted(hosts, key=lambda c: c.start):  # the run of full place names opening the words
@@ -81,7 +88,10 @@ class PointRule(RuleComponent):
         found = self._site.search(text, after, end)
         if not found or found.start() != after or any(c in found.group(0) for c in "的在为和与、"):
             return None
-        return Candidate(Class.Place, Class.Place, found.group(0), found.start(), found.end(), found.group(0), "point-site")
+        start = found.start()
+        if after > start_of_run(hosts, after) and _GENERIC_SITE.fullmatch(found.group(0)):
+            start = start_of_run(hosts, after)  # 环县工业集中区: a site named by kind alone keeps its place's name
+        return Candidate(Class.Place, Class.Place, text[start:found.end()], start, found.end(), text[start:found.end()], "point-site")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         text = ctx.text
@@ -181,7 +191,7 @@ class PointRule(RuleComponent):
             relations.append(RelationRecord(RelationType.LOCATED_IN, canonical, host.canonical, False, where_start, match.end()))
             if designator:
                 relations.append(RelationRecord(RelationType.ESTABLISHED, designator[0].canonical, canonical, True, where_start, match.end()))
-        for match in self._arrived.finditer(text):
+        for match in finditer_near(self._arrived, text, self._arrival_verbs, *self._arrival_reach):
             if inside(match.start(), taken):
                 continue
             where_start, where_end = match.span("where")

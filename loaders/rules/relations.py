@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from govkg.loaders.rules.base import LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start
 from govkg.loaders.rules.events import ORGANISED
+from govkg.loaders.rules.places import QUALIFIER
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
 from govkg.ontology.terms import Class, RelationType
 
@@ -35,6 +36,9 @@ class RelationVocabulary(VocabularySlice):
     system_founding_verbs: tuple[str, ...]
     site_opening_verbs: tuple[str, ...]
     national_law_prefix: str
+    review_openers: tuple[str, ...]
+    review_verbs: tuple[str, ...]
+    counter_heads: tuple[str, ...]
 
     def can_be_established(self, target: Candidate, explicit_actor: bool, verb: str) -> bool:
         """Whether an establishment verb sets up ``target``: bodies always; mechanisms when the actor is named,
@@ -63,6 +67,8 @@ class RelationRule(RuleComponent):
         verbs = [(v, rel) for rel, vs in self.vocabulary.relation_verbs.items() for v in vs]
         self._verbs = re.compile(alternation(v for v, _ in verbs))
         self._relation_of = dict(verbs)
+        self._review = re.compile(f"(?:{alternation(self.vocabulary.review_openers)})(?P<body>[^，。；,;\n]{{2,30}}?)"
+                                  f"(?:{alternation(self.vocabulary.review_verbs)})")
 
     def __call__(self, doc: Doc) -> Doc:
         self._ready()
@@ -70,9 +76,12 @@ class RelationRule(RuleComponent):
         found = readings(doc)
         text = ctx.text
         out = verb_relations(ctx, found, self.vocabulary, self._verbs, self._relation_of)
+        out += review_relations(ctx, found, self._review)
+        out += issued_by_relations(ctx, found)
         out += organised_relations(ctx, found)
         out += scope_relations(ctx, found)
         explicit = containment_relations(found)
+        explicit += serving_clauses(ctx.text, found, self.vocabulary.serve_cues)
         out += explicit + paragraph_serves(text, found, explicit, self.vocabulary.serve_cues)
         place_links, implied = place_relations(found, ctx)
         out += place_links
@@ -91,6 +100,7 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
     objects = sorted((c for c in candidates if c.rule not in _NOT_OBJECTS and c.type != Class.Place), key=lambda c: c.start)
     object_starts = [c.start for c in objects]
     bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]  # the only candidates _actors keeps
+    body_keys = {c.key for c in bodies if c.type != Class.Place}
     for verb in pattern.finditer(shadow):
         relation = relation_of[verb.group(0)]
         scope_end = clause_end(shadow, verb.end())
@@ -99,8 +109,15 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
         explicit_actor = not actors[0][1]
         if not explicit_actor and shadow.startswith("的", verb.end()):
             continue  # 学习新修订的《行政复议法》: the verb describes the law and names no actor (区政府制定的《…》 does)
+        if verb.group(0) in vocabulary.review_verbs and _ISSUED_BY.search(shadow, scope_end, _sentence_end(shadow, scope_end)):
+            continue  # 审议通过《A》，由县委依法治县办印发: the body named with 由 issues it (issued_by_relations)
         if relation == RelationType.ESTABLISHED:
-            targets = [c for c in targets[:1] if c.start - verb.end() <= 8 and vocabulary.can_be_established(c, explicit_actor, verb.group(0))]
+            listed = targets[:1]
+            for c in targets[1:]:  # 建立A机制和B机制: each item of the list the verb governs
+                if text[listed[-1].end:c.start] not in LIST_LINKS or c.type != listed[0].type:
+                    break
+                listed.append(c)
+            targets = [c for c in listed if targets[0].start - verb.end() <= 8 and vocabulary.can_be_established(c, explicit_actor, verb.group(0))]
         else:
             targets = [c for c in targets if c.type in _WRITTEN]
         for target in targets:
@@ -112,11 +129,59 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
                 if implicit and type_ == RelationType.ISSUED and target.cls == Class.Law and target.canonical.startswith(vocabulary.national_law_prefix):
                     continue  # a region never issues a national law
                 out.append(RelationRecord(type_, actor, target.key, implicit, verb.start(), target.end))
+                if type_ == RelationType.ESTABLISHED and not implicit and target.text.endswith(vocabulary.counter_heads) and actor in body_keys:
+                    # 县政务服务中心开设“…”专窗: a counter is where the body that opens it is
+                    out.append(RelationRecord(RelationType.LOCATED_IN, target.key, actor, False, verb.start(), target.end))
     parties = {r.target for r in out if r.type == RelationType.PARTY_TO}
     for agreement in candidates:
         if agreement.type == Class.Agreement and agreement.rule != "nested-title" and agreement.key not in parties:
             out.append(RelationRecord(RelationType.PARTY_TO, ctx.region, agreement.key, True, agreement.start, agreement.end))
             parties.add(agreement.key)
+    return out
+
+
+_ISSUED_BY = re.compile("(?:通过)?后?由(?P<body>[^，。；,;\n]{2,20}?)(?:印发|发布|出台)")
+
+
+def _sentence_end(text: str, position: int) -> int:
+    return min((k for k in (text.find(end, position) for end in "。\n") if k >= 0), default=len(text))
+
+
+def issued_by_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:
+    """…《A》，由县委依法治县办印发: the body named with 由 issues the document named before it in the sentence."""
+    text = ctx.masked
+    bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]
+    written = sorted((c for c in candidates if c.type in _WRITTEN and c.rule not in _NOT_OBJECTS), key=lambda c: c.end)
+    out = []
+    for match in _ISSUED_BY.finditer(text):
+        if text[match.start() - 1:match.start()] not in ("，", ","):
+            continue
+        issuers = _named_before(ctx.text, bodies, *match.span("body"))
+        sentence_start = max(text.rfind(end, 0, match.start()) for end in "。；;\n") + 1
+        before = [c for c in written if sentence_start <= c.start and c.end <= match.start()]
+        if issuers and before:
+            out += [RelationRecord(RelationType.ISSUED, body.key, before[-1].key, False, before[-1].start, match.end()) for body in issuers]
+    return out
+
+
+def review_relations(ctx: Context, candidates: Sequence[Candidate], pattern: re.Pattern[str]) -> list[RelationRecord]:
+    """起草《A》，报区委依法治区委员会审议后印发 / 《A》经区政府常务会议审议通过: the reviewing body issues the document
+    named before it in the sentence (the drafter only drafts)."""
+    text = ctx.masked
+    bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]
+    written = sorted((c for c in candidates if c.type in _WRITTEN and c.rule not in _NOT_OBJECTS), key=lambda c: c.end)
+    out = []
+    for match in pattern.finditer(text):
+        reviewers = _named_before(ctx.text, bodies, *match.span("body"))
+        sentence_start = max(text.rfind(end, 0, match.start()) for end in "。；;\n") + 1
+        before = [c for c in written if sentence_start <= c.start and c.end <= match.start()]
+        if not reviewers or not before:
+            continue
+        document = before[-1]
+        issued_by = _ISSUED_BY.match(text, match.end(), clause_end(text, match.end()))
+        if issued_by:  # …审议后由县政府办公室印发: the body named after 由 issues it
+            reviewers = _named_before(ctx.text, bodies, *issued_by.span("body")) or reviewers
+        out += [RelationRecord(RelationType.ISSUED, body.key, document.key, False, document.start, match.end()) for body in reviewers]
     return out
 
 
@@ -265,6 +330,23 @@ def containment_relations(candidates: Sequence[Candidate]) -> list[RelationRecor
 _SERVING_TYPES = (Class.Mechanism, Class.Institution, Class.Document)
 
 
+def serving_clauses(text: str, candidates: Sequence[Candidate], cues: Sequence[str]) -> list[RelationRecord]:
+    """组建涉外法律服务小分队，服务第四届…博览会: what the clause before names last serves the event a clause opened by 服务 names."""
+    out = []
+    for event in candidates:
+        if event.type != Class.Event:
+            continue
+        start = clause_start(text, event.start)
+        if start == 0 or text[start - 1] not in "，," or text[start:event.start] not in cues:
+            continue
+        previous = clause_start(text, start - 1)
+        servers = [c for c in candidates if c.type in _SERVING_TYPES and previous <= c.start and c.end <= start - 1]
+        if servers:
+            server = max(servers, key=lambda c: (c.end, c.end - c.start))
+            out.append(RelationRecord(RelationType.SERVES, server.key, event.key, False, server.start, event.end))
+    return out
+
+
 def paragraph_serves(text: str, candidates: Sequence[Candidate], explicit: list[RelationRecord], cues: Sequence[str]) -> list[RelationRecord]:
     """A paragraph opened by 加强进博会法治保障 serves that event with what it lists (implicit)."""
     serving = {r.source for r in explicit if r.type == RelationType.SERVES}
@@ -301,7 +383,8 @@ def place_relations(candidates: Sequence[Candidate], ctx: Context) -> tuple[list
             out.append(RelationRecord(part_of, c.key, c.attributes["parent"], False, c.start - len(c.attributes["parent"]), c.end))
     for left, right in zip(places, places[1:]):
         if right.key in gazetteer and left.end == right.start and left.key in [p.name for p in gazetteer.chain(right.key)[1:]]:
-            out.append(RelationRecord(part_of, right.key, left.key, False, left.start, right.end))
+            # 佛山市顺德区 in 顺德区's own report: the prefecture only qualifies the name, the link is known, not stated
+            out.append(RelationRecord(part_of, right.key, left.key, bool(left.attributes.get(QUALIFIER)), left.start, right.end))
             explicit.add((right.key, left.key))
     mentioned = {c.key for c in places if c.key in gazetteer} | ({ctx.region} if ctx.region in gazetteer else set())
     added: set[str] = set()

@@ -285,7 +285,9 @@ def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
             if not named:  # no count of what the rate measures: its base is not stated
                 continue
             numerator = counts[named[-1]]
-            bases = [s for s in counts[:named[-1]] if _same_unit(s.unit, numerator.unit) and s.value > numerator.value]
+            # a base is larger than the part, or as large for a full rate the rate itself names (受理143件，按期答复143件，按期答复率100%)
+            full = stat.value == 100 and not agreeing_only
+            bases = [s for s in counts[:named[-1]] if _same_unit(s.unit, numerator.unit) and (s.value > numerator.value or full and s.value == numerator.value)]
             if not bases:
                 continue
             decimals = len(str(stat.value).split(".")[1].rstrip("0")) if "." in str(stat.value) else 0

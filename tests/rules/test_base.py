@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from govkg.loaders.rules.base import Candidate, alternation, inside, overlaps_any, ranges_overlap, settled
+from govkg.loaders.rules.base import Candidate, alternation, finditer_near, inside, overlaps_any, ranges_overlap, settled
 from govkg.ontology.terms import Class
 
 
@@ -60,3 +60,27 @@ def test_a_replacing_reading_leaves_its_own_rules_readings():
     first = _reading(0, 8, "point", replaces=True)
     second = _reading(4, 12, "point", replaces=True)
     assert settled([first, second]) == [first, second]
+
+
+def test_scanning_near_anchors_finds_what_scanning_everything_finds():
+    """Random texts dense in anchors, heads and pauses: the windowed scan must agree with the full one."""
+    import random
+
+    from govkg.loaders.rules.places import _TOWN, _TOWN_ENDS, _WATER, _WATER_CONTEXT
+
+    pieces = ["镇", "街道", "流域", "沿线", "河", "江", "大运河", "湖", "在", "、", "和", "区", "县", "，", "。", "村",
+              "白鹤", "练塘", "太浦", "清水", "推进", "\n", "的"]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 40)))
+        for pattern, anchors, before, after in ((_TOWN, _TOWN_ENDS, 3, 3), (_WATER, _WATER_CONTEXT, 11, 2)):
+            assert [m.span() for m in finditer_near(pattern, text, anchors, before, after)] == \
+                [m.span() for m in pattern.finditer(text)], (pattern.pattern, text)
+
+
+def test_a_window_too_narrow_for_the_pattern_loses_matches():
+    """The check above can fail: with ``before`` shorter than a match reaches back, matches are lost."""
+    pattern = re.compile("[一-龥]{1,8}?河(?=流域)")
+    text = "推进清水河流域治理"
+    assert [m.group(0) for m in pattern.finditer(text)] == ["推进清水河"]
+    assert finditer_near(pattern, text, ("流域",), 1, 2) == []

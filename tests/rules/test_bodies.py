@@ -89,3 +89,25 @@ def test_bodies_listed_after_an_owned_one_share_its_owner(read):
 def test_the_rule_of_law_commission_has_its_short_forms(read):
     found = read("区委依法治区委共召开会议3次。", region="静海区", city="天津市").found("institution-short")
     assert "中共静海区委全面依法治区委员会" in found
+
+
+def test_a_count_of_counties_and_districts_names_each_body_and_owns_none(read):
+    text = "县司法局与韶关市浈江区司法局、郴州市宜章县司法局签订协议，三县区司法局共同建立联合调解机制。"
+    reading = read(text, region="乐昌市", city="韶关市")
+    counted = reading.found("institution-counted")
+    assert set(counted) == {"乐昌市司法局", "浈江区司法局", "宜章县司法局"}
+    assert not [c for c in reading.found("institution-short").values() if c.start >= text.index("三县区")]
+
+
+def test_a_bodys_party_group_is_a_body_of_its_own(read):
+    found = read("县政府党组书记、县长履行第一责任人职责。", region="环县", city="庆阳市").found("institution-party-group")
+    assert list(found) == ["环县人民政府党组"]
+    dept = read("局党组会议专题研究法治建设6次。", region="平谷区", city="北京市", reporter="平谷区司法局").found("institution-party-group")
+    assert list(dept) == ["平谷区司法局党组"]
+    assert read("加强区司法局基层党组织建设。").found("institution-party-group") == {}
+
+
+def test_an_office_is_its_bodys_by_name_and_a_tribunal_is_stated(read):
+    reading = read("区政府办公室印发通知；区人民法院朱家角人民法庭设立巡回审判点。")
+    assert ("PART_OF", "青浦区人民政府办公室", "青浦区人民政府") in reading.triples("PART_OF", implicit=True)
+    assert ("PART_OF", "青浦区人民法院朱家角人民法庭", "青浦区人民法院") in reading.triples("PART_OF", implicit=False)

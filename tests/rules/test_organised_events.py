@@ -50,3 +50,8 @@ def test_convening_and_opening_verbs_organise_too(read):
     r = read("区委党校开设习近平法治思想专题班2期。区司法局与嘉善县司法局在金泽镇召开司法行政协同发展联席会议。")
     assert ("ORGANIZED", "中共青浦区委党校", "习近平法治思想专题班") in r.triples()
     assert {"青浦区司法局", "嘉善县司法局"} <= {s for t, s, o in r.triples("ORGANIZED") if o.endswith("联席会议")}
+
+
+def test_a_function_character_inside_a_word_does_not_end_the_events_name():
+    relations = read("区委党校举办领导干部自由贸易港法治专题培训班，参训干部260人次。").relations()
+    assert ("ORGANIZED", "中共青浦区委党校", "领导干部自由贸易港法治专题培训班") in relations

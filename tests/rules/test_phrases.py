@@ -45,3 +45,35 @@ def test_a_meeting_joined_by_and_is_part_of_the_systems_name(read):
 def test_a_kind_of_mechanism_is_not_a_named_one(read):
     found = read("建立协作机制，健全会前学法制度。").found("phrase")
     assert "协作机制" not in found and "会前学法制度" in found
+
+
+def test_a_stop_character_inside_a_word_does_not_cut_the_name(read):
+    found = read("区司法局建立社区矫正对象请假协查机制。").found("phrase-Mechanism")
+    assert "社区矫正对象请假协查机制" in found
+    assert "对群众诉求快速响应机制" not in read("建立对群众诉求快速响应机制。").found("phrase-Mechanism")
+
+
+def test_a_mechanism_a_plan_will_build_is_not_read(read):
+    assert read("2025年，青浦区将完善行政争议实质性化解体系。").found("phrase-Mechanism") == {}
+    assert "行政争议实质性化解体系" in read("2024年，青浦区完善行政争议实质性化解体系。").found("phrase-Mechanism")
+
+
+
+def test_the_genres_standing_mechanisms_are_read_by_name(read):
+    found = read("区政府常务会议开展会前学法8次；深化镇街综合行政执法改革，全面推行证明事项告知承诺制。").found("known-mechanism")
+    assert set(found) == {"会前学法制度", "镇街综合行政执法改革", "证明事项告知承诺制"}
+    assert found["会前学法制度"].text == "会前学法"
+
+
+def test_a_standing_mechanism_inside_a_longer_name_is_left_to_it(read):
+    reading = read("建立健全乡镇执法事项清单动态调整机制。")
+    assert "乡镇执法事项清单" not in reading.found("known-mechanism")
+
+
+def test_a_heading_line_names_no_mechanism_but_a_paragraph_opened_by_one_does(read):
+    assert read("（二）健全行政争议实质性化解机制\n区司法局牵头。").found("phrase-Mechanism") == {}
+    assert "述法制度" in read("（三）落实述法制度。组织主要负责人开展年度述法。").found("phrase-Mechanism")
+
+
+def test_a_kind_of_system_every_region_has_is_no_named_mechanism(read):
+    assert read("区司法局健全矛盾纠纷多元化解机制。").found("phrase-Mechanism") == {}

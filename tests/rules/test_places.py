@@ -75,3 +75,15 @@ def test_a_town_name_inside_a_longer_one_is_that_longer_town(read):
 def test_a_zone_short_form_after_a_verb_names_the_zone(read):
     assert "京津冀地区" in read("深化京津冀法治协作。", region="平谷区", city="北京市").found("gazetteer")
     assert not read("建设社会主义现代化先行示范区。").found("gazetteer")
+
+
+def test_a_water_name_starts_after_the_verb_or_body_before_it(read):
+    waters = read("县水务局建立泃河流域联合执法机制，执法范围覆盖洳河沿线。", region="平谷区", city="北京市").found("water")
+    assert {"泃河", "洳河"} <= set(waters)
+    assert not [name for name in waters if "局" in name or "覆盖" in name]
+
+
+def test_a_river_section_named_by_a_place_is_one_place(read):
+    found = read("协作范围覆盖涪江潼南段和琼江安居段，推动黄河韩城段综合治理。", region="潼南区", city="重庆市").found("water-section")
+    assert set(found) == {"涪江潼南段", "琼江安居段", "黄河韩城段"}
+    assert read("分段推进河道整治，分三个阶段实施。", region="潼南区", city="重庆市").found("water-section") == {}

@@ -28,3 +28,9 @@ def test_points_set_up_respectively_at(read):
 
 def test_a_point_without_a_place_named_is_no_per_place_point(read):
     assert read("基层立法联系点作用明显。").found("observation-point") == {}
+
+
+def test_a_site_named_by_its_kind_alone_keeps_its_places_name(read):
+    reading = read("在环县工业集中区设立涉企法律服务工作站。", region="环县", city="庆阳市")
+    assert "环县工业集中区" in reading.found("point-site")
+    assert "广东工业设计城" in read("在北滘镇广东工业设计城设立企业服务点。", region="顺德区", city="佛山市").found("point-site")

@@ -41,3 +41,10 @@ def test_a_unit_of_lectures(read):
 def test_a_measure_does_not_open_with_the_tail_of_a_date(read):
     measures = [s.measure for s in read("截至2024年底市场监管领域开展检查120次。").statistics]
     assert measures and not measures[0].startswith(("年", "底"))
+
+
+def test_a_full_rate_is_checked_against_a_base_as_large_as_its_count(read):
+    found = figures(read("受理政府信息公开申请96件，按期答复96件，按期答复率100%。"))
+    assert found[(100.0, "%")].consistent is True and found[(100.0, "%")].check.startswith("96/96")
+    unnamed = figures(read("受理行政复议申请40件，办结40件，出庭应诉率100%。"))
+    assert unnamed[(100.0, "%")].consistent is None

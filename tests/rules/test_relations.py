@@ -44,3 +44,22 @@ def test_a_law_described_as_revised_is_issued_by_nobody_here(read):
     assert not read("印发《行政复议法》学习资料。").triples("ISSUED")  # a region never issues a national law
     assert ("ISSUED", "青浦区人民政府", "青浦区行政规范性文件管理办法") in read("区政府制定《青浦区行政规范性文件管理办法》。").triples()
     assert ("ISSUED", "青浦区人民政府", "青浦区行政规范性文件管理办法") in read("落实区政府制定的《青浦区行政规范性文件管理办法》。").triples()
+
+
+def test_a_counter_a_centre_opens_is_located_in_it(read):
+    triples = read("区政务服务中心开设“长三角跨省通办”专窗，全年办件2600件。").triples(implicit=False)
+    window = next(t for _, _, t in triples if t.endswith("专窗"))
+    assert ("ESTABLISHED", "青浦区政务服务中心", window) in triples
+    assert ("LOCATED_IN", window, "青浦区政务服务中心") in triples
+    assert not any(t == "LOCATED_IN" for t, _, _ in read("区司法局建立“枫桥式”调解机制。").triples(implicit=False))
+
+
+def test_a_team_set_up_to_serve_an_event_serves_it(read):
+    reading = read("区司法局组建涉外法律服务小分队，服务第七届中国国际进口博览会，提供咨询200余次。")
+    teams = [name for name in reading.found(type_="Institution") if name.endswith("小分队")]
+    assert teams and ("SERVES", teams[0], "第七届中国国际进口博览会") in reading.triples("SERVES", implicit=False)
+
+
+def test_an_establishment_verb_sets_up_each_item_of_its_list(read):
+    triples = read("区司法局建立边界纠纷联调机制和社区矫正协同监管机制，全年协查11人次。").triples("ESTABLISHED", implicit=False)
+    assert {("ESTABLISHED", "青浦区司法局", "边界纠纷联调机制"), ("ESTABLISHED", "青浦区司法局", "社区矫正协同监管机制")} <= triples
