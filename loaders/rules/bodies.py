@@ -24,13 +24,13 @@ from govkg.ontology.terms import Class, RelationType
 
 _FUNCTION_CHARS = "对与和及、由经向在为同让请将把被从至并"
 _SHORT_FORM = re.compile("区|县|旗|省|州|市(?!场)")
-_OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County)
+_OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County, Class.Township)
 _CENTRE = "中央"
 _PARTY = "中共"
 _PARTY_GROUP = "党组"
 _LIST_LINKS = "、和及"
 """What carries an owner over to the next body (区法院、司法局); not 与, which names partners of their own."""
-_HEADS_NEEDING_A_BODY = ("委员会", "局", "委办", "办公室", "中心", "所", "大队", "支队")
+_HEADS_NEEDING_A_BODY = ("委员会", "局", "厅", "委办", "办公室", "中心", "所", "大队", "支队")
 _SUB_BODY_FORBIDDEN = re.compile("[及和与、]|政府|局|院|全年|审查")
 _BOUNDARY = set("，。；：、！？,;:!?\n（）() \u3000与和及同由经在向对并")
 """What may stand before a name that no place opens (华南理工大学法学院, 佛山仲裁委员会)."""
@@ -149,6 +149,8 @@ class BodyRule(RuleComponent):
             if place.end in starts:  # 广州市南沙区司法局 is 南沙区's
                 continue
             match = pattern.match(text, place.end)
+            if match and place.cls == Class.Township and (match["body"] or self._heads[match["head"]][0] != Class.Government):
+                match = None  # a town's bodies are named only when it is its government (乌兰花镇人民政府), not its 司法所
             if match:
                 made = self.named(match["body"], match["head"], place.canonical)
                 if made:
@@ -317,6 +319,12 @@ class BodyRule(RuleComponent):
             for body in sorted(found, key=lambda c: -c.start):
                 if paragraph <= body.start < match.start() and body.canonical.endswith(name) and body.canonical not in earlier:
                     earlier.append(body.canonical)
+            if len(earlier) < count:  # 三县司法局 in a later paragraph: the bodies of that name the report named before
+                before = list(earlier)
+                for body in sorted(found, key=lambda c: -c.start):
+                    if body.start < paragraph and body.canonical.endswith(name) and body.canonical not in before:
+                        before.append(body.canonical)
+                earlier = before if len(before) >= count else earlier
             if not earlier:
                 out.extend(self._counted_of_owners(match, found, paragraph, count))
                 continue

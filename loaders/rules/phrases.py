@@ -16,7 +16,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, clause_start, normalise, pause
+from govkg.loaders.rules.base import CJK, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, clause_start, first_of, normalise, pause
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class
 
@@ -87,12 +87,13 @@ class PhraseRule(RuleComponent):
             heads = sorted(vocabulary.phrase_heads[type_], key=lambda h: len(h.word), reverse=True)
             words = tuple(h.word for h in heads)
             self._types.append((type_, re.compile(alternation(verbs)), _Heads(heads, words, re.compile(alternation(words)))))
-        self._stop = re.compile(f"[{re.escape(vocabulary.np_stop_chars + PLACEHOLDER)}]")
+        self._last_stop = re.compile(f"(?s).*[{re.escape(vocabulary.np_stop_chars + PLACEHOLDER)}]")
         self._qualifier = re.compile(alternation(vocabulary.phrase_qualifiers))
         self._generic = frozenset(vocabulary.generic_qualifiers)
         self._generic_systems = frozenset(vocabulary.generic_systems)
         self._known_names = {k.word: (k.canonical, k.cls) for k in vocabulary.known_mechanisms}
-        self._known = re.compile(f"(?P<scope>{alternation(vocabulary.mechanism_scopes)})?(?P<name>{alternation(self._known_names)})")
+        self._known = re.compile(f"{first_of([*vocabulary.mechanism_scopes, *self._known_names])}"
+                                 f"(?P<scope>{alternation(vocabulary.mechanism_scopes)})?(?P<name>{alternation(self._known_names)})")
         agreement_heads = alternation(h.word for h in vocabulary.phrase_heads.get(Class.Agreement, ()))
         self._bare = re.compile(f"(?:{alternation(vocabulary.agreement_kind_words)})*(?:{agreement_heads})(?![{CJK}])")
         self._continuation = re.compile(f"(?=(?:{alternation(vocabulary.phrase_continuations)}))")
@@ -166,10 +167,13 @@ class PhraseRule(RuleComponent):
 
     def _noun_phrase(self, shadow: str, start: int, end: int, heads: _Heads, words: frozenset[int] = frozenset()) -> tuple[int, int, Class] | None:
         # the name starts after the last stop character that is a word of its own (对 stops, 对象 does not)
-        stops = [m.start() for m in self._stop.finditer(shadow, start, end)
-                 if not words or shadow[m.start()] == PLACEHOLDER or (m.start() in words and m.start() + 1 in words)]
-        if stops:
-            start = stops[-1] + 1
+        limit = end
+        while (stop := self._last_stop.match(shadow, start, limit)) is not None:
+            k = stop.end() - 1
+            if not words or shadow[k] == PLACEHOLDER or (k in words and k + 1 in words):
+                start = k + 1
+                break
+            limit = k
         run = shadow[start:end]
         qualified = self._qualifier.match(run)
         if qualified:

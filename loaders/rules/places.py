@@ -20,7 +20,7 @@ from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, Relation
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
-_WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠")
+_WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠", "水")
 _WATER_CONTEXT = ("流域", "沿线", "沿岸", "水域", "两岸", "河段", "上游", "下游", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界")
 """What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸)."""
 _WATER = re.compile(f"[{CJK}]{{1,8}}?(?:{alternation(_WATER_GENERIC)})(?={alternation(_WATER_CONTEXT)})")
@@ -36,6 +36,8 @@ _NOT_CJK = "，。；：、！？,;:!?\\n（）()《》“” "
 QUALIFIER = "qualifier"
 """Attribute of a place read only as the qualifier of a name that follows it (no mention of its own)."""
 
+_PARTNER_VERBS = ("会同", "联合")
+"""Verbs a place's name can begin with (会同县): read as the verb unless the place is in the reporting region's province."""
 _GENERIC_ZONE_ENDS = frozenset("区圈带片")
 """How a zone's short form made of common words ends (示范区, 经济圈): inside a longer name it is that name's."""
 _JOINING = set("在与和及、的对向为是把将从于同")
@@ -80,6 +82,8 @@ class PlaceRule(RuleComponent):
             # 领导和县人大常委会: a conjunction before a short form, not 和县 (unless the report is 和县's own)
             if end - start == 2 and text[start] in _JOINING and start and CJK_CHAR.match(text, start - 1) and text[start - 1] not in _JOINING and name != ctx.region:
                 continue
+            if text.startswith(_PARTNER_VERBS, start) and not ctx.gazetteer.is_within(name, ctx.gazetteer.province(ctx.region) if ctx.region in ctx.gazetteer else None):
+                continue  # 会同县生态环境局 in a report from elsewhere: the verb 会同 and the region's 县生态环境局, not 会同县
             place = ctx.gazetteer.place(name)
             if place.is_zone and text[start:end] != name and text[end - 1] in _GENERIC_ZONE_ENDS and _inside_a_longer_name(text, start) and start not in ends:
                 continue  # 社会主义现代化先行示范区 is not the zone 示范区 stands for (深化京津冀 still names 京津冀)
@@ -108,6 +112,12 @@ class PlaceRule(RuleComponent):
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 万泉河上游琼中段 is one place, not 万泉河 and 琼中
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water-section"))
+        for area_start, area_end in _border_areas(text):
+            inside = [c for c in out if area_start <= c.start and c.end <= area_end]
+            if not overlaps_any(area_start, area_end, [(c.start, c.end) for c in out if c not in inside]):
+                out = [c for c in out if c not in inside]
+                name = text[area_start:area_end]
+                out.append(Candidate(Class.Place, Class.Place, name, area_start, area_end, name, "border-area"))
         taken = [(c.start, c.end) for c in out]
         for start, end, name in ctx.gazetteer.find_stems(text, ctx.region or None):
             if overlaps_any(start, end, taken):
@@ -133,16 +143,30 @@ class PlaceRule(RuleComponent):
         return out, ()
 
 
-_SECTION = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation((*_WATER_GENERIC, '水'))})(?:上游|中游|下游)?(?P<stem>[{CJK}]{{2,3}}?)段")
+_PROVINCE_INITIALS = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕甘青宁新港澳"
+_BORDER_TAIL = re.compile("(?:两省区?|三省区?|四省区?)?(?:毗邻地区|交界地区|边界地区|毗邻区域|交界区域)")
 
 
+def _border_areas(text: str) -> list[tuple[int, int]]:
+    """Border areas named by their provinces' initials (青甘毗邻地区, 黑吉两省毗邻地区), places no gazetteer has, as (start, end)."""
+    out = []
+    for tail in _BORDER_TAIL.finditer(text):
+        start = tail.start()
+        while start > 0 and tail.start() - start < 4 and text[start - 1] in _PROVINCE_INITIALS:
+            start -= 1
+        if tail.start() - start >= 2:
+            out.append((start, tail.end()))
+    return out
+
+
+_SECTION = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation(_WATER_GENERIC)})(?:上游|中游|下游)?(?P<stem>[{CJK}]{{2,3}}?)段")
 _SECTION_PLACE_SUFFIXES = ("", "区", "县", "市", "镇", "乡")
 
 
 def _sections(text: str, ctx: Context) -> list[tuple[int, int, str]]:
     """Sections of a river named by the place they run through (涪江潼南段, 湟水民和段, 万泉河上游琼中段), as (start, end, name)."""
     out = []
-    for match in _SECTION.finditer(text):
+    for match in finditer_near(_SECTION, text, ("段",), 6 + 3 + 2 + 3, 1):
         stem = match["stem"]
         if not any(ctx.gazetteer.candidates(stem + suffix) for suffix in _SECTION_PLACE_SUFFIXES) and not (ctx.region or "").startswith(stem):
             continue

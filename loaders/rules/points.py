@@ -54,7 +54,7 @@ class PointRule(RuleComponent):
         heads = alternation(vocabulary.observation_heads)
         verbs = alternation([*vocabulary.establishment_verbs, *vocabulary.point_verbs])
         self._set_up_at = re.compile(
-            f"在(?P<where>[^，。；\n]{{2,40}}?)(?:{verbs})(?P<count>{_COUNT})?"
+            f"在(?P<where>[^，。；\n]{{2,40}}?)(?:{verbs})的?(?P<count>{_COUNT})?"
             f"(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))"
         )
         self._respectively = re.compile(

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start
+from govkg.loaders.rules.base import LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
 from govkg.loaders.rules.events import ORGANISED
 from govkg.loaders.rules.places import QUALIFIER
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
@@ -129,7 +129,7 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
                 if implicit and type_ == RelationType.ISSUED and target.cls == Class.Law and target.canonical.startswith(vocabulary.national_law_prefix):
                     continue  # a region never issues a national law
                 out.append(RelationRecord(type_, actor, target.key, implicit, verb.start(), target.end))
-                if type_ == RelationType.ESTABLISHED and not implicit and target.text.endswith(vocabulary.counter_heads) and actor in body_keys:
+                if type_ == RelationType.ESTABLISHED and not implicit and target.text.strip("“”").endswith(vocabulary.counter_heads) and actor in body_keys:
                     # 县政务服务中心开设“…”专窗: a counter is where the body that opens it is
                     out.append(RelationRecord(RelationType.LOCATED_IN, target.key, actor, False, verb.start(), target.end))
     parties = {r.target for r in out if r.type == RelationType.PARTY_TO}
@@ -153,7 +153,7 @@ def issued_by_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[R
     bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]
     written = sorted((c for c in candidates if c.type in _WRITTEN and c.rule not in _NOT_OBJECTS), key=lambda c: c.end)
     out = []
-    for match in _ISSUED_BY.finditer(text):
+    for match in finditer_near(_ISSUED_BY, text, ("由",), 3, 1 + 20 + 2):
         if text[match.start() - 1:match.start()] not in ("，", ","):
             continue
         issuers = _named_before(ctx.text, bodies, *match.span("body"))
@@ -185,6 +185,7 @@ def review_relations(ctx: Context, candidates: Sequence[Candidate], pattern: re.
     return out
 
 
+_SCOPED = (Class.Agreement, Class.Mechanism)
 _SCOPE_OPENS = re.compile("覆盖|范围包括|涵盖")
 _AREA_AFTER = re.compile("在(?P<area>[^，。；,;\n]{2,30}?)(?:沿线|流域|毗邻地区|毗邻区域|交界地区|交界区域|交界处|交界|一带|区域)")
 
@@ -195,7 +196,8 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[Relat
     places = [c for c in candidates if c.type == Class.Place]
     out = []
     for agreement in candidates:
-        if agreement.type != Class.Agreement or agreement.rule in _NOT_OBJECTS:
+        # an agreement's scope, or a joint mechanism's (建立…联合执法机制，执法范围覆盖A、B等乡镇)
+        if agreement.type not in _SCOPED or agreement.rule in _NOT_OBJECTS or agreement.type == Class.Mechanism and agreement.cls != Class.WorkMechanism:
             continue
         sentence_start = max(text.rfind(end, 0, agreement.start) for end in "。\n") + 1
         sentence_end = min((k for k in (text.find(end, agreement.end) for end in "。\n") if k >= 0), default=len(text))
@@ -203,7 +205,8 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[Relat
         later = _later_agreements(text, candidates, agreement, sentence_end)
         spans = [(m.end(), clause_end(text, m.end())) for m in _SCOPE_OPENS.finditer(text, agreement.end, sentence_end)
                  if not any(s < m.start() for s in later)]
-        spans += [m.span("area") for m in _AREA_AFTER.finditer(text, sentence_start, sentence_end)]
+        if agreement.type == Class.Agreement:
+            spans += [m.span("area") for m in _AREA_AFTER.finditer(text, sentence_start, sentence_end)]
         for start, end in spans:
             within = [p for p in places if start <= p.start and p.end <= end]
             written_before = {p.start for p in within}

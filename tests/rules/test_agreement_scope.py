@@ -67,3 +67,9 @@ def test_a_zone_in_an_agreements_name_is_covered_only_when_named_in_full():
     assert ("COVERS", "长三角生态绿色一体化发展示范区行政复议工作协作框架协议", "长三角生态绿色一体化发展示范区") in r.relations()
     r = read("三地司法局签订《通武廊社区矫正协作协议》。", region="武清区")
     assert not {o for t, s, o in r.relations() if t == "COVERS"}
+
+
+def test_a_joint_mechanisms_scope_is_what_it_covers():
+    relations = read("区水务局与吴江区水务局建立太浦河联合执法机制，执法范围覆盖金泽镇、黎里镇等沿河镇。").relations()
+    covered = {target for type_, source, target in relations if type_ == "COVERS" and source.endswith("联合执法机制")}
+    assert {"金泽镇", "黎里镇"} <= covered

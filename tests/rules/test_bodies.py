@@ -111,3 +111,36 @@ def test_an_office_is_its_bodys_by_name_and_a_tribunal_is_stated(read):
     reading = read("区政府办公室印发通知；区人民法院朱家角人民法庭设立巡回审判点。")
     assert ("PART_OF", "青浦区人民政府办公室", "青浦区人民政府") in reading.triples("PART_OF", implicit=True)
     assert ("PART_OF", "青浦区人民法院朱家角人民法庭", "青浦区人民法院") in reading.triples("PART_OF", implicit=False)
+
+
+def test_a_towns_government_is_a_body_but_not_its_other_offices(read):
+    found = read("本局联合金泽镇人民政府开展宣传；金泽镇司法所受理咨询。", reporter="青浦区司法局").found(type_="Institution")
+    assert any(name.endswith("金泽镇人民政府") for name in found)
+    assert not any(name.endswith("金泽镇司法所") for name in found)
+
+
+def test_a_provinces_department_is_a_body(read):
+    found = read("省司法厅与内蒙古自治区司法厅签署协议。", region="通榆县", city="白城市").found(type_="Institution")
+    assert {"吉林省司法厅", "内蒙古自治区司法厅"} <= set(found)
+
+
+def test_a_governments_legal_advisers_are_its_body(read):
+    reading = read("发挥区政府法律顾问团作用，审查合同86份。")
+    assert "青浦区人民政府法律顾问团" in reading.found("sub-institution")
+    assert ("PART_OF", "青浦区人民政府法律顾问团", "青浦区人民政府") in reading.triples("PART_OF", implicit=True)
+
+
+def test_a_count_in_a_later_paragraph_names_the_bodies_the_report_named_before(read):
+    text = "县司法局与盐池县司法局、定边县司法局签订协议。\n县政府开展自查。三县司法局联合举办巡回宣讲活动。"
+    counted = read(text, region="环县", city="庆阳市").found("institution-counted")
+    assert set(counted) == {"环县司法局", "盐池县司法局", "定边县司法局"}
+
+
+def test_a_party_committees_standing_committee_is_a_body(read):
+    found = read("区委常委会会议研究法治建设议题4次。").found(type_="Institution")
+    assert "中共青浦区委常务委员会" in found
+
+
+def test_a_party_committees_office_is_a_body(read):
+    found = read("区委办公室、区政府办公室联合印发《青浦区法治建设责任清单》。").found(type_="Institution")
+    assert {"中共青浦区委办公室", "青浦区人民政府办公室"} <= set(found)

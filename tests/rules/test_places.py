@@ -87,3 +87,21 @@ def test_a_river_section_named_by_a_place_is_one_place(read):
     found = read("协作范围覆盖涪江潼南段和琼江安居段，推动黄河韩城段综合治理。", region="潼南区", city="重庆市").found("water-section")
     assert set(found) == {"涪江潼南段", "琼江安居段", "黄河韩城段"}
     assert read("分段推进河道整治，分三个阶段实施。", region="潼南区", city="重庆市").found("water-section") == {}
+
+
+def test_a_river_named_shui_is_a_place_before_its_basin(read):
+    found = read("围绕湟水流域生态保护开展联合执法；加强饮用水水源地保护和黑臭水体治理。", region="民和回族土族自治县", city="海东市").found("water")
+    assert set(found) == {"湟水"}
+
+
+def test_a_border_area_named_by_provinces_initials_is_a_place(read):
+    found = read("持续深化青甘毗邻地区法治协作，推动黑吉两省毗邻地区联调。", region="民和回族土族自治县", city="海东市").found("border-area")
+    assert set(found) == {"青甘毗邻地区", "黑吉两省毗邻地区"}
+    assert read("加强毗邻地区协作。", region="民和回族土族自治县", city="海东市").found("border-area") == {}
+
+
+def test_huitong_is_the_verb_in_a_report_from_another_province(read):
+    reading = read("本局会同县生态环境局开展宣讲。", region="通榆县", city="白城市", reporter="通榆县司法局")
+    assert "会同县" not in reading.found(type_="Place")
+    assert "通榆县生态环境局" in reading.found(type_="Institution")
+    assert "会同县" in read("会同县人民法院开展宣讲。", region="洪江市", city="怀化市").found(type_="Place")

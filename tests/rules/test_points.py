@@ -34,3 +34,10 @@ def test_a_site_named_by_its_kind_alone_keeps_its_places_name(read):
     reading = read("在环县工业集中区设立涉企法律服务工作站。", region="环县", city="庆阳市")
     assert "环县工业集中区" in reading.found("point-site")
     assert "广东工业设计城" in read("在北滘镇广东工业设计城设立企业服务点。", region="顺德区", city="佛山市").found("point-site")
+
+
+def test_a_point_set_up_at_a_place_written_with_de_is_named_without_it(read):
+    reading = read("市人大常委会在金泽镇设立的基层立法联系点，全年征集建议64条。")
+    points = [name for name in reading.found(type_="ObservationPoint")]
+    assert points and not any("的" in name for name in points)
+    assert any(t == "LOCATED_IN" and target == "金泽镇" for t, _, target in reading.triples(implicit=False))

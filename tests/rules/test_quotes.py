@@ -37,3 +37,10 @@ def test_a_qualifier_before_a_quote_starts_at_a_word(read):
     # 落实行政执法: the verb is 落实; 实行 across the word boundary would cut 行政 to 政
     found = read("全面落实行政执法“三项制度”，规范执法行为。").found("quote")
     assert "行政执法“三项制度”" in found
+
+
+def test_a_quoted_mediation_room_is_a_mediation_centre_set_up_where_it_is(read):
+    reading = read("区司法局在金泽镇设立“老娘舅”调解室，全年调处纠纷56件。")
+    rooms = reading.found("quote", type_="MediationCentre")
+    assert list(rooms) == ["“老娘舅”调解室"]
+    assert ("LOCATED_IN", "“老娘舅”调解室", "金泽镇") in reading.triples(implicit=False)

@@ -63,3 +63,8 @@ def test_a_team_set_up_to_serve_an_event_serves_it(read):
 def test_an_establishment_verb_sets_up_each_item_of_its_list(read):
     triples = read("区司法局建立边界纠纷联调机制和社区矫正协同监管机制，全年协查11人次。").triples("ESTABLISHED", implicit=False)
     assert {("ESTABLISHED", "青浦区司法局", "边界纠纷联调机制"), ("ESTABLISHED", "青浦区司法局", "社区矫正协同监管机制")} <= triples
+
+
+def test_a_quoted_service_area_a_centre_opens_is_located_in_it(read):
+    triples = read("区政务服务中心设立“企业服务专区”，全年办理事项1.6万件。").triples(implicit=False)
+    assert ("LOCATED_IN", "企业服务专区", "青浦区政务服务中心") in triples
