@@ -62,10 +62,17 @@ def _extraction_started(err: _Stderr) -> bool:
     return err.says("extracting:")
 
 
+def _as_in_a_terminal() -> None:
+    """Ctrl-C's default action in the child, as a terminal gives it: a test run from a background job
+    (``nohup pytest &``) has SIGINT ignored, and a child would inherit that and never see the interrupt."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _ctrl_c(command: list[str], ready) -> tuple[subprocess.Popen, str]:
     """Run ``command`` in its own process group, send it SIGINT (as Ctrl-C in a terminal) once ``ready(stderr)``
     holds while it still runs, and return the process with what it wrote to stderr."""
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                               preexec_fn=_as_in_a_terminal)
     err = _Stderr(process)
     try:
         assert _wait_until(lambda: ready(err), timeout=240, step=0.01), "the run never got to the moment of the interrupt"
