@@ -101,7 +101,7 @@ class Gazetteer:
         """上海, 江苏: not matched alone, but a name holding one names a place (上海银保调中心)."""
         self._short = short
         self._names = {form: names[0] for form, names in candidates.items() if len(names) == 1}
-        self._automaton = _Automaton(candidates)
+        self._automaton = Automaton(candidates)
         self._township_stems = township_stems
         self._stems: dict[str, dict[str, str]] = {}
         self._zone_neighbours: dict[str, dict[str, int]] = {}
@@ -241,7 +241,7 @@ class Gazetteer:
             return []
         stems = self._stems_near(region)
         out = []
-        for start, end, stem in _longest(_automaton_of(tuple(sorted(stems))), text):
+        for start, end, stem in _longest(automaton_of(tuple(sorted(stems))), text):
             if (start == 0 or text[start - 1] in "、，,以在和及与对（( \n\t") and text[end:end + 1] in ("、", "，", ",", "和", "及", "等"):
                 out.append((start, end, stems[stem]))
         return out
@@ -295,7 +295,7 @@ class Gazetteer:
         return None
 
 
-class _Automaton:
+class Automaton:
     """An Aho–Corasick automaton over ``words`` that reports every match, overlapping ones too."""
 
     def __init__(self, words) -> None:  # noqa: ANN001
@@ -313,11 +313,12 @@ class _Automaton:
 
 
 @lru_cache(maxsize=64)
-def _automaton_of(words: tuple[str, ...]) -> _Automaton:
-    return _Automaton(words)
+def automaton_of(words: tuple[str, ...]) -> Automaton:
+    """The automaton of ``words``, built once per process for each word list."""
+    return Automaton(words)
 
 
-def _longest(automaton: _Automaton, text: str) -> list[tuple[int, int, str]]:
+def _longest(automaton: Automaton, text: str) -> list[tuple[int, int, str]]:
     """Leftmost-longest non-overlapping matches, as a regex alternation of the longest names first would find."""
     out, reach = [], 0
     for start, end, word in automaton.matches(text):

@@ -10,10 +10,10 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
-from govkg.loaders.gazetteer import Gazetteer
+from govkg.loaders.gazetteer import Gazetteer, automaton_of
 from govkg.ontology.terms import Class, RelationType
 
 CJK = "\u4e00-\u9fff"
@@ -60,20 +60,13 @@ def finditer_near(pattern: re.Pattern[str], text: str, anchors: tuple[str, ...],
     end at most ``after`` characters after that anchor starts (no ``$`` or negative lookahead there).
     """
     segments: list[list[int]] = []
-    for start in sorted(start for _, start, _ in _anchor_automaton(anchors).find_matches_as_indexes(text, overlapping=True)):
+    for start, _, _ in automaton_of(anchors).matches(text):
         low, high = max(0, start - before), min(len(text), start + after)
         if segments and low <= segments[-1][1]:
             segments[-1][1] = max(segments[-1][1], high)
         else:
             segments.append([low, high])
     return [match for low, high in segments for match in pattern.finditer(text, low, high)]
-
-
-@lru_cache(maxsize=None)
-def _anchor_automaton(anchors: tuple[str, ...]):  # noqa: ANN202
-    import ahocorasick_rs
-
-    return ahocorasick_rs.AhoCorasick(anchors)
 
 
 def normalise(name: str) -> str:
