@@ -133,37 +133,66 @@ def take_off_relationships(type_: str, source: str, target: str) -> str:
             "SET r.report_count = r.report_count - row.times")
 
 
-def merge_nodes(top: str, rows: list[dict[str, Any]], relabel: bool) -> str:
-    """MERGE one top label's nodes on their IRI, add to their count, set properties; returns each ``iri`` and node ``id``.
+@lru_cache(maxsize=1)
+def find_nodes() -> str:
+    """Find which rows' nodes exist already (each row names its ``top`` label); returns ``iri`` and ``id``.
 
-    One statement per top label, whatever the finer classes: with ``relabel`` each row's
-    ``add`` and ``drop`` lists (finer labels from the ontology, checked by the caller) are
-    set and removed as dynamic labels, so a report's ~35 label groups cost ~8 statements.
-    The counts and aliases are read in the SET that writes them, so the node's write lock
-    is taken before the read (a concurrent load's addition is never lost). The returned
-    element ids let the relationship statements find both ends without a label.
+    One read-only ``UNION ALL`` branch per top label of the ontology, so each seek uses
+    that label's unique IRI index, and the text never changes with the rows: the server
+    plans it once. A row's node found under another top label counts as absent (a
+    MERGE on the row's own label would not find it either).
+    """
+    schema = load_schema()
+    branches = []
+    for top in schema.top_classes:
+        name = label(schema.classes[top].cypher_name)
+        branches.append(f"WITH row WITH row WHERE row.top = '{name}' MATCH (n:`{name}` {{iri: row.iri}}) RETURN n")
+    return f"UNWIND $rows AS row CALL {{ {' UNION ALL '.join(branches)} }} RETURN row.iri AS iri, elementId(n) AS id"
+
+
+CREATE_NODES = "UNWIND $rows AS row CREATE (n:$(row.labels)) SET n = row.props RETURN row.iri AS iri, elementId(n) AS id"
+"""Create the nodes :func:`find_nodes` did not find, with all their labels (from the ontology,
+checked by the caller) and properties (count and aliases included) in one statement of
+fixed text. Two loads creating the same IRI at once: the unique constraint makes the second
+fail, and its transaction runs again (:mod:`govkg.graph.neo4j_transaction`), now finding it."""
+
+
+def update_nodes(rows: list[dict[str, Any]], relabel: bool) -> str:
+    """Update nodes that existed before, found by element id: set properties, add to the count, merge aliases.
+
+    Any top label in one statement (no label is needed to seek an element id). ``n.iri =
+    row.iri`` checks the node is still the one found (a concurrent reload may have deleted
+    it since); returns ``n``, the rows updated. The count and aliases are read in the SET
+    that writes them, after the first assignment has taken the node's write lock, so a
+    concurrent load's addition is never lost. With ``relabel`` each row's ``add``/``drop``
+    finer labels are set and removed.
     """
     query = (
-        f"UNWIND $rows AS row MERGE (n:`{label(top)}` {{iri: row.iri}}) "
+        "UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.id AND n.iri = row.iri "
         f"SET {_assignments('n', rows, 'n.report_count = coalesce(n.report_count, 0) + size(row.rids)', keep_absent=True)}"
     )
     if any("aliases" in row["props"] for row in rows):
-        # in the same SET as the read: a separate WITH would make the planner add an Eager barrier
-        query += (", n.aliases = coalesce(n.aliases, []) + "
-                  "[a IN coalesce(row.props.aliases, []) WHERE NOT a IN coalesce(n.aliases, [])]")
+        # in the same SET as the read: a separate WITH would make the planner add an Eager barrier;
+        # a row without aliases (a report, a statistic) leaves the node without them
+        query += (", n.aliases = CASE WHEN row.props.aliases IS NULL THEN n.aliases ELSE coalesce(n.aliases, []) + "
+                  "[a IN row.props.aliases WHERE NOT a IN coalesce(n.aliases, [])] END")
     if relabel:
         query += ", n:$(row.add) REMOVE n:$(row.drop)"
-    return query + " RETURN row.iri AS iri, elementId(n) AS id"
+    return query + " RETURN count(*) AS n"
 
 
-def create_mentions(type_: str, rows: list[dict[str, Any]]) -> str:
-    """CREATE a report's own MENTIONS/STATES (one per offset); returns ``n``, the rows that found both ends."""
-    return (f"{_ends()}CREATE (a)-[r:`{relationship_type(type_)}`]->(b) "
-            f"SET {_assignments('r', rows, 'r.start = row.props.start')} RETURN count(*) AS n")
+CREATE_RELATIONSHIPS = (
+    "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.t "
+    "CREATE (a)-[r:$(row.type)]->(b) SET r = row.props RETURN count(*) AS n"
+)
+"""Create relationships that cannot exist yet, of any type (from the ontology, checked by the
+caller), in one statement of fixed text: a report's own MENTIONS/STATES (the lock statement
+deleted the old ones) and those with an end created in this transaction. Returns ``n``, the
+rows that found both ends."""
 
 
 def merge_relationships(type_: str, rows: list[dict[str, Any]]) -> str:
-    """MERGE relationships of one type and add to their count; returns ``n``, the rows that found both ends."""
+    """MERGE relationships of one type between nodes that existed before, and add to their count; returns ``n``."""
     return (f"{_ends()}MERGE (a)-[r:`{relationship_type(type_)}`]->(b) "
             f"SET {_assignments('r', rows, 'r.report_count = coalesce(r.report_count, 0) + size(row.rids)')} "
             "RETURN count(*) AS n")
@@ -180,7 +209,7 @@ def delete_stale_nodes(top: str) -> str:
 
 
 def _ends() -> str:
-    """Match both ends by the element ids :func:`merge_nodes` returned in this transaction (id seeks, any label)."""
+    """Match both ends by the element ids found or created in this transaction (id seeks, any label)."""
     return "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.t "
 
 

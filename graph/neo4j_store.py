@@ -56,7 +56,7 @@ from govkg.graph.neo4j_connection import (
     with_local_fallback,
 )
 from govkg.graph.neo4j_plan import PER_MENTION_TYPES, LoadPlan, combine_plans, plan_report, row_count
-from govkg.graph.neo4j_transaction import CountingTransaction, run_write
+from govkg.graph.neo4j_transaction import Conflict, CountingTransaction, run_write
 from govkg.loaders.model import Extraction
 
 __all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_USERNAME", "Connection", "LoadResult", "LoadSummary", "Neo4jStore", "Rows",
@@ -213,7 +213,7 @@ class Neo4jStore:
         began = time.perf_counter()
         try:
             _, counters = run_write(self._driver, self._conn.database, lambda tx: _write(tx, plan, batch_size))
-        except (Neo4jError, DriverError, OSError) as error:
+        except (Neo4jError, DriverError, OSError, Conflict) as error:
             which = "report " + plan.report_ids[0] if len(plan.report_ids) == 1 else f"{len(plan.report_ids)} reports"
             raise self._error(f"loading {which} failed and was rolled back", error) from error
         return LoadSummary(
@@ -321,9 +321,10 @@ class Neo4jStore:
 def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
     """The whole load of a plan's reports, in one transaction (run again from the start on a retry).
 
-    About 20 statements whatever the batch: one for the reports' locks and previous state,
-    one per top label, one per relationship type (plus the take-offs and deletions of a
-    reload). Each round trip costs the server more than a few hundred more rows do.
+    A handful of statements whatever the batch: the reports' locks and previous state;
+    finding, creating and updating nodes; creating the relationships that cannot exist yet
+    and merging the others by type (plus the take-offs and deletions of a reload). Each
+    statement costs the server a few milliseconds, more than a few hundred rows do.
     """
     # 0-1. Lock the reports (sorted: two loads of the same reports cannot deadlock on them); of
     #    those loaded before, delete their MENTIONS/STATES and take one off the count of
@@ -346,37 +347,62 @@ def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
         rows = [{"source": s, "target": t, "times": n} for (s, t), n in pairs.items()]
         for batch in _batches(rows, batch_size):
             tx.run(cypher.take_off_relationships(type_, source_top, target_top), rows=batch)
-    # 2. Merge nodes, one statement per top label (finer labels set and removed per row); the
-    #    unique IRI constraint of the top label backs MERGE.
-    by_top: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    relabel: set[str] = set()
+    # 2. Nodes: find which exist (one statement, each row's top label); create the others in
+    #    one statement with all their labels; update the existing ones by element id, setting
+    #    and removing finer labels. A CREATE after the check, not a MERGE per row: most of a
+    #    new report's nodes are new, and a CREATE is cheaper and needs no label in the text.
+    rows_of: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], dict[str, Any]]] = {}
     for group in plan.nodes:
-        add = [cypher.label(group.finer)] if group.finer else []
-        drop = [cypher.label(name) for name in group.others]
-        if add or drop:
-            relabel.add(group.top)
-        by_top[group.top] += [{**row, "add": add, "drop": drop} for row in group.rows]
+        labels = tuple(cypher.label(name) for name in group.labels)
+        others = tuple(cypher.label(name) for name in group.others)
+        for row in group.rows:
+            rows_of[row["iri"]] = (labels[0], labels, others, row)
+    _check_properties(row for *_, row in rows_of.values())
     element_ids: dict[str, str] = {}
-    for top, node_rows in by_top.items():
-        query = cypher.merge_nodes(top, node_rows, top in relabel)
-        for batch in _batches(node_rows, batch_size):
-            element_ids.update((record["iri"], record["id"]) for record in tx.run(query, rows=batch))
-    # 3. Relationships, one statement per type, finding both ends by element id. A report's
-    #    own MENTIONS/STATES are created afresh (step 1 deleted the old ones); the rest are merged.
-    by_type: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    checks = [{"top": top, "iri": iri} for iri, (top, *_) in rows_of.items()]
+    for batch in _batches(checks, batch_size):
+        element_ids.update((record["iri"], record["id"]) for record in tx.run(cypher.find_nodes(), rows=batch))
+    existing = set(element_ids)
+    new_rows = [
+        {"iri": iri, "labels": list(labels), "props": _created_props(row["props"], len(row["rids"]))}
+        for iri, (_, labels, _, row) in sorted(rows_of.items()) if iri not in existing
+    ]  # in IRI order, as the updates: two loads lock shared nodes in the same order
+    for batch in _batches(new_rows, batch_size):
+        element_ids.update((record["iri"], record["id"]) for record in tx.run(cypher.CREATE_NODES, rows=batch))
+    old_rows = [
+        {**row, "id": element_ids[iri], "add": list(labels[1:]), "drop": list(others)}
+        for iri, (_, labels, others, row) in sorted(rows_of.items()) if iri in existing
+    ]
+    relabel = any(row["add"] or row["drop"] for row in old_rows)
+    for batch in _batches(old_rows, batch_size):
+        updated = tx.run(cypher.update_nodes(batch, relabel), rows=batch)[0]["n"]
+        if updated != len(batch):
+            raise Conflict(f"{len(batch) - updated} nodes were deleted by another load meanwhile")
+    # 3. Relationships, finding both ends by element id. Those that cannot exist yet (a
+    #    report's own MENTIONS/STATES, which step 1 deleted; any with an end created in step 2)
+    #    are created in one statement; the others are merged, one statement per type.
+    created: list[dict[str, Any]] = []
+    merged: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for edge_group in plan.edges:
+        type_ = cypher.relationship_type(edge_group.type)
         for row in edge_group.rows:
             source, target = element_ids.get(row["source"]), element_ids.get(row["target"])
             if source is None or target is None:
-                raise StoreError(f"a {edge_group.type} relationship found no endpoint node")
-            by_type[edge_group.type].append({"s": source, "t": target, "props": row["props"], "rids": row["rids"]})
-    for type_, edge_rows in by_type.items():
-        build = cypher.create_mentions if type_ in PER_MENTION_TYPES else cypher.merge_relationships
-        query = build(type_, edge_rows)
+                raise StoreError(f"a {type_} relationship found no endpoint node")
+            if type_ in PER_MENTION_TYPES or row["source"] not in existing or row["target"] not in existing:
+                props = {k: v for k, v in row["props"].items() if v is not None}
+                if type_ not in PER_MENTION_TYPES:
+                    props["report_count"] = len(row["rids"])
+                created.append({"type": type_, "s": source, "t": target, "props": props})
+            else:
+                merged[type_].append({"s": source, "t": target, "props": row["props"], "rids": row["rids"]})
+    _check_properties([*created, *(row for rows in merged.values() for row in rows)])
+    for batch in _batches(created, batch_size):
+        _expect_written(tx.run(cypher.CREATE_RELATIONSHIPS, rows=batch)[0]["n"], batch, "relationships")
+    for type_, edge_rows in merged.items():
+        query = cypher.merge_relationships(type_, edge_rows)
         for batch in _batches(edge_rows, batch_size):
-            merged = tx.run(query, rows=batch)[0]["n"]
-            if merged != len(batch):
-                raise StoreError(f"{len(batch) - merged} {type_} relationships found no endpoint node")
+            _expect_written(tx.run(query, rows=batch)[0]["n"], batch, f"{type_} relationships")
     # 4. Delete what no report states any more: first relationships, then nodes.
     for (type_, source_top, target_top), pairs in stale_edges.items():
         rows = [{"source": s, "target": t} for s, t in pairs]
@@ -385,6 +411,22 @@ def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
     for top, counts in stale_nodes.items():
         for batch in _batches(list(counts), batch_size):
             tx.run(cypher.delete_stale_nodes(top), iris=batch)
+
+
+def _created_props(props: dict[str, Any], reports: int) -> dict[str, Any]:
+    """A new node's properties: the row's (no nulls) and its count."""
+    return {**props, "report_count": reports}
+
+
+def _check_properties(rows: Iterable[dict[str, Any]]) -> None:
+    """Refuse property names outside the ontology (in a map they travel as data, never as query text)."""
+    for key in {key for row in rows for key in row["props"]}:
+        cypher.property_name(key)
+
+
+def _expect_written(written: int, batch: list[Any], what: str) -> None:
+    if written != len(batch):
+        raise StoreError(f"{len(batch) - written} {what} found no endpoint node")
 
 
 def _batches(items: list[Any], size: int) -> Iterator[list[Any]]:

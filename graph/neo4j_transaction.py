@@ -7,6 +7,11 @@ a minute later. Here the two are told apart:
 * transient errors (deadlocks between concurrent loads, lock timeouts) are retried with
   backoff for up to :data:`TRANSIENT_RETRY_SECONDS` — another load holding the locks is
   normal use and resolves itself;
+* a conflict with a concurrent load that the work noticed itself (:class:`Conflict`: a
+  node it found was deleted before it wrote it) or that the server reported as a
+  uniqueness violation (two loads created the same new IRI at once: the second's CREATE
+  waited for the first and then failed) is retried the same way, at most
+  :data:`CONFLICT_ATTEMPTS` times: the next attempt finds what the other load committed;
 * a lost connection is retried only for :data:`CONNECTION_RETRY_SECONDS` (a pooled
   connection may have died with an earlier server process; a fresh one answers at
   once), then raised, so a dead server is reported within seconds.
@@ -24,7 +29,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from neo4j import Driver, Transaction
-from neo4j.exceptions import Neo4jError, ServiceUnavailable, SessionExpired, TransientError
+from neo4j.exceptions import ConstraintError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
 T = TypeVar("T")
 
@@ -34,9 +39,16 @@ TRANSIENT_RETRY_SECONDS = 120.0
 CONNECTION_RETRY_SECONDS = 3.0
 """How long a transaction whose connection broke is tried again before the server counts as gone."""
 
+CONFLICT_ATTEMPTS = 8
+"""How often a transaction that met a concurrent load's new or deleted node is tried again."""
+
 COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
             "properties_set", "labels_added", "labels_removed")
 """The server's update counters summed over a transaction's statements."""
+
+
+class Conflict(Exception):
+    """A concurrent load changed what this transaction read before writing it; run it again."""
 
 
 class CountingTransaction:
@@ -64,11 +76,13 @@ def run_write(driver: Driver, database: str | None, work: Callable[[CountingTran
 
     Raises:
         TransientError: the transaction still met deadlocks after the retry budget.
+        Conflict, ConstraintError: it still met concurrent loads after :data:`CONFLICT_ATTEMPTS`.
         ServiceUnavailable, SessionExpired: the server stayed unreachable.
         Neo4jError, DriverError: any other failure (not retried).
     """
     began = time.monotonic()
     delay = 0.05
+    conflicts = 0
     while True:
         try:
             with driver.session(database=database) as session:
@@ -80,12 +94,23 @@ def run_write(driver: Driver, database: str | None, work: Callable[[CountingTran
         except TransientError as error:
             if not _retryable(error) or time.monotonic() - began > TRANSIENT_RETRY_SECONDS:
                 raise
+        except (Conflict, Neo4jError) as error:
+            if isinstance(error, Neo4jError) and not _conflict(error):
+                raise
+            conflicts += 1
+            if conflicts >= CONFLICT_ATTEMPTS:
+                raise
         except (ServiceUnavailable, SessionExpired):
             if time.monotonic() - began > CONNECTION_RETRY_SECONDS:
                 raise
         # jitter: two loads that deadlocked do not come back in step
         time.sleep(delay * (0.5 + random.random()))
         delay = min(delay * 2, 2.0)
+
+
+def _conflict(error: Neo4jError) -> bool:
+    """A uniqueness violation (another load created the IRI meanwhile) or a node another load deleted."""
+    return isinstance(error, ConstraintError) or (error.code or "").endswith("EntityNotFound")
 
 
 def _retryable(error: Neo4jError) -> bool:
