@@ -135,19 +135,26 @@ def take_off_relationships(type_: str, source: str, target: str) -> str:
 
 @lru_cache(maxsize=1)
 def find_nodes() -> str:
-    """Find which rows' nodes exist already (each row names its ``top`` label); returns ``iri`` and ``id``.
+    """Find which nodes exist already; ``$iris`` maps every top label to the IRIs to look for; returns ``iri`` and ``id``.
 
-    One read-only ``UNION ALL`` branch per top label of the ontology, so each seek uses
-    that label's unique IRI index, and the text never changes with the rows: the server
-    plans it once. A row's node found under another top label counts as absent (a
-    MERGE on the row's own label would not find it either).
+    One read-only ``UNION ALL`` branch per top label of the ontology, each unwinding its own
+    list and seeking that label's unique IRI index, so the text never changes with the
+    rows: the server plans it once. A node found under another top label counts as absent
+    (a MERGE on the row's own label would not find it either).
     """
     schema = load_schema()
     branches = []
     for top in schema.top_classes:
         name = label(schema.classes[top].cypher_name)
-        branches.append(f"WITH row WITH row WHERE row.top = '{name}' MATCH (n:`{name}` {{iri: row.iri}}) RETURN n")
-    return f"UNWIND $rows AS row CALL {{ {' UNION ALL '.join(branches)} }} RETURN row.iri AS iri, elementId(n) AS id"
+        branches.append(f"UNWIND $iris.`{name}` AS iri MATCH (n:`{name}` {{iri: iri}}) RETURN iri, elementId(n) AS id")
+    return f"CALL {{ {' UNION ALL '.join(branches)} }} RETURN iri, id"
+
+
+@lru_cache(maxsize=1)
+def top_labels() -> tuple[str, ...]:
+    """The ontology's top labels, the keys of :func:`find_nodes`'s ``$iris``."""
+    schema = load_schema()
+    return tuple(label(schema.classes[top].cypher_name) for top in schema.top_classes)
 
 
 CREATE_NODES = "UNWIND $rows AS row CREATE (n:$(row.labels)) SET n = row.props RETURN row.iri AS iri, elementId(n) AS id"

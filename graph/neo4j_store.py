@@ -359,9 +359,12 @@ def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
             rows_of[row["iri"]] = (labels[0], labels, others, row)
     _check_properties(row for *_, row in rows_of.values())
     element_ids: dict[str, str] = {}
-    checks = [{"top": top, "iri": iri} for iri, (top, *_) in rows_of.items()]
-    for batch in _batches(checks, batch_size):
-        element_ids.update((record["iri"], record["id"]) for record in tx.run(cypher.find_nodes(), rows=batch))
+    wanted = list(rows_of.items())
+    for batch in _batches(wanted, batch_size):
+        iris: dict[str, list[str]] = {top: [] for top in cypher.top_labels()}
+        for iri, (top, *_) in batch:
+            iris[top].append(iri)
+        element_ids.update((record["iri"], record["id"]) for record in tx.run(cypher.find_nodes(), iris=iris))
     existing = set(element_ids)
     new_rows = [
         {"iri": iri, "labels": list(labels), "props": _created_props(row["props"], len(row["rids"]))}
