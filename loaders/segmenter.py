@@ -36,9 +36,10 @@ _CHINESE_TO_JIEBA_RS_ONLY = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff
 
 @lru_cache(maxsize=1)
 def _jieba_rs() -> Any:
+    """rjieba's module-level segmenter (the one its import builds: a second would load the dictionary again)."""
     import rjieba
 
-    return rjieba.Jieba()
+    return rjieba
 
 
 def words(text: str) -> list[str]:
