@@ -28,8 +28,8 @@ from spacy.vocab import Vocab
 
 _JIEBA_SPLIT = re.compile(r"([a-zA-Z0-9]+(?:\.\d+)?%?)")
 """jieba's split of an unknown non-Chinese run (its ``finalseg`` rule)."""
-_CHINESE = re.compile("[\u4e00-\u9fd5]")
-"""What jieba reads as Chinese."""
+_JOINER = re.compile(r"[.%+#&_\-]")
+"""The characters jieba-rs joins into a run of letters and digits."""
 _CHINESE_TO_JIEBA_RS_ONLY = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 """Ideographs jieba-rs reads as Chinese and jieba does not."""
 
@@ -47,9 +47,13 @@ def words(text: str) -> list[str]:
     if _CHINESE_TO_JIEBA_RS_ONLY.search(text):
         return _python_jieba(text)
     segmenter = _jieba_rs()
+    found = segmenter.cut(text)
+    if not _JOINER.search(text):
+        return found
     out: list[str] = []
-    for word in segmenter.cut(text):
-        if len(word) > 1 and not _CHINESE.search(word) and not word.isspace() and not segmenter.has_word(word):
+    for word in found:
+        # only an ASCII run holding a joiner can differ (a Chinese one, or letters and digits alone, cannot)
+        if len(word) > 1 and word.isascii() and not word.isalnum() and not segmenter.has_word(word):
             out += [part for part in _JIEBA_SPLIT.split(word) if part]
         else:
             out.append(word)
@@ -83,27 +87,30 @@ def _words_and_spaces(found: list[str], text: str) -> tuple[list[str], list[bool
     """
     tokens: list[str] = []
     spaces: list[bool] = []
-    position = offset = 0
-    length = len(text)
+    run: list[str] = []  # the whitespace words since the last word
     for word in found:
-        start = offset
-        offset += len(word)
         if word.isspace():
+            run.append(word)
             continue
-        if start > position:
-            tokens.append(text[position:start])
-            spaces.append(False)
+        if run:
+            _flush(run, tokens, spaces)
         tokens.append(word)
-        position = offset
-        if position < length and text[position] == " ":
-            spaces.append(True)
-            position += 1
-        else:
-            spaces.append(False)
-    if position < length:
-        tokens.append(text[position:])
         spaces.append(False)
+    if run:
+        _flush(run, tokens, spaces)
     return tokens, spaces
+
+
+def _flush(run: list[str], tokens: list[str], spaces: list[bool]) -> None:
+    """A run of whitespace: its first space trails the word before it; the rest is one token."""
+    gap = "".join(run)
+    run.clear()
+    if tokens and gap[0] == " ":
+        spaces[-1] = True
+        gap = gap[1:]
+    if gap:
+        tokens.append(gap)
+        spaces.append(False)
 
 
 @registry.tokenizers("govkg.jieba_tokenizer.v1")

@@ -49,7 +49,8 @@ def test_tokens_and_spaces_are_spacys_jieba_tokenizer() -> None:
     ours = spacy.blank("zh")
     ours.tokenizer = JiebaTokenizer(ours.vocab)
     theirs = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    for text in _texts()[:20] + ["a  b", " 青浦区 2023-2025年  工作\n\n完成 ", "   ", "", "x\u3000y"]:
+    for text in _texts()[:20] + ["a  b", " 青浦区 2023-2025年  工作\n\n完成 ", "   ", "", "x\u3000y",
+                                  " 甲", "甲 ", "甲 \n 乙", "\r\n甲 \r\n", "甲\t 乙  ", "95.6% 增长"]:
         a, b = ours.make_doc(text), theirs.make_doc(text)
         assert [(t.text, t.whitespace_) for t in a] == [(t.text, t.whitespace_) for t in b]
         assert a.text == text
