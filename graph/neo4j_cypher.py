@@ -188,19 +188,30 @@ def update_nodes(rows: list[dict[str, Any]], relabel: bool) -> str:
     return query + " RETURN count(*) AS n"
 
 
+_ENDS = "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.t "
+
 CREATE_RELATIONSHIPS = (
-    "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.t "
+    f"{_ENDS}"
     "CREATE (a)-[r:$(row.type)]->(b) SET r = row.props RETURN count(*) AS n"
 )
 """Create relationships that cannot exist yet, of any type (from the ontology, checked by the
 caller), in one statement of fixed text: a report's own MENTIONS/STATES (the lock statement
-deleted the old ones) and those with an end created in this transaction. Returns ``n``, the
-rows that found both ends."""
+deleted the old ones), those with an end created in this transaction and those between old
+nodes that :data:`FIND_RELATIONSHIPS` did not find. Returns ``n``, the rows that found both ends."""
 
 
-def merge_relationships(type_: str, rows: list[dict[str, Any]]) -> str:
-    """MERGE relationships of one type between nodes that existed before, and add to their count; returns ``n``."""
-    return (f"{_ends()}MERGE (a)-[r:`{relationship_type(type_)}`]->(b) "
+FIND_RELATIONSHIPS = (
+    f"{_ENDS}MATCH (a)-[r]->(b) WHERE type(r) = row.type RETURN row.key AS key, elementId(r) AS id"
+)
+"""Find which relationships between two old nodes exist (any type, in one statement of fixed
+text); returns each found row's ``key`` and the relationship's element id. Both ends were
+write-locked by :func:`update_nodes` earlier in the transaction, so no other load can add
+the same relationship between the check and the CREATE."""
+
+
+def update_relationships(rows: list[dict[str, Any]]) -> str:
+    """Set the properties of relationships found by element id and add to their count; returns ``n``, the rows updated."""
+    return ("UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.id "
             f"SET {_assignments('r', rows, 'r.report_count = coalesce(r.report_count, 0) + size(row.rids)')} "
             "RETURN count(*) AS n")
 
@@ -213,11 +224,6 @@ def delete_stale_relationships(type_: str, source: str, target: str) -> str:
 def delete_stale_nodes(top: str) -> str:
     """Delete the listed nodes that no report states any more."""
     return f"UNWIND $iris AS iri MATCH (n:`{label(top)}` {{iri: iri}}) WHERE n.report_count <= 0 DETACH DELETE n"
-
-
-def _ends() -> str:
-    """Match both ends by the element ids found or created in this transaction (id seeks, any label)."""
-    return "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.t "
 
 
 def _pattern(type_: str, source: str, target: str) -> str:

@@ -383,31 +383,40 @@ def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
         updated = tx.run(cypher.update_nodes(batch, relabel), rows=batch)[0]["n"]
         if updated != len(batch):
             raise Conflict(f"{len(batch) - updated} nodes were deleted by another load meanwhile")
-    # 3. Relationships, finding both ends by element id. Those that cannot exist yet (a
+    # 3. Relationships, finding both ends by element id. Those between two old nodes are looked
+    #    for (one statement) and the found ones updated (one); all others cannot exist yet (a
     #    report's own MENTIONS/STATES, which step 1 deleted; any with an end created in step 2)
-    #    are created in one statement; the others are merged, one statement per type.
+    #    and are created with the ones not found, in one statement.
     created: list[dict[str, Any]] = []
-    merged: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    between_old: list[dict[str, Any]] = []
     for edge_group in plan.edges:
         type_ = cypher.relationship_type(edge_group.type)
         for row in edge_group.rows:
             source, target = element_ids.get(row["source"]), element_ids.get(row["target"])
             if source is None or target is None:
                 raise StoreError(f"a {type_} relationship found no endpoint node")
-            if type_ in PER_MENTION_TYPES or row["source"] not in existing or row["target"] not in existing:
-                props = {k: v for k, v in row["props"].items() if v is not None}
-                if type_ not in PER_MENTION_TYPES:
-                    props["report_count"] = len(row["rids"])
-                created.append({"type": type_, "s": source, "t": target, "props": props})
+            edge = {"type": type_, "s": source, "t": target, "props": row["props"], "rids": row["rids"]}
+            if type_ not in PER_MENTION_TYPES and row["source"] in existing and row["target"] in existing:
+                between_old.append(edge)
             else:
-                merged[type_].append({"s": source, "t": target, "props": row["props"], "rids": row["rids"]})
-    _check_properties([*created, *(row for rows in merged.values() for row in rows)])
-    for batch in _batches(created, batch_size):
+                created.append(edge)
+    _check_properties([*created, *between_old])
+    found: dict[int, str] = {}
+    for start in range(0, len(between_old), batch_size):
+        batch = [{"key": start + i, "type": e["type"], "s": e["s"], "t": e["t"]}
+                 for i, e in enumerate(between_old[start:start + batch_size])]
+        found.update((record["key"], record["id"]) for record in tx.run(cypher.FIND_RELATIONSHIPS, rows=batch))
+    updates = [{**edge, "id": found[i]} for i, edge in enumerate(between_old) if i in found]
+    created += [edge for i, edge in enumerate(between_old) if i not in found]
+    for batch in _batches(updates, batch_size):
+        if tx.run(cypher.update_relationships(batch), rows=batch)[0]["n"] != len(batch):
+            raise Conflict("relationships were deleted by another load meanwhile")
+    new_edges = [
+        {"type": e["type"], "s": e["s"], "t": e["t"], "props": _created_edge_props(e["type"], e["props"], len(e["rids"]))}
+        for e in created
+    ]
+    for batch in _batches(new_edges, batch_size):
         _expect_written(tx.run(cypher.CREATE_RELATIONSHIPS, rows=batch)[0]["n"], batch, "relationships")
-    for type_, edge_rows in merged.items():
-        query = cypher.merge_relationships(type_, edge_rows)
-        for batch in _batches(edge_rows, batch_size):
-            _expect_written(tx.run(query, rows=batch)[0]["n"], batch, f"{type_} relationships")
     # 4. Delete what no report states any more: first relationships, then nodes.
     for (type_, source_top, target_top), pairs in stale_edges.items():
         rows = [{"source": s, "target": t} for s, t in pairs]
@@ -421,6 +430,14 @@ def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
 def _created_props(props: dict[str, Any], reports: int) -> dict[str, Any]:
     """A new node's properties: the row's (no nulls) and its count."""
     return {**props, "report_count": reports}
+
+
+def _created_edge_props(type_: str, props: dict[str, Any], reports: int) -> dict[str, Any]:
+    """A new relationship's properties: the row's but nulls, and its count unless it is a report's own."""
+    created = {k: v for k, v in props.items() if v is not None}
+    if type_ not in PER_MENTION_TYPES:
+        created["report_count"] = reports
+    return created
 
 
 def _check_properties(rows: Iterable[dict[str, Any]]) -> None:
