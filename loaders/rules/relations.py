@@ -99,7 +99,7 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
     out: list[RelationRecord] = []
     objects = sorted((c for c in candidates if c.rule not in _NOT_OBJECTS and c.type != Class.Place), key=lambda c: c.start)
     object_starts = [c.start for c in objects]
-    bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]  # the only candidates _actors keeps
+    bodies = _actors_among(candidates)  # the only candidates _actors keeps
     body_keys = {c.key for c in bodies if c.type != Class.Place}
     for verb in pattern.finditer(shadow):
         relation = relation_of[verb.group(0)]
@@ -150,7 +150,7 @@ def _sentence_end(text: str, position: int) -> int:
 def issued_by_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:
     """…《A》，由县委依法治县办印发: the body named with 由 issues the document named before it in the sentence."""
     text = ctx.masked
-    bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]
+    bodies = _actors_among(candidates)
     written = sorted((c for c in candidates if c.type in _WRITTEN and c.rule not in _NOT_OBJECTS), key=lambda c: c.end)
     out = []
     for match in finditer_near(_ISSUED_BY, text, ("由",), 3, 1 + 20 + 2):
@@ -168,7 +168,7 @@ def review_relations(ctx: Context, candidates: Sequence[Candidate], pattern: re.
     """起草《A》，报区委依法治区委员会审议后印发 / 《A》经区政府常务会议审议通过: the reviewing body issues the document
     named before it in the sentence (the drafter only drafts)."""
     text = ctx.masked
-    bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]
+    bodies = _actors_among(candidates)
     written = sorted((c for c in candidates if c.type in _WRITTEN and c.rule not in _NOT_OBJECTS), key=lambda c: c.end)
     out = []
     for match in pattern.finditer(text):
@@ -227,9 +227,14 @@ def _later_agreements(text: str, candidates: Sequence[Candidate], agreement: Can
     return [a.start for a in later]
 
 
+def _actors_among(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The readings that can act: bodies, and places that are divisions or zones (a river, a border area never acts)."""
+    return [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote" and not (c.type == Class.Place and c.cls == Class.Place)]
+
+
 def organised_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:
     """Who organised an event read after an organising verb: the bodies before the verb (A与B联合举办), else the reporting region (implicit)."""
-    bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]
+    bodies = _actors_among(candidates)
     out = []
     for event in candidates:
         if event.type == Class.Event and event.rule == ORGANISED:
