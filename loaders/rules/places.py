@@ -119,6 +119,10 @@ class PlaceRule(RuleComponent):
                 name = text[area_start:area_end]
                 out.append(Candidate(Class.Place, Class.Place, name, area_start, area_end, name, "border-area"))
         taken = [(c.start, c.end) for c in out]
+        for start, end, name in _ethnic_towns(text, ctx):
+            if not overlaps_any(start, end, taken):
+                out.append(Candidate(Class.Place, Class.Township, name, start, end, text[start:end], "ethnic-town"))
+                taken.append((start, end))
         for start, end, name in ctx.gazetteer.find_stems(text, ctx.region or None):
             if overlaps_any(start, end, taken):
                 continue
@@ -141,6 +145,41 @@ class PlaceRule(RuleComponent):
                 out.append(Candidate(Class.Place, Class.Village, name, village.start(), village.end(), name, "village-after-town",
                                      attributes={"parent": town.canonical}))
         return out, ()
+
+
+_ETHNIC_TOWN = re.compile(f"(?:[{CJK}]{{1,2}}族)+(?:镇|乡|苏木)")
+_ETHNIC_TOWN_ENDS = ("族镇", "族乡", "族苏木")
+
+
+def _ethnic_towns(text: str, ctx: Context) -> list[tuple[int, int, str]]:
+    """Ethnic towns and townships the division table names without their people (拉林满族镇 is its 拉林镇), as (start, end, name).
+
+    The people's name ends in 族 (满族, 蒙古族: at most two characters before 族 here); the name
+    proper before it (two to four characters, from a word start) must make a town of the gazetteer,
+    resolved in the reporting region's context, with the same generic, and the generic must end a word.
+    """
+    out = []
+    words = ctx.token_starts
+    for match in finditer_near(_ETHNIC_TOWN, text, _ETHNIC_TOWN_ENDS, 6, 3):
+        if words and match.end() < len(text) and CJK_CHAR.match(text, match.end()) and match.end() not in words:
+            continue  # 满族乡贤: the generic begins a word of its own
+        generic = next(g for g in ("镇", "乡", "苏木") if match.group(0).endswith(g))
+        for people in (2, 3):  # 满族 or 蒙古族 before the generic: the name proper ends where the people's name starts
+            tail = match.end() - len(generic) - people
+            if tail < match.start():
+                break
+            for length in (4, 3, 2):
+                start = tail - length
+                if start < 0 or not CJK_CHAR.match(text, start) or words and start not in words:
+                    continue
+                place = ctx.gazetteer.resolve(text[start:tail] + generic, ctx.region or None)
+                if place is not None and place.level == "township":
+                    out.append((start, match.end(), place.name))
+                    break
+            else:
+                continue
+            break
+    return out
 
 
 _PROVINCE_INITIALS = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕甘青宁新港澳"

@@ -105,3 +105,24 @@ def test_huitong_is_the_verb_in_a_report_from_another_province(read):
     assert "会同县" not in reading.found(type_="Place")
     assert "通榆县生态环境局" in reading.found(type_="Institution")
     assert "会同县" in read("会同县人民法院开展宣讲。", region="洪江市", city="怀化市").found(type_="Place")
+
+
+def test_banners_written_short_are_the_divisions_they_shorten(read):
+    found = read("与科右前旗、察右后旗、土右旗和东乌旗司法局签订协议。", region="通榆县", city="白城市").found("gazetteer")
+    assert {"科尔沁右翼前旗", "察哈尔右翼后旗", "土默特右旗", "东乌珠穆沁旗"} <= set(found)
+
+
+def test_a_town_after_a_banners_short_form_is_that_banners(read):
+    found = read("协作范围覆盖科右中旗杜尔基镇等毗邻苏木乡镇。", region="通榆县", city="白城市").found()
+    assert "杜尔基镇" in found and found["杜尔基镇"].type == "Place"
+
+
+def test_an_ethnic_town_written_with_its_people_is_the_tables_town(read):
+    found = read("县司法局在拉林满族镇设立调解室，覆盖营城子满族乡。", region="五常市", city="哈尔滨市").found(type_="Place")
+    assert found["拉林镇"].text == "拉林满族镇" and found["拉林镇"].cls == "Township"
+    assert "营城子满族乡" in found
+
+
+def test_a_people_before_a_generic_that_makes_no_town_is_no_place(read):
+    found = read("开展民族团结进步创建，走访回族乡亲和满族乡贤。", region="五常市", city="哈尔滨市").found(type_="Place")
+    assert not any(c.rule == "ethnic-town" for c in found.values())
