@@ -126,6 +126,8 @@ class PhraseRule(RuleComponent):
                         nxt = pause(shadow, k + 1)
                         segments.append((k + 1, nxt))
                         k = nxt
+                elif shadow.startswith("、", run_end) and not heads.anywhere.search(shadow, run_start, run_end):
+                    segments = [(run_start, _shared_head_end(shadow, run_end, heads))]
                 for seg_start, seg_end in segments:
                     if not heads.anywhere.search(shadow, seg_start, seg_end):
                         continue
@@ -260,6 +262,30 @@ def stationed_name(centre: Candidate, bodies: Sequence[Candidate]) -> Candidate:
     host = hosts[0]
     name = centre.text[: host.start - centre.start] + host.canonical + centre.text[host.end - centre.start:]
     return replace(centre, canonical=name)
+
+
+_SHARED_HEAD_ITEMS = 4
+_SHARED_HEAD_LENGTH = 40
+
+
+def _shared_head_end(shadow: str, position: int, heads: _Heads) -> int:
+    """Where a list of items sharing one head ends (建立信息互通、联合排查和联调联处机制: one mechanism), or ``position``.
+
+    The items after the first are read over 、 until one holds a head; at most four items and
+    forty characters, else the first item alone stands (and, headless, names nothing); so does a
+    list ending in 等 (A、B等机制: kinds of mechanism, not one named).
+    """
+    k = position
+    for _ in range(_SHARED_HEAD_ITEMS):
+        if not shadow.startswith("、", k):
+            break
+        nxt = pause(shadow, k + 1)
+        if nxt - position > _SHARED_HEAD_LENGTH:
+            break
+        if heads.anywhere.search(shadow, k + 1, nxt):
+            return position if "等" in shadow[k + 1:nxt] else nxt  # A、B等机制: kinds listed, no one name
+        k = nxt
+    return position
 
 
 def _split_run(shadow: str, start: int, end: int, heads: _Heads) -> list[tuple[int, int]]:
