@@ -39,6 +39,7 @@ class RelationVocabulary(VocabularySlice):
     review_openers: tuple[str, ...]
     review_verbs: tuple[str, ...]
     counter_heads: tuple[str, ...]
+    region_count_words: tuple[str, ...]
 
     def can_be_established(self, target: Candidate, explicit_actor: bool, verb: str) -> bool:
         """Whether an establishment verb sets up ``target``: bodies always; mechanisms when the actor is named,
@@ -79,7 +80,7 @@ class RelationRule(RuleComponent):
         out += review_relations(ctx, found, self._review)
         out += issued_by_relations(ctx, found)
         out += organised_relations(ctx, found)
-        out += scope_relations(ctx, found)
+        out += scope_relations(ctx, found, self.vocabulary.region_count_words)
         explicit = containment_relations(found)
         explicit += serving_clauses(ctx.text, found, self.vocabulary.serve_cues)
         out += explicit + paragraph_serves(text, found, explicit, self.vocabulary.serve_cues)
@@ -190,8 +191,9 @@ _SCOPE_OPENS = re.compile("覆盖|范围包括|涵盖")
 _AREA_AFTER = re.compile("在(?P<area>[^，。；,;\n]{2,30}?)(?:沿线|流域|毗邻地区|毗邻区域|交界地区|交界区域|交界处|交界|一带|区域)")
 
 
-def scope_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:
-    """What an agreement's sentence says it covers: the places after 覆盖 (…覆盖A、B等镇) and in 在…沿线/毗邻地区 (COVERS)."""
+def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Sequence[str] = ()) -> list[RelationRecord]:
+    """What an agreement's sentence says it covers: the places after 覆盖 (…覆盖A、B等镇) and in 在…沿线/毗邻地区, else
+    the waters its name opens with; and the places its name counts (《南沙顺德中山三地…协议》) (COVERS)."""
     text = ctx.text
     places = [c for c in candidates if c.type == Class.Place]
     out = []
@@ -207,14 +209,72 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[Relat
                  if not any(s < m.start() for s in later)]
         if agreement.type == Class.Agreement:
             spans += [m.span("area") for m in _AREA_AFTER.finditer(text, sentence_start, sentence_end)]
+        scoped = False
         for start, end in spans:
             within = [p for p in places if start <= p.start and p.end <= end]
             written_before = {p.start for p in within}
             for place in within:
                 if place.end in written_before:  # 蓟州区下营镇: the town is covered, its county only names it
                     continue
+                scoped = True
                 out.append(RelationRecord(RelationType.COVERS, agreement.key, place.key, False, agreement.start, place.end))
+        if not scoped:
+            sentence = [p for p in places if sentence_start <= p.start < sentence_end and not agreement.start <= p.start < agreement.end]
+            out += [RelationRecord(RelationType.COVERS, agreement.key, water.key, False, agreement.start, agreement.end)
+                    for water in _waters_named_first(text, agreement, places, sentence, ctx)]
+        if agreement.type == Class.Agreement and counts:
+            out += [RelationRecord(RelationType.COVERS, agreement.key, place.key, False, agreement.start, agreement.end)
+                    for place in _places_counted(text, agreement, places, counts)]
     return out
+
+
+def _places_counted(text: str, agreement: Candidate, places: Sequence[Candidate], counts: Sequence[str]) -> list[Candidate]:
+    """The divisions an agreement's name opens with when a count of them follows (南沙顺德中山三地…: the three places it covers)."""
+    opening = agreement.start + (1 if text.startswith("《", agreement.start) else 0)
+    named: list[Candidate] = []
+    position = opening
+    for place in sorted((p for p in places if opening <= p.start and p.end <= agreement.end), key=lambda p: p.start):
+        if place.start < position:
+            continue
+        link = next((w for w in ("、", "与", "和") if text.startswith(w, position)), "") if named else ""
+        if place.start != position + len(link) or place.cls == Class.Place:
+            break
+        named.append(place)
+        position = place.end
+    return named if len(named) >= 2 and text.startswith(tuple(counts), position) else []
+
+
+_WATER_RULES = ("water", "water-section")
+_AFTER_A_WATER = ("流域", "干流", "沿线", "沿岸", "上游", "中游", "下游", "水域", "湖区")
+
+
+def _waters_named_first(text: str, agreement: Candidate, places: Sequence[Candidate], sentence: Sequence[Candidate],
+                        ctx: Context) -> list[Candidate]:
+    """The waters an agreement's name opens with (《卫河流域…协作意见》, 湟水流域和黄河干流…): what it covers, when its
+    sentence states no scope. A section of the water named in the sentence (涪江潼南段) is more precise: then none."""
+    opening = agreement.start + (1 if text.startswith("《", agreement.start) else 0)
+    out: list[Candidate] = []
+    position = opening
+    for place in sorted((p for p in places if opening <= p.start and p.end <= agreement.end), key=lambda p: p.start):
+        if place.start != position or not _is_water(place, ctx):
+            break
+        out.append(place)
+        position = place.end
+        after = next((w for w in _AFTER_A_WATER if text.startswith(w, position)), "")
+        position += len(after)
+        link = next((w for w in (*LIST_LINKS, "与") if text.startswith(w, position)), "")
+        if not link:
+            break
+        position += len(link)
+    if any(p.canonical != w.canonical and p.canonical.startswith(w.canonical) for w in out for p in sentence):
+        return []
+    return out
+
+
+def _is_water(place: Candidate, ctx: Context) -> bool:
+    if place.rule in _WATER_RULES:
+        return True
+    return place.cls == Class.Place and place.canonical in ctx.gazetteer and ctx.gazetteer.place(place.canonical).level == "water"
 
 
 def _later_agreements(text: str, candidates: Sequence[Candidate], agreement: Candidate, sentence_end: int) -> list[int]:
