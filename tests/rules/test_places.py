@@ -126,3 +126,14 @@ def test_an_ethnic_town_written_with_its_people_is_the_tables_town(read):
 def test_a_people_before_a_generic_that_makes_no_town_is_no_place(read):
     found = read("开展民族团结进步创建，走访回族乡亲和满族乡贤。", region="五常市", city="哈尔滨市").found(type_="Place")
     assert not any(c.rule == "ethnic-town" for c in found.values())
+
+
+def test_an_autonomous_countys_short_form_counts_across_the_provincial_border(read):
+    found = read("县人民检察院与红古区、积石山县人民检察院会签协作意见，覆盖积石山县大河家镇。",
+                 region="民和回族土族自治县", city="海东市").found(type_="Place")
+    assert "积石山保安族东乡族撒拉族自治县" in found and "大河家镇" in found
+
+
+def test_a_bare_stem_of_a_county_in_another_province_is_still_no_place(read):
+    found = read("坚持青浦精神，推进工作。", region="民和回族土族自治县", city="海东市").found(type_="Place")
+    assert "青浦区" not in found
