@@ -112,6 +112,11 @@ class PlaceRule(RuleComponent):
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 万泉河上游琼中段 is one place, not 万泉河 and 琼中
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water-section"))
+        for start, end, name in _protected_areas(text, words):
+            inside = [c for c in out if start <= c.start and c.end <= end]
+            if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
+                out = [c for c in out if c not in inside]  # 龙凤山水库 is a reservoir, not 龙凤 and a word
+                out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "protected-area"))
         for area_start, area_end in _border_areas(text):
             inside = [c for c in out if area_start <= c.start and c.end <= area_end]
             if not overlaps_any(area_start, area_end, [(c.start, c.end) for c in out if c not in inside]):
@@ -179,6 +184,36 @@ def _ethnic_towns(text: str, ctx: Context) -> list[tuple[int, int, str]]:
             else:
                 continue
             break
+    return out
+
+
+_AREA_KINDS = ("国家级自然保护区", "省级自然保护区", "自然保护区", "国家公园", "国家森林公园", "森林公园", "国家湿地公园", "湿地公园",
+               "风景名胜区", "水库")
+"""What ends the name of a protected area or a reservoir (向海国家级自然保护区, 龙凤山水库): places reports work in."""
+_AREA = re.compile(f"[{CJK}]{{2,8}}?(?:{alternation(_AREA_KINDS)})")
+_BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在")
+"""What stands before an area's name (围绕, 在, 设立): a character of it counts only as a word of its own (向海 is a name)."""
+
+
+def _protected_areas(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, str]]:
+    """Protected areas and reservoirs named by their kind (海南热带雨林国家公园, 龙凤山水库), as (start, end, name).
+
+    The name proper (two characters or more) starts after the last function word or verb before it;
+    a kind alone (深化国家公园周边) names none.
+    """
+    out = []
+    for match in finditer_near(_AREA, text, _AREA_KINDS, 8 + 2, 9):
+        start, end = match.span()
+        kind = max(len(k) for k in _AREA_KINDS if text.endswith(k, start, end))
+        cut = start
+        for stop in _BEFORE_AREA.finditer(text, start, end - kind):
+            k = stop.start()
+            if len(stop.group(0)) > 1 or not word_starts or (k in word_starts and k + 1 in word_starts):
+                cut = stop.end()
+        if cut == start and word_starts and start not in word_starts:
+            continue  # the window opened inside a word: no name proper found
+        if end - kind - cut >= 2:
+            out.append((cut, end, text[cut:end]))
     return out
 
 

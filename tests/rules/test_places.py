@@ -137,3 +137,14 @@ def test_an_autonomous_countys_short_form_counts_across_the_provincial_border(re
 def test_a_bare_stem_of_a_county_in_another_province_is_still_no_place(read):
     found = read("坚持青浦精神，推进工作。", region="民和回族土族自治县", city="海东市").found(type_="Place")
     assert "青浦区" not in found
+
+
+def test_protected_areas_and_reservoirs_are_places_by_their_kind(read):
+    found = read("围绕大黑山国家级自然保护区和青龙山水库开展联合巡护，在白沙镇设立国家公园法官工作站。",
+                 region="五常市", city="哈尔滨市").found("protected-area")
+    assert set(found) == {"大黑山国家级自然保护区", "青龙山水库"}
+
+
+def test_a_kind_of_area_alone_names_no_place(read):
+    found = read("深化国家公园周边协作，加强自然保护区执法。", region="五常市", city="哈尔滨市").found("protected-area")
+    assert found == {}
