@@ -318,10 +318,18 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
         named = [c for c in named if c.end <= locative]
         position = locative
     if not named and start > 0 and text[start - 1] in "，," and not text[start:position].strip("在开展共同联合一并还并又"):
-        # A与B共建X，联合举办Y: a clause that opens with its verb has the previous clause's subjects
-        carried = _subjects_opening(text, candidates, clause_start(text, start - 1), start - 1)
-        if carried:
-            return [(c.key, False) for c in carried]
+        # A与B共建X，联合举办Y: a clause that opens with its verb has the previous clause's subjects;
+        # A与B签订X，协议覆盖…，建立Y: past clauses that name no body (the agreement's scope) too
+        end = start - 1
+        for _ in range(_CARRIED_CLAUSES):
+            opened = clause_start(text, end)
+            carried = _subjects_opening(text, candidates, opened, end)
+            if carried:
+                return [(c.key, False) for c in carried]
+            if opened == 0 or text[opened - 1] not in "，," or any(
+                    c.type != Class.Place and opened <= c.start < end for c in candidates):
+                break
+            end = opened - 1
     # far from its verb a body is no subject, unless partners follow it (本局与四地律师协会联合举办)
     if not named or (position - named[-1].end > 6 and not _PARTNER_LINK.match(text, named[-1].end)):
         return [(ctx.region, True)]
@@ -343,6 +351,8 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
 
 
 _SUBJECT_LINKS = (*LIST_LINKS, "与", "会同", "联合", "同")
+_CARRIED_CLAUSES = 3
+"""How many clauses back a clause opening with its verb looks for its subjects, over clauses that name no body."""
 
 
 def _subjects_opening(text: str, candidates: Sequence[Candidate], start: int, end: int) -> list[Candidate]:

@@ -68,3 +68,15 @@ def test_an_establishment_verb_sets_up_each_item_of_its_list(read):
 def test_a_quoted_service_area_a_centre_opens_is_located_in_it(read):
     triples = read("区政务服务中心设立“企业服务专区”，全年办理事项1.6万件。").triples(implicit=False)
     assert ("LOCATED_IN", "企业服务专区", "青浦区政务服务中心") in triples
+
+
+def test_a_clause_opening_with_its_verb_carries_the_signers_over_the_agreements_scope(read):
+    r = read("区司法局与吴江区司法局签订《淀山湖周边人民调解协作协议》，协议覆盖金泽镇、黎里镇等沿湖乡镇，建立案情通报和联合调处工作机制。")
+    established = {s for t, s, o in r.triples("ESTABLISHED", implicit=False) if o.endswith("联合调处工作机制")}
+    assert established == {"青浦区司法局", "吴江区司法局"}
+
+
+def test_subjects_are_not_carried_over_a_clause_naming_another_body(read):
+    r = read("区司法局与吴江区司法局签订《人民调解协作协议》，区人民法院派员参加，建立诉调对接工作机制。")
+    established = {s for t, s, o in r.triples("ESTABLISHED", implicit=False) if o.endswith("诉调对接工作机制")}
+    assert "吴江区司法局" not in established
