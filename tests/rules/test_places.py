@@ -148,3 +148,8 @@ def test_protected_areas_and_reservoirs_are_places_by_their_kind(read):
 def test_a_kind_of_area_alone_names_no_place(read):
     found = read("深化国家公园周边协作，加强自然保护区执法。", region="五常市", city="哈尔滨市").found("protected-area")
     assert found == {}
+
+
+def test_a_national_city_cluster_is_a_place(read):
+    found = read("主动融入长江中游城市群建设，深化与岳阳市的法治协作。", region="通城县", city="咸宁市").found("gazetteer")
+    assert found["长江中游城市群"].cls == "CooperationZone"
