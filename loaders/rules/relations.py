@@ -317,7 +317,8 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
         # X在Y设立Z: Y is where, X acts; 在Y设立Z with no X before: Y is still only where
         named = [c for c in named if c.end <= locative]
         position = locative
-    if not named and start > 0 and text[start - 1] in "，," and not text[start:position].strip("在开展共同联合一并还并又"):
+    opening = text[start:position].strip("在开展共同联合一并还并又")
+    if not named and start > 0 and text[start - 1] in "，," and (not opening or _PARTIES.fullmatch(opening)):
         # A与B共建X，联合举办Y: a clause that opens with its verb has the previous clause's subjects;
         # A与B签订X，协议覆盖…，建立Y: past clauses that name no body (the agreement's scope) too
         end = start - 1
@@ -351,6 +352,8 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
 
 
 _SUBJECT_LINKS = (*LIST_LINKS, "与", "会同", "联合", "同")
+_PARTIES = re.compile("[两二三四五六七八九](?:地|方|县区?|区县?|市县?|旗县|省区?)|双方")
+"""A count of the parties as a clause's subject (三地建立…, 双方): the signers named before it."""
 _CARRIED_CLAUSES = 3
 """How many clauses back a clause opening with its verb looks for its subjects, over clauses that name no body."""
 

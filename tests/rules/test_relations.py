@@ -80,3 +80,9 @@ def test_subjects_are_not_carried_over_a_clause_naming_another_body(read):
     r = read("区司法局与吴江区司法局签订《人民调解协作协议》，区人民法院派员参加，建立诉调对接工作机制。")
     established = {s for t, s, o in r.triples("ESTABLISHED", implicit=False) if o.endswith("诉调对接工作机制")}
     assert "吴江区司法局" not in established
+
+
+def test_a_count_of_the_parties_as_subject_is_the_signers_before_it(read):
+    r = read("区司法局与吴江区司法局、嘉善县司法局签订《边界人民调解协作协议》，协议覆盖金泽镇、黎里镇和西塘镇，三地建立纠纷信息互通、联合排查和联调联处工作机制。")
+    name = "纠纷信息互通、联合排查和联调联处工作机制"
+    assert {s for t, s, o in r.triples("ESTABLISHED", implicit=False) if o == name} == {"青浦区司法局", "吴江区司法局", "嘉善县司法局"}
