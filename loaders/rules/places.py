@@ -64,7 +64,7 @@ class PlaceRule(RuleComponent):
     def prepare(self) -> None:
         heads = alternation([h[0] for h in self.vocabulary.institution_heads] + ["委", "仲裁委员会"])
         self._body_after = re.compile(f"[^的{_NOT_CJK}]{{0,4}}?(?:{heads})")
-        self._village = re.compile(f"[{CJK}]{{2,3}}?(?:{alternation(self.vocabulary.village_suffixes)})")
+        self._village = re.compile(f"[{CJK}]{{2,4}}?(?:{alternation(self.vocabulary.village_suffixes)})")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         text = ctx.text

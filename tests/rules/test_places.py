@@ -153,3 +153,9 @@ def test_a_kind_of_area_alone_names_no_place(read):
 def test_a_national_city_cluster_is_a_place(read):
     found = read("主动融入长江中游城市群建设，深化与岳阳市的法治协作。", region="通城县", city="咸宁市").found("gazetteer")
     assert found["长江中游城市群"].cls == "CooperationZone"
+
+
+def test_a_gacha_after_its_sumu_is_a_village_of_it(read):
+    reading = read("旗司法局在巴彦胡舒苏木哈日道布嘎查设立基层法治观察点。", region="科尔沁右翼中旗", city=None)
+    village = reading.found("village-after-town")["哈日道布嘎查"]
+    assert village.attributes["parent"] == "巴彦胡舒苏木"
