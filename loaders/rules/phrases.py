@@ -16,7 +16,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, clause_start, first_of, normalise, pause
+from govkg.loaders.rules.base import CJK, PLACEHOLDER, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_start, first_of, normalise, pause
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class
 
@@ -236,7 +236,8 @@ def signers_name(agreement: Candidate, bodies: Sequence[Candidate], ctx: Context
         return agreement
     start = clause_start(ctx.text, verb)
     named = sorted((b for b in bodies if start <= b.start and b.end <= verb), key=lambda b: b.start)
-    signers = [b for b in named if not any(o is not b and o.start <= b.start and b.end <= o.end for o in named)]
+    # the last body of a shared head's list (A、B律师协会: B律师协会) signs too
+    signers = [b for b in named if not any(o is not b and o.start <= b.start and b.end <= o.end and o.rule != SHARED_HEAD for o in named)]
     if not signers:
         return None
     names = list(dict.fromkeys(b.canonical for b in signers))

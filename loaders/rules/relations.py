@@ -102,7 +102,7 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
     object_starts = [c.start for c in objects]
     bodies = _actors_among(candidates)  # the only candidates _actors keeps
     body_keys = {c.key for c in bodies if c.type != Class.Place}
-    for verb in pattern.finditer(shadow):
+    for verb in _verbs_at_word_starts(pattern, shadow, ctx.token_starts):
         relation = relation_of[verb.group(0)]
         scope_end = clause_end(shadow, verb.end())
         targets = objects[bisect.bisect_left(object_starts, verb.end()):bisect.bisect_left(object_starts, scope_end)]
@@ -138,6 +138,21 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
         if agreement.type == Class.Agreement and agreement.rule != "nested-title" and agreement.key not in parties:
             out.append(RelationRecord(RelationType.PARTY_TO, ctx.region, agreement.key, True, agreement.start, agreement.end))
             parties.add(agreement.key)
+    return out
+
+
+def _verbs_at_word_starts(pattern: re.Pattern[str], text: str, words: frozenset[int]) -> list[re.Match[str]]:
+    """The verbs of ``pattern`` in ``text`` that start a word: in 律师协会签订 the verb is 签订, not 会签."""
+    if not words:
+        return list(pattern.finditer(text))
+    out = []
+    match = pattern.search(text)
+    while match is not None:
+        if match.start() in words:
+            out.append(match)
+            match = pattern.search(text, match.end())
+        else:
+            match = pattern.search(text, match.start() + 1)
     return out
 
 

@@ -86,3 +86,11 @@ def test_a_count_of_the_parties_as_subject_is_the_signers_before_it(read):
     r = read("区司法局与吴江区司法局、嘉善县司法局签订《边界人民调解协作协议》，协议覆盖金泽镇、黎里镇和西塘镇，三地建立纠纷信息互通、联合排查和联调联处工作机制。")
     name = "纠纷信息互通、联合排查和联调联处工作机制"
     assert {s for t, s, o in r.triples("ESTABLISHED", implicit=False) if o == name} == {"青浦区司法局", "吴江区司法局", "嘉善县司法局"}
+
+
+def test_a_verb_starts_a_word_so_an_association_signing_is_no_countersigning(read):
+    r = read("推动县律师协会与科右中旗、科左中旗律师协会签订结对共建协议，联合办理案件21件。", region="通榆县", city="白城市")
+    signers = {s for t, s, o in r.triples("PARTY_TO", implicit=False) if o.endswith("结对共建协议")}
+    assert signers == {"通榆县律师协会", "科尔沁右翼中旗律师协会", "科尔沁左翼中旗律师协会"}
+    agreement = next(o for t, s, o in r.triples("PARTY_TO") if o.endswith("结对共建协议"))
+    assert "科尔沁左翼中旗律师协会" in agreement
