@@ -23,7 +23,20 @@ from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComp
 from govkg.ontology.terms import Class, RelationType
 
 _FUNCTION_CHARS = "对与和及、由经向在为同让请将把被从至并"
-_SHORT_FORM = re.compile("区|县|旗|省|州|市(?!场)")
+_SHORT_FORM = re.compile("自治区|区|县|旗|省|州|盟|市(?!场)")
+def _owners(ctx: Context) -> dict[str, str]:
+    """Whom a short form names (:meth:`Context.owners`), with the levels of autonomous regions: 自治区 → the
+    region's autonomous region (自治区党委), 盟 → its league (盟委)."""
+    owners = ctx.owners()
+    if owners.get("省", "").endswith("自治区"):
+        owners["自治区"] = owners["省"]
+    if ctx.region in ctx.gazetteer:
+        for place in ctx.gazetteer.chain(ctx.region)[1:]:
+            if place.level == "prefecture" and place.name.endswith("盟"):
+                owners["盟"] = place.name
+    return owners
+
+
 _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County, Class.Township)
 _CENTRE = "中央"
 _PARTY = "中共"
@@ -114,6 +127,8 @@ class BodyRule(RuleComponent):
         cls, full_head = self._heads[head]
         if head in _HEADS_NEEDING_A_BODY and not body:
             return None
+        if head == "委" and body == "党":  # 自治区党委, 县党委: the party committee
+            return Class.PoliticalBody, f"中共{owner}委员会" if owner.endswith("自治区") else f"中共{owner}委"
         if head == "委" and body:
             return Class.Department, owner + body + "委员会"
         if head.startswith("委") and len(head) > 1 and head not in ("委员会", "委办"):  # 区委党校, 县委依法治县办: the party committee's
@@ -162,7 +177,7 @@ class BodyRule(RuleComponent):
         covered = [(c.start, c.end) for c in out]
         # 三县区司法局: the count's 县 and 区 own no body (the counted rule reads it)
         covered += [(m.start(), m.start("name")) for m in self._counted.finditer(text)]
-        owners = ctx.owners()
+        owners = _owners(ctx)
         for found in _SHORT_FORM.finditer(text):
             position = found.start()
             owner = owners.get(found.group(0))
@@ -174,7 +189,7 @@ class BodyRule(RuleComponent):
                 continue
             if position > 0 and text[position - 1] in "全本我各该每" or inside(position, covered):
                 continue
-            match = pattern.match(text, position + 1)
+            match = pattern.match(text, found.end())
             if not match:
                 continue
             made = self.named(match["body"], match["head"], owner)
