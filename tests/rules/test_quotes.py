@@ -50,3 +50,8 @@ def test_a_quote_with_its_own_head_followed_by_a_longer_head_is_the_longer_name(
     found = read("区司法局联合区教育局举办“法治宣传月”主题宣讲活动。").found()
     assert "“法治宣传月”主题宣讲活动" in found
     assert "“法治宣传月”" not in found and "法治宣传月" not in found
+
+
+def test_a_quote_with_its_own_head_before_deng_and_a_kind_keeps_its_own_name(read):
+    found = read("组织召开“快递行业法治观察会”“物流园区法治观察会”等主题法治观察会。").found()
+    assert {"快递行业法治观察会", "物流园区法治观察会"} <= {name.strip("“”") for name in found}
