@@ -203,6 +203,8 @@ def review_relations(ctx: Context, candidates: Sequence[Candidate], pattern: re.
 
 _SCOPED = (Class.Agreement, Class.Mechanism)
 _SCOPE_OPENS = re.compile("覆盖|范围包括|涵盖")
+_AGREEMENT_SCOPES = ("协议", "协作范围", "合作范围", "协议范围", "协作区域")
+"""Words before 覆盖 that make the scope an agreement's, not that of a mechanism set up with it (…建立A机制，协作范围覆盖…)."""
 _AREA_AFTER = re.compile("在(?P<area>[^，。；,;\n]{2,30}?)(?:沿线|流域|毗邻地区|毗邻区域|交界地区|交界区域|交界处|交界|一带|区域)")
 
 
@@ -220,8 +222,11 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Seque
         sentence_end = min((k for k in (text.find(end, agreement.end) for end in "。\n") if k >= 0), default=len(text))
         # 覆盖… belongs to the agreement nearest before it (A协议，…B协议，协作范围覆盖…: B's)
         later = _later_agreements(text, candidates, agreement, sentence_end)
+        signed = agreement.type == Class.Mechanism and any(
+            a.type == Class.Agreement and sentence_start <= a.start < agreement.start and a.rule not in _NOT_OBJECTS for a in candidates)
         spans = [(m.end(), clause_end(text, m.end())) for m in _SCOPE_OPENS.finditer(text, agreement.end, sentence_end)
-                 if not any(s < m.start() for s in later)]
+                 if not any(s < m.start() for s in later)
+                 and not (signed and text.endswith(_AGREEMENT_SCOPES, 0, m.start()))]  # 协作范围覆盖…: the agreement's scope
         if agreement.type == Class.Agreement:
             spans += [m.span("area") for m in _AREA_AFTER.finditer(text, sentence_start, sentence_end)]
         scoped = False

@@ -93,3 +93,15 @@ def test_places_an_agreements_name_counts_are_covered(read):
     r = read("区司法局与吴江区司法局、嘉善县司法局签订《青浦吴江嘉善三地人民调解协作协议》。")
     covered = {o for t, s, o in r.triples("COVERS") if s.endswith("人民调解协作协议")}
     assert {"青浦区", "吴江区", "嘉善县"} <= covered
+
+
+def test_a_scope_said_of_the_agreement_is_not_the_mechanism_set_up_with_it(read):
+    r = read("区司法局与吴江区司法局签订《边界纠纷联调协议》，建立联合接访、信息通报两项工作机制，协作范围覆盖金泽镇、黎里镇。")
+    covers = r.triples("COVERS")
+    assert {("COVERS", "边界纠纷联调协议", "金泽镇"), ("COVERS", "边界纠纷联调协议", "黎里镇")} <= covers
+    assert not any(s.endswith("工作机制") for t, s, o in covers)
+
+
+def test_a_mechanisms_own_stated_scope_is_its_own(read):
+    r = read("区司法局与吴江区司法局签订《边界纠纷联调协议》，建立太浦河联合执法工作机制，执法范围覆盖金泽镇、黎里镇。")
+    assert any(s.endswith("联合执法工作机制") and o == "金泽镇" for t, s, o in r.triples("COVERS"))
