@@ -37,6 +37,8 @@ def _owners(ctx: Context) -> dict[str, str]:
     return owners
 
 
+_SARS = ("香港特别行政区", "澳门特别行政区")
+"""Owners whose bodies' names hold 及 (经济及科技发展局)."""
 _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County, Class.Township)
 _CENTRE = "中央"
 _PARTY = "中共"
@@ -119,10 +121,13 @@ class BodyRule(RuleComponent):
         self._self_reference = re.compile(alternation(vocabulary.self_references))
         self._counted = re.compile(f"(?:{alternation(vocabulary.region_count_words)})(?P<name>[{CJK}]{{0,8}}?(?:{heads}))")
 
-    def named(self, body: str, head: str, owner: str) -> tuple[Class, str] | None:
-        """(class, canonical) of a body named ``owner`` + ``body`` + ``head``, or None."""
+    def named(self, body: str, head: str, owner: str, joined: bool = False) -> tuple[Class, str] | None:
+        """(class, canonical) of a body named ``owner`` + ``body`` + ``head``, or None.
+
+        ``joined``: the owner names its bodies with 及 inside (澳门特别行政区经济及科技发展局), so 及 joins no list there.
+        """
         vocabulary = self.vocabulary
-        if self._forbidden.search(body):
+        if self._forbidden.search(body.replace("及", "") if joined else body):
             return None
         cls, full_head = self._heads[head]
         if head in _HEADS_NEEDING_A_BODY and not body:
@@ -167,7 +172,7 @@ class BodyRule(RuleComponent):
             if match and place.cls == Class.Township and (match["body"] or self._heads[match["head"]][0] != Class.Government):
                 match = None  # a town's bodies are named only when it is its government (乌兰花镇人民政府), not its 司法所
             if match:
-                made = self.named(match["body"], match["head"], place.canonical)
+                made = self.named(match["body"], match["head"], place.canonical, place.canonical in _SARS)
                 if made:
                     # 南京市江宁区司法局: the body of 江宁区, written with its city in front
                     parent = ending_at.get(place.start)
