@@ -23,10 +23,10 @@ from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComp
 from govkg.ontology.terms import Class, RelationType
 
 _FUNCTION_CHARS = "对与和及、由经向在为同让请将把被从至并"
-_SHORT_FORM = re.compile("自治区|区|县|旗|省|州|盟|市(?!场)")
+_SHORT_FORM = re.compile("自治区|区|县|旗|省|州|盟|地(?=委)|市(?!场)")
 def _owners(ctx: Context) -> dict[str, str]:
     """Whom a short form names (:meth:`Context.owners`), with the levels of autonomous regions: 自治区 → the
-    region's autonomous region (自治区党委), 盟 → its league (盟委)."""
+    region's autonomous region (自治区党委), 盟 → its league (盟委, 盟行署), 地委 → its prefecture (地区)."""
     owners = ctx.owners()
     if owners.get("省", "").endswith("自治区"):
         owners["自治区"] = owners["省"]
@@ -34,6 +34,8 @@ def _owners(ctx: Context) -> dict[str, str]:
         for place in ctx.gazetteer.chain(ctx.region)[1:]:
             if place.level == "prefecture" and place.name.endswith("盟"):
                 owners["盟"] = place.name
+            if place.level == "prefecture" and place.name.endswith("地区"):
+                owners["地"] = place.name
     return owners
 
 
@@ -145,8 +147,8 @@ class BodyRule(RuleComponent):
                 break
         else:
             name = body + full_head
-        if head == "委":
-            return Class.PoliticalBody, f"中共{owner}委"
+        if head == "委":  # 中共兴安盟委; a 地区's is the 地委 (中共大兴安岭地委)
+            return Class.PoliticalBody, f"中共{owner.removesuffix('地区')}{'地' if owner.endswith('地区') else ''}委"
         if any(cue in name for cue in vocabulary.mediation_cues):
             return Class.MediationCentre, owner + name
         return cls, owner + name
