@@ -212,7 +212,13 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Seque
     """What an agreement's sentence says it covers: the places after 覆盖 (…覆盖A、B等镇) and in 在…沿线/毗邻地区, else
     the waters its name opens with; and the places its name counts (《南沙顺德中山三地…协议》) (COVERS)."""
     text = ctx.text
-    places = [c for c in candidates if c.type == Class.Place]
+    places = sorted((c for c in candidates if c.type == Class.Place), key=lambda c: c.start)
+    place_starts = [p.start for p in places]
+
+    def starting(low: int, high: int) -> list[Candidate]:  # the places starting in text[low:high], in order
+        return places[bisect.bisect_left(place_starts, low):bisect.bisect_left(place_starts, high)]
+
+    agreement_starts = sorted(a.start for a in candidates if a.type == Class.Agreement and a.rule not in _NOT_OBJECTS)
     out = []
     for agreement in candidates:
         # an agreement's scope, or a joint mechanism's (建立…联合执法机制，执法范围覆盖A、B等乡镇)
@@ -222,8 +228,8 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Seque
         sentence_end = min((k for k in (text.find(end, agreement.end) for end in "。\n") if k >= 0), default=len(text))
         # 覆盖… belongs to the agreement nearest before it (A协议，…B协议，协作范围覆盖…: B's)
         later = _later_agreements(text, candidates, agreement, sentence_end)
-        signed = agreement.type == Class.Mechanism and any(
-            a.type == Class.Agreement and sentence_start <= a.start < agreement.start and a.rule not in _NOT_OBJECTS for a in candidates)
+        signed = agreement.type == Class.Mechanism and (
+            bisect.bisect_left(agreement_starts, agreement.start) > bisect.bisect_left(agreement_starts, sentence_start))
         spans = [(m.end(), clause_end(text, m.end())) for m in _SCOPE_OPENS.finditer(text, agreement.end, sentence_end)
                  if not any(s < m.start() for s in later)
                  and not (signed and text.endswith(_AGREEMENT_SCOPES, 0, m.start()))]  # 协作范围覆盖…: the agreement's scope
@@ -231,29 +237,33 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Seque
             spans += [m.span("area") for m in _AREA_AFTER.finditer(text, sentence_start, sentence_end)]
         scoped = False
         for start, end in spans:
-            within = [p for p in places if start <= p.start and p.end <= end]
+            within = [p for p in starting(start, end) if p.end <= end]
             written_before = {p.start for p in within}
             for place in within:
                 if place.end in written_before:  # 蓟州区下营镇: the town is covered, its county only names it
                     continue
                 scoped = True
                 out.append(RelationRecord(RelationType.COVERS, agreement.key, place.key, False, agreement.start, place.end))
+        named = [p for p in starting(agreement.start, agreement.end) if p.end <= agreement.end]
+        if not named:
+            continue
         if not scoped:
-            sentence = [p for p in places if sentence_start <= p.start < sentence_end and not agreement.start <= p.start < agreement.end]
+            sentence = [p for p in starting(sentence_start, sentence_end) if not agreement.start <= p.start < agreement.end]
             out += [RelationRecord(RelationType.COVERS, agreement.key, water.key, False, agreement.start, agreement.end)
-                    for water in _waters_named_first(text, agreement, places, sentence, ctx)]
+                    for water in _waters_named_first(text, agreement, named, sentence, ctx)]
         if agreement.type == Class.Agreement and counts:
             out += [RelationRecord(RelationType.COVERS, agreement.key, place.key, False, agreement.start, agreement.end)
-                    for place in _places_counted(text, agreement, places, counts)]
+                    for place in _places_counted(text, agreement, named, counts)]
     return out
 
 
 def _places_counted(text: str, agreement: Candidate, places: Sequence[Candidate], counts: Sequence[str]) -> list[Candidate]:
-    """The divisions an agreement's name opens with when a count of them follows (南沙顺德中山三地…: the three places it covers)."""
+    """The divisions an agreement's name opens with when a count of them follows (南沙顺德中山三地…: the three places it covers);
+    ``places``: those inside the name, in order."""
     opening = agreement.start + (1 if text.startswith("《", agreement.start) else 0)
     named: list[Candidate] = []
     position = opening
-    for place in sorted((p for p in places if opening <= p.start and p.end <= agreement.end), key=lambda p: p.start):
+    for place in places:  # the places inside the name, in order
         if place.start < position:
             continue
         link = next((w for w in ("、", "与", "和") if text.startswith(w, position)), "") if named else ""
@@ -275,7 +285,7 @@ def _waters_named_first(text: str, agreement: Candidate, places: Sequence[Candid
     opening = agreement.start + (1 if text.startswith("《", agreement.start) else 0)
     out: list[Candidate] = []
     position = opening
-    for place in sorted((p for p in places if opening <= p.start and p.end <= agreement.end), key=lambda p: p.start):
+    for place in places:  # the places inside the name, in order
         if place.start != position or not _is_water(place, ctx):
             break
         out.append(place)
