@@ -23,6 +23,7 @@ returned the same rows.
     python -m bench.queries [N ...] [--cypher-only | --sparql-only]      (default: 100 1000)
     python -m bench.queries N --sparql-only --store DIR                  (an existing store of N reports)
     python -m bench.queries N ... --query NAME [--query NAME ...]         (only these queries)
+    python -m bench.queries N ... --param NAME=VALUE [--param ...]        (instead of the default, in the queries that have it)
 
 ``--sparql-only`` needs no extraction when the N-Quads files are already cached.
 """
@@ -227,14 +228,16 @@ def _sparql_entry(folder: Path, text: str, lists: tuple[str, ...] = ()) -> dict[
     return _forked(measure)
 
 
-def bench_size(n: int, cypher: bool = True, sparql: bool = True, store_dir: Path | None = None, only: set[str] | None = None) -> dict[str, Any]:
+def bench_size(
+    n: int, cypher: bool = True, sparql: bool = True, store_dir: Path | None = None, only: set[str] | None = None, overrides: dict[str, str] | None = None
+) -> dict[str, Any]:
     import shutil
     import tempfile
 
     from govkg.queries.catalog import catalog, sparql_with_parameters
 
     paths = corpus(n)
-    result: dict[str, Any] = {"reports": n, "queries": {}}
+    result: dict[str, Any] = {"reports": n, "queries": {}, "parameters": overrides or {}}
     extractions = None
     fingerprint = code_fingerprint()  # before extracting, so files and store match the code that made them
     result["code_fingerprint"] = fingerprint
@@ -260,10 +263,13 @@ def bench_size(n: int, cypher: bool = True, sparql: bool = True, store_dir: Path
 
     chosen = {name: query for name, query in catalog().items() if not only or name in only}
 
+    def parameters(query: Any) -> dict[str, Any]:
+        return query.parameters({k: v for k, v in (overrides or {}).items() if k in query.defaults})
+
     def sparql_only() -> None:
         for name, query in chosen.items():
             if query.sparql and folder is not None:
-                entry = _sparql_entry(folder, sparql_with_parameters(query, query.parameters()), query.list_columns)
+                entry = _sparql_entry(folder, sparql_with_parameters(query, parameters(query)), query.list_columns)
                 entry.pop("answer", None)
                 result["queries"][name] = {"sparql": entry}
                 print(f"[5] {n:>5} reports  {name:<32} sparql {_fmt(entry)}", flush=True)
@@ -286,7 +292,7 @@ def bench_size(n: int, cypher: bool = True, sparql: bool = True, store_dir: Path
             store.ensure_schema()
             result["nodes"] = store.run("MATCH (n) RETURN count(n) AS n")[0]["n"]
             for name, query in chosen.items():
-                params = query.parameters()
+                params = parameters(query)
                 entry: dict[str, Any] = {}
                 answer = None
                 try:
@@ -309,10 +315,14 @@ def bench_size(n: int, cypher: bool = True, sparql: bool = True, store_dir: Path
     return result
 
 
-def main(sizes: list[int] | None = None, cypher: bool = True, sparql: bool = True, store: Path | None = None, only: set[str] | None = None) -> dict:
+def main(
+    sizes: list[int] | None = None, cypher: bool = True, sparql: bool = True, store: Path | None = None, only: set[str] | None = None,
+    overrides: dict[str, str] | None = None,
+) -> dict:
     sizes = sizes or [100, 1000]
-    result = {"sizes": [bench_size(n, cypher, sparql, store, only) for n in sizes]}
+    result = {"sizes": [bench_size(n, cypher, sparql, store, only, overrides) for n in sizes]}
     suffix = ("" if cypher and sparql else ("-cypher" if cypher else "-sparql")) + ("-" + "-".join(sorted(only)) if only else "")
+    suffix += "-params" if overrides else ""
     save("queries-" + "-".join(map(str, sizes)) + suffix, result)
     return result
 
@@ -326,4 +336,5 @@ if __name__ == "__main__":
         sparql="--cypher-only" not in arguments,
         store=given,
         only={arguments[i + 1] for i, a in enumerate(arguments) if a == "--query"} or None,
+        overrides=dict(arguments[i + 1].split("=", 1) for i, a in enumerate(arguments) if a == "--param") or None,
     )
