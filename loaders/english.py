@@ -119,9 +119,6 @@ def _romanise(chunk: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def _words(run: str) -> tuple[str, ...]:
     """The words of a run of Chinese characters (jieba's segmentation), so pinyin reads word by word."""
-    import logging
+    from govkg.loaders.segmenter import words
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    return tuple(w for w in jieba.cut(run) if w.strip())
+    return tuple(w for w in words(run) if w.strip())

@@ -1,4 +1,4 @@
-"""The spaCy pipeline: ``spacy.blank("zh")`` with jieba, plus govkg's rule components.
+"""The spaCy pipeline: ``spacy.blank("zh")`` with jieba's words (:mod:`~govkg.loaders.segmenter`), plus govkg's rule components.
 
 The components are those of :mod:`govkg.loaders.rules`, in :data:`~govkg.loaders.rules.RULE_COMPONENTS`
 order. Each writes its candidates to ``doc.spans["govkg"]`` (and the exact records to
@@ -30,8 +30,8 @@ def build_pipeline(model: str | None = None) -> Language:
 
     Args:
         model: name or path of an installed trained spaCy pipeline to start from (a folder
-            :func:`save_pipeline` wrote is one); ``None`` uses ``spacy.blank("zh")`` with the
-            jieba segmenter.
+            :func:`save_pipeline` wrote is one); ``None`` uses ``spacy.blank("zh")`` with
+            :class:`~govkg.loaders.segmenter.JiebaTokenizer`.
 
     Raises:
         ExtractionError: the model cannot be loaded.
@@ -42,17 +42,15 @@ def build_pipeline(model: str | None = None) -> Language:
 @lru_cache(maxsize=4)
 def _build_pipeline(model: str | None) -> Language:
     """Cached by ``model`` alone, so that ``build_pipeline()`` and ``build_pipeline(None)`` share one pipeline."""
-    import logging
-
-    import jieba
     import spacy
 
-    jieba.setLogLevel(logging.WARNING)
+    import govkg.loaders.segmenter  # noqa: F401  (registers the tokenizer)
+
     try:
         if model:
             nlp = spacy.load(model)
         else:
-            nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+            nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"@tokenizers": "govkg.jieba_tokenizer.v1"}}})
     except (OSError, ImportError, ValueError) as error:
         raise ExtractionError(f"cannot load spaCy pipeline {model or 'blank zh + jieba'}: {error}") from None
     for name in RULE_COMPONENTS:

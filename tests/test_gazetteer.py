@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from govkg.loaders.gazetteer import load_gazetteer, read_divisions
+from govkg.loaders.gazetteer import cached_gazetteer, load_gazetteer, read_divisions
 
 
 @pytest.fixture(scope="module")
@@ -121,3 +121,34 @@ def test_thousands_of_names_in_one_pass(national):
     found = national.find_all(text, "青浦区")
     assert len(found) == 12000 and time.perf_counter() - started < 5
 
+
+
+def test_the_cached_gazetteer_is_the_built_one_and_private(tmp_path):
+    folder = tmp_path / "cache" / "govkg"
+    built = cached_gazetteer(folder)  # builds and keeps
+    kept = list(folder.glob("gazetteer-*.pickle"))
+    assert len(kept) == 1
+    assert kept[0].stat().st_mode & 0o777 == 0o600 and folder.stat().st_mode & 0o777 == 0o700
+    again = cached_gazetteer(folder)  # read back
+    assert again is not built
+    assert again.places() == built.places() and again.surface_forms == built.surface_forms
+    text = "上海市青浦区与江苏省苏州市吴江区、浙江省嘉兴市嘉善县签订协议，太浦河"
+    assert again.find_all(text, "青浦区") == built.find_all(text, "青浦区")
+    assert again.resolve("朝阳区", "长春市") == built.resolve("朝阳区", "长春市")
+
+
+def test_a_broken_or_stale_cache_is_rebuilt(tmp_path):
+    folder = tmp_path / "govkg"
+    cached_gazetteer(folder)
+    [kept] = folder.glob("gazetteer-*.pickle")
+    kept.write_bytes(b"not a pickle")
+    (folder / "gazetteer-0000.pickle").write_bytes(b"an older one")
+    assert "青浦区" in cached_gazetteer(folder)
+    assert [p.name for p in folder.glob("gazetteer-*.pickle")] == [kept.name]
+    assert kept.read_bytes() != b"not a pickle"
+
+
+def test_an_unwritable_cache_folder_still_gives_the_gazetteer(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    assert "青浦区" in cached_gazetteer(blocker / "govkg")
