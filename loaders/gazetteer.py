@@ -43,6 +43,8 @@ LEVEL_CLASS = {
     "village": Class.Village,
 }
 """The ontology class of each administrative level."""
+_SHORT_GENERICS = ("县", "旗", "州")
+"""How a short form with its generic ends (积石山县, 莫力达瓦旗): a name, not a word, so it counts beyond the region's province."""
 FEATURE_LEVELS = frozenset({"water", "area"})
 """Hand-listed places that are no division: rivers and lakes (太浦河), areas (开发区)."""
 
@@ -172,7 +174,7 @@ class Gazetteer:
         """The place ``surface`` names in a report of ``region``, with ``before`` the place written just before it.
 
         A short form of a county (青浦, 白云) counts only inside the region's province: elsewhere
-        it is too often a word or another place. A name shared by several places is resolved to
+        it is too often a word or another place (one with its generic, 积石山县, counts anywhere). A name shared by several places is resolved to
         the one under ``before`` (广州市白云区), else to the one nearest the region, else to none.
         """
         key = (surface, region, before)
@@ -193,7 +195,7 @@ class Gazetteer:
         distances = {n: self._distance(n, region) for n in names}
         if len(names) == 1:
             place = self._places[names[0]]
-            if (surface, place.name) in self._short and place.level == "county" and region and distances[place.name] > 2:
+            if (surface, place.name) in self._short and place.level == "county" and region and distances[place.name] > 2 and not surface.endswith(_SHORT_GENERICS):
                 return None
             return place
         best = min(distances.values())

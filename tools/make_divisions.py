@@ -66,6 +66,26 @@ def proper(name: str) -> tuple[str, str]:
     return name, ""
 
 
+_WING = re.compile("^(.)[^左右]+([左右])翼([前中后])旗$")
+_SIDE = re.compile("^(.)(..+)([左右前中后])旗$")
+
+
+def banner_short_forms(name: str) -> list[str]:
+    """How reports shorten a banner's name (Inner Mongolia's 旗): 科尔沁右翼中旗 → 科右中旗, 土默特左旗 → 土左旗,
+    东乌珠穆沁旗 → 东乌旗, 准格尔旗 → 准旗 (names proper of three characters or more; a form two banners share is dropped by the caller)."""
+    if wing := _WING.match(name):
+        return ["".join(wing.groups()) + "旗"]
+    if side := _SIDE.match(name):
+        return [side[1] + side[3] + "旗"]
+    stem = _ETHNIC.sub("", name.removesuffix("旗").removesuffix("自治").removesuffix("联合"))
+    # 巴林左旗 and the eight banners' colours (正镶白旗) have no shorter form; 四子王旗's 四旗 would be a count
+    if len(stem) < 3 or stem[-1] in "左右前中后黄白蓝红" or stem[0] in "一二三四五六七八九十":
+        return []
+    if stem[0] in "东西":
+        return [stem[:2] + "旗"]
+    return [stem[0] + "旗"]
+
+
 def romanise(name: str, stem: str) -> str:
     """Word-segmented pinyin of the name proper, read from the whole name (readings of place names)."""
     from pypinyin import Style, lazy_pinyin
@@ -168,6 +188,7 @@ def build(wheel: Path) -> tuple[list[dict], dict]:
             stems[row["stem"]] += 1
     every_name = set(names)
     former = former_names(aliases, table)
+    banners = Counter(a for row in table if row["level"] == "county" and row["name"].endswith("旗") for a in banner_short_forms(row["name"]))
     qualified = {row["code"]: _qualified(row, by_code, 1) for row in table if names[row["name"]] > 1}
     repeated = Counter(qualified.values())
     for row in table:
@@ -184,7 +205,11 @@ def build(wheel: Path) -> tuple[list[dict], dict]:
                 aliases.append(row["stem"])
         elif row["level"] == "province" and row["stem"] != row["name"]:
             aliases.append(row["stem"])
+        elif row["level"] == "township" and row["generic"] in ("镇", "乡") and row["stem"] + row["generic"] not in every_name:
+            aliases.append(row["stem"] + row["generic"])  # 营城子满族乡 is written 营城子乡 too
         aliases += [name for name in former.get(row["code"], []) if name not in every_name]
+        if row["level"] == "county" and row["generic"] == "旗":
+            aliases += [a for a in banner_short_forms(row["name"]) if a not in every_name and banners[a] == 1]
         row["aliases"] = [a for a in dict.fromkeys(aliases) if a != row["name"]]
     meta = divisions["meta"]
     return table, {"source": meta["source"], "fetched_at": meta["fetched_at"]}

@@ -23,7 +23,24 @@ from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComp
 from govkg.ontology.terms import Class, RelationType
 
 _FUNCTION_CHARS = "对与和及、由经向在为同让请将把被从至并"
-_SHORT_FORM = re.compile("区|县|旗|省|州|市(?!场)")
+_SHORT_FORM = re.compile("自治区|区|县|旗|省|州|盟|地(?=委)|市(?!场)")
+def _owners(ctx: Context) -> dict[str, str]:
+    """Whom a short form names (:meth:`Context.owners`), with the levels of autonomous regions: 自治区 → the
+    region's autonomous region (自治区党委), 盟 → its league (盟委, 盟行署), 地委 → its prefecture (地区)."""
+    owners = ctx.owners()
+    if owners.get("省", "").endswith("自治区"):
+        owners["自治区"] = owners["省"]
+    if ctx.region in ctx.gazetteer:
+        for place in ctx.gazetteer.chain(ctx.region)[1:]:
+            if place.level == "prefecture" and place.name.endswith("盟"):
+                owners["盟"] = place.name
+            if place.level == "prefecture" and place.name.endswith("地区"):
+                owners["地"] = place.name
+    return owners
+
+
+_SARS = ("香港特别行政区", "澳门特别行政区")
+"""Owners whose bodies' names hold 及 (经济及科技发展局)."""
 _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County, Class.Township)
 _CENTRE = "中央"
 _PARTY = "中共"
@@ -106,14 +123,19 @@ class BodyRule(RuleComponent):
         self._self_reference = re.compile(alternation(vocabulary.self_references))
         self._counted = re.compile(f"(?:{alternation(vocabulary.region_count_words)})(?P<name>[{CJK}]{{0,8}}?(?:{heads}))")
 
-    def named(self, body: str, head: str, owner: str) -> tuple[Class, str] | None:
-        """(class, canonical) of a body named ``owner`` + ``body`` + ``head``, or None."""
+    def named(self, body: str, head: str, owner: str, joined: bool = False) -> tuple[Class, str] | None:
+        """(class, canonical) of a body named ``owner`` + ``body`` + ``head``, or None.
+
+        ``joined``: the owner names its bodies with 及 inside (澳门特别行政区经济及科技发展局), so 及 joins no list there.
+        """
         vocabulary = self.vocabulary
-        if self._forbidden.search(body):
+        if self._forbidden.search(body.replace("及", "") if joined else body):
             return None
         cls, full_head = self._heads[head]
         if head in _HEADS_NEEDING_A_BODY and not body:
             return None
+        if head == "委" and body == "党":  # 自治区党委, 县党委: the party committee
+            return Class.PoliticalBody, f"中共{owner}委员会" if owner.endswith("自治区") else f"中共{owner}委"
         if head == "委" and body:
             return Class.Department, owner + body + "委员会"
         if head.startswith("委") and len(head) > 1 and head not in ("委员会", "委办"):  # 区委党校, 县委依法治县办: the party committee's
@@ -125,8 +147,8 @@ class BodyRule(RuleComponent):
                 break
         else:
             name = body + full_head
-        if head == "委":
-            return Class.PoliticalBody, f"中共{owner}委"
+        if head == "委":  # 中共兴安盟委; a 地区's is the 地委 (中共大兴安岭地委)
+            return Class.PoliticalBody, f"中共{owner.removesuffix('地区')}{'地' if owner.endswith('地区') else ''}委"
         if any(cue in name for cue in vocabulary.mediation_cues):
             return Class.MediationCentre, owner + name
         return cls, owner + name
@@ -152,7 +174,7 @@ class BodyRule(RuleComponent):
             if match and place.cls == Class.Township and (match["body"] or self._heads[match["head"]][0] != Class.Government):
                 match = None  # a town's bodies are named only when it is its government (乌兰花镇人民政府), not its 司法所
             if match:
-                made = self.named(match["body"], match["head"], place.canonical)
+                made = self.named(match["body"], match["head"], place.canonical, place.canonical in _SARS)
                 if made:
                     # 南京市江宁区司法局: the body of 江宁区, written with its city in front
                     parent = ending_at.get(place.start)
@@ -162,7 +184,7 @@ class BodyRule(RuleComponent):
         covered = [(c.start, c.end) for c in out]
         # 三县区司法局: the count's 县 and 区 own no body (the counted rule reads it)
         covered += [(m.start(), m.start("name")) for m in self._counted.finditer(text)]
-        owners = ctx.owners()
+        owners = _owners(ctx)
         for found in _SHORT_FORM.finditer(text):
             position = found.start()
             owner = owners.get(found.group(0))
@@ -174,7 +196,7 @@ class BodyRule(RuleComponent):
                 continue
             if position > 0 and text[position - 1] in "全本我各该每" or inside(position, covered):
                 continue
-            match = pattern.match(text, position + 1)
+            match = pattern.match(text, found.end())
             if not match:
                 continue
             made = self.named(match["body"], match["head"], owner)

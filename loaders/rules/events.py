@@ -1,6 +1,7 @@
 """Named events: the vocabulary's known events (进博会 → 中国国际进口博览会) with their editions
 (第七届进博会 is an edition, part of the series), ordinal events (长三角第二届…论坛), and events
-someone organised (区司法局组织开展全区…培训班, 联合举办第三届“…”演讲比赛): the name after an
+someone organised (区司法局组织开展全区…培训班, 联合举办第三届“…”演讲比赛, and a plain 开展 after a body or
+its partners: 县司法局联合县文化馆开展“…”普法巡演): the name after an
 organising verb up to an event head. The organiser is read by the relation rule (ORGANIZED).
 """
 
@@ -37,6 +38,10 @@ class EventHead(NamedTuple):
     cls: Class
 
 
+_ORGANISER_BEFORE = re.compile(
+    "(?:[局委办院庭所处队站馆]|中心|政府|协会)(?:在[^，。；：、\\n]{1,14})?$|(?:联合|会同|协同)[^，。；：\\n]{2,28}$")
+"""What a plain 开展/启动 needs right before it to organise: a body (市市场监管局开展…, …在X镇启动), or partners (联合县文化馆开展…)."""
+
 ORGANISED = "organised-event"
 """The rule name of events read after an organising verb; the candidate's ``verb`` attribute is where the verb starts."""
 WHOLE_REGION = ("全区", "全县", "全市", "全旗")
@@ -48,6 +53,7 @@ class EventVocabulary(VocabularySlice):
     known_events: tuple[KnownEvent, ...]
     ordinal_event_heads: tuple[str, ...]
     organising_verbs: tuple[str, ...]
+    subject_organising_verbs: tuple[str, ...]
     organised_event_heads: tuple[EventHead, ...]
 
 
@@ -63,6 +69,7 @@ class EventRule(RuleComponent):
         self._known = re.compile(f"{first_of([*self._events, '第'])}(?P<ordinal>{_ORDINAL})?(?P<name>{alternation(self._events)})")
         self._ordinal = re.compile(f"{_ORDINAL}[{CJK}]{{0,12}}?(?:{alternation(self.vocabulary.ordinal_event_heads)})")
         self._organising = re.compile(alternation(self.vocabulary.organising_verbs))
+        self._subject_organising = re.compile(alternation(self.vocabulary.subject_organising_verbs))
         heads = sorted(self.vocabulary.organised_event_heads, key=lambda h: -len(h.word))
         self._event_heads = heads
         self._event_head_at_end = re.compile(f"(?:{alternation(h.word for h in heads)})$")
@@ -107,7 +114,10 @@ class EventRule(RuleComponent):
         """
         text, shadow = ctx.text, ctx.masked
         out = []
-        for verb in self._organising.finditer(shadow):
+        verbs = list(self._organising.finditer(shadow))
+        ends = {v.end() for v in verbs}
+        verbs += [v for v in self._subject_organising.finditer(shadow) if v.end() not in ends and _ORGANISER_BEFORE.search(shadow, max(0, v.start() - 30), v.start())]
+        for verb in verbs:
             start = verb.end()
             end = min(pause(shadow, start), start + longest)
             run = shadow[start:end]

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, clause_start, first_of, normalise, pause
+from govkg.loaders.rules.base import CJK, PLACEHOLDER, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_start, first_of, normalise, pause
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class
 
@@ -126,6 +126,8 @@ class PhraseRule(RuleComponent):
                         nxt = pause(shadow, k + 1)
                         segments.append((k + 1, nxt))
                         k = nxt
+                elif shadow.startswith("、", run_end) and not heads.anywhere.search(shadow, run_start, run_end):
+                    segments = [(run_start, _shared_head_end(shadow, run_end, heads))]
                 for seg_start, seg_end in segments:
                     if not heads.anywhere.search(shadow, seg_start, seg_end):
                         continue
@@ -234,7 +236,8 @@ def signers_name(agreement: Candidate, bodies: Sequence[Candidate], ctx: Context
         return agreement
     start = clause_start(ctx.text, verb)
     named = sorted((b for b in bodies if start <= b.start and b.end <= verb), key=lambda b: b.start)
-    signers = [b for b in named if not any(o is not b and o.start <= b.start and b.end <= o.end for o in named)]
+    # the last body of a shared head's list (A、B律师协会: B律师协会) signs too
+    signers = [b for b in named if not any(o is not b and o.start <= b.start and b.end <= o.end and o.rule != SHARED_HEAD for o in named)]
     if not signers:
         return None
     names = list(dict.fromkeys(b.canonical for b in signers))
@@ -260,6 +263,30 @@ def stationed_name(centre: Candidate, bodies: Sequence[Candidate]) -> Candidate:
     host = hosts[0]
     name = centre.text[: host.start - centre.start] + host.canonical + centre.text[host.end - centre.start:]
     return replace(centre, canonical=name)
+
+
+_SHARED_HEAD_ITEMS = 4
+_SHARED_HEAD_LENGTH = 40
+
+
+def _shared_head_end(shadow: str, position: int, heads: _Heads) -> int:
+    """Where a list of items sharing one head ends (建立信息互通、联合排查和联调联处机制: one mechanism), or ``position``.
+
+    The items after the first are read over 、 until one holds a head; at most four items and
+    forty characters, else the first item alone stands (and, headless, names nothing); so does a
+    list ending in 等 (A、B等机制: kinds of mechanism, not one named).
+    """
+    k = position
+    for _ in range(_SHARED_HEAD_ITEMS):
+        if not shadow.startswith("、", k):
+            break
+        nxt = pause(shadow, k + 1)
+        if nxt - position > _SHARED_HEAD_LENGTH:
+            break
+        if heads.anywhere.search(shadow, k + 1, nxt):
+            return position if "等" in shadow[k + 1:nxt] else nxt  # A、B等机制: kinds listed, no one name
+        k = nxt
+    return position
 
 
 def _split_run(shadow: str, start: int, end: int, heads: _Heads) -> list[tuple[int, int]]:

@@ -64,7 +64,7 @@ class PlaceRule(RuleComponent):
     def prepare(self) -> None:
         heads = alternation([h[0] for h in self.vocabulary.institution_heads] + ["委", "仲裁委员会"])
         self._body_after = re.compile(f"[^的{_NOT_CJK}]{{0,4}}?(?:{heads})")
-        self._village = re.compile(f"[{CJK}]{{2,3}}?(?:{alternation(self.vocabulary.village_suffixes)})")
+        self._village = re.compile(f"[{CJK}]{{2,4}}?(?:{alternation(self.vocabulary.village_suffixes)})")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         text = ctx.text
@@ -112,6 +112,11 @@ class PlaceRule(RuleComponent):
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 万泉河上游琼中段 is one place, not 万泉河 and 琼中
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water-section"))
+        for start, end, name in _protected_areas(text, words):
+            inside = [c for c in out if start <= c.start and c.end <= end]
+            if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
+                out = [c for c in out if c not in inside]  # 龙凤山水库 is a reservoir, not 龙凤 and a word
+                out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "protected-area"))
         for area_start, area_end in _border_areas(text):
             inside = [c for c in out if area_start <= c.start and c.end <= area_end]
             if not overlaps_any(area_start, area_end, [(c.start, c.end) for c in out if c not in inside]):
@@ -119,6 +124,10 @@ class PlaceRule(RuleComponent):
                 name = text[area_start:area_end]
                 out.append(Candidate(Class.Place, Class.Place, name, area_start, area_end, name, "border-area"))
         taken = [(c.start, c.end) for c in out]
+        for start, end, name in _ethnic_towns(text, ctx):
+            if not overlaps_any(start, end, taken):
+                out.append(Candidate(Class.Place, Class.Township, name, start, end, text[start:end], "ethnic-town"))
+                taken.append((start, end))
         for start, end, name in ctx.gazetteer.find_stems(text, ctx.region or None):
             if overlaps_any(start, end, taken):
                 continue
@@ -141,6 +150,71 @@ class PlaceRule(RuleComponent):
                 out.append(Candidate(Class.Place, Class.Village, name, village.start(), village.end(), name, "village-after-town",
                                      attributes={"parent": town.canonical}))
         return out, ()
+
+
+_ETHNIC_TOWN = re.compile(f"(?:[{CJK}]{{1,2}}族)+(?:镇|乡|苏木)")
+_ETHNIC_TOWN_ENDS = ("族镇", "族乡", "族苏木")
+
+
+def _ethnic_towns(text: str, ctx: Context) -> list[tuple[int, int, str]]:
+    """Ethnic towns and townships the division table names without their people (拉林满族镇 is its 拉林镇), as (start, end, name).
+
+    The people's name ends in 族 (满族, 蒙古族: at most two characters before 族 here); the name
+    proper before it (two to four characters, from a word start) must make a town of the gazetteer,
+    resolved in the reporting region's context, with the same generic, and the generic must end a word.
+    """
+    out = []
+    words = ctx.token_starts
+    for match in finditer_near(_ETHNIC_TOWN, text, _ETHNIC_TOWN_ENDS, 6, 3):
+        if words and match.end() < len(text) and CJK_CHAR.match(text, match.end()) and match.end() not in words:
+            continue  # 满族乡贤: the generic begins a word of its own
+        generic = next(g for g in ("镇", "乡", "苏木") if match.group(0).endswith(g))
+        for people in (2, 3):  # 满族 or 蒙古族 before the generic: the name proper ends where the people's name starts
+            tail = match.end() - len(generic) - people
+            if tail < match.start():
+                break
+            for length in (4, 3, 2):
+                start = tail - length
+                if start < 0 or not CJK_CHAR.match(text, start) or words and start not in words:
+                    continue
+                place = ctx.gazetteer.resolve(text[start:tail] + generic, ctx.region or None)
+                if place is not None and place.level == "township":
+                    out.append((start, match.end(), place.name))
+                    break
+            else:
+                continue
+            break
+    return out
+
+
+_AREA_KINDS = ("国家级自然保护区", "省级自然保护区", "自然保护区", "国家公园", "国家森林公园", "森林公园", "国家湿地公园", "湿地公园",
+               "风景名胜区", "水库")
+"""What ends the name of a protected area or a reservoir (向海国家级自然保护区, 龙凤山水库): places reports work in."""
+_AREA = re.compile(f"[{CJK}]{{2,8}}?(?:{alternation(_AREA_KINDS)})")
+_BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在")
+"""What stands before an area's name (围绕, 在, 设立): a character of it counts only as a word of its own (向海 is a name)."""
+
+
+def _protected_areas(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, str]]:
+    """Protected areas and reservoirs named by their kind (海南热带雨林国家公园, 龙凤山水库), as (start, end, name).
+
+    The name proper (two characters or more) starts after the last function word or verb before it;
+    a kind alone (深化国家公园周边) names none.
+    """
+    out = []
+    for match in finditer_near(_AREA, text, _AREA_KINDS, 8 + 2, 9):
+        start, end = match.span()
+        kind = max(len(k) for k in _AREA_KINDS if text.endswith(k, start, end))
+        cut = start
+        for stop in _BEFORE_AREA.finditer(text, start, end - kind):
+            k = stop.start()
+            if len(stop.group(0)) > 1 or not word_starts or (k in word_starts and k + 1 in word_starts):
+                cut = stop.end()
+        if cut == start and word_starts and start not in word_starts:
+            continue  # the window opened inside a word: no name proper found
+        if end - kind - cut >= 2:
+            out.append((cut, end, text[cut:end]))
+    return out
 
 
 _PROVINCE_INITIALS = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕甘青宁新港澳"

@@ -99,7 +99,8 @@ class QuoteRule(RuleComponent):
             for q in chain:
                 inner = q.group(1)
                 own = self.head_of(inner)
-                if own is not None:
+                # “宪法宣传周”集中宣传活动: the longer name (not in “A观察会”等主题观察会: a list of kinds)
+                if own is not None and not (q is last and head is not None and not text.startswith("等", q.end())):
                     start = self._prefix(text, q.start(), ctx.token_starts) if q is chain[0] else q.start()
                     name = normalise(inner) if start == q.start() else normalise(text[start:q.end()])
                     out.append(Candidate(own.type, own.cls, name, start, q.end(), text[start:q.end()], "quote"))

@@ -39,6 +39,7 @@ class RelationVocabulary(VocabularySlice):
     review_openers: tuple[str, ...]
     review_verbs: tuple[str, ...]
     counter_heads: tuple[str, ...]
+    region_count_words: tuple[str, ...]
 
     def can_be_established(self, target: Candidate, explicit_actor: bool, verb: str) -> bool:
         """Whether an establishment verb sets up ``target``: bodies always; mechanisms when the actor is named,
@@ -79,7 +80,7 @@ class RelationRule(RuleComponent):
         out += review_relations(ctx, found, self._review)
         out += issued_by_relations(ctx, found)
         out += organised_relations(ctx, found)
-        out += scope_relations(ctx, found)
+        out += scope_relations(ctx, found, self.vocabulary.region_count_words)
         explicit = containment_relations(found)
         explicit += serving_clauses(ctx.text, found, self.vocabulary.serve_cues)
         out += explicit + paragraph_serves(text, found, explicit, self.vocabulary.serve_cues)
@@ -99,9 +100,9 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
     out: list[RelationRecord] = []
     objects = sorted((c for c in candidates if c.rule not in _NOT_OBJECTS and c.type != Class.Place), key=lambda c: c.start)
     object_starts = [c.start for c in objects]
-    bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]  # the only candidates _actors keeps
+    bodies = _actors_among(candidates)  # the only candidates _actors keeps
     body_keys = {c.key for c in bodies if c.type != Class.Place}
-    for verb in pattern.finditer(shadow):
+    for verb in _verbs_at_word_starts(pattern, shadow, ctx.token_starts):
         relation = relation_of[verb.group(0)]
         scope_end = clause_end(shadow, verb.end())
         targets = objects[bisect.bisect_left(object_starts, verb.end()):bisect.bisect_left(object_starts, scope_end)]
@@ -140,6 +141,21 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
     return out
 
 
+def _verbs_at_word_starts(pattern: re.Pattern[str], text: str, words: frozenset[int]) -> list[re.Match[str]]:
+    """The verbs of ``pattern`` in ``text`` that start a word: in 律师协会签订 the verb is 签订, not 会签."""
+    if not words:
+        return list(pattern.finditer(text))
+    out = []
+    match = pattern.search(text)
+    while match is not None:
+        if match.start() in words:
+            out.append(match)
+            match = pattern.search(text, match.end())
+        else:
+            match = pattern.search(text, match.start() + 1)
+    return out
+
+
 _ISSUED_BY = re.compile("(?:通过)?后?由(?P<body>[^，。；,;\n]{2,20}?)(?:印发|发布|出台)")
 
 
@@ -150,7 +166,7 @@ def _sentence_end(text: str, position: int) -> int:
 def issued_by_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:
     """…《A》，由县委依法治县办印发: the body named with 由 issues the document named before it in the sentence."""
     text = ctx.masked
-    bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]
+    bodies = _actors_among(candidates)
     written = sorted((c for c in candidates if c.type in _WRITTEN and c.rule not in _NOT_OBJECTS), key=lambda c: c.end)
     out = []
     for match in finditer_near(_ISSUED_BY, text, ("由",), 3, 1 + 20 + 2):
@@ -168,7 +184,7 @@ def review_relations(ctx: Context, candidates: Sequence[Candidate], pattern: re.
     """起草《A》，报区委依法治区委员会审议后印发 / 《A》经区政府常务会议审议通过: the reviewing body issues the document
     named before it in the sentence (the drafter only drafts)."""
     text = ctx.masked
-    bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]
+    bodies = _actors_among(candidates)
     written = sorted((c for c in candidates if c.type in _WRITTEN and c.rule not in _NOT_OBJECTS), key=lambda c: c.end)
     out = []
     for match in pattern.finditer(text):
@@ -187,13 +203,22 @@ def review_relations(ctx: Context, candidates: Sequence[Candidate], pattern: re.
 
 _SCOPED = (Class.Agreement, Class.Mechanism)
 _SCOPE_OPENS = re.compile("覆盖|范围包括|涵盖")
+_AGREEMENT_SCOPES = ("协议", "协作范围", "合作范围", "协议范围", "协作区域")
+"""Words before 覆盖 that make the scope an agreement's, not that of a mechanism set up with it (…建立A机制，协作范围覆盖…)."""
 _AREA_AFTER = re.compile("在(?P<area>[^，。；,;\n]{2,30}?)(?:沿线|流域|毗邻地区|毗邻区域|交界地区|交界区域|交界处|交界|一带|区域)")
 
 
-def scope_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:
-    """What an agreement's sentence says it covers: the places after 覆盖 (…覆盖A、B等镇) and in 在…沿线/毗邻地区 (COVERS)."""
+def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Sequence[str] = ()) -> list[RelationRecord]:
+    """What an agreement's sentence says it covers: the places after 覆盖 (…覆盖A、B等镇) and in 在…沿线/毗邻地区, else
+    the waters its name opens with; and the places its name counts (《南沙顺德中山三地…协议》) (COVERS)."""
     text = ctx.text
-    places = [c for c in candidates if c.type == Class.Place]
+    places = sorted((c for c in candidates if c.type == Class.Place), key=lambda c: c.start)
+    place_starts = [p.start for p in places]
+
+    def starting(low: int, high: int) -> list[Candidate]:  # the places starting in text[low:high], in order
+        return places[bisect.bisect_left(place_starts, low):bisect.bisect_left(place_starts, high)]
+
+    agreement_starts = sorted(a.start for a in candidates if a.type == Class.Agreement and a.rule not in _NOT_OBJECTS)
     out = []
     for agreement in candidates:
         # an agreement's scope, or a joint mechanism's (建立…联合执法机制，执法范围覆盖A、B等乡镇)
@@ -203,18 +228,83 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[Relat
         sentence_end = min((k for k in (text.find(end, agreement.end) for end in "。\n") if k >= 0), default=len(text))
         # 覆盖… belongs to the agreement nearest before it (A协议，…B协议，协作范围覆盖…: B's)
         later = _later_agreements(text, candidates, agreement, sentence_end)
+        signed = agreement.type == Class.Mechanism and (
+            bisect.bisect_left(agreement_starts, agreement.start) > bisect.bisect_left(agreement_starts, sentence_start))
         spans = [(m.end(), clause_end(text, m.end())) for m in _SCOPE_OPENS.finditer(text, agreement.end, sentence_end)
-                 if not any(s < m.start() for s in later)]
+                 if not any(s < m.start() for s in later)
+                 and not (signed and text.endswith(_AGREEMENT_SCOPES, 0, m.start()))]  # 协作范围覆盖…: the agreement's scope
         if agreement.type == Class.Agreement:
             spans += [m.span("area") for m in _AREA_AFTER.finditer(text, sentence_start, sentence_end)]
+        scoped = False
         for start, end in spans:
-            within = [p for p in places if start <= p.start and p.end <= end]
+            within = [p for p in starting(start, end) if p.end <= end]
             written_before = {p.start for p in within}
             for place in within:
                 if place.end in written_before:  # 蓟州区下营镇: the town is covered, its county only names it
                     continue
+                scoped = True
                 out.append(RelationRecord(RelationType.COVERS, agreement.key, place.key, False, agreement.start, place.end))
+        named = [p for p in starting(agreement.start, agreement.end) if p.end <= agreement.end]
+        if not named:
+            continue
+        if not scoped:
+            sentence = [p for p in starting(sentence_start, sentence_end) if not agreement.start <= p.start < agreement.end]
+            out += [RelationRecord(RelationType.COVERS, agreement.key, water.key, False, agreement.start, agreement.end)
+                    for water in _waters_named_first(text, agreement, named, sentence, ctx)]
+        if agreement.type == Class.Agreement and counts:
+            out += [RelationRecord(RelationType.COVERS, agreement.key, place.key, False, agreement.start, agreement.end)
+                    for place in _places_counted(text, agreement, named, counts)]
     return out
+
+
+def _places_counted(text: str, agreement: Candidate, places: Sequence[Candidate], counts: Sequence[str]) -> list[Candidate]:
+    """The divisions an agreement's name opens with when a count of them follows (南沙顺德中山三地…: the three places it covers);
+    ``places``: those inside the name, in order."""
+    opening = agreement.start + (1 if text.startswith("《", agreement.start) else 0)
+    named: list[Candidate] = []
+    position = opening
+    for place in places:  # the places inside the name, in order
+        if place.start < position:
+            continue
+        link = next((w for w in ("、", "与", "和") if text.startswith(w, position)), "") if named else ""
+        if place.start != position + len(link) or place.cls == Class.Place:
+            break
+        named.append(place)
+        position = place.end
+    return named if len(named) >= 2 and text.startswith(tuple(counts), position) else []
+
+
+_WATER_RULES = ("water", "water-section")
+_AFTER_A_WATER = ("流域", "干流", "沿线", "沿岸", "上游", "中游", "下游", "水域", "湖区")
+
+
+def _waters_named_first(text: str, agreement: Candidate, places: Sequence[Candidate], sentence: Sequence[Candidate],
+                        ctx: Context) -> list[Candidate]:
+    """The waters an agreement's name opens with (《卫河流域…协作意见》, 湟水流域和黄河干流…): what it covers, when its
+    sentence states no scope. A section of the water named in the sentence (涪江潼南段) is more precise: then none."""
+    opening = agreement.start + (1 if text.startswith("《", agreement.start) else 0)
+    out: list[Candidate] = []
+    position = opening
+    for place in places:  # the places inside the name, in order
+        if place.start != position or not _is_water(place, ctx):
+            break
+        out.append(place)
+        position = place.end
+        after = next((w for w in _AFTER_A_WATER if text.startswith(w, position)), "")
+        position += len(after)
+        link = next((w for w in (*LIST_LINKS, "与") if text.startswith(w, position)), "")
+        if not link:
+            break
+        position += len(link)
+    if any(p.canonical != w.canonical and p.canonical.startswith(w.canonical) for w in out for p in sentence):
+        return []
+    return out
+
+
+def _is_water(place: Candidate, ctx: Context) -> bool:
+    if place.rule in _WATER_RULES:
+        return True
+    return place.cls == Class.Place and place.canonical in ctx.gazetteer and ctx.gazetteer.place(place.canonical).level == "water"
 
 
 def _later_agreements(text: str, candidates: Sequence[Candidate], agreement: Candidate, sentence_end: int) -> list[int]:
@@ -227,9 +317,14 @@ def _later_agreements(text: str, candidates: Sequence[Candidate], agreement: Can
     return [a.start for a in later]
 
 
+def _actors_among(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The readings that can act: bodies, and places that are divisions or zones (a river, a border area never acts)."""
+    return [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote" and not (c.type == Class.Place and c.cls == Class.Place)]
+
+
 def organised_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:
     """Who organised an event read after an organising verb: the bodies before the verb (A与B联合举办), else the reporting region (implicit)."""
-    bodies = [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote"]
+    bodies = _actors_among(candidates)
     out = []
     for event in candidates:
         if event.type == Class.Event and event.rule == ORGANISED:
@@ -252,11 +347,20 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
         # X在Y设立Z: Y is where, X acts; 在Y设立Z with no X before: Y is still only where
         named = [c for c in named if c.end <= locative]
         position = locative
-    if not named and start > 0 and text[start - 1] in "，," and not text[start:position].strip("在开展共同联合一并还并又"):
-        # A与B共建X，联合举办Y: a clause that opens with its verb has the previous clause's subjects
-        carried = _subjects_opening(text, candidates, clause_start(text, start - 1), start - 1)
-        if carried:
-            return [(c.key, False) for c in carried]
+    opening = text[start:position].strip("在开展共同联合一并还并又")
+    if not named and start > 0 and text[start - 1] in "，," and (not opening or _PARTIES.fullmatch(opening)):
+        # A与B共建X，联合举办Y: a clause that opens with its verb has the previous clause's subjects;
+        # A与B签订X，协议覆盖…，建立Y: past clauses that name no body (the agreement's scope) too
+        end = start - 1
+        for _ in range(_CARRIED_CLAUSES):
+            opened = clause_start(text, end)
+            carried = _subjects_opening(text, candidates, opened, end)
+            if carried:
+                return [(c.key, False) for c in carried]
+            if opened == 0 or text[opened - 1] not in "，," or any(
+                    c.type != Class.Place and opened <= c.start < end for c in candidates):
+                break
+            end = opened - 1
     # far from its verb a body is no subject, unless partners follow it (本局与四地律师协会联合举办)
     if not named or (position - named[-1].end > 6 and not _PARTNER_LINK.match(text, named[-1].end)):
         return [(ctx.region, True)]
@@ -278,6 +382,10 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
 
 
 _SUBJECT_LINKS = (*LIST_LINKS, "与", "会同", "联合", "同")
+_PARTIES = re.compile("[两二三四五六七八九](?:地|方|县区?|区县?|市县?|旗县|省区?)|双方")
+"""A count of the parties as a clause's subject (三地建立…, 双方): the signers named before it."""
+_CARRIED_CLAUSES = 3
+"""How many clauses back a clause opening with its verb looks for its subjects, over clauses that name no body."""
 
 
 def _subjects_opening(text: str, candidates: Sequence[Candidate], start: int, end: int) -> list[Candidate]:

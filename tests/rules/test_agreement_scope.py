@@ -73,3 +73,35 @@ def test_a_joint_mechanisms_scope_is_what_it_covers():
     relations = read("区水务局与吴江区水务局建立太浦河联合执法机制，执法范围覆盖金泽镇、黎里镇等沿河镇。").relations()
     covered = {target for type_, source, target in relations if type_ == "COVERS" and source.endswith("联合执法机制")}
     assert {"金泽镇", "黎里镇"} <= covered
+
+
+def test_an_agreement_named_after_a_river_basin_covers_the_river_when_no_scope_is_stated(read):
+    r = read("区人民检察院与嘉善县人民检察院会签《太浦河流域和淀山湖湖区水环境保护检察协作意见》，联合巡查8次。")
+    covered = {o for t, s, o in r.triples("COVERS") if s.startswith("太浦河流域")}
+    assert {"太浦河", "淀山湖"} <= covered
+
+
+def test_a_stated_scope_or_a_section_in_the_sentence_is_what_a_basin_agreement_covers(read):
+    r = read("区司法局与吴江区司法局签订《太浦河流域边界纠纷联调协议》，协议覆盖金泽镇、黎里镇等沿河乡镇。")
+    covered = {o for t, s, o in r.triples("COVERS")}
+    assert "太浦河" not in covered and "金泽镇" in covered
+    r = read("县人民法院与船山区人民法院签订《涪江流域审判协作协议》，在涪江潼南段、涪江船山段开展联合巡查。", region="潼南区", city="重庆市")
+    assert "涪江" not in {o for t, s, o in r.triples("COVERS")}
+
+
+def test_places_an_agreements_name_counts_are_covered(read):
+    r = read("区司法局与吴江区司法局、嘉善县司法局签订《青浦吴江嘉善三地人民调解协作协议》。")
+    covered = {o for t, s, o in r.triples("COVERS") if s.endswith("人民调解协作协议")}
+    assert {"青浦区", "吴江区", "嘉善县"} <= covered
+
+
+def test_a_scope_said_of_the_agreement_is_not_the_mechanism_set_up_with_it(read):
+    r = read("区司法局与吴江区司法局签订《边界纠纷联调协议》，建立联合接访、信息通报两项工作机制，协作范围覆盖金泽镇、黎里镇。")
+    covers = r.triples("COVERS")
+    assert {("COVERS", "边界纠纷联调协议", "金泽镇"), ("COVERS", "边界纠纷联调协议", "黎里镇")} <= covers
+    assert not any(s.endswith("工作机制") for t, s, o in covers)
+
+
+def test_a_mechanisms_own_stated_scope_is_its_own(read):
+    r = read("区司法局与吴江区司法局签订《边界纠纷联调协议》，建立太浦河联合执法工作机制，执法范围覆盖金泽镇、黎里镇。")
+    assert any(s.endswith("联合执法工作机制") and o == "金泽镇" for t, s, o in r.triples("COVERS"))

@@ -144,3 +144,13 @@ def test_a_party_committees_standing_committee_is_a_body(read):
 def test_a_party_committees_office_is_a_body(read):
     found = read("区委办公室、区政府办公室联合印发《青浦区法治建设责任清单》。").found(type_="Institution")
     assert {"中共青浦区委办公室", "青浦区人民政府办公室"} <= set(found)
+
+
+def test_a_macau_bureau_named_with_ji_is_one_body_that_issues_with_its_partner(read):
+    r = read("区市场监管局与澳门特别行政区经济及科技发展局联合发布《跨境商事登记服务指引》。", region="顺德区", city="佛山市")
+    assert {s for t, s, o in r.triples("ISSUED", implicit=False)} == {"顺德区市场监督管理局", "澳门特别行政区经济及科技发展局"}
+
+
+def test_ji_still_joins_a_list_of_a_districts_bodies(read):
+    found = read("区司法局及区公安局联合开展执法检查。").found("institution")
+    assert "青浦区司法局及区公安局" not in found and not any("及" in name for name in found)

@@ -63,3 +63,16 @@ def test_the_centre_alone_heads_a_list_of_committees(read):
     assert "中共中央" in read("全面落实中央和市委关于法治建设的部署。", region="武清区", city="天津市").found(type_="Institution")
     assert "中共中央" in read("认真落实中央、省、市部署。", region="武清区", city="天津市").found(type_="Institution")
     assert not read("争取中央财政资金。", region="武清区", city="天津市").found(type_="Institution")
+
+
+def test_an_autonomous_regions_and_a_leagues_short_forms_name_their_bodies(read):
+    found = read("全面落实自治区党委、自治区人民政府和盟委工作部署，旗委、旗政府主要负责人履行第一责任人职责。",
+                 region="科尔沁右翼中旗", city=None).found("institution")
+    assert {"中共内蒙古自治区委员会", "内蒙古自治区人民政府", "中共兴安盟委", "中共科尔沁右翼中旗委", "科尔沁右翼中旗人民政府"} <= set(found)
+
+
+def test_a_prefecture_called_diqu_has_a_diwei_and_a_league_a_xingshu(read):
+    found = read("在地委的坚强领导下，市委、市政府全面落实工作部署。", region="漠河市", city=None).found("institution")
+    assert {"中共大兴安岭地委", "中共漠河市委", "漠河市人民政府"} <= set(found)
+    found = read("落实盟委、盟行署部署，市政府常务会议学法。", region="阿尔山市", city=None).found("institution")
+    assert {"中共兴安盟委", "兴安盟行政公署"} <= set(found)

@@ -55,3 +55,28 @@ def test_convening_and_opening_verbs_organise_too(read):
 def test_a_function_character_inside_a_word_does_not_end_the_events_name():
     relations = read("区委党校举办领导干部自由贸易港法治专题培训班，参训干部260人次。").relations()
     assert ("ORGANIZED", "中共青浦区委党校", "领导干部自由贸易港法治专题培训班") in relations
+
+
+def test_a_plain_kaizhan_after_a_body_and_its_partner_organises_a_quoted_activity(read):
+    r = read("县司法局联合县图书馆开展“书香伴法行”普法巡演，演出40场。", region="通城县", city="咸宁市")
+    event = r.found(type_="Event")
+    assert "“书香伴法行”普法巡演" in event
+    assert {"通城县司法局", "通城县图书馆"} <= {s for t, s, o in r.triples("ORGANIZED") if o == "“书香伴法行”普法巡演"}
+
+
+def test_a_plain_kaizhan_right_after_a_bureau_organises_and_a_place_between_does_not_stop_it(read):
+    r = read("区人社局开展“护薪2024”专项执法行动，追回欠薪300万元。区司法局会同区民政局在白鹤镇启动“法润乡邻”创建活动。")
+    assert ("ORGANIZED", "青浦区人力资源和社会保障局", "“护薪2024”专项执法行动") in r.triples(implicit=False)
+    assert {"青浦区司法局", "青浦区民政局"} <= {s for t, s, o in r.triples("ORGANIZED") if o == "“法润乡邻”创建活动"}
+
+
+def test_a_kaizhan_with_no_body_before_it_organises_nothing(read):
+    r = read("全年开展“法律进乡村”宣传活动20场，围绕淀山湖流域开展专项宣讲。")
+    assert not r.triples("ORGANIZED", implicit=False)
+    assert "“法律进乡村”宣传活动" not in r.found(type_="Event")
+
+
+def test_a_river_named_in_the_previous_clause_organises_nothing(read):
+    r = read("围绕泃河流域生态保护，会同区水务局开展涉水法律法规专项宣讲15场。", region="平谷区", city="北京市")
+    organisers = {s for t, s, o in r.triples("ORGANIZED") if o.endswith("专项宣讲")}
+    assert "泃河" not in organisers and "平谷区水务局" in organisers

@@ -77,3 +77,15 @@ def test_a_heading_line_names_no_mechanism_but_a_paragraph_opened_by_one_does(re
 
 def test_a_kind_of_system_every_region_has_is_no_named_mechanism(read):
     assert read("区司法局健全矛盾纠纷多元化解机制。").found("phrase-Mechanism") == {}
+
+
+def test_items_listed_before_one_head_are_one_mechanism_each_signer_established(read):
+    r = read("区司法局与吴江区司法局建立案情通报、联合研判和协同处置工作机制，全年处置纠纷20件。")
+    name = "案情通报、联合研判和协同处置工作机制"
+    assert name in r.found(type_="Mechanism")
+    assert {("ESTABLISHED", "青浦区司法局", name), ("ESTABLISHED", "吴江区司法局", name)} <= r.triples(implicit=False)
+
+
+def test_kinds_listed_with_deng_before_a_head_are_no_one_mechanism(read):
+    found = read("区司法局建立案情通报、联合研判、协同处置等机制。").found(type_="Mechanism")
+    assert not any("、" in name for name in found)

@@ -105,3 +105,57 @@ def test_huitong_is_the_verb_in_a_report_from_another_province(read):
     assert "会同县" not in reading.found(type_="Place")
     assert "通榆县生态环境局" in reading.found(type_="Institution")
     assert "会同县" in read("会同县人民法院开展宣讲。", region="洪江市", city="怀化市").found(type_="Place")
+
+
+def test_banners_written_short_are_the_divisions_they_shorten(read):
+    found = read("与科右前旗、察右后旗、土右旗和东乌旗司法局签订协议。", region="通榆县", city="白城市").found("gazetteer")
+    assert {"科尔沁右翼前旗", "察哈尔右翼后旗", "土默特右旗", "东乌珠穆沁旗"} <= set(found)
+
+
+def test_a_town_after_a_banners_short_form_is_that_banners(read):
+    found = read("协作范围覆盖科右中旗杜尔基镇等毗邻苏木乡镇。", region="通榆县", city="白城市").found()
+    assert "杜尔基镇" in found and found["杜尔基镇"].type == "Place"
+
+
+def test_an_ethnic_town_written_with_its_people_is_the_tables_town(read):
+    found = read("县司法局在拉林满族镇设立调解室，覆盖营城子满族乡。", region="五常市", city="哈尔滨市").found(type_="Place")
+    assert found["拉林镇"].text == "拉林满族镇" and found["拉林镇"].cls == "Township"
+    assert "营城子满族乡" in found
+
+
+def test_a_people_before_a_generic_that_makes_no_town_is_no_place(read):
+    found = read("开展民族团结进步创建，走访回族乡亲和满族乡贤。", region="五常市", city="哈尔滨市").found(type_="Place")
+    assert not any(c.rule == "ethnic-town" for c in found.values())
+
+
+def test_an_autonomous_countys_short_form_counts_across_the_provincial_border(read):
+    found = read("县人民检察院与红古区、积石山县人民检察院会签协作意见，覆盖积石山县大河家镇。",
+                 region="民和回族土族自治县", city="海东市").found(type_="Place")
+    assert "积石山保安族东乡族撒拉族自治县" in found and "大河家镇" in found
+
+
+def test_a_bare_stem_of_a_county_in_another_province_is_still_no_place(read):
+    found = read("坚持青浦精神，推进工作。", region="民和回族土族自治县", city="海东市").found(type_="Place")
+    assert "青浦区" not in found
+
+
+def test_protected_areas_and_reservoirs_are_places_by_their_kind(read):
+    found = read("围绕大黑山国家级自然保护区和青龙山水库开展联合巡护，在白沙镇设立国家公园法官工作站。",
+                 region="五常市", city="哈尔滨市").found("protected-area")
+    assert set(found) == {"大黑山国家级自然保护区", "青龙山水库"}
+
+
+def test_a_kind_of_area_alone_names_no_place(read):
+    found = read("深化国家公园周边协作，加强自然保护区执法。", region="五常市", city="哈尔滨市").found("protected-area")
+    assert found == {}
+
+
+def test_a_national_city_cluster_is_a_place(read):
+    found = read("主动融入长江中游城市群建设，深化与岳阳市的法治协作。", region="通城县", city="咸宁市").found("gazetteer")
+    assert found["长江中游城市群"].cls == "CooperationZone"
+
+
+def test_a_gacha_after_its_sumu_is_a_village_of_it(read):
+    reading = read("旗司法局在巴彦胡舒苏木哈日道布嘎查设立基层法治观察点。", region="科尔沁右翼中旗", city=None)
+    village = reading.found("village-after-town")["哈日道布嘎查"]
+    assert village.attributes["parent"] == "巴彦胡舒苏木"

@@ -44,3 +44,14 @@ def test_a_quoted_mediation_room_is_a_mediation_centre_set_up_where_it_is(read):
     rooms = reading.found("quote", type_="MediationCentre")
     assert list(rooms) == ["“老娘舅”调解室"]
     assert ("LOCATED_IN", "“老娘舅”调解室", "金泽镇") in reading.triples(implicit=False)
+
+
+def test_a_quote_with_its_own_head_followed_by_a_longer_head_is_the_longer_name(read):
+    found = read("区司法局联合区教育局举办“法治宣传月”主题宣讲活动。").found()
+    assert "“法治宣传月”主题宣讲活动" in found
+    assert "“法治宣传月”" not in found and "法治宣传月" not in found
+
+
+def test_a_quote_with_its_own_head_before_deng_and_a_kind_keeps_its_own_name(read):
+    found = read("组织召开“快递行业法治观察会”“物流园区法治观察会”等主题法治观察会。").found()
+    assert {"快递行业法治观察会", "物流园区法治观察会"} <= {name.strip("“”") for name in found}

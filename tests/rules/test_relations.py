@@ -68,3 +68,29 @@ def test_an_establishment_verb_sets_up_each_item_of_its_list(read):
 def test_a_quoted_service_area_a_centre_opens_is_located_in_it(read):
     triples = read("区政务服务中心设立“企业服务专区”，全年办理事项1.6万件。").triples(implicit=False)
     assert ("LOCATED_IN", "企业服务专区", "青浦区政务服务中心") in triples
+
+
+def test_a_clause_opening_with_its_verb_carries_the_signers_over_the_agreements_scope(read):
+    r = read("区司法局与吴江区司法局签订《淀山湖周边人民调解协作协议》，协议覆盖金泽镇、黎里镇等沿湖乡镇，建立案情通报和联合调处工作机制。")
+    established = {s for t, s, o in r.triples("ESTABLISHED", implicit=False) if o.endswith("联合调处工作机制")}
+    assert established == {"青浦区司法局", "吴江区司法局"}
+
+
+def test_subjects_are_not_carried_over_a_clause_naming_another_body(read):
+    r = read("区司法局与吴江区司法局签订《人民调解协作协议》，区人民法院派员参加，建立诉调对接工作机制。")
+    established = {s for t, s, o in r.triples("ESTABLISHED", implicit=False) if o.endswith("诉调对接工作机制")}
+    assert "吴江区司法局" not in established
+
+
+def test_a_count_of_the_parties_as_subject_is_the_signers_before_it(read):
+    r = read("区司法局与吴江区司法局、嘉善县司法局签订《边界人民调解协作协议》，协议覆盖金泽镇、黎里镇和西塘镇，三地建立纠纷信息互通、联合排查和联调联处工作机制。")
+    name = "纠纷信息互通、联合排查和联调联处工作机制"
+    assert {s for t, s, o in r.triples("ESTABLISHED", implicit=False) if o == name} == {"青浦区司法局", "吴江区司法局", "嘉善县司法局"}
+
+
+def test_a_verb_starts_a_word_so_an_association_signing_is_no_countersigning(read):
+    r = read("推动县律师协会与科右中旗、科左中旗律师协会签订结对共建协议，联合办理案件21件。", region="通榆县", city="白城市")
+    signers = {s for t, s, o in r.triples("PARTY_TO", implicit=False) if o.endswith("结对共建协议")}
+    assert signers == {"通榆县律师协会", "科尔沁右翼中旗律师协会", "科尔沁左翼中旗律师协会"}
+    agreement = next(o for t, s, o in r.triples("PARTY_TO") if o.endswith("结对共建协议"))
+    assert "科尔沁左翼中旗律师协会" in agreement
