@@ -19,7 +19,6 @@ than Python jieba, with three known differences that :func:`words` undoes or avo
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -34,26 +33,19 @@ _CHINESE_TO_JIEBA_RS_ONLY = re.compile("[\u3400-\u4dbf\u9fd6-\u9fff\uf900-\ufaff
 """Ideographs jieba-rs reads as Chinese and jieba does not."""
 
 
-@lru_cache(maxsize=1)
-def _jieba_rs() -> Any:
-    """rjieba's module-level segmenter (the one its import builds: a second would load the dictionary again)."""
-    import rjieba
-
-    return rjieba
-
-
 def words(text: str) -> list[str]:
     """jieba's segmentation of ``text`` (``jieba.lcut(text)``): every character in exactly one word."""
     if _CHINESE_TO_JIEBA_RS_ONLY.search(text):
         return _python_jieba(text)
-    segmenter = _jieba_rs()
-    found = segmenter.cut(text)
+    import rjieba  # its module-level segmenter: a second ``rjieba.Jieba()`` would load the dictionary again
+
+    found = rjieba.cut(text)
     if not _JOINER.search(text):
         return found
     out: list[str] = []
     for word in found:
         # only an ASCII run holding a joiner can differ (a Chinese one, or letters and digits alone, cannot)
-        if len(word) > 1 and word.isascii() and not word.isalnum() and not segmenter.has_word(word):
+        if len(word) > 1 and word.isascii() and not word.isalnum() and not rjieba.has_word(word):
             out += [part for part in _JIEBA_SPLIT.split(word) if part]
         else:
             out.append(word)
