@@ -128,9 +128,9 @@ def _forkserver_context(model: str | None = None) -> multiprocessing.context.Bas
 
     Workers are forked by the forkserver and inherit its signal mask, so a Ctrl-C
     sent to the process group cannot interrupt a worker before its initializer runs.
-    Without a ``model`` the server first imports :mod:`~govkg.loaders.worker_preload`,
-    which extracts a short text: the pipeline, the gazetteer and pypinyin's tables are
-    loaded once, there, and every worker forked from it starts warm. The server loads in
+    Without a ``model`` the server first imports :mod:`~govkg.loaders.worker_preload`
+    (:func:`~govkg.loaders.batch.warm_up`): the pipeline, the gazetteer and pypinyin's
+    tables are loaded once, there, and every worker forked from it starts warm. The server loads in
     the background: the caller goes on (connects to Neo4j) and the first worker waits.
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
@@ -146,29 +146,6 @@ def _forkserver_context(model: str | None = None) -> multiprocessing.context.Bas
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     return context
-
-
-WARM_UP_TEXT = (
-    "2024年青浦区法治政府建设情况报告\n\n"
-    "一、主要举措\n"
-    "青浦区司法局与苏州市吴江区司法局签订《长三角生态绿色一体化发展示范区司法行政合作协议》，"
-    "建立联席会议机制，设立矛盾纠纷联合调解中心，全年调解案件120件。\n"
-)
-"""A short report of the genre (our own words) whose extraction loads everything extraction loads lazily."""
-
-
-def warm_up(model: str | None = None) -> None:
-    """Load what extracting a report needs (pipeline, gazetteer, pypinyin, vocabularies) by extracting :data:`WARM_UP_TEXT`.
-
-    Never raises: a worker that cannot build the pipeline reports that for each file itself.
-    """
-    from govkg.loaders.extract import extract_report
-    from govkg.loaders.text import parse_report
-
-    try:
-        extract_report(parse_report(WARM_UP_TEXT, "<warm-up>"), model)
-    except Exception:  # noqa: BLE001 - see above
-        pass
 
 
 def default_workers() -> int:
