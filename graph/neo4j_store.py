@@ -36,6 +36,7 @@ The parts: :mod:`~govkg.graph.neo4j_connection` (where, timeouts, error messages
 
 from __future__ import annotations
 
+import gc
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
@@ -217,7 +218,7 @@ class Neo4jStore:
         """
         if batch_size < 1:
             raise StoreError(f"batch_size must be at least 1, not {batch_size}")
-        plan = combine_plans([plan_report(extraction) for extraction in extractions])
+        plan = _planned(extractions)
         if not self._schema_ready:
             self.ensure_schema()
         began = time.perf_counter()
@@ -435,6 +436,22 @@ def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
     for top, counts in stale_nodes.items():
         for batch in _batches(list(counts), batch_size):
             tx.run(cypher.delete_stale_nodes(top), iris=batch)
+
+
+def _planned(extractions: Sequence[Extraction]) -> LoadPlan:
+    """The transaction's plan, built with the garbage collector paused.
+
+    Planning allocates tens of thousands of row dicts that all live until the transaction
+    ends; collections meanwhile find no garbage but traverse them, and everything else the
+    process holds, again and again: 0.42 against 0.61–1.0 CPU-seconds for 100 reports.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return combine_plans([plan_report(extraction) for extraction in extractions])
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _created_props(props: dict[str, Any], reports: int) -> dict[str, Any]:
