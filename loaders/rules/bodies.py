@@ -165,16 +165,17 @@ class BodyRule(RuleComponent):
         out: list[Candidate] = []
         places = [c for c in candidates(doc) if c.type == Class.Place]
         ending_at = {c.end: c for c in places}
-        owner_places = sorted((c for c in places if c.cls in _OWNER_LEVELS), key=lambda c: c.start)
+        owner_places = sorted((c for c in places if c.cls in _OWNER_LEVELS or c.cls == Class.Village), key=lambda c: c.start)
         starts = {c.start: c for c in owner_places}
         for index, place in enumerate(owner_places):
             if place.end in starts:  # 广州市南沙区司法局 is 南沙区's
                 continue
             match = pattern.match(text, place.end)
-            if match and place.cls == Class.Township and (match["body"] or self._heads[match["head"]][0] != Class.Government):
-                match = None  # a town's bodies are named only when it is its government (乌兰花镇人民政府), not its 司法所
+            made = self.named(match["body"], match["head"], place.canonical, place.canonical in _SARS) if match else None
+            if made and place.cls in (Class.Township, Class.Village) and made[0] != Class.MediationCentre and (
+                    place.cls == Class.Village or match["body"] or self._heads[match["head"]][0] != Class.Government):
+                made = None  # a town's bodies are named only when it is its government (乌兰花镇人民政府) or a mediation unit, not its 司法所
             if match:
-                made = self.named(match["body"], match["head"], place.canonical, place.canonical in _SARS)
                 if made:
                     # 南京市江宁区司法局: the body of 江宁区, written with its city in front
                     parent = ending_at.get(place.start)

@@ -23,6 +23,8 @@ from govkg.ontology.terms import Class, RelationType
 _HOSTS = (Class.Place, Class.Institution)
 _HOSTED = (Class.MediationCentre, Class.Institution, Class.Mechanism)
 _OWNED = (Class.Institution, Class.MediationCentre)
+_GENERIC_BRANCH = ("", "调解", "人民调解")
+"""What may stand before a branch head in a branch named by its kind (调解工作站): the centre's branch, not a unit of its own."""
 _PLACE_SUFFIXES = ("街道", "镇", "乡", "社区", "村")
 
 
@@ -44,9 +46,11 @@ def _stem(place: str) -> str:
 @dataclass(frozen=True)
 class BranchVocabulary(VocabularySlice):
     branch_heads: tuple[str, ...]
+    branch_part_heads: tuple[str, ...]
     establishment_verbs: tuple[str, ...]
     unit_heads: tuple[str, ...]
     mediation_cues: tuple[str, ...]
+    point_arrival_verbs: tuple[str, ...]
 
 
 @Language.factory("govkg_branches", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[CANDIDATES], default_config={})
@@ -63,6 +67,9 @@ class BranchRule(RuleComponent):
         units = alternation(self.vocabulary.unit_heads)
         self._unit = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:{verbs})(?P<name>[{CJK}]{{0,12}}?(?:{units}))")
         self._set_up_in = re.compile(f"在([^，。；\\n]{{2,30}}?)(?:{verbs})")
+        # 设立A工作站、B工作站和C调解室: every item of the list a branch
+        self._next_branch = re.compile(f"(?:以及|[、和及])(?P<name>[{CJK}]{{0,10}}?(?:{heads}))(?=以及|[、和及，。；,;\\n]|$)")
+        self._arrival = re.compile(f"(?:{alternation(self.vocabulary.point_arrival_verbs)})(?P<where>[^，。；,;\\n]{{2,30}})")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         earlier = candidates(doc)
@@ -86,13 +93,27 @@ class BranchRule(RuleComponent):
             if branch and _actor_before(earlier, centre, shadow) is None:
                 places = [p for p in earlier if p.type == Class.Place and branch["where"] and branch.start("where") <= p.start and p.end <= branch.end("where")]
                 bare = branch["name"] in self.vocabulary.branch_heads  # 在勒流街道设立分中心: the branch is named by its place
-                name = centre.canonical + (_stem(places[-1].canonical) if bare and places else "") + branch["name"]
-                new.append(Candidate(Class.MediationCentre, Class.MediationBranch, name, branch.start("name"), branch.end("name"), branch["name"], "branch-of-centre"))
-                out.append(RelationRecord(RelationType.PART_OF, name, centre.key, False, centre.start, branch.end()))
-                out.append(RelationRecord(RelationType.ESTABLISHED, centre.key, name, False, centre.start, branch.end()))
-                if branch["where"]:
-                    if places:
-                        out.append(RelationRecord(RelationType.LOCATED_IN, name, places[-1].key, False, centre.start, branch.end()))
+                items = [(branch.start("name"), branch.end("name"))]
+                while (following := self._next_branch.match(shadow, items[-1][1])) is not None:
+                    items.append(following.span("name"))
+                for start, end in items:
+                    written = ctx.text[start:end]
+                    # a branch named as one (分中心, 勒流街道工作站) is PART_OF the centre; a unit of its own (X纠纷调解室) the
+                    # centre sets up is in the place named, else in the centre
+                    head = next((h for h in sorted(self.vocabulary.branch_heads, key=len, reverse=True) if written.endswith(h)), "")
+                    branch_named = bare or written.endswith(self.vocabulary.branch_part_heads) or written[: len(written) - len(head)] in _GENERIC_BRANCH
+                    if branch_named or not places:
+                        name = centre.canonical + (_stem(places[-1].canonical) if bare and places else "") + written
+                    else:
+                        name = ctx.region + places[-1].canonical + written if places[-1].canonical != ctx.region else centre.canonical + written
+                    new.append(Candidate(Class.MediationCentre, Class.MediationBranch, name, start, end, written, "branch-of-centre", replaces=True))
+                    if branch_named:
+                        out.append(RelationRecord(RelationType.PART_OF, name, centre.key, False, centre.start, end))
+                    out.append(RelationRecord(RelationType.ESTABLISHED, centre.key, name, False, centre.start, end))
+                    if branch["where"] and places:
+                        out.append(RelationRecord(RelationType.LOCATED_IN, name, places[-1].key, False, centre.start, end))
+                    elif not branch_named:
+                        out.append(RelationRecord(RelationType.LOCATED_IN, name, centre.key, False, centre.start, end))
         units, unit_relations = self._units(earlier, shadow)
         new += units
         out += unit_relations
@@ -102,6 +123,7 @@ class BranchRule(RuleComponent):
             targets = [t for t in earlier if match.end() <= t.start <= match.end() + 8 and t.end <= clause and t.type in _HOSTED]
             if hosts and targets:
                 out.append(RelationRecord(RelationType.LOCATED_IN, targets[0].key, hosts[-1].key, False, match.start(), targets[0].end))
+        out += self._arrivals(earlier, shadow)
         for c in earlier:
             owner = c.attributes.get("owner")
             if owner and c.type in _OWNED:
@@ -132,3 +154,26 @@ class BranchRule(RuleComponent):
             host = hosts[-1].key if hosts else body.key
             out.append(RelationRecord(RelationType.LOCATED_IN, name, host, False, body.start, unit.end()))
         return new, out
+
+    def _arrivals(self, earlier: Sequence[Candidate], shadow: str) -> list[RelationRecord]:
+        """A centre 落户/设在/建在 X: it is LOCATED_IN the innermost place or the body X names."""
+        out: list[RelationRecord] = []
+        hosts = [h for h in earlier if h.type in (*_HOSTS, Class.MediationCentre)]
+        for centre in earlier:
+            if centre.type != Class.MediationCentre:
+                continue
+            arrival = self._arrival.match(shadow, centre.end)
+            if arrival is None:
+                continue
+            where_start, where_end = arrival.span("where")
+            within = [h for h in hosts if where_start <= h.start and h.end <= where_end and h is not centre]
+            if not within:
+                continue
+            run, position = [], where_start  # the names written one after the other from the verb on (茶田镇大坪村)
+            for host in sorted(within, key=lambda h: (h.start, -h.end)):
+                if host.start == position:
+                    run.append(host)
+                    position = host.end
+            if run:
+                out.append(RelationRecord(RelationType.LOCATED_IN, centre.key, run[-1].key, False, centre.start, run[-1].end))
+        return out

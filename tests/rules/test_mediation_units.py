@@ -1,0 +1,74 @@
+"""The mediation family (人民调解委员会, 调解室, 调解工作室, 调解工作站, 诉调对接中心…): typed MediationCentre in any
+phrasing, lists split, kinds of units named by a count or a level left unread, and where each sits."""
+
+from __future__ import annotations
+
+from extracted import read as extract
+
+
+def test_a_mediation_committee_set_up_after_a_verb_is_a_mediation_centre_not_an_institution():
+    r = extract("县司法局在阿拉营镇设立湘黔边界联合人民调解委员会。", region="凤凰县")
+    name = next(n for n in r.names if n.endswith("湘黔边界联合人民调解委员会"))
+    assert r.names[name] == "MediationCentre"
+    assert {("ESTABLISHED", "凤凰县司法局", name), ("LOCATED_IN", name, "阿拉营镇")} <= r.relations()
+
+
+def test_sector_committees_set_up_with_partners_are_mediation_centres_each_established_by_both():
+    r = extract("县司法局联合县卫生健康局组建医疗纠纷人民调解委员会。", region="凤凰县")
+    name = "凤凰县医疗纠纷人民调解委员会"
+    assert r.names[name] == "MediationCentre"
+    assert {("ESTABLISHED", "凤凰县司法局", name), ("ESTABLISHED", "凤凰县卫生健康局", name)} <= r.relations()
+
+
+def test_a_list_joined_by_he_names_two_units():
+    r = extract("县司法局联合县交警大队成立交通事故纠纷人民调解委员会和医疗纠纷调解室。", region="凤凰县")
+    assert r.names.get("凤凰县交通事故纠纷人民调解委员会") == "MediationCentre"
+    assert r.names.get("凤凰县医疗纠纷调解室") == "MediationCentre"
+    assert not any("和" in n for n in r.names)
+
+
+def test_a_court_mediation_link_office_is_a_mediation_unit_in_the_body_named_after_zai():
+    r = extract("县司法局在县人民法院设立诉调对接中心。", region="凤凰县")
+    assert r.names.get("凤凰县诉调对接中心") == "MediationCentre"
+    assert ("LOCATED_IN", "凤凰县诉调对接中心", "凤凰县人民法院") in r.relations()
+
+
+def test_a_link_studio_two_bodies_set_up_is_a_mediation_unit():
+    r = extract("县人民法院与县司法局在茶田镇共同设立诉调对接工作室。", region="凤凰县")
+    studio = next(n for n in r.names if n.endswith("诉调对接工作室"))
+    assert r.names[studio] == "MediationCentre"
+    assert ("LOCATED_IN", studio, "茶田镇") in r.relations()
+
+
+def test_kinds_of_units_named_by_a_count_or_a_level_name_no_unit():
+    r = extract("全县建立村级调解室310个，成立3个人民调解委员会，在各村设立村级人民调解委员会。", region="凤凰县")
+    assert not [n for n, t in r.names.items() if t == "MediationCentre"]
+
+
+def test_every_unit_a_centre_sets_up_in_a_list_is_its_own_and_none_is_read_twice():
+    r = extract("依托县矛盾纠纷调处化解中心设立劳动争议调解工作站、物业纠纷调解工作站和婚姻家庭纠纷调解室。", region="凤凰县")
+    centre = "凤凰县矛盾纠纷调处化解中心"
+    units = sorted(n for n, t in r.names.items() if t == "MediationCentre" and n != centre)
+    assert len(units) == 3 and all(n.startswith(centre) for n in units)
+    assert all(("ESTABLISHED", centre, n) in r.relations() and ("LOCATED_IN", n, centre) in r.relations() for n in units)
+
+
+def test_a_unit_a_centre_sets_up_in_a_town_is_in_the_town_and_not_part_of_the_centre():
+    r = extract("县矛盾纠纷调处化解中心在茶田镇设立湘黔边界纠纷联合调解室。", region="凤凰县")
+    unit = next(n for n, t in r.names.items() if n.endswith("联合调解室"))
+    assert ("LOCATED_IN", unit, "茶田镇") in r.relations()
+    assert ("ESTABLISHED", "凤凰县矛盾纠纷调处化解中心", unit) in r.relations()
+    assert not any(t == "PART_OF" and s == unit for t, s, _ in r.relations())
+
+
+def test_a_unit_that_arrives_in_a_town_is_located_in_it():
+    r = extract("“老杨调解工作室”落户茶田镇，就近化解邻里纠纷。", region="凤凰县")
+    studio = next(n for n in r.names if n.endswith("老杨调解工作室"))
+    assert r.names[studio] == "MediationCentre"
+    assert ("LOCATED_IN", studio, "茶田镇") in r.relations()
+
+
+def test_a_towns_mediation_committee_is_the_towns_but_its_other_offices_are_not_read():
+    r = extract("阿拉营镇人民调解委员会全年调解纠纷120件，阿拉营镇司法所加强指导。", region="凤凰县")
+    assert r.names.get("阿拉营镇人民调解委员会") == "MediationCentre"
+    assert not any(n.endswith("司法所") for n in r.names)
