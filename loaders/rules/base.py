@@ -243,6 +243,8 @@ def settled(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 SHARED_HEAD = "institution-shared"
 """The rule name of a body read from a list sharing one head (南海区、禅城区人民法院 → 南海区人民法院)."""
+PER_PLACE = "unit-per-place"
+"""The rule name of the units one set of words names in each place listed (在A、B分别设立…调解室)."""
 
 
 @dataclass(frozen=True)

@@ -222,11 +222,16 @@ class BodyRule(RuleComponent):
                 out.append(Candidate(Class.Institution, head.cls, f"{ctx.region}{head.full}", found.start(), found.end(), head.word,
                                      "institution-bare", attributes={"owner": ctx.region}))
         relations: list[RelationRecord] = []
-        for parent in list(out):
+        for parent in out:  # grows: 县公安局交警大队交通事故纠纷人民调解委员会 is read office by office
             match = self._sub.match(text, parent.end)
             if not match or any(v in match.group(0) for v in self._verbs) or _SUB_BODY_FORBIDDEN.search(match.group(0)[:-2]):
                 continue
             name = parent.canonical + match.group(0)
+            if any(cue in match.group(0) for cue in self.vocabulary.mediation_cues):
+                # a body's mediation unit (县人民法院诉调对接中心): it sits in the body, by the name alone
+                out.append(Candidate(Class.MediationCentre, Class.MediationBranch, name, match.start(), match.end(), match.group(0), "sub-institution"))
+                relations.append(RelationRecord(RelationType.LOCATED_IN, name, parent.canonical, True, parent.start, match.end()))
+                continue
             cls = Class.Court if parent.cls == Class.Court and match.group(0).endswith(_COURT_BRANCHES) else Class.Office
             out.append(Candidate(Class.Institution, cls, name, match.start(), match.end(), match.group(0), "sub-institution"))
             # an office is its body's by the name alone (区政府办公室): known, not stated; a branch written after its body is stated

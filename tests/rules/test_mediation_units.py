@@ -72,3 +72,38 @@ def test_a_towns_mediation_committee_is_the_towns_but_its_other_offices_are_not_
     r = extract("阿拉营镇人民调解委员会全年调解纠纷120件，阿拉营镇司法所加强指导。", region="凤凰县")
     assert r.names.get("阿拉营镇人民调解委员会") == "MediationCentre"
     assert not any(n.endswith("司法所") for n in r.names)
+
+
+def test_a_bodys_mediation_unit_written_after_it_sits_in_it():
+    r = extract("县人民法院诉调对接中心全年分流案件300件。", region="凤凰县")
+    unit = "凤凰县人民法院诉调对接中心"
+    assert r.names.get(unit) == "MediationCentre"
+    assert ("LOCATED_IN", unit, "凤凰县人民法院") in r.relations(explicit_only=False)
+
+
+def test_an_offices_mediation_unit_is_read_office_by_office():
+    r = extract("县公安局交警大队交通事故纠纷人民调解委员会全年调解事故纠纷210件。", region="凤凰县")
+    assert r.names.get("凤凰县公安局交警大队") == "Institution"
+    assert r.names.get("凤凰县公安局交警大队交通事故纠纷人民调解委员会") == "MediationCentre"
+
+
+def test_one_unit_in_each_place_a_list_names():
+    r = extract("县司法局在阿拉营镇、茶田镇分别设立边界纠纷联合调解室。", region="凤凰县")
+    units = {n for n, t in r.names.items() if t == "MediationCentre"}
+    assert units == {"凤凰县阿拉营镇边界纠纷联合调解室", "凤凰县茶田镇边界纠纷联合调解室"}
+    for unit, town in (("凤凰县阿拉营镇边界纠纷联合调解室", "阿拉营镇"), ("凤凰县茶田镇边界纠纷联合调解室", "茶田镇")):
+        assert {("LOCATED_IN", unit, town), ("ESTABLISHED", "凤凰县司法局", unit)} <= r.relations()
+
+
+def test_a_unit_partners_set_up_in_a_town_is_the_towns_and_each_partner_established_it():
+    r = extract("县司法局与松桃县司法局在阿拉营镇联合设立湘黔边界纠纷联合调解室。", region="凤凰县")
+    unit = "凤凰县阿拉营镇湘黔边界纠纷联合调解室"
+    assert r.names.get(unit) == "MediationCentre"
+    assert {("ESTABLISHED", "凤凰县司法局", unit), ("ESTABLISHED", "松桃苗族自治县司法局", unit), ("LOCATED_IN", unit, "阿拉营镇")} <= r.relations()
+
+
+def test_the_sub_units_a_centre_has_under_it_are_part_of_it():
+    r = extract("县矛盾纠纷调处化解中心下设劳动争议调解室和医疗纠纷调解室。", region="凤凰县")
+    centre = "凤凰县矛盾纠纷调处化解中心"
+    for unit in (centre + "劳动争议调解室", centre + "医疗纠纷调解室"):
+        assert {("PART_OF", unit, centre), ("ESTABLISHED", centre, unit)} <= r.relations()
