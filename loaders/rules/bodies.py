@@ -18,7 +18,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, CJK_CHAR, LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, inside
+from govkg.loaders.rules.base import CJK, CJK_CHAR, LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, in_place, inside
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
 
@@ -48,7 +48,7 @@ _PARTY_GROUP = "党组"
 _LIST_LINKS = "、和及"
 """What carries an owner over to the next body (区法院、司法局); not 与, which names partners of their own."""
 _HEADS_NEEDING_A_BODY = ("委员会", "局", "厅", "委办", "办公室", "中心", "所", "大队", "支队")
-_SUB_BODY_FORBIDDEN = re.compile("[及和与、]|政府|局|院|全年|审查")
+_SUB_BODY_FORBIDDEN = re.compile("[及和与、的]|政府|局|院|全年|审查")
 _BOUNDARY = set("，。；：、！？,;:!?\n（）() \u3000与和及同由经在向对并")
 """What may stand before a name that no place opens (华南理工大学法学院, 佛山仲裁委员会)."""
 _COURT_BRANCHES = ("人民法庭", "法庭")
@@ -175,6 +175,8 @@ class BodyRule(RuleComponent):
             if made and place.cls in (Class.Township, Class.Village) and made[0] != Class.MediationCentre and (
                     place.cls == Class.Village or match["body"] or self._heads[match["head"]][0] != Class.Government):
                 made = None  # a town's bodies are named only when it is its government (乌兰花镇人民政府) or a mediation unit, not its 司法所
+            if made and place.cls in (Class.Township, Class.Village):
+                made = (made[0], in_place(ctx, place.canonical) + made[1][len(place.canonical):])  # a town's unit, named as the others are
             if match:
                 if made:
                     # 南京市江宁区司法局: the body of 江宁区, written with its city in front

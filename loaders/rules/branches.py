@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, PER_PLACE, Candidate, Context, RelationRecord, alternation, clause_end, list_items, normalise
+from govkg.loaders.rules.base import CJK, PER_PLACE, Candidate, in_place, Context, RelationRecord, alternation, clause_end, list_items, normalise
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.loaders.rules.phrases import STATIONED
 from govkg.ontology.terms import Class, RelationType
@@ -23,6 +23,8 @@ from govkg.ontology.terms import Class, RelationType
 _HOSTS = (Class.Place, Class.Institution)
 _HOSTED = (Class.MediationCentre, Class.Institution, Class.Mechanism)
 _OWNED = (Class.Institution, Class.MediationCentre)
+_LOCAL = (Class.Township, Class.Village)
+"""Places whose units are their own (a town's centre), not the reporting region's."""
 _SUB_UNIT_VERB = "下设"
 """A centre 下设 its own sub-units: each is PART_OF it."""
 _GENERIC_BRANCH = ("", "调解", "人民调解")
@@ -39,9 +41,7 @@ def _actor_before(earlier: Sequence[Candidate], centre: Candidate, shadow: str) 
 
 def _in_place(ctx: Context, place: str) -> str:
     """A unit's name up to its place: the reporting region's places with the region in front (官亭镇 → 民和…县官亭镇)."""
-    if place != ctx.region and place in ctx.gazetteer and ctx.region in {p.name for p in ctx.gazetteer.chain(place)[1:]}:
-        return ctx.region + place
-    return place
+    return in_place(ctx, place)
 
 
 def _stem(place: str) -> str:
@@ -104,27 +104,34 @@ class BranchRule(RuleComponent):
             branch = self._branch.match(shadow, centre.end)
             if branch and _actor_before(earlier, centre, shadow) is None:
                 places = [p for p in earlier if p.type == Class.Place and branch["where"] and branch.start("where") <= p.start and p.end <= branch.end("where")]
+                sites: list[Candidate | None] = []  # 在A镇、B镇设立分中心: a branch in each place listed; the innermost of each item
+                if branch["where"]:
+                    for item_start, item_end in list_items(ctx.text, *branch.span("where")):
+                        within = [p for p in places if item_start <= p.start and p.end <= item_end]
+                        if within:
+                            sites.append(max(within, key=lambda p: p.start))
+                sites = sites or [None]
                 bare = branch["name"] in self.vocabulary.branch_heads  # 在勒流街道设立分中心: the branch is named by its place
                 items = [(branch.start("name"), branch.end("name"))]
                 while (following := self._next_branch.match(shadow, items[-1][1])) is not None:
                     items.append(following.span("name"))
-                for start, end in items:
+                for (start, end), site in ((item, site) for item in items for site in sites):
                     written = ctx.text[start:end]
                     # a branch named as one (分中心, 勒流街道工作站) is PART_OF the centre; a unit of its own (X纠纷调解室) the
                     # centre sets up is in the place named, else in the centre
                     head = next((h for h in sorted(self.vocabulary.branch_heads, key=len, reverse=True) if written.endswith(h)), "")
                     branch_named = (bare or written.endswith(self.vocabulary.branch_part_heads) or written[: len(written) - len(head)] in _GENERIC_BRANCH
                                     or branch["verb"] == _SUB_UNIT_VERB)
-                    if branch_named or not places:
-                        name = centre.canonical + (_stem(places[-1].canonical) if bare and places else "") + written
+                    if branch_named or site is None:
+                        name = centre.canonical + (_stem(site.canonical) if bare and site else "") + written
                     else:
-                        name = _in_place(ctx, places[-1].canonical) + written if places[-1].canonical != ctx.region else centre.canonical + written
+                        name = _in_place(ctx, site.canonical) + written if site.canonical != ctx.region else centre.canonical + written
                     new.append(Candidate(Class.MediationCentre, Class.MediationBranch, name, start, end, written, "branch-of-centre", replaces=True))
                     if branch_named:
                         out.append(RelationRecord(RelationType.PART_OF, name, centre.key, False, centre.start, end))
                     out.append(RelationRecord(RelationType.ESTABLISHED, centre.key, name, False, centre.start, end))
-                    if branch["where"] and places:
-                        out.append(RelationRecord(RelationType.LOCATED_IN, name, places[-1].key, False, centre.start, end))
+                    if site is not None:
+                        out.append(RelationRecord(RelationType.LOCATED_IN, name, site.key, False, centre.start, end))
                     elif not branch_named:
                         out.append(RelationRecord(RelationType.LOCATED_IN, name, centre.key, False, centre.start, end))
         per_place, per_place_relations = self._units_per_place(earlier, ctx)
@@ -139,7 +146,15 @@ class BranchRule(RuleComponent):
             clause = clause_end(shadow, match.end())
             targets = [t for t in earlier if match.end() <= t.start <= match.end() + 8 and t.end <= clause and t.type in _HOSTED]
             if hosts and targets:
-                out.append(RelationRecord(RelationType.LOCATED_IN, targets[0].key, hosts[-1].key, False, match.start(), targets[0].end))
+                target, host = targets[0], hosts[-1]
+                if target.type == Class.MediationCentre and not target.replaces and host.type == Class.Place and host.cls in _LOCAL \
+                        and not ctx.gazetteer.names_a_place(target.canonical, ctx.region) \
+                        and not any(c.replaces and c.overlaps(target) for c in (*earlier, *new)):
+                    # 在茶田镇设立矛盾纠纷调处化解中心: the town's centre, not the county's of the same name
+                    name = normalise(_in_place(ctx, host.canonical) + target.text)
+                    target = Candidate(target.type, target.cls, name, target.start, target.end, target.text, "unit-in-place", replaces=True)
+                    new.append(target)
+                out.append(RelationRecord(RelationType.LOCATED_IN, target.key, host.key, False, match.start(), target.end))
         out += self._arrivals(earlier, shadow)
         for c in earlier:
             owner = c.attributes.get("owner")

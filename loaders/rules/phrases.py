@@ -140,7 +140,8 @@ class PhraseRule(RuleComponent):
                                              f"phrase-{type_}", attributes={UNNAMED: verb.start()}))
                         continue
                     for part_start, part_end in _split_run(shadow, seg_start, seg_end, heads):
-                        found = self._noun_phrase(shadow, part_start, part_end, heads, ctx.token_starts)
+                        found = self._noun_phrase(shadow, part_start, part_end, heads, ctx.token_starts,
+                                                  self._mediation_words if type_ == Class.MediationCentre else ())
                         if found is None:
                             continue
                         start, end, cls = found[:3]
@@ -182,8 +183,12 @@ class PhraseRule(RuleComponent):
         rest = name[: len(name) - len(head)].removesuffix("人民").removesuffix("人民调解")
         return rest in self._mediation_scopes
 
-    def _noun_phrase(self, shadow: str, start: int, end: int, heads: _Heads,
-                     words: frozenset[int] = frozenset()) -> tuple[int, int, Class, bool] | None:
+    def _noun_phrase(self, shadow: str, start: int, end: int, heads: _Heads, words: frozenset[int] = frozenset(),
+                     closing: tuple[str, ...] = ()) -> tuple[int, int, Class, bool] | None:
+        """The name a run holds: (start, end, class, whether a count opened it), or None.
+
+        ``closing``: heads that end a name wherever they stand (设立的诉调对接工作室全年化解…: the studio, then its deeds).
+        """
         # the name starts after the last stop character that is a word of its own (对 stops, 对象 does not)
         limit = end
         while (stop := self._last_stop.match(shadow, start, limit)) is not None:
@@ -202,6 +207,8 @@ class PhraseRule(RuleComponent):
         if run.startswith("等"):
             return None
         ends = [len(run), *reversed([m.start() for m in self._continuation.finditer(run, 1)])]  # the name may stop where a continuation starts
+        if closing:
+            ends += sorted({k for k in range(1, len(run)) if run.endswith(closing, 0, k)}, reverse=True)
         for k in ends:
             name = run[:k]
             if not name.endswith(heads.words):

@@ -70,7 +70,7 @@ def test_a_unit_that_arrives_in_a_town_is_located_in_it():
 
 def test_a_towns_mediation_committee_is_the_towns_but_its_other_offices_are_not_read():
     r = extract("阿拉营镇人民调解委员会全年调解纠纷120件，阿拉营镇司法所加强指导。", region="凤凰县")
-    assert r.names.get("阿拉营镇人民调解委员会") == "MediationCentre"
+    assert r.names.get("凤凰县阿拉营镇人民调解委员会") == "MediationCentre"
     assert not any(n.endswith("司法所") for n in r.names)
 
 
@@ -107,3 +107,31 @@ def test_the_sub_units_a_centre_has_under_it_are_part_of_it():
     centre = "凤凰县矛盾纠纷调处化解中心"
     for unit in (centre + "劳动争议调解室", centre + "医疗纠纷调解室"):
         assert {("PART_OF", unit, centre), ("ESTABLISHED", centre, unit)} <= r.relations()
+
+
+def test_a_centre_sets_up_a_branch_in_each_town_it_lists():
+    r = extract("县矛盾纠纷调处化解中心在阿拉营镇、茶田镇设立分中心。", region="凤凰县")
+    centre = "凤凰县矛盾纠纷调处化解中心"
+    branches = {n for n in r.names if n.startswith(centre) and n.endswith("分中心")}
+    assert len(branches) == 2
+    assert {town for _, unit, town in r.relations() if unit in branches and town.endswith("镇")} == {"阿拉营镇", "茶田镇"}
+    assert all(("PART_OF", b, centre) in r.relations() for b in branches)
+
+
+def test_a_centre_set_up_in_a_town_is_the_towns_not_the_countys_of_that_name():
+    r = extract("在茶田镇设立矛盾纠纷调处化解中心，茶田镇矛盾纠纷调处化解中心全年受理纠纷90件。", region="凤凰县")
+    assert r.names.get("凤凰县茶田镇矛盾纠纷调处化解中心") == "MediationCentre"
+    assert "凤凰县矛盾纠纷调处化解中心" not in r.names
+    assert ("LOCATED_IN", "凤凰县茶田镇矛盾纠纷调处化解中心", "茶田镇") in r.relations()
+
+
+def test_a_unit_set_up_with_de_ends_at_its_head_before_what_it_does():
+    r = extract("在县人民法院设立的诉调对接工作室全年化解纠纷80件。", region="凤凰县")
+    assert r.names.get("凤凰县诉调对接工作室") == "MediationCentre"
+    assert ("LOCATED_IN", "凤凰县诉调对接工作室", "凤凰县人民法院") in r.relations()
+
+
+def test_a_body_leading_a_unit_with_de_names_no_office_of_it():
+    r = extract("成立由县司法局牵头的物业纠纷人民调解委员会。", region="凤凰县")
+    assert r.names.get("凤凰县物业纠纷人民调解委员会") == "MediationCentre"
+    assert not any("牵头" in n for n in r.names)
