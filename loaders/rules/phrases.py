@@ -21,6 +21,7 @@ from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, Voca
 from govkg.ontology.terms import Class
 
 _AND = re.compile("以及|和|及")
+_PERFECTIVE = "了"
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[项个家名件批]")
 _LISTED_TYPES = (Class.Event, Class.Document, Class.Agreement)
 """Types whose verb may govern a list of names separated by 、 (印发A、B和C)."""
@@ -121,7 +122,7 @@ class PhraseRule(RuleComponent):
         out: list[Candidate] = []
         for type_, verbs, heads in self._types:
             for verb in verbs.finditer(shadow):
-                run_start = verb.end()
+                run_start = verb.end() + (shadow.startswith(_PERFECTIVE, verb.end()))  # 建立了…机制: the name follows 了
                 run_end = pause(shadow, run_start)
                 segments = [(run_start, run_end)]
                 if type_ in _LISTED_TYPES:
