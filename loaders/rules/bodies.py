@@ -78,6 +78,7 @@ class BodyVocabulary(VocabularySlice):
     named_body_heads: tuple[tuple[str, Class], ...]
     region_count_words: tuple[str, ...]
     self_references: tuple[str, ...]
+    vertical_bodies: tuple[tuple[str, str], ...]
 
 
 @Language.factory("govkg_institutions", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[CANDIDATES],
@@ -157,6 +158,11 @@ class BodyRule(RuleComponent):
         type_ = Class.MediationCentre if cls == Class.MediationCentre else Class.Institution
         if canonical.startswith(_PARTY) and text.endswith(_PARTY, 0, start):
             start -= len(_PARTY)  # 中共顺德区委…委员会: the party's name is part of the body's
+        for head, centre in self.vocabulary.vertical_bodies:
+            if canonical.endswith(head) and not canonical.startswith(centre):
+                canonical = centre + canonical  # 县税务局 is 国家税务总局's body in the county: its name says so
+                if text.endswith(centre, 0, start):
+                    start -= len(centre)
         return Candidate(type_, cls, canonical, start, end, text[start:end], rule, attributes={"owner": owner})
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
