@@ -52,6 +52,8 @@ _SUB_BODY_FORBIDDEN = re.compile("[及和与、的]|政府|局|院|全年|审查
 _BOUNDARY = set("，。；：、！？,;:!?\n（）() \u3000与和及同由经在向对并")
 """What may stand before a name that no place opens (华南理工大学法学院, 佛山仲裁委员会)."""
 _COURT_BRANCHES = ("人民法庭", "法庭")
+_NOT_MEDIATION = (Class.Association, Class.ArbitrationBody, Class.Court, Class.Procuratorate, Class.Government, Class.Legislature)
+"""Classes a body keeps whatever its name says of disputes (县人民调解员协会, 县劳动人事争议仲裁委员会)."""
 COMPLETE = "complete"
 """Attribute of a body whose name is complete as read: the reporting region is never put in front (国务院, 华南理工大学)."""
 
@@ -150,8 +152,8 @@ class BodyRule(RuleComponent):
             name = body + full_head
         if head == "委":  # 中共兴安盟委; a 地区's is the 地委 (中共大兴安岭地委)
             return Class.PoliticalBody, f"中共{owner.removesuffix('地区')}{'地' if owner.endswith('地区') else ''}委"
-        if any(cue in name for cue in vocabulary.mediation_cues):
-            return Class.MediationCentre, owner + name
+        if any(cue in name for cue in vocabulary.mediation_cues) and cls not in _NOT_MEDIATION:
+            return Class.MediationCentre, owner + name  # 县矛盾纠纷调处化解中心; not 县人民调解员协会, 县劳动人事争议仲裁委员会
         return cls, owner + name
 
     def _body(self, cls: Class, canonical: str, start: int, end: int, text: str, rule: str, owner: str) -> Candidate:
