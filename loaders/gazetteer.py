@@ -161,6 +161,11 @@ class Gazetteer:
         """Every place, parents before children."""
         return list(self._places.values())
 
+    @property
+    def province_short_forms(self) -> frozenset[str]:
+        """The provinces' short forms (上海, 湖北, 新疆), which are not matched alone."""
+        return frozenset(self._province_short_forms)
+
     def candidates(self, surface: str) -> list[Place]:
         """Every place that goes by ``surface`` (朝阳区 → the ones in Beijing and in Changchun)."""
         return [self._places[n] for n in self._candidates.get(surface, ())]

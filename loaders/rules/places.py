@@ -20,12 +20,17 @@ from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, Relation
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
-_WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠", "水")
-_WATER_CONTEXT = ("流域", "沿线", "沿岸", "水域", "两岸", "河段", "上游", "下游", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界")
-"""What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸)."""
-_WATER = re.compile(f"[{CJK}]{{1,8}}?(?:{alternation(_WATER_GENERIC)})(?={alternation(_WATER_CONTEXT)})")
-_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以、，局]|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
-"""What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域)."""
+_WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠", "水", "湾", "海")
+_STRETCHES = ("上游", "中游", "下游", "滩区", "河滩", "沿岸", "岸线")
+"""Contexts that name a stretch or bank of the water (大通河下游, 黄河滩区): the mention is the stretch, the place the water."""
+_WATER_CONTEXT = ("流域", "沿线", "水域", "两岸", "河段", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界",
+                  "海域", "近岸", "沿海", "海岸") + _STRETCHES
+"""What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸, 渤海沿岸, 北部湾海域)."""
+_WATER = re.compile(f"[{CJK}]{{1,8}}?(?:{alternation(_WATER_GENERIC)})(?=(?P<context>{alternation(_WATER_CONTEXT)}))")
+_BAY_LISTED = re.compile(f"[{CJK}]{{2,6}}?湾(?=等[^，。；]{{0,6}}?(?:海域|水域|沿岸|沿海|海岸))")
+"""A bay listed before the sea it is part of (覆盖芷锚湾等交界海域)."""
+_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
+"""What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域, 沿黄河下游)."""
 _AFTER_LEVEL = frozenset("委级域长")
 """After X县 or X区, these make 县委, 区级, 区域, 县长 of the characters: 和县委 is 和 + 县委."""
 _TOWN_ENDS = ("镇", "街道")
@@ -96,17 +101,22 @@ class PlaceRule(RuleComponent):
                                  attributes={QUALIFIER: True} if qualifier else {}))
         taken = [(c.start, c.end) for c in out]
         waters = [(c.start, c.end) for c in out if ctx.gazetteer.place(c.canonical).is_feature]
-        for start, end, name in _waters(text, words):
+        for start, end, name, reach in _waters(text, words, ctx.gazetteer.province_short_forms):
+            inside = [c for c in out if start <= c.start and c.end <= reach]
+            if not overlaps_any(start, reach, [(c.start, c.end) for c in out if c not in inside]):
+                out = [c for c in out if c not in inside]  # 顺德水道 is a water, not 顺德 and a word
+                out.append(Candidate(Class.Place, Class.Place, name, start, reach, text[start:reach], "water"))
+                waters.append((start, end))
+        for start, end, name, reach in _mountains(text, words):
+            inside = [c for c in out if start <= c.start and c.end <= reach]
+            if not overlaps_any(start, reach, [(c.start, c.end) for c in out if c not in inside]):
+                out = [c for c in out if c not in inside]  # 五指山片区 is the mountain, not the city's short form
+                out.append(Candidate(Class.Place, Class.Place, name, start, reach, text[start:reach], "mountain"))
+        for start, end, name in _listed_waters(text, waters, words):
             inside = [c for c in out if start <= c.start and c.end <= end]
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
-                out = [c for c in out if c not in inside]  # 顺德水道 is a water, not 顺德 and a word
+                out = [c for c in out if c not in inside]  # 诏安湾、东溪流域: the bay, not the county's short form 诏安
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water"))
-                waters.append((start, end))
-        taken = [(c.start, c.end) for c in out]
-        for start, end, name in _listed_waters(text, waters, words):
-            if not overlaps_any(start, end, taken):
-                out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water"))
-                taken.append((start, end))
         for start, end, name in _sections(text, ctx):
             inside = [c for c in out if start <= c.start and c.end <= end]
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
@@ -253,22 +263,70 @@ def _sections(text: str, ctx: Context) -> list[tuple[int, int, str]]:
     return out
 
 
-def _waters(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, str]]:
-    """Rivers, lakes and canals named before 流域/沿线/水域…, as (start, end, name).
+_MOUNTAIN_GENERIC = ("山脉", "山", "岭", "峰")
+_MOUNTAIN_CONTEXT = ("区域", "片区", "山区", "林区", "一带", "周边", "腹地", "沿线", "及周边")
+"""What follows a mountain's name when a sentence uses it as a place (幕阜山区域, 鹦哥岭片区, 五指山及周边)."""
+_MOUNTAIN = re.compile(f"[{CJK}]{{1,5}}?(?:{alternation(_MOUNTAIN_GENERIC)})(?=(?P<context>{alternation(_MOUNTAIN_CONTEXT)}))")
+_LISTED_MOUNTAIN = re.compile(f"[{CJK}]{{1,5}}?(?:{alternation(_MOUNTAIN_GENERIC)})$")
 
-    The name starts after any function word or verb in front of it, at a word start when
-    that leaves a name (御临河, not 临河; 北运河, not 漷县镇等北运河).
+
+def _mountains(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, str, int]]:
+    """Mountains named before 区域/片区/一带…, and those joined to one by 、 or a dash (鹦哥岭—黎母山片区), as (start, end, name, mention end).
+
+    The name starts as a water's does (after a function word or verb, at a word start); 幕阜山区域
+    is a mention of 幕阜山 that reaches over 区域.
     """
     out = []
-    for match in finditer_near(_WATER, text, _WATER_CONTEXT, 8 + 3, 2):
+    for match in finditer_near(_MOUNTAIN, text, _MOUNTAIN_CONTEXT, 5 + 2, 3):
+        start, end = match.span()
+        cut = _name_start(text, start, end, _MOUNTAIN_GENERIC, word_starts)
+        if cut is None:
+            continue
+        out.append((cut, end, text[cut:end], end + len(match["context"]) if match["context"] == "区域" else end))
+        while cut > 1 and text[cut - 1] in "、—":
+            found = _LISTED_MOUNTAIN.search(text, max(0, cut - 8), cut - 1)
+            listed = found and _name_start(text, found.start(), found.end(), _MOUNTAIN_GENERIC, word_starts)
+            if not listed:
+                break
+            out.append((listed, cut - 1, text[listed:cut - 1], cut - 1))
+            cut = listed
+    return out
+
+
+def _name_start(text: str, start: int, end: int, generics: tuple[str, ...], word_starts: frozenset[int]) -> int | None:
+    """Where the name proper of a match ending in one of ``generics`` starts (after a function word or verb, at a word start), or None when none is left."""
+    cut = start + (len(before.group(0)) if (before := _BEFORE_WATER.match(text[start:end])) else 0)
+    generic = max(len(g) for g in generics if text.endswith(g, start, end))
+    aligned = min((b for b in word_starts if cut <= b < end - generic), default=cut)
+    if end - aligned > generic:
+        cut = aligned
+    return cut if end - cut > generic else None
+
+
+def _waters(text: str, word_starts: frozenset[int], province_short_forms: frozenset[str]) -> list[tuple[int, int, str, int]]:
+    """Rivers, lakes, bays and seas named before 流域/沿线/水域/海域…, as (start, end, name, mention end).
+
+    The name starts after any function word or verb in front of it, at a word start when
+    that leaves a name (御临河, not 临河; 北运河, not 漷县镇等北运河). A stretch or bank
+    (大通河下游, 黄河滩区) is a mention of the water that reaches over the stretch; a bay
+    listed before its sea (芷锚湾等交界海域) is one too. A province's short form before 海
+    is no sea (上海沿海).
+    """
+    out = []
+    matches = [(m, m["context"]) for m in finditer_near(_WATER, text, _WATER_CONTEXT, 8 + 3, 3)]
+    matches += [(m, "") for m in finditer_near(_BAY_LISTED, text, ("湾等",), 6 + 1, 2 + 8)]
+    for match, context in matches:
         start, end = match.span()
         cut = start + (len(before.group(0)) if (before := _BEFORE_WATER.match(match.group(0))) else 0)
         generic = max(len(g) for g in _WATER_GENERIC if text.endswith(g, start, end))
         aligned = min((b for b in word_starts if cut <= b < end - generic), default=cut)
         if end - aligned > generic:
             cut = aligned
-        if end - cut > generic:
-            out.append((cut, end, text[cut:end]))
+        if end - cut <= generic or text[cut:end] in province_short_forms:
+            continue
+        if text[end - 1] == "湾" and end - cut < 3:
+            continue  # 港湾, 海湾: a bay's name proper has two characters or more
+        out.append((cut, end, text[cut:end], end + len(context) if context in _STRETCHES else end))
     return out
 
 

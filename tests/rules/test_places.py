@@ -159,3 +159,27 @@ def test_a_gacha_after_its_sumu_is_a_village_of_it(read):
     reading = read("旗司法局在巴彦胡舒苏木哈日道布嘎查设立基层法治观察点。", region="科尔沁右翼中旗", city=None)
     village = reading.found("village-after-town")["哈日道布嘎查"]
     assert village.attributes["parent"] == "巴彦胡舒苏木"
+
+
+def test_a_stretch_or_bank_of_a_river_is_a_mention_of_the_river(read):
+    found = read("沿洮河下游开展联合巡查，在黄河滩区设立普法站。", region="临洮县", city="定西市").found("water")
+    assert {name: c.text for name, c in found.items()} == {"洮河": "洮河下游", "黄河": "黄河滩区"}
+
+
+def test_seas_and_bays_are_places_before_their_coast_or_waters(read):
+    found = read("守护辽东湾沿岸生态，执法范围覆盖双台子湾等交界海域，推进黄海近岸整治。", region="盘山县", city="盘锦市").found("water")
+    assert {"辽东湾", "双台子湾", "黄海"} <= set(found)
+    assert read("加强上海沿海和港湾沿岸治理。", region="盘山县", city="盘锦市").found("water") == {}
+
+
+def test_a_bay_listed_before_a_river_is_the_bay_not_a_countys_short_form(read):
+    found = read("联合执法覆盖东山湾、漳江流域。", region="云霄县", city="漳州市").found(type_="Place")
+    assert "东山湾" in found and "东山县" not in found
+
+
+def test_mountains_are_places_before_their_area(read):
+    found = read("在大别山区域开展联合巡护，建立白马岭—牛头山片区护林机制。",
+                 region="金寨县", city="六安市").found("mountain")
+    assert found["大别山"].text == "大别山区域"
+    assert {"白马岭", "牛头山"} <= set(found)
+    assert read("三是偏远山区服务不足，山区群众办事难。", region="金寨县", city="六安市").found("mountain") == {}
