@@ -93,7 +93,7 @@ class Gazetteer:
         candidates: dict[str, list[str]] = {}
         short: set[tuple[str, str]] = set()
         hand: set[str] = set()
-        province_short_forms: list[str] = []
+        province_short_forms: dict[str, str] = {}
         for place in places:
             name, level, code, aliases = place.name, place.level, place.code, place.aliases
             if place.parent:
@@ -104,7 +104,7 @@ class Gazetteer:
             forms = [place.official or name]
             # province short forms (上海, 江苏) mostly qualify other names; SARs stand alone (香港, 澳门)
             if level == "province":
-                province_short_forms += aliases
+                province_short_forms.update((alias, name) for alias in aliases)
             if aliases and (level != "province" or (code or "").startswith(("81", "82"))):
                 forms += aliases
                 # a short form begins with the name proper (青浦, 青龙县); a former name need not (渝北区 → 两江新区)
@@ -121,7 +121,7 @@ class Gazetteer:
             if form in candidates:
                 candidates[form] = [form]
         self._candidates = candidates
-        self._province_short_forms = tuple(province_short_forms)
+        self._province_short_forms = province_short_forms
         """上海, 江苏: not matched alone, but a name holding one names a place (上海银保调中心)."""
         self._short = short
         self._names = {form: names[0] for form, names in candidates.items() if len(names) == 1}
@@ -162,9 +162,9 @@ class Gazetteer:
         return list(self._places.values())
 
     @property
-    def province_short_forms(self) -> frozenset[str]:
-        """The provinces' short forms (上海, 湖北, 新疆), which are not matched alone."""
-        return frozenset(self._province_short_forms)
+    def province_short_forms(self) -> dict[str, str]:
+        """The provinces' short forms (上海, 湖北, 新疆), which are not matched alone, with their provinces."""
+        return self._province_short_forms
 
     def candidates(self, surface: str) -> list[Place]:
         """Every place that goes by ``surface`` (朝阳区 → the ones in Beijing and in Changchun)."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from govkg.loaders.gazetteer import automaton_of
 from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, RelationRecord, alternation, finditer_near, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
@@ -134,6 +135,10 @@ class PlaceRule(RuleComponent):
                 name = text[area_start:area_end]
                 out.append(Candidate(Class.Place, Class.Place, name, area_start, area_end, name, "border-area"))
         taken = [(c.start, c.end) for c in out]
+        for start, end, name in _province_slogans(text, words, ctx.gazetteer.province_short_forms):
+            if not overlaps_any(start, end, taken):
+                out.append(Candidate(Class.Place, Class.Province, name, start, end, text[start:end], "province-slogan"))
+                taken.append((start, end))
         for start, end, name in _ethnic_towns(text, ctx):
             if not overlaps_any(start, end, taken):
                 out.append(Candidate(Class.Place, Class.Township, name, start, end, text[start:end], "ethnic-town"))
@@ -160,6 +165,26 @@ class PlaceRule(RuleComponent):
                 out.append(Candidate(Class.Place, Class.Village, name, village.start(), village.end(), name, "village-after-town",
                                      attributes={"parent": town.canonical}))
         return out, ()
+
+
+_SLOGANS = ("法治", "平安", "美丽", "数字", "健康", "清廉", "幸福", "诚信", "智慧", "书香", "活力", "人文")
+"""Words the genre puts before a province's short form to name a province-wide goal (法治湖北, 美丽新疆)."""
+
+
+def _province_slogans(text: str, word_starts: frozenset[int], short_forms: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Provinces named by their short form after a slogan word (法治湖北建设, 美丽新疆), as (start, end, province).
+
+    A province's short form alone mostly qualifies a name (湖北科技学院); after 法治/平安/美丽…
+    and ending a word it is the province itself.
+    """
+    out = []
+    for start, end, _ in automaton_of(_SLOGANS).matches(text):
+        for short in sorted((s for s in short_forms if text.startswith(s, end)), key=len, reverse=True):
+            stop = end + len(short)
+            if stop == len(text) or not CJK_CHAR.match(text, stop) or not word_starts or stop in word_starts:
+                out.append((end, stop, short_forms[short]))
+            break
+    return out
 
 
 _ETHNIC_TOWN = re.compile(f"(?:[{CJK}]{{1,2}}族)+(?:镇|乡|苏木)")
@@ -303,7 +328,7 @@ def _name_start(text: str, start: int, end: int, generics: tuple[str, ...], word
     return cut if end - cut > generic else None
 
 
-def _waters(text: str, word_starts: frozenset[int], province_short_forms: frozenset[str]) -> list[tuple[int, int, str, int]]:
+def _waters(text: str, word_starts: frozenset[int], province_short_forms: dict[str, str]) -> list[tuple[int, int, str, int]]:
     """Rivers, lakes, bays and seas named before 流域/沿线/水域/海域…, as (start, end, name, mention end).
 
     The name starts after any function word or verb in front of it, at a word start when

@@ -183,3 +183,9 @@ def test_mountains_are_places_before_their_area(read):
     assert found["大别山"].text == "大别山区域"
     assert {"白马岭", "牛头山"} <= set(found)
     assert read("三是偏远山区服务不足，山区群众办事难。", region="金寨县", city="六安市").found("mountain") == {}
+
+
+def test_a_provinces_short_form_after_a_slogan_word_is_the_province(read):
+    found = read("落实省委关于法治湖北建设的部署，共建美丽新疆、平安广西。", region="通城县", city="咸宁市").found("province-slogan")
+    assert set(found) == {"湖北省", "新疆维吾尔自治区", "广西壮族自治区"}
+    assert read("与湖北科技学院共建基地。", region="通城县", city="咸宁市").found("province-slogan") == {}
