@@ -68,6 +68,7 @@ class PlaceRule(RuleComponent):
     vocabulary: PlaceVocabulary
 
     def prepare(self) -> None:
+        self._after_village = re.compile(f"[，,、。；和及与设开召举的]|{alternation(_VILLAGE_BODIES)}")
         heads = alternation([h[0] for h in self.vocabulary.institution_heads] + ["委", "仲裁委员会"])
         self._body_after = re.compile(f"[^的{_NOT_CJK}]{{0,4}}?(?:{heads})")
         self._village = re.compile(f"[{CJK}]{{2,4}}?(?:{alternation(self.vocabulary.village_suffixes)})")
@@ -164,7 +165,49 @@ class PlaceRule(RuleComponent):
                 name = village.group(0)
                 out.append(Candidate(Class.Place, Class.Village, name, village.start(), village.end(), name, "village-after-town",
                                      attributes={"parent": town.canonical}))
+        taken = [(c.start, c.end) for c in out]
+        for start, end, name in _villages(text, words, self._after_village, self.vocabulary.village_suffixes):
+            if not overlaps_any(start, end, taken):
+                out.append(Candidate(Class.Place, Class.Village, name, start, end, name, "village-named"))
+                taken.append((start, end))
         return out, ()
+
+
+_VILLAGE_BEFORE = ("在", "到", "赴", "走进", "深入", "前往", "进驻", "覆盖", "入驻")
+"""Verbs and prepositions before a village or community the text goes to (在十八洞村, 走进银山社区)."""
+_VILLAGE_BODIES = ("村委会", "村民委员会", "居委会", "居民委员会", "党支部", "党总支", "党委", "两委", "村民", "居民")
+"""What a village or community has (莲湖村村委会, 银山社区居委会): the name before it is a place."""
+_VILLAGE_STOPS = ("农", "乡", "全", "各", "该", "本", "每", "此", "示范", "试点", "重点", "行政", "自然", "城中", "城郊", "美丽",
+                  "文明", "和谐", "法治", "民主法治", "民主法治示范", "安置", "搬迁", "易地搬迁", "新型", "农村", "城乡", "城市",
+                  "社区", "村", "边境", "边远", "偏远", "贫困", "脱贫", "少数民族", "民族", "聚居", "沿海", "毗邻", "交界", "所在", "周边",
+                  "相关", "有关", "部分", "多个", "个", "两个", "三个", "涉及", "基层", "智慧", "平安", "无讼", "绿色", "生态", "旅游",
+                  "特色", "传统", "中心", "街道")
+"""Words that make a village or community of any name (示范村, 农村, 城乡社区): no village of their own."""
+
+
+def _villages(text: str, word_starts: frozenset[int], after: re.Pattern[str], suffixes: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """Villages and communities of any name where the text goes to one or names its committee (在十八洞村设立, 莲湖村村委会), as (start, end, name).
+
+    The name proper (two to four characters) starts a word, right after 在/走进/… or, before the
+    committee, after no other CJK character of a name; it is no generic word (示范村, 农村社区).
+    """
+    out = []
+    for suffix_start, end, _ in automaton_of(suffixes).matches(text):
+        if not after.match(text, end):
+            continue
+        committee = text.startswith(_VILLAGE_BODIES, end)
+        for length in (2, 3, 4):
+            start = suffix_start - length
+            if start < 0 or not CJK_CHAR.match(text, start) or word_starts and start not in word_starts:
+                continue
+            stem = text[start:suffix_start]
+            if stem in _VILLAGE_STOPS or stem.endswith(_VILLAGE_STOPS) or stem.startswith(("全", "各", "该", "本", "每")):
+                break
+            if text[max(0, start - 2):start].endswith(_VILLAGE_BEFORE) or committee and (start == 0 or not CJK_CHAR.match(text, start - 1)
+                                                                                        or text[start - 1] in _JOINING):
+                out.append((start, end, text[start:end]))
+                break
+    return out
 
 
 _SLOGANS = ("法治", "平安", "美丽", "数字", "健康", "清廉", "幸福", "诚信", "智慧", "书香", "活力", "人文")
