@@ -68,7 +68,7 @@ class PlaceRule(RuleComponent):
     vocabulary: PlaceVocabulary
 
     def prepare(self) -> None:
-        self._after_village = re.compile(f"[，,、。；和及与设开召举的]|{alternation(_VILLAGE_BODIES)}")
+        self._after_village = re.compile(f"[^{CJK}]|[和及与的等]|{alternation(_VILLAGE_BODIES + _VILLAGE_VERBS)}")
         heads = alternation([h[0] for h in self.vocabulary.institution_heads] + ["委", "仲裁委员会"])
         self._body_after = re.compile(f"[^的{_NOT_CJK}]{{0,4}}?(?:{heads})")
         self._village = re.compile(f"[{CJK}]{{2,4}}?(?:{alternation(self.vocabulary.village_suffixes)})")
@@ -165,11 +165,11 @@ class PlaceRule(RuleComponent):
                 name = village.group(0)
                 out.append(Candidate(Class.Place, Class.Village, name, village.start(), village.end(), name, "village-after-town",
                                      attributes={"parent": town.canonical}))
-        taken = [(c.start, c.end) for c in out]
         for start, end, name in _villages(text, words, self._after_village, self.vocabulary.village_suffixes):
-            if not overlaps_any(start, end, taken):
+            inside = [c for c in out if start <= c.start and c.end <= end and c.text != c.canonical]
+            if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
+                out = [c for c in out if c not in inside]  # 竹山村 is a village, not 竹山县's short form and a word
                 out.append(Candidate(Class.Place, Class.Village, name, start, end, name, "village-named"))
-                taken.append((start, end))
         return out, ()
 
 
@@ -177,6 +177,8 @@ _VILLAGE_BEFORE = ("在", "到", "赴", "走进", "深入", "前往", "进驻", 
 """Verbs and prepositions before a village or community the text goes to (在十八洞村, 走进银山社区)."""
 _VILLAGE_BODIES = ("村委会", "村民委员会", "居委会", "居民委员会", "党支部", "党总支", "党委", "两委", "村民", "居民")
 """What a village or community has (莲湖村村委会, 银山社区居委会): the name before it is a place."""
+_VILLAGE_VERBS = ("开展", "设立", "召开", "举办", "建立", "调研", "走访", "进行", "组织", "宣讲", "举行", "成立", "挂牌", "打造", "试点", "建成", "揭牌")
+"""Verbs after a village's name when the text is there (在十八洞村开展, 到竹山村走访)."""
 _VILLAGE_STOPS = ("农", "乡", "全", "各", "该", "本", "每", "此", "示范", "试点", "重点", "行政", "自然", "城中", "城郊", "美丽",
                   "文明", "和谐", "法治", "民主法治", "民主法治示范", "安置", "搬迁", "易地搬迁", "新型", "农村", "城乡", "城市",
                   "社区", "村", "边境", "边远", "偏远", "贫困", "脱贫", "少数民族", "民族", "聚居", "沿海", "毗邻", "交界", "所在", "周边",
