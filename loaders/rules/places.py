@@ -9,6 +9,7 @@ a place where the sentence uses it as one: 北运河流域, 拒马河沿岸 (the
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -135,6 +136,14 @@ class PlaceRule(RuleComponent):
                 out = [c for c in out if c not in inside]
                 name = text[area_start:area_end]
                 out.append(Candidate(Class.Place, Class.Place, name, area_start, area_end, name, "border-area"))
+        for start, end in _zones(text, frozenset(c.start for c in out if c.type == Class.Place and not c.attributes.get(QUALIFIER)),
+                                 ctx.gazetteer.province_short_forms):
+            inside = [c for c in out if start <= c.start and c.end <= end]
+            if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
+                # the place opening a zone's name only qualifies it (佛山高新区顺德园: no mention of 佛山 of its own)
+                out = [c for c in out if c not in inside] + [dataclasses.replace(c, attributes={**c.attributes, QUALIFIER: True}) for c in inside if c.start == start]
+                name = text[start:end]
+                out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "zone"))
         taken = [(c.start, c.end) for c in out]
         for start, end, name in _province_slogans(text, words, ctx.gazetteer.province_short_forms):
             if not overlaps_any(start, end, taken):
@@ -209,6 +218,27 @@ def _villages(text: str, word_starts: frozenset[int], after: re.Pattern[str], su
                                                                                         or text[start - 1] in _JOINING):
                 out.append((start, end, text[start:end]))
                 break
+    return out
+
+
+_ZONE_KINDS = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "开发区", "工业园区", "产业园区", "工业园", "产业园",
+               "工业集中区", "综合保税区", "保税区", "自由贸易港", "自由贸易试验区", "自贸区", "自贸港", "新区", "合作区", "试验区")
+"""How the name of a development zone, park or free trade zone ends (通城经济开发区, 海南自由贸易港, 佛山高新区顺德园)."""
+_ZONE = re.compile(f"[{CJK}]{{0,6}}?(?:{alternation(_ZONE_KINDS)})(?:[{CJK}]{{2,3}}?(?:分园|园区|园|片区))?")
+
+
+def _zones(text: str, place_starts: frozenset[int], short_forms: dict[str, str]) -> list[tuple[int, int]]:
+    """Development zones, parks and free trade zones named after a place (五常经济开发区, 海南自由贸易港, 佛山高新区顺德园), as (start, end).
+
+    The name must open with a place the gazetteer knows (or a province's short form): a kind
+    alone (开发区, 新区) or after common words (社会主义现代化先行区) names no zone here.
+    """
+    out = []
+    provinces = {start for start, _, _ in automaton_of(tuple(sorted(short_forms))).matches(text)}
+    for start in sorted(place_starts | provinces):
+        match = _ZONE.match(text, start)
+        if match and match.end() - start > max(len(k) for k in _ZONE_KINDS if k in match.group(0)):
+            out.append(match.span())
     return out
 
 

@@ -197,3 +197,11 @@ def test_a_village_or_community_the_text_goes_to_or_whose_committee_it_names_is_
     generic = read("开展民主法治示范村创建，在农村社区开展宣讲，全县村（社区）法律顾问全覆盖，在各村开展。",
                    region="花垣县", city="湘西土家族苗族自治州").found("village-named")
     assert generic == {}
+
+
+def test_a_zone_named_after_a_place_is_one_place_and_the_place_only_qualifies_it(read):
+    reading = read("仲裁委在江门高新区鹤山园设立中心，服务海南自由贸易港建设，在鹤山市工业园区开展宣讲。", region="新会区", city="江门市")
+    zones = reading.found("zone")
+    assert set(zones) == {"江门高新区鹤山园", "海南自由贸易港", "鹤山市工业园区"}
+    assert all(c.attributes.get("qualifier") for c in reading.standing if c.rule == "gazetteer" and c.start in {z.start for z in zones.values()})
+    assert read("推进开发区建设，打造社会主义现代化先行区。", region="新会区", city="江门市").found("zone") == {}
