@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.gazetteer import automaton_of
+from govkg.loaders.gazetteer import Gazetteer, automaton_of
 from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, RelationRecord, alternation, finditer_near, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
@@ -130,12 +130,14 @@ class PlaceRule(RuleComponent):
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 龙凤山水库 is a reservoir, not 龙凤 and a word
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "protected-area"))
-        for area_start, area_end in _border_areas(text):
+        for area_start, area_end, initials in _border_areas(text, words, ctx.gazetteer):
             inside = [c for c in out if area_start <= c.start and c.end <= area_end]
             if not overlaps_any(area_start, area_end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]
-                name = text[area_start:area_end]
-                out.append(Candidate(Class.Place, Class.Place, name, area_start, area_end, name, "border-area"))
+                # one area whatever its tail (陕甘宁毗邻地区, 陕甘宁交界区域, 陕甘宁 alone); a zone the gazetteer has is that zone
+                zone = ctx.gazetteer.resolve(initials, ctx.region or None)
+                name = zone.name if zone is not None and zone.is_zone else initials + "毗邻地区"
+                out.append(Candidate(Class.Place, Class.Place, name, area_start, area_end, text[area_start:area_end], "border-area"))
         for start, end in _zones(text, frozenset(c.start for c in out if c.type == Class.Place and not c.attributes.get(QUALIFIER)),
                                  ctx.gazetteer.province_short_forms):
             inside = [c for c in out if start <= c.start and c.end <= end]
@@ -298,10 +300,10 @@ def _ethnic_towns(text: str, ctx: Context) -> list[tuple[int, int, str]]:
 
 
 _AREA_KINDS = ("国家级自然保护区", "省级自然保护区", "自然保护区", "国家公园", "国家森林公园", "森林公园", "国家湿地公园", "湿地公园",
-               "风景名胜区", "水库")
-"""What ends the name of a protected area or a reservoir (向海国家级自然保护区, 龙凤山水库): places reports work in."""
+               "风景名胜区", "水库", "遗址", "长城")
+"""What ends the name of a protected area, a reservoir or a heritage site (向海国家级自然保护区, 龙凤山水库, 喇家遗址, 九门口长城): places reports work in."""
 _AREA = re.compile(f"[{CJK}]{{2,8}}?(?:{alternation(_AREA_KINDS)})")
-_BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在")
+_BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在|[一二三四五六七八九十]是")
 """What stands before an area's name (围绕, 在, 设立): a character of it counts only as a word of its own (向海 is a name)."""
 
 
@@ -328,18 +330,33 @@ def _protected_areas(text: str, word_starts: frozenset[int]) -> list[tuple[int, 
 
 
 _PROVINCE_INITIALS = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕甘青宁新港澳"
-_BORDER_TAIL = re.compile("(?:两省区?|三省区?|四省区?)?(?:毗邻地区|交界地区|边界地区|毗邻区域|交界区域)")
+_BORDER_TAIL = re.compile("(?:两省区?|三省区?|四省区?)?(?:毗邻地区|交界地区|边界地区|毗邻区域|交界区域|边界区域)")
+_INITIALS = re.compile(f"(?<![{_PROVINCE_INITIALS}])[{_PROVINCE_INITIALS}]{{2,4}}(?![{_PROVINCE_INITIALS}])")
+_BEFORE_INITIALS = ("深化", "推进", "加强", "立足", "服务", "开展", "建立", "促进", "推动", "围绕", "聚焦", "落实", "实现", "在", "与", "和", "的", "、")
 
 
-def _border_areas(text: str) -> list[tuple[int, int]]:
-    """Border areas named by their provinces' initials (青甘毗邻地区, 黑吉两省毗邻地区), places no gazetteer has, as (start, end)."""
+def _border_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tuple[int, int, str]]:
+    """Border areas named by their provinces' initials, places no gazetteer has, as (start, end, initials).
+
+    With their tail (青甘毗邻地区, 黑吉两省毗邻地区, 陕甘宁交界区域), or alone as a word of their own
+    after a verb or a pause (深化川渝法治协作, 立足陕甘宁三省区交界的区位).
+    """
     out = []
     for tail in _BORDER_TAIL.finditer(text):
         start = tail.start()
         while start > 0 and tail.start() - start < 4 and text[start - 1] in _PROVINCE_INITIALS:
             start -= 1
         if tail.start() - start >= 2:
-            out.append((start, tail.end()))
+            out.append((start, tail.end(), text[start:tail.start()]))
+    spans = [(s, e) for s, e, _ in out]
+    for match in finditer_near(_INITIALS, text, tuple(_PROVINCE_INITIALS), 3, 5):
+        start, end = match.span()
+        if overlaps_any(start, end, spans) or word_starts and (start not in word_starts or end < len(text) and end not in word_starts):
+            continue
+        if match.group(0) in known.province_short_forms or known.candidates(match.group(0)):
+            continue  # 辽宁 is a province, 京津冀 a zone the gazetteer reads
+        if start == 0 or not CJK_CHAR.match(text, start - 1) or text[:start].endswith(_BEFORE_INITIALS):
+            out.append((start, end, match.group(0)))
     return out
 
 

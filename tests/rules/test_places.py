@@ -96,7 +96,7 @@ def test_a_river_named_shui_is_a_place_before_its_basin(read):
 
 def test_a_border_area_named_by_provinces_initials_is_a_place(read):
     found = read("持续深化青甘毗邻地区法治协作，推动黑吉两省毗邻地区联调。", region="民和回族土族自治县", city="海东市").found("border-area")
-    assert set(found) == {"青甘毗邻地区", "黑吉两省毗邻地区"}
+    assert {name: c.text for name, c in found.items()} == {"青甘毗邻地区": "青甘毗邻地区", "黑吉毗邻地区": "黑吉两省毗邻地区"}
     assert read("加强毗邻地区协作。", region="民和回族土族自治县", city="海东市").found("border-area") == {}
 
 
@@ -205,3 +205,22 @@ def test_a_zone_named_after_a_place_is_one_place_and_the_place_only_qualifies_it
     assert set(zones) == {"江门高新区鹤山园", "海南自由贸易港", "鹤山市工业园区"}
     assert all(c.attributes.get("qualifier") for c in reading.standing if c.rule == "gazetteer" and c.start in {z.start for z in zones.values()})
     assert read("推进开发区建设，打造社会主义现代化先行区。", region="新会区", city="江门市").found("zone") == {}
+
+
+def test_a_border_area_is_one_place_whatever_its_tail_and_its_initials_alone_name_it(read):
+    reading = read("立足晋陕豫三省交界的区位，深化晋陕豫毗邻地区法治协作，建立晋陕豫交界区域联合执法机制。深化川渝法治协作。",
+                   region="芮城县", city="运城市")
+    areas = [c for c in reading.standing if c.rule == "border-area"]
+    assert {c.canonical for c in areas} == {"晋陕豫毗邻地区", "川渝毗邻地区"}
+    assert {c.text for c in areas} >= {"晋陕豫毗邻地区", "晋陕豫交界区域", "川渝"}
+
+
+def test_initials_that_make_a_province_or_a_known_zone_are_no_border_area(read):
+    reading = read("立足辽宁“西大门”区位，深化京津冀法治协作。", region="绥中县", city="葫芦岛市")
+    assert not [c for c in reading.standing if c.rule == "border-area" and c.canonical.startswith("辽宁")]
+    assert "京津冀地区" in reading.found(type_="Place")
+
+
+def test_heritage_sites_are_places_and_an_enumerator_is_no_part_of_a_name(read):
+    found = read("在大地湾遗址开展宣传，协作范围覆盖嘉峪关长城等沿线区域；二是国家公园周边协作尚需完善。", region="秦安县", city="天水市").found("protected-area")
+    assert set(found) == {"大地湾遗址", "嘉峪关长城"}
