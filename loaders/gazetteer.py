@@ -133,6 +133,7 @@ class Gazetteer:
         self._zones = [p for p in places if p.is_zone]
 
     _MEMOS = ("_stems", "_zone_neighbours", "_resolved")
+    _waters: frozenset[str] | None = None
 
     def __getstate__(self) -> dict:
         """The look-ups without the automaton (rebuilt on loading: it cannot be pickled) and without the memos."""
@@ -141,6 +142,7 @@ class Gazetteer:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self.__dict__.update({name: {} for name in self._MEMOS})
+        self._waters = None
         self._automaton = Automaton(self._candidates)
 
     def __contains__(self, name: str) -> bool:
@@ -160,6 +162,13 @@ class Gazetteer:
     def places(self) -> list[Place]:
         """Every place, parents before children."""
         return list(self._places.values())
+
+    @property
+    def waters(self) -> frozenset[str]:
+        """The names and aliases of the hand-listed rivers, lakes and seas (黄河, 京杭运河)."""
+        if self._waters is None:
+            self._waters = frozenset(form for form, name in self._names.items() if self._places[name].level == "water")
+        return self._waters
 
     @property
     def province_short_forms(self) -> dict[str, str]:

@@ -104,7 +104,7 @@ class PlaceRule(RuleComponent):
                                  attributes={QUALIFIER: True} if qualifier else {}))
         taken = [(c.start, c.end) for c in out]
         waters = [(c.start, c.end) for c in out if ctx.gazetteer.place(c.canonical).is_feature]
-        for start, end, name, reach in _waters(text, words, ctx.gazetteer.province_short_forms):
+        for start, end, name, reach in _waters(text, words, ctx.gazetteer.province_short_forms, ctx.gazetteer.waters):
             inside = [c for c in out if start <= c.start and c.end <= reach]
             if not overlaps_any(start, reach, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 顺德水道 is a water, not 顺德 and a word
@@ -420,7 +420,7 @@ def _name_start(text: str, start: int, end: int, generics: tuple[str, ...], word
     return cut if end - cut > generic else None
 
 
-def _waters(text: str, word_starts: frozenset[int], province_short_forms: dict[str, str]) -> list[tuple[int, int, str, int]]:
+def _waters(text: str, word_starts: frozenset[int], province_short_forms: dict[str, str], known_waters: frozenset[str]) -> list[tuple[int, int, str, int]]:
     """Rivers, lakes, bays and seas named before 流域/沿线/水域/海域…, as (start, end, name, mention end).
 
     The name starts after any function word or verb in front of it, at a word start when
@@ -443,7 +443,12 @@ def _waters(text: str, word_starts: frozenset[int], province_short_forms: dict[s
             continue
         if text[end - 1] == "湾" and end - cut < 3:
             continue  # 港湾, 海湾: a bay's name proper has two characters or more
-        out.append((cut, end, text[cut:end], end + len(context) if context in _STRETCHES else end))
+        reach = end + len(context) if context in _STRETCHES else end
+        split = next((k for k in range(cut + 2, end - 1) if text.endswith(_WATER_GENERIC, cut, k) and text[k:end] in known_waters), None)
+        if split is not None:  # 湟水黄河沿线: two waters run together, the second one the gazetteer knows
+            out.append((cut, split, text[cut:split], split))
+            cut = split
+        out.append((cut, end, text[cut:end], reach))
     return out
 
 

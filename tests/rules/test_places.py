@@ -224,3 +224,8 @@ def test_initials_that_make_a_province_or_a_known_zone_are_no_border_area(read):
 def test_heritage_sites_are_places_and_an_enumerator_is_no_part_of_a_name(read):
     found = read("在大地湾遗址开展宣传，协作范围覆盖嘉峪关长城等沿线区域；二是国家公园周边协作尚需完善。", region="秦安县", city="天水市").found("protected-area")
     assert set(found) == {"大地湾遗址", "嘉峪关长城"}
+
+
+def test_two_waters_run_together_are_two_places(read):
+    found = read("在洮河黄河交汇处开展联合巡查。", region="临洮县", city="定西市").found("water")
+    assert set(found) == {"洮河", "黄河"}
