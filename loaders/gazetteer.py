@@ -260,6 +260,7 @@ class Gazetteer:
             region: the reporting region, to resolve names several places share.
         """
         spans: list[tuple[int, int, str]] = []
+        unresolved: list[tuple[int, int, str]] = []
         previous: tuple[int, str] | None = None
         reach = 0
         # longest first at each start; a name that resolves to nothing leaves its characters to others (会同|江门市)
@@ -269,11 +270,26 @@ class Gazetteer:
             before = previous[1] if previous and previous[0] == start else None
             place = self.resolve(surface, region, before)
             if place is None:
+                unresolved.append((start, end, surface))
                 continue
             spans.append((start, end, place.name))
             previous = (end, place.name)
             reach = end
-        return spans
+        return self._named_elsewhere(spans, unresolved) if unresolved and spans else spans
+
+    def _named_elsewhere(self, spans: list[tuple[int, int, str]], unresolved: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """``spans`` with the names left unresolved that the text resolves itself: one place it names elsewhere goes by it.
+
+        秀山 alone is too often a word to count beyond the region's province, but in a text that
+        names 秀山县 (秀山土家族苗族自治县) it is that county; 朝阳区 after 北京市朝阳区 is Beijing's.
+        """
+        named = {name for _, _, name in spans}
+        added = []
+        for start, end, surface in unresolved:
+            names = [n for n in self._candidates.get(surface, ()) if n in named]
+            if len(names) == 1 and not any(s < end and start < e for s, e, _ in spans + added):
+                added.append((start, end, names[0]))
+        return sorted(spans + added) if added else spans
 
     def names_a_place(self, text: str, region: str | None = None) -> bool:
         """Whether ``text`` names a place, read in a report of ``region`` (青浦区司法局 does; 区级联络小组 does not)."""

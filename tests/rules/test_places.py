@@ -229,3 +229,12 @@ def test_heritage_sites_are_places_and_an_enumerator_is_no_part_of_a_name(read):
 def test_two_waters_run_together_are_two_places(read):
     found = read("在洮河黄河交汇处开展联合巡查。", region="临洮县", city="定西市").found("water")
     assert set(found) == {"洮河", "黄河"}
+
+
+def test_a_short_form_beyond_the_province_counts_once_the_text_names_the_county_in_full(read):
+    reading = read("县司法局与重庆市秀山县、贵州省松桃县司法局签订协议，在秀山、松桃两地开展联合调解。",
+                   region="花垣县", city="湘西土家族苗族自治州")
+    texts = {(c.canonical, c.text) for c in reading.standing if c.type == "Place"}
+    assert {("秀山土家族苗族自治县", "秀山"), ("松桃苗族自治县", "松桃")} <= texts
+    alone = [c.text for c in read("在秀山、松桃两地开展联合调解。", region="花垣县", city="湘西土家族苗族自治州").standing if c.type == "Place"]
+    assert "秀山" not in alone and "松桃" not in alone
