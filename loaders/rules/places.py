@@ -26,7 +26,7 @@ _WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "
 _STRETCHES = ("上游", "中游", "下游", "滩区", "河滩", "沿岸", "岸线")
 """Contexts that name a stretch or bank of the water (大通河下游, 黄河滩区): the mention is the stretch, the place the water."""
 _WATER_CONTEXT = ("流域", "沿线", "水域", "两岸", "河段", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界",
-                  "海域", "近岸", "沿海", "海岸") + _STRETCHES
+                  "海域", "近岸", "沿海", "海岸", "入海口", "入黄口", "入江口", "入湖口") + _STRETCHES
 """What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸, 渤海沿岸, 北部湾海域)."""
 _WATER = re.compile(f"[{CJK}]{{1,8}}?(?:{alternation(_WATER_GENERIC)})(?=(?P<context>{alternation(_WATER_CONTEXT)}))")
 _BAY_LISTED = re.compile(f"[{CJK}]{{2,6}}?湾(?=等[^，。；]{{0,6}}?(?:海域|水域|沿岸|沿海|海岸))")
@@ -110,6 +110,13 @@ class PlaceRule(RuleComponent):
                 out = [c for c in out if c not in inside]  # 顺德水道 is a water, not 顺德 and a word
                 out.append(Candidate(Class.Place, Class.Place, name, start, reach, text[start:reach], "water"))
                 waters.append((start, end))
+        for water in [c for c in out if c.rule == "water" and c.start > 1 and text[c.start - 1] in _DASHES]:
+            first = _water_before(text, water.start - 1, words)
+            if first is not None and not overlaps_any(first, water.start - 1, [(c.start, c.end) for c in out]):
+                # 澜沧江—湄公河: one river under its two names
+                name = text[first:water.start] + water.canonical
+                out = [c for c in out if c is not water]
+                out.append(Candidate(Class.Place, Class.Place, name, first, water.end, text[first:water.end], "water"))
         for start, end, name, reach in _mountains(text, words):
             inside = [c for c in out if start <= c.start and c.end <= reach]
             if not overlaps_any(start, reach, [(c.start, c.end) for c in out if c not in inside]):
@@ -460,15 +467,24 @@ def _listed_waters(text: str, waters: list[tuple[int, int]], word_starts: frozen
     out = []
     for start, _ in sorted(waters):
         while start > 1 and text[start - 1] == "、":
-            found = _LISTED_WATER.search(text, max(0, start - 10), start - 1)
-            if not found:
+            cut = _water_before(text, start - 1, word_starts)
+            if cut is None:
                 break
-            cut = found.start() + (len(before.group(0)) if (before := _BEFORE_WATER.match(found.group(0))) else 0)
-            generic = max(len(g) for g in _WATER_GENERIC if found.group(0).endswith(g))
-            aligned = min((b for b in word_starts if cut <= b < found.end() - generic), default=cut)
-            cut = aligned if found.end() - aligned > generic else cut
-            if found.end() - cut <= generic:
-                break
-            out.append((cut, found.end(), text[cut:found.end()]))
+            out.append((cut, start - 1, text[cut:start - 1]))
             start = cut
     return out
+
+
+_DASHES = "—－-"
+
+
+def _water_before(text: str, end: int, word_starts: frozenset[int]) -> int | None:
+    """Where the water's name that ends at ``end`` starts (after a function word or verb, at a word start), or None."""
+    found = _LISTED_WATER.search(text, max(0, end - 9), end)
+    if not found:
+        return None
+    cut = found.start() + (len(before.group(0)) if (before := _BEFORE_WATER.match(found.group(0))) else 0)
+    generic = max(len(g) for g in _WATER_GENERIC if found.group(0).endswith(g))
+    aligned = min((b for b in word_starts if cut <= b < found.end() - generic), default=cut)
+    cut = aligned if found.end() - aligned > generic else cut
+    return cut if found.end() - cut > generic else None

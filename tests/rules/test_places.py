@@ -238,3 +238,12 @@ def test_a_short_form_beyond_the_province_counts_once_the_text_names_the_county_
     assert {("秀山土家族苗族自治县", "秀山"), ("松桃苗族自治县", "松桃")} <= texts
     alone = [c.text for c in read("在秀山、松桃两地开展联合调解。", region="花垣县", city="湘西土家族苗族自治州").standing if c.type == "Place"]
     assert "秀山" not in alone and "松桃" not in alone
+
+
+def test_a_river_under_its_two_names_joined_by_a_dash_is_one_place(read):
+    found = read("加强额尔齐斯河—鄂毕河流域执法合作。", region="布尔津县", city="阿勒泰地区").found("water")
+    assert set(found) == {"额尔齐斯河—鄂毕河"}
+
+
+def test_a_river_is_a_place_before_its_mouth(read):
+    assert "渭河" in read("共同推进渭河入黄口生态治理。", region="潼关县", city="渭南市").found("water")
