@@ -247,3 +247,11 @@ def test_a_river_under_its_two_names_joined_by_a_dash_is_one_place(read):
 
 def test_a_river_is_a_place_before_its_mouth(read):
     assert "渭河" in read("共同推进渭河入黄口生态治理。", region="潼关县", city="渭南市").found("water")
+
+
+def test_deserts_and_grasslands_are_places_only_right_after_a_verb_or_function_word(read):
+    found = read("在库布其沙漠开展联合巡护，覆盖毛乌素沙地和呼伦贝尔草原。", region="杭锦旗", city="鄂尔多斯市").found("protected-area")
+    assert set(found) == {"库布其沙漠", "毛乌素沙地", "呼伦贝尔草原"}
+    none = read("举办“同心·法润草原”普法活动，建立交界区域草原和矿产资源联合执法机制，加强草原生态保护。",
+                region="杭锦旗", city="鄂尔多斯市").found("protected-area")
+    assert none == {}
