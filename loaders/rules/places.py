@@ -29,6 +29,11 @@ _WATER_CONTEXT = ("流域", "沿线", "水域", "两岸", "河段", "干流", "�
                   "海域", "近岸", "沿海", "海岸", "入海口", "入黄口", "入江口", "入湖口") + _STRETCHES
 """What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸, 渤海沿岸, 北部湾海域)."""
 _WATER = re.compile(f"[{CJK}]{{1,8}}?(?:{alternation(_WATER_GENERIC)})(?=(?P<context>{alternation(_WATER_CONTEXT)}))")
+_AT_WATER_VERBS = ("开展", "设立", "巡查", "联合", "实施", "组织", "举办", "巡河", "执法", "设置", "建立", "召开")
+_AT_WATER = re.compile(f"(?<=[在沿])[{CJK}]{{1,6}}?(?:{alternation(_WATER_GENERIC)})(?={alternation(_AT_WATER_VERBS)})")
+"""A water the text goes to before it acts there (在南四湖开展联合执法, 沿汉江巡查)."""
+_NOT_IN_A_WATER = re.compile("[县区市镇乡村全各城河江湖水]|重点|主要|辖区")
+"""What no water's name proper holds (在全县河湖开展, 在辖区水域): generic words, not a name."""
 _BAY_LISTED = re.compile(f"[{CJK}]{{2,6}}?湾(?=等[^，。；]{{0,6}}?(?:海域|水域|沿岸|沿海|海岸))")
 """A bay listed before the sea it is part of (覆盖芷锚湾等交界海域)."""
 _BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
@@ -104,7 +109,7 @@ class PlaceRule(RuleComponent):
                                  attributes={QUALIFIER: True} if qualifier else {}))
         taken = [(c.start, c.end) for c in out]
         waters = [(c.start, c.end) for c in out if ctx.gazetteer.place(c.canonical).is_feature]
-        for start, end, name, reach in _waters(text, words, ctx.gazetteer.province_short_forms, ctx.gazetteer.waters):
+        for start, end, name, reach in _waters(text, words, ctx.gazetteer):
             inside = [c for c in out if start <= c.start and c.end <= reach]
             if not overlaps_any(start, reach, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 顺德水道 is a water, not 顺德 and a word
@@ -432,18 +437,20 @@ def _name_start(text: str, start: int, end: int, generics: tuple[str, ...], word
     return cut if end - cut > generic else None
 
 
-def _waters(text: str, word_starts: frozenset[int], province_short_forms: dict[str, str], known_waters: frozenset[str]) -> list[tuple[int, int, str, int]]:
+def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tuple[int, int, str, int]]:
     """Rivers, lakes, bays and seas named before 流域/沿线/水域/海域…, as (start, end, name, mention end).
 
     The name starts after any function word or verb in front of it, at a word start when
     that leaves a name (御临河, not 临河; 北运河, not 漷县镇等北运河). A stretch or bank
     (大通河下游, 黄河滩区) is a mention of the water that reaches over the stretch; a bay
     listed before its sea (芷锚湾等交界海域) is one too. A province's short form before 海
-    is no sea (上海沿海).
+    is no sea (上海沿海), nor is a division's name (珠海海域).
     """
     out = []
     matches = [(m, m["context"]) for m in finditer_near(_WATER, text, _WATER_CONTEXT, 8 + 3, 3)]
     matches += [(m, "") for m in finditer_near(_BAY_LISTED, text, ("湾等",), 6 + 1, 2 + 8)]
+    matches += [(m, None) for m in finditer_near(_AT_WATER, text, _AT_WATER_VERBS, 6 + 3, 2)
+                if not _NOT_IN_A_WATER.search(text, m.start(), m.end() - 1) and m.start() in word_starts | {0}]
     for match, context in matches:
         start, end = match.span()
         cut = start + (len(before.group(0)) if (before := _BEFORE_WATER.match(match.group(0))) else 0)
@@ -451,12 +458,14 @@ def _waters(text: str, word_starts: frozenset[int], province_short_forms: dict[s
         aligned = min((b for b in word_starts if cut <= b < end - generic), default=cut)
         if end - aligned > generic:
             cut = aligned
-        if end - cut <= generic or text[cut:end] in province_short_forms:
+        if end - cut <= generic or text[cut:end] in known.province_short_forms:
             continue
+        if (context is None or text[end - 1] in "海湾") and any(not p.is_feature for p in known.candidates(text[cut:end])):
+            continue  # 珠海海域, 在珠海开展: a division's name (环江流域 is the river all the same)
         if text[end - 1] == "湾" and end - cut < 3:
             continue  # 港湾, 海湾: a bay's name proper has two characters or more
         reach = end + len(context) if context in _STRETCHES else end
-        split = next((k for k in range(cut + 2, end - 1) if text.endswith(_WATER_GENERIC, cut, k) and text[k:end] in known_waters), None)
+        split = next((k for k in range(cut + 2, end - 1) if text.endswith(_WATER_GENERIC, cut, k) and text[k:end] in known.waters), None)
         if split is not None:  # 湟水黄河沿线: two waters run together, the second one the gazetteer knows
             out.append((cut, split, text[cut:split], split))
             cut = split

@@ -255,3 +255,10 @@ def test_deserts_and_grasslands_are_places_only_right_after_a_verb_or_function_w
     none = read("举办“同心·法润草原”普法活动，建立交界区域草原和矿产资源联合执法机制，加强草原生态保护。",
                 region="杭锦旗", city="鄂尔多斯市").found("protected-area")
     assert none == {}
+
+
+def test_a_water_the_text_acts_at_is_a_place_and_generic_waters_or_divisions_are_not(read):
+    found = read("在南四湖开展联合执法，沿汉江巡查。", region="微山县", city="济宁市").found("water")
+    assert set(found) == {"南四湖", "汉江"}
+    none = read("在全县河湖开展清四乱，在辖区水域开展巡查，在珠海开展联合执法，加强珠海海域巡查。", region="香洲区", city="珠海市")
+    assert none.found("water") == {} and "珠海市" in none.found("gazetteer")
