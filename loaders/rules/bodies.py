@@ -18,7 +18,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, CJK_CHAR, LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, inside
+from govkg.loaders.rules.base import CJK, CJK_CHAR, LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, in_place, inside
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
 
@@ -48,7 +48,7 @@ _PARTY_GROUP = "党组"
 _LIST_LINKS = "、和及"
 """What carries an owner over to the next body (区法院、司法局); not 与, which names partners of their own."""
 _HEADS_NEEDING_A_BODY = ("委员会", "局", "厅", "委办", "办公室", "中心", "所", "大队", "支队")
-_SUB_BODY_FORBIDDEN = re.compile("[及和与、]|政府|局|院|全年|审查")
+_SUB_BODY_FORBIDDEN = re.compile("[及和与、的]|政府|局|院|全年|审查")
 _BOUNDARY = set("，。；：、！？,;:!?\n（）() \u3000与和及同由经在向对并")
 """What may stand before a name that no place opens (华南理工大学法学院, 佛山仲裁委员会)."""
 _COURT_BRANCHES = ("人民法庭", "法庭")
@@ -165,16 +165,19 @@ class BodyRule(RuleComponent):
         out: list[Candidate] = []
         places = [c for c in candidates(doc) if c.type == Class.Place]
         ending_at = {c.end: c for c in places}
-        owner_places = sorted((c for c in places if c.cls in _OWNER_LEVELS), key=lambda c: c.start)
+        owner_places = sorted((c for c in places if c.cls in _OWNER_LEVELS or c.cls == Class.Village), key=lambda c: c.start)
         starts = {c.start: c for c in owner_places}
         for index, place in enumerate(owner_places):
             if place.end in starts:  # 广州市南沙区司法局 is 南沙区's
                 continue
             match = pattern.match(text, place.end)
-            if match and place.cls == Class.Township and (match["body"] or self._heads[match["head"]][0] != Class.Government):
-                match = None  # a town's bodies are named only when it is its government (乌兰花镇人民政府), not its 司法所
+            made = self.named(match["body"], match["head"], place.canonical, place.canonical in _SARS) if match else None
+            if made and place.cls in (Class.Township, Class.Village) and made[0] != Class.MediationCentre and (
+                    place.cls == Class.Village or match["body"] or self._heads[match["head"]][0] != Class.Government):
+                made = None  # a town's bodies are named only when it is its government (乌兰花镇人民政府) or a mediation unit, not its 司法所
+            if made and place.cls in (Class.Township, Class.Village):
+                made = (made[0], in_place(ctx, place.canonical) + made[1][len(place.canonical):])  # a town's unit, named as the others are
             if match:
-                made = self.named(match["body"], match["head"], place.canonical, place.canonical in _SARS)
                 if made:
                     # 南京市江宁区司法局: the body of 江宁区, written with its city in front
                     parent = ending_at.get(place.start)
@@ -221,11 +224,16 @@ class BodyRule(RuleComponent):
                 out.append(Candidate(Class.Institution, head.cls, f"{ctx.region}{head.full}", found.start(), found.end(), head.word,
                                      "institution-bare", attributes={"owner": ctx.region}))
         relations: list[RelationRecord] = []
-        for parent in list(out):
+        for parent in out:  # grows: 县公安局交警大队交通事故纠纷人民调解委员会 is read office by office
             match = self._sub.match(text, parent.end)
             if not match or any(v in match.group(0) for v in self._verbs) or _SUB_BODY_FORBIDDEN.search(match.group(0)[:-2]):
                 continue
             name = parent.canonical + match.group(0)
+            if any(cue in match.group(0) for cue in self.vocabulary.mediation_cues):
+                # a body's mediation unit (县人民法院诉调对接中心): it sits in the body, by the name alone
+                out.append(Candidate(Class.MediationCentre, Class.MediationBranch, name, match.start(), match.end(), match.group(0), "sub-institution"))
+                relations.append(RelationRecord(RelationType.LOCATED_IN, name, parent.canonical, True, parent.start, match.end()))
+                continue
             cls = Class.Court if parent.cls == Class.Court and match.group(0).endswith(_COURT_BRANCHES) else Class.Office
             out.append(Candidate(Class.Institution, cls, name, match.start(), match.end(), match.group(0), "sub-institution"))
             # an office is its body's by the name alone (区政府办公室): known, not stated; a branch written after its body is stated

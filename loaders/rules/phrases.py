@@ -62,6 +62,7 @@ class PhraseVocabulary(VocabularySlice):
     generic_systems: tuple[str, ...]
     known_mechanisms: tuple[KnownMechanism, ...]
     mechanism_scopes: tuple[str, ...]
+    mediation_scopes: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,9 @@ class PhraseRule(RuleComponent):
         agreement_heads = alternation(h.word for h in vocabulary.phrase_heads.get(Class.Agreement, ()))
         self._bare = re.compile(f"(?:{alternation(vocabulary.agreement_kind_words)})*(?:{agreement_heads})(?![{CJK}])")
         self._continuation = re.compile(f"(?=(?:{alternation(vocabulary.phrase_continuations)}))")
+        self._mediation_scopes = frozenset(vocabulary.mediation_scopes)
+        self._mediation_heads = sorted(vocabulary.phrase_heads.get(Class.MediationCentre, ()), key=lambda h: -len(h.word))
+        self._mediation_words = tuple(h.word for h in self._mediation_heads if any(c in h.word for c in vocabulary.mediation_cues))
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         earlier = candidates(doc)
@@ -136,17 +140,23 @@ class PhraseRule(RuleComponent):
                                              f"phrase-{type_}", attributes={UNNAMED: verb.start()}))
                         continue
                     for part_start, part_end in _split_run(shadow, seg_start, seg_end, heads):
-                        found = self._noun_phrase(shadow, part_start, part_end, heads, ctx.token_starts)
+                        found = self._noun_phrase(shadow, part_start, part_end, heads, ctx.token_starts,
+                                                  self._mediation_words if type_ == Class.MediationCentre else ())
                         if found is None:
                             continue
-                        start, end, cls = found
+                        start, end, cls = found[:3]
                         surface = text[start:end]
                         if type_ == Class.Mechanism and (end - start <= 4 and surface[:2] in self._generic or surface in self._generic_systems):
                             continue  # 协作机制, 工作制度, 矛盾纠纷多元化解机制: a kind of mechanism every region has, not one named
                         if type_ == Class.Mechanism and (_planned(shadow, verb.start(), ctx.token_starts) or _in_heading(shadow, verb.start())):
                             continue  # 2025年，区将完善…体系 / （五）健全…机制: a plan or a heading names no mechanism that exists
-                        if type_ == Class.MediationCentre and not any(c in surface for c in self.vocabulary.mediation_cues):
+                        mediation = any(c in surface for c in self.vocabulary.mediation_cues)
+                        if type_ == Class.MediationCentre and not mediation:
                             continue
+                        if type_ == Class.Institution and mediation and surface.endswith(self._mediation_words):
+                            continue  # 成立交通事故纠纷人民调解委员会: a mediation unit, read by its own type's heads
+                        if type_ == Class.MediationCentre and (found[3] or self._generic_unit(surface)):
+                            continue  # 新建3个人民调解委员会, 在各村建立调解室: a kind of unit, none named
                         out.append(Candidate(type_, cls, normalise(surface), start, end, surface, f"phrase-{type_}"))
         return out
 
@@ -167,7 +177,18 @@ class PhraseRule(RuleComponent):
         head = next(h for h in heads.heads if match.group(0).endswith(h.word))
         return start, match.end(), head.cls
 
-    def _noun_phrase(self, shadow: str, start: int, end: int, heads: _Heads, words: frozenset[int] = frozenset()) -> tuple[int, int, Class] | None:
+    def _generic_unit(self, name: str) -> bool:
+        """Whether a mediation unit's name is a level of units (村级调解室, 各级人民调解委员会), not one unit."""
+        head = next((h.word for h in self._mediation_heads if name.endswith(h.word)), "")
+        rest = name[: len(name) - len(head)].removesuffix("人民").removesuffix("人民调解")
+        return rest in self._mediation_scopes
+
+    def _noun_phrase(self, shadow: str, start: int, end: int, heads: _Heads, words: frozenset[int] = frozenset(),
+                     closing: tuple[str, ...] = ()) -> tuple[int, int, Class, bool] | None:
+        """The name a run holds: (start, end, class, whether a count opened it), or None.
+
+        ``closing``: heads that end a name wherever they stand (设立的诉调对接工作室全年化解…: the studio, then its deeds).
+        """
         # the name starts after the last stop character that is a word of its own (对 stops, 对象 does not)
         limit = end
         while (stop := self._last_stop.match(shadow, start, limit)) is not None:
@@ -186,6 +207,8 @@ class PhraseRule(RuleComponent):
         if run.startswith("等"):
             return None
         ends = [len(run), *reversed([m.start() for m in self._continuation.finditer(run, 1)])]  # the name may stop where a continuation starts
+        if closing:
+            ends += sorted({k for k in range(1, len(run)) if run.endswith(closing, 0, k)}, reverse=True)
         for k in ends:
             name = run[:k]
             if not name.endswith(heads.words):
@@ -196,7 +219,7 @@ class PhraseRule(RuleComponent):
                     # …but 联席会议和信息通报制度 names both: a meeting joined by 和 is part of the name
                     if meeting >= 0 and k - (meeting + 2) >= 4 and name[meeting + 2] not in "和及与、":
                         start, k = start + meeting + 2, k - meeting - 2
-                    return start, start + k, head.cls
+                    return start, start + k, head.cls, bool(number)
         return None
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
+from govkg.loaders.rules.base import LIST_LINKS, PER_PLACE, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
 from govkg.loaders.rules.events import ORGANISED
 from govkg.loaders.rules.places import QUALIFIER
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
@@ -114,7 +114,10 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
             continue  # 审议通过《A》，由县委依法治县办印发: the body named with 由 issues it (issued_by_relations)
         if relation == RelationType.ESTABLISHED:
             listed = targets[:1]
-            for c in targets[1:]:  # 建立A机制和B机制: each item of the list the verb governs
+            for c in targets[1:]:  # 建立A机制和B机制: each item of the list the verb governs; 在A、B分别设立X: each X the words name
+                if (c.start, c.end) == (listed[-1].start, listed[-1].end) and c.replaces and c.rule == listed[-1].rule == PER_PLACE:
+                    listed.append(c)
+                    continue
                 if text[listed[-1].end:c.start] not in LIST_LINKS or c.type != listed[0].type:
                     break
                 listed.append(c)
