@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, PER_PLACE, Candidate, in_place, Context, RelationRecord, alternation, clause_end, list_items, normalise
+from govkg.loaders.rules.base import CJK, PER_PLACE, PLACEHOLDER, Candidate, in_place, Context, RelationRecord, alternation, clause_end, list_items, normalise
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.loaders.rules.phrases import STATIONED
 from govkg.ontology.terms import Class, RelationType
@@ -75,7 +75,7 @@ class BranchRule(RuleComponent):
         heads = alternation(self.vocabulary.branch_heads)
         self._branch = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?P<verb>{verbs})(?P<name>[{CJK}]{{0,10}}?(?:{heads}))")
         units = alternation(self.vocabulary.unit_heads)
-        self._unit = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:{verbs})(?P<name>[{CJK}]{{0,12}}?(?:{units}))")
+        self._unit = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:{verbs})(?P<name>[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
         self._set_up_in = re.compile(f"在([^，。；\\n]{{2,30}}?)(?:{verbs})")
         # 设立A工作站、B工作站和C调解室: every item of the list a branch
         self._next_branch = re.compile(f"(?:以及|[、和及])(?P<name>[{CJK}]{{0,10}}?(?:{heads}))(?=以及|[、和及，。；,;\\n]|$)")
@@ -176,14 +176,17 @@ class BranchRule(RuleComponent):
                 continue
             if any(c.replaces and (c.start, c.end) == unit.span("name") for c in earlier):
                 continue  # a point (法律服务工作站) its own rule has read
-            written = unit["name"]
+            written = ctx.text[unit.start("name"):unit.end("name")]  # 设立“橡胶纠纷”巡回调解点: the quote is part of the name
+            if PLACEHOLDER in unit["name"] and not any(cue in written for cue in self.vocabulary.mediation_cues):
+                continue  # a quoted name the quote rule reads, unless it names a mediation unit after it (“橡胶纠纷”巡回调解点)
             name = written if written.startswith(body.canonical) else body.canonical + written
             mediation = any(cue in written for cue in self.vocabulary.mediation_cues)
             type_, cls = (Class.MediationCentre, Class.MediationBranch) if mediation else (Class.Institution, Class.Office)
             hosts = [h for h in earlier if unit["where"] and h.type in (*_HOSTS, Class.MediationCentre) and unit.start("where") <= h.start and h.end <= unit.end("where")]
-            if mediation and hosts and hosts[-1].type == Class.Place:
-                # 县司法局与积石山县司法局在官亭镇共同设立…调解室: a unit of the place, whoever of the partners is named last
-                name = _in_place(ctx, hosts[-1].canonical) + written
+            if mediation and hosts:
+                # 县司法局与积石山县司法局在官亭镇共同设立…调解室: a unit of the place, whoever of the partners is named last;
+                # 在县矛盾纠纷调处化解中心设立…调解工作室: the host's
+                name = (_in_place(ctx, hosts[-1].canonical) if hosts[-1].type == Class.Place else hosts[-1].canonical) + written
             new.append(Candidate(type_, cls, name, unit.start("name"), unit.end("name"), written, "unit-of-body", replaces=True))
             out.append(RelationRecord(RelationType.ESTABLISHED, body.key, name, False, body.start, unit.end()))
             host = hosts[-1].key if hosts else body.key
