@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, PER_PLACE, PLACEHOLDER, Candidate, in_place, Context, RelationRecord, alternation, clause_end, list_items, normalise
+from govkg.loaders.rules.base import CJK, PER_PLACE, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, clause_end, in_place, list_items, normalise, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.loaders.rules.phrases import STATIONED
 from govkg.ontology.terms import Class, RelationType
@@ -61,6 +61,10 @@ class BranchVocabulary(VocabularySlice):
     unit_heads: tuple[str, ...]
     mediation_cues: tuple[str, ...]
     point_arrival_verbs: tuple[str, ...]
+    mediation_scopes: tuple[str, ...]
+    np_stop_chars: str
+    relation_verbs: dict[RelationType, tuple[str, ...]]
+    organising_verbs: tuple[str, ...]
 
 
 @Language.factory("govkg_branches", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[CANDIDATES], default_config={})
@@ -81,6 +85,10 @@ class BranchRule(RuleComponent):
         self._next_branch = re.compile(f"(?:以及|[、和及])(?P<name>[{CJK}]{{0,10}}?(?:{heads}))(?=以及|[、和及，。；,;\\n]|$)")
         self._per_place = re.compile(f"在(?P<where>[^，。；,;\\n]{{4,40}}?)(?:分别|共同|联合|各)?(?:{verbs})"
                                      f"(?P<name>[{CJK}“”]{{0,16}}?(?:{alternation(self.vocabulary.mediation_unit_heads)}))")
+        # 交通事故纠纷人民调解委员会全年调解…: a unit named whole where a clause opens, no owner or verb before it
+        self._opening_name = re.compile(f"(?:^|(?<=[，。；：、\\n]))(?:[一二三四五六七八九十]是|其中|同时|此外|另外)?(?P<name>[{CJK}“”]{{2,16}}?(?:{alternation(self.vocabulary.mediation_unit_heads)}))")
+        self._name_stops = re.compile("[" + re.escape(self.vocabulary.np_stop_chars) + "]|" + alternation(
+            [*(v for vs in self.vocabulary.relation_verbs.values() for v in vs), *self.vocabulary.organising_verbs, *self.vocabulary.establishment_verbs]))
         self._arrival = re.compile(f"(?:{alternation(self.vocabulary.point_arrival_verbs)})(?P<where>[^，。；,;\\n]{{2,30}})")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
@@ -155,6 +163,7 @@ class BranchRule(RuleComponent):
                     target = Candidate(target.type, target.cls, name, target.start, target.end, target.text, "unit-in-place", replaces=True)
                     new.append(target)
                 out.append(RelationRecord(RelationType.LOCATED_IN, target.key, host.key, False, match.start(), target.end))
+        new += self._opening_names(earlier, new, ctx)
         out += self._arrivals(earlier, shadow)
         for c in earlier:
             owner = c.attributes.get("owner")
@@ -216,6 +225,23 @@ class BranchRule(RuleComponent):
                 new.append(Candidate(Class.MediationCentre, cls, name, match.start("name"), match.end("name"), written, PER_PLACE, replaces=True))
                 out.append(RelationRecord(RelationType.LOCATED_IN, name, place.key, False, match.start(), match.end()))
         return new, out
+
+    def _opening_names(self, earlier: Sequence[Candidate], new: Sequence[Candidate], ctx: Context) -> list[Candidate]:
+        """Mediation units named whole at the opening of a clause or list item (交通事故纠纷人民调解委员会全年调解…, “…”调解室、…):
+        a name with a cue, not a level of units (村级调解室), not read by another rule."""
+        out: list[Candidate] = []
+        taken = [(c.start, c.end) for c in (*earlier, *new)]
+        for match in self._opening_name.finditer(ctx.masked):
+            start, end = match.span("name")
+            written = ctx.text[start:end]
+            head = next(h for h in sorted(self.vocabulary.mediation_unit_heads, key=len, reverse=True) if written.endswith(h))
+            rest = written[: len(written) - len(head)].removesuffix("人民")
+            if (not rest or rest in self.vocabulary.mediation_scopes or not any(cue in written for cue in self.vocabulary.mediation_cues)
+                    or self._name_stops.search(rest) or rest[0] in "各全本我该每" or overlaps_any(start, end, taken)):
+                continue
+            cls = Class.MediationCentre if head.endswith(("中心", "委员会")) else Class.MediationBranch
+            out.append(Candidate(Class.MediationCentre, cls, normalise(written), start, end, written, "mediation-named"))
+        return out
 
     def _arrivals(self, earlier: Sequence[Candidate], shadow: str) -> list[RelationRecord]:
         """A centre 落户/设在/建在 X: it is LOCATED_IN the innermost place or the body X names."""

@@ -158,3 +158,10 @@ def test_a_unit_set_up_in_a_centre_is_named_by_the_centre_it_sits_in():
     centre = "勐腊县矛盾纠纷调处化解中心"
     unit = centre + "婚姻家庭纠纷调解工作室"
     assert {("ESTABLISHED", "勐腊县司法局", unit), ("ESTABLISHED", "勐腊县妇女联合会", unit), ("LOCATED_IN", unit, centre)} <= r.relations()
+
+
+def test_units_named_whole_where_a_clause_opens_are_read_and_levels_of_units_are_not():
+    r = extract("一是交通事故纠纷人民调解委员会全年调解纠纷320件，“老杨调解工作室”、乡贤调解室化解纠纷56件；村级调解室运行良好，各调解室全覆盖。",
+                region="凤凰县")
+    units = {n for n, t in r.names.items() if t == "MediationCentre"}
+    assert units == {"凤凰县交通事故纠纷人民调解委员会", "凤凰县老杨调解工作室", "凤凰县乡贤调解室"}
