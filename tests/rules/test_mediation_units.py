@@ -165,3 +165,10 @@ def test_units_named_whole_where_a_clause_opens_are_read_and_levels_of_units_are
                 region="凤凰县")
     units = {n for n, t in r.names.items() if t == "MediationCentre"}
     assert units == {"凤凰县交通事故纠纷人民调解委员会", "凤凰县老杨调解工作室", "凤凰县乡贤调解室"}
+
+
+def test_a_unit_bodies_of_two_regions_set_up_together_is_no_one_regions():
+    r = extract("县司法局与贵州省松桃县司法局成立湘黔边界联合人民调解委员会，县司法局联合县卫生健康局组建医疗纠纷人民调解委员会。", region="凤凰县")
+    assert r.names.get("湘黔边界联合人民调解委员会") == "MediationCentre"
+    assert r.names.get("凤凰县医疗纠纷人民调解委员会") == "MediationCentre"
+    assert ("ESTABLISHED", "松桃苗族自治县司法局", "湘黔边界联合人民调解委员会") in r.relations()
