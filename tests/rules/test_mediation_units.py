@@ -135,3 +135,11 @@ def test_a_body_leading_a_unit_with_de_names_no_office_of_it():
     r = extract("成立由县司法局牵头的物业纠纷人民调解委员会。", region="凤凰县")
     assert r.names.get("凤凰县物业纠纷人民调解委员会") == "MediationCentre"
     assert not any("牵头" in n for n in r.names)
+
+
+def test_associations_and_arbitration_bodies_of_disputes_stay_institutions():
+    r = extract("县人民调解员协会、县劳动人事争议仲裁委员会和县医疗纠纷人民调解委员会参加，成立县劳动人事争议仲裁院。", region="凤凰县")
+    assert r.names.get("凤凰县人民调解员协会") == "Institution"
+    assert r.cls("凤凰县劳动人事争议仲裁委员会") == "ArbitrationBody"
+    assert r.cls("凤凰县劳动人事争议仲裁院") == "ArbitrationBody"
+    assert r.names.get("凤凰县医疗纠纷人民调解委员会") == "MediationCentre"
