@@ -137,10 +137,11 @@ class BodyRule(RuleComponent):
         cls, full_head = self._heads[head]
         if head in _HEADS_NEEDING_A_BODY and not body:
             return None
-        if head == "委" and body == "党":  # 自治区党委, 县党委: the party committee
+        if head == "委" and (body == "党" or body == owner[-1:]):  # 自治区党委, 县党委, 浚县县委: the party committee
             return Class.PoliticalBody, f"中共{owner}委员会" if owner.endswith("自治区") else f"中共{owner}委"
-        if head == "委" and body:
-            return Class.Department, owner + body + "委员会"
+        if head == "委" and body:  # 县发改委; 县卫健委 by its abbreviation
+            full = next((body[: -len(short) + 1] + full for short, full in vocabulary.abbreviations if (body + head).endswith(short)), None)
+            return Class.Department, owner + (full or body + "委员会")
         if head.startswith("委") and len(head) > 1 and head not in ("委员会", "委办"):  # 区委党校, 县委依法治县办: the party committee's
             return (Class.PoliticalBody, f"中共{owner}{full_head}") if not body else None
         name = body + head
