@@ -172,3 +172,11 @@ def test_a_unit_bodies_of_two_regions_set_up_together_is_no_one_regions():
     assert r.names.get("湘黔边界联合人民调解委员会") == "MediationCentre"
     assert r.names.get("凤凰县医疗纠纷人民调解委员会") == "MediationCentre"
     assert ("ESTABLISHED", "松桃苗族自治县司法局", "湘黔边界联合人民调解委员会") in r.relations()
+
+
+def test_link_studios_of_police_petitions_and_one_stop_dispute_centres_are_mediation_units():
+    r = extract("在县公安局设立警调对接工作室，成立县一站式多元解纷中心，县诉源治理中心全年化解纠纷300件。", region="凤凰县")
+    assert r.names.get("凤凰县警调对接工作室") == "MediationCentre"
+    assert ("LOCATED_IN", "凤凰县警调对接工作室", "凤凰县公安局") in r.relations()
+    assert r.names.get("凤凰县诉源治理中心") == "MediationCentre"
+    assert [n for n in r.names if n.endswith("解纷中心")] == ["凤凰县一站式多元解纷中心"]
