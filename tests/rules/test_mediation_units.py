@@ -180,3 +180,10 @@ def test_link_studios_of_police_petitions_and_one_stop_dispute_centres_are_media
     assert ("LOCATED_IN", "凤凰县警调对接工作室", "凤凰县公安局") in r.relations()
     assert r.names.get("凤凰县诉源治理中心") == "MediationCentre"
     assert [n for n in r.names if n.endswith("解纷中心")] == ["凤凰县一站式多元解纷中心"]
+
+
+def test_the_body_a_unit_is_set_up_relying_on_hosts_it_and_does_not_set_it_up():
+    r = extract("县司法局依托县人民法院设立诉调对接工作室。", region="凤凰县")
+    studio = next(n for n in r.names if n.endswith("诉调对接工作室"))
+    assert {("ESTABLISHED", "凤凰县司法局", studio), ("LOCATED_IN", studio, "凤凰县人民法院")} <= r.relations()
+    assert ("ESTABLISHED", "凤凰县人民法院", studio) not in r.relations()
