@@ -187,3 +187,9 @@ def test_the_body_a_unit_is_set_up_relying_on_hosts_it_and_does_not_set_it_up():
     studio = next(n for n in r.names if n.endswith("诉调对接工作室"))
     assert {("ESTABLISHED", "凤凰县司法局", studio), ("LOCATED_IN", studio, "凤凰县人民法院")} <= r.relations()
     assert ("ESTABLISHED", "凤凰县人民法院", studio) not in r.relations()
+
+
+def test_the_short_name_of_a_dispute_centre_is_the_centre():
+    r = extract("县矛盾纠纷调处化解中心挂牌运行，县矛调中心全年受理纠纷900件。", region="凤凰县")
+    entity = next(e for e in r.extraction.entities if e.name == "凤凰县矛盾纠纷调处化解中心")
+    assert {m.text for m in entity.mentions} == {"县矛盾纠纷调处化解中心", "县矛调中心"}
