@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.gazetteer import Gazetteer, automaton_of
+from govkg.loaders.gazetteer import Gazetteer, Place, automaton_of
 from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, RelationRecord, alternation, finditer_near, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
@@ -53,6 +53,15 @@ _PARTNER_VERBS = ("会同", "联合")
 _GENERIC_ZONE_ENDS = frozenset("区圈带片")
 """How a zone's short form made of common words ends (示范区, 经济圈): inside a longer name it is that name's."""
 _JOINING = set("在与和及、的对向为是把将从于同")
+
+
+_LAW_ENDS = ("条例", "办法", "规定", "细则", "决定", "若干规定")
+_LAW = re.compile(f"[^》〉，。；\n]{{1,40}}?(?:{alternation(_LAW_ENDS)})(?:[（(][^）)》]{{1,10}}[）)])?[》〉]")
+
+
+def _opens_a_law(text: str, start: int, place: Place) -> bool:
+    """Whether a division opens the title of a law or regulation (《广东省优化营商环境条例》): it only says who made it."""
+    return start > 0 and text[start - 1] in "《〈" and not place.is_feature and not place.is_zone and _LAW.match(text, start) is not None
 
 
 def _inside_a_longer_name(text: str, start: int) -> bool:
@@ -104,7 +113,7 @@ class PlaceRule(RuleComponent):
                 continue  # 在下朝阳街道: the town 下朝阳街道 (read by its suffix), not another district's 朝阳街道
             # the reporting region's own prefecture or province written in front of a name (佛山市顺德区,
             # 广安市人民政府) only qualifies it: read, for the bodies, but no mention of its own
-            qualifier = name in ancestors and (end in starts or self._body_after.match(text, end) is not None)
+            qualifier = name in ancestors and (end in starts or self._body_after.match(text, end) is not None) or _opens_a_law(text, start, place)
             out.append(Candidate(Class.Place, Class(place.ontology_class), name, start, end, text[start:end], "gazetteer",
                                  attributes={QUALIFIER: True} if qualifier else {}))
         taken = [(c.start, c.end) for c in out]
@@ -256,8 +265,8 @@ def _zones(text: str, place_starts: frozenset[int], short_forms: dict[str, str])
     return out
 
 
-_SLOGANS = ("法治", "平安", "美丽", "数字", "健康", "清廉", "幸福", "诚信", "智慧", "书香", "活力", "人文")
-"""Words the genre puts before a province's short form to name a province-wide goal (法治湖北, 美丽新疆)."""
+_SLOGANS = ("法治", "平安", "美丽", "数字", "健康", "清廉", "幸福", "诚信", "智慧", "书香", "活力", "人文", "立足", "融入")
+"""Words the genre puts before a province's short form to name a province-wide goal or the report's setting (法治湖北, 美丽新疆, 立足辽宁)."""
 
 
 def _province_slogans(text: str, word_starts: frozenset[int], short_forms: dict[str, str]) -> list[tuple[int, int, str]]:

@@ -262,3 +262,7 @@ def test_a_water_the_text_acts_at_is_a_place_and_generic_waters_or_divisions_are
     assert set(found) == {"南四湖", "汉江"}
     none = read("在全县河湖开展清四乱，在辖区水域开展巡查，在珠海开展联合执法，加强珠海海域巡查。", region="香洲区", city="珠海市")
     assert none.found("water") == {} and "珠海市" in none.found("gazetteer")
+
+
+def test_a_provinces_short_form_after_standing_on_it_is_the_province(read):
+    assert "辽宁省" in read("立足辽宁“西大门”区位，主动融入京津冀。", region="绥中县", city="葫芦岛市").found("province-slogan")
