@@ -321,10 +321,10 @@ def _ethnic_towns(text: str, ctx: Context) -> list[tuple[int, int, str]]:
 
 
 _AREA_KINDS = ("国家级自然保护区", "省级自然保护区", "自然保护区", "国家公园", "国家森林公园", "森林公园", "国家湿地公园", "湿地公园",
-               "风景名胜区", "水库", "遗址", "长城") + ("沙漠", "沙地", "草原", "戈壁", "湿地")
+               "风景名胜区", "水库", "遗址", "长城") + ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区", "林区")
 """What ends the name of a protected area, a reservoir or a heritage site (向海国家级自然保护区, 龙凤山水库, 喇家遗址, 九门口长城): places reports work in."""
-_OPEN_LANDS = ("沙漠", "沙地", "草原", "戈壁", "湿地")
-"""Kinds of land also said of no place in particular (法润草原, 交界区域草原): named only right after a verb or function word."""
+_OPEN_LANDS = ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区", "林区")
+"""Kinds of land also said of no place in particular (法润草原, 交界区域草原, 周边林区): named only right after a verb or function word."""
 _NOT_IN_A_LAND = re.compile("区域|交界|毗邻|地区|周边|沿线|保护|治理|生态")
 _AREA = re.compile(f"[{CJK}]{{2,8}}?(?:{alternation(_AREA_KINDS)})")
 _BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在|[一二三四五六七八九十]是")

@@ -266,3 +266,8 @@ def test_a_water_the_text_acts_at_is_a_place_and_generic_waters_or_divisions_are
 
 def test_a_provinces_short_form_after_standing_on_it_is_the_province(read):
     assert "辽宁省" in read("立足辽宁“西大门”区位，主动融入京津冀。", region="绥中县", city="葫芦岛市").found("province-slogan")
+
+
+def test_reservoir_areas_irrigation_districts_and_forest_areas_are_places(read):
+    found = read("加强丹江口库区执法，推进三峡库区协作，在河套灌区开展宣讲，覆盖黎母山及周边林区。", region="淅川县", city="南阳市").found("protected-area")
+    assert set(found) == {"丹江口库区", "三峡库区", "河套灌区"}
