@@ -167,6 +167,12 @@ class PlaceRule(RuleComponent):
                 out = [c for c in out if c not in inside] + [dataclasses.replace(c, attributes={**c.attributes, QUALIFIER: True}) for c in inside if c.start == start]
                 name = text[start:end]
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "zone"))
+        for country in [c for c in out if c.rule == "gazetteer" and ctx.gazetteer.place(c.canonical).level == "country"]:
+            for start, end in _foreign_divisions(text, country.end):
+                inside = [c for c in out if start <= c.start and c.end <= end]
+                if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
+                    out = [c for c in out if c not in inside]  # 勐新县 of Laos, not Henan's 新县 inside it
+                    out.append(Candidate(Class.Place, Class.Place, text[start:end], start, end, text[start:end], "foreign-division"))
         taken = [(c.start, c.end) for c in out]
         for start, end, name in _province_slogans(text, words, ctx.gazetteer.province_short_forms):
             if not overlaps_any(start, end, taken):
@@ -262,6 +268,21 @@ def _zones(text: str, place_starts: frozenset[int], short_forms: dict[str, str])
         match = _ZONE.match(text, start)
         if match and match.end() - start > max(len(k) for k in _ZONE_KINDS if k in match.group(0)):
             out.append(match.span())
+    return out
+
+
+_FOREIGN_DIVISION = re.compile(f"[{CJK}]{{1,5}}?(?:省|县|市|州|邦|区)")
+
+
+def _foreign_divisions(text: str, start: int) -> list[tuple[int, int]]:
+    """The divisions of a neighbouring country written right after its name (老挝琅南塔省勐新县: 琅南塔省, 勐新县), as (start, end)."""
+    out = []
+    for _ in range(3):
+        match = _FOREIGN_DIVISION.match(text, start)
+        if not match:
+            break
+        out.append(match.span())
+        start = match.end()
     return out
 
 

@@ -271,3 +271,9 @@ def test_a_provinces_short_form_after_standing_on_it_is_the_province(read):
 def test_reservoir_areas_irrigation_districts_and_forest_areas_are_places(read):
     found = read("加强丹江口库区执法，推进三峡库区协作，在河套灌区开展宣讲，覆盖黎母山及周边林区。", region="淅川县", city="南阳市").found("protected-area")
     assert set(found) == {"丹江口库区", "三峡库区", "河套灌区"}
+
+
+def test_a_neighbouring_country_and_its_divisions_written_after_it_are_places(read):
+    found = read("县司法局与缅甸掸邦大其力县司法部门座谈，越南老街省司法厅来访，朝鲜族群众参加。", region="勐海县", city="西双版纳傣族自治州").found(type_="Place")
+    assert {"缅甸", "掸邦", "大其力县", "越南", "老街省"} <= set(found)
+    assert "朝鲜" not in found
