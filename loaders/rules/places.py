@@ -203,6 +203,18 @@ class PlaceRule(RuleComponent):
                 name = village.group(0)
                 out.append(Candidate(Class.Place, Class.Village, name, village.start(), village.end(), name, "village-after-town",
                                      attributes={"parent": town.canonical}))
+                # 瞻榆镇新华村、太平村和红旗村: the villages listed after the first are the town's too
+                while village.end() < len(text) and text[village.end()] in "、和及与":
+                    village = self._village.match(text, village.end() + 1)
+                    if not village or village.group(0)[:-1] in _VILLAGE_STOPS or village.group(0).endswith(("村村", "社区社区")):
+                        break
+                    inside = [c for c in out if village.start() <= c.start and c.end <= village.end() and c.text != c.canonical]
+                    if overlaps_any(*village.span(), [(c.start, c.end) for c in out if c not in inside]):
+                        break
+                    out = [c for c in out if c not in inside]  # 红旗村, not 红旗区's short form and a word
+                    name = village.group(0)
+                    out.append(Candidate(Class.Place, Class.Village, name, village.start(), village.end(), name, "village-after-town",
+                                         attributes={"parent": town.canonical}))
         for start, end, name in _villages(text, words, self._after_village, self.vocabulary.village_suffixes):
             inside = [c for c in out if start <= c.start and c.end <= end and c.text != c.canonical]
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):

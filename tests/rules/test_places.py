@@ -277,3 +277,10 @@ def test_a_neighbouring_country_and_its_divisions_written_after_it_are_places(re
     found = read("县司法局与缅甸掸邦大其力县司法部门座谈，越南老街省司法厅来访，朝鲜族群众参加。", region="勐海县", city="西双版纳傣族自治州").found(type_="Place")
     assert {"缅甸", "掸邦", "大其力县", "越南", "老街省"} <= set(found)
     assert "朝鲜" not in found
+
+
+def test_villages_listed_after_a_towns_first_village_are_the_towns(read):
+    reading = read("在瞻榆镇新华村、太平村和红旗村设立联系点。", region="通榆县", city="白城市")
+    villages = reading.found("village-after-town")
+    assert set(villages) == {"新华村", "太平村", "红旗村"} and {c.attributes["parent"] for c in villages.values()} == {"瞻榆镇"}
+    assert "红旗区" not in reading.found(type_="Place")
