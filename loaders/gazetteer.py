@@ -209,7 +209,8 @@ class Gazetteer:
         distances = {n: self._distance(n, region) for n in names}
         if len(names) == 1:
             place = self._places[names[0]]
-            if (surface, place.name) in self._short and place.level == "county" and region and distances[place.name] > 2 and not surface.endswith(_SHORT_GENERICS):
+            with_generic = surface.endswith(_SHORT_GENERICS) and surface != place.proper  # 积石山县, but not 红旗 (红旗区's name proper)
+            if (surface, place.name) in self._short and place.level == "county" and region and distances[place.name] > 2 and not with_generic:
                 return None
             return place
         best = min(distances.values())
