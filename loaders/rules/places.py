@@ -22,11 +22,11 @@ from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, Relation
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
-_WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠", "水", "湾", "海")
+_WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠", "水", "湾", "海", "港", "岛")
 _STRETCHES = ("上游", "中游", "下游", "滩区", "河滩", "沿岸", "岸线")
 """Contexts that name a stretch or bank of the water (大通河下游, 黄河滩区): the mention is the stretch, the place the water."""
 _WATER_CONTEXT = ("流域", "沿线", "水域", "两岸", "河段", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界",
-                  "海域", "近岸", "沿海", "海岸", "入海口", "入黄口", "入江口", "入湖口") + _STRETCHES
+                  "海域", "近岸", "沿海", "海岸", "周边海域", "入海口", "入黄口", "入江口", "入湖口") + _STRETCHES
 """What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸, 渤海沿岸, 北部湾海域)."""
 _WATER = re.compile(f"[{CJK}]{{1,8}}?(?:{alternation(_WATER_GENERIC)})(?=(?P<context>{alternation(_WATER_CONTEXT)}))")
 _AT_WATER_VERBS = ("开展", "设立", "巡查", "联合", "实施", "组织", "举办", "巡河", "执法", "设置", "建立", "召开")
@@ -359,7 +359,7 @@ _AREA_KINDS = ("国家级自然保护区", "省级自然保护区", "自然保�
 _OPEN_LANDS = ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区", "林区")
 """Kinds of land also said of no place in particular (法润草原, 交界区域草原, 周边林区): named only right after a verb or function word."""
 _NOT_IN_A_LAND = re.compile("区域|交界|毗邻|地区|周边|沿线|保护|治理|生态")
-_AREA = re.compile(f"[{CJK}]{{2,8}}?(?:{alternation(_AREA_KINDS)})")
+_AREA = re.compile(f"[{CJK}]{{2,12}}?(?:{alternation(_AREA_KINDS)})")
 _BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在|[一二三四五六七八九十]是")
 """What stands before an area's name (围绕, 在, 设立): a character of it counts only as a word of its own (向海 is a name)."""
 
@@ -371,7 +371,7 @@ def _protected_areas(text: str, word_starts: frozenset[int]) -> list[tuple[int, 
     a kind alone (深化国家公园周边) names none.
     """
     out = []
-    for match in finditer_near(_AREA, text, _AREA_KINDS, 8 + 2, 9):
+    for match in finditer_near(_AREA, text, _AREA_KINDS, 12 + 2, 9):
         start, end = match.span()
         kind = max(len(k) for k in _AREA_KINDS if text.endswith(k, start, end))
         cut = start
@@ -502,10 +502,10 @@ def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tu
             cut = aligned
         if end - cut <= generic or text[cut:end] in known.province_short_forms:
             continue
-        if (context is None or text[end - 1] in "海湾") and any(not p.is_feature for p in known.candidates(text[cut:end])):
-            continue  # 珠海海域, 在珠海开展: a division's name (环江流域 is the river all the same)
-        if text[end - 1] == "湾" and end - cut < 3:
-            continue  # 港湾, 海湾: a bay's name proper has two characters or more
+        if (context is None or text[end - 1] in "海湾港岛") and any(not p.is_feature for p in known.candidates(text[cut:end])):
+            continue  # 珠海海域, 防城港海域, 在珠海开展: a division's name (环江流域 is the river all the same)
+        if text[end - 1] in "湾港岛" and end - cut < 3:
+            continue  # 港湾, 海岛: a bay's, harbour's or island's name proper has two characters or more
         reach = end + len(context) if context in _STRETCHES else end
         split = next((k for k in range(cut + 2, end - 1) if text.endswith(_WATER_GENERIC, cut, k) and text[k:end] in known.waters), None)
         if split is not None:  # 湟水黄河沿线: two waters run together, the second one the gazetteer knows

@@ -284,3 +284,12 @@ def test_villages_listed_after_a_towns_first_village_are_the_towns(read):
     villages = reading.found("village-after-town")
     assert set(villages) == {"新华村", "太平村", "红旗村"} and {c.attributes["parent"] for c in villages.values()} == {"瞻榆镇"}
     assert "红旗区" not in reading.found(type_="Place")
+
+
+def test_harbours_and_islands_before_their_waters_are_places_and_a_citys_name_is_not(read):
+    found = read("联合开展英罗港海域巡查，守护涠洲岛周边海域，加强防城港海域和海岛沿岸巡查。", region="合浦县", city="北海市").found("water")
+    assert set(found) == {"英罗港", "涠洲岛"}
+
+
+def test_a_long_protected_areas_name_is_read_whole(read):
+    assert "山口国家级红树林生态自然保护区" in read("在山口国家级红树林生态自然保护区设立联系点。", region="合浦县", city="北海市").found("protected-area")
