@@ -479,6 +479,26 @@ def _name_start(text: str, start: int, end: int, generics: tuple[str, ...], word
     return cut if end - cut > generic else None
 
 
+_DIVISION_ENDS = ("省", "市", "区", "县", "旗", "州", "镇", "乡", "街道")
+
+
+def _after_divisions(text: str, cut: int, stem_end: int, end: int, known: Gazetteer) -> int:
+    """Where a water's name starts when divisions open the words before it (潼南区琼江, 韩城黄河滩区: 琼江, 黄河).
+
+    A division's full name (潼南区) is cut off when a name proper is left; a short form only
+    before a water the gazetteer knows (韩城|黄河), so 顺德水道 keeps 顺德.
+    """
+    moved = True
+    while moved:
+        moved = False
+        for k in range(stem_end - 1, cut + 1, -1):
+            places = known.candidates(text[cut:k])
+            if places and not places[0].is_feature and (text.endswith(_DIVISION_ENDS, cut, k) or text[k:end] in known.waters):
+                cut, moved = k, True
+                break
+    return cut
+
+
 def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tuple[int, int, str, int]]:
     """Rivers, lakes, bays and seas named before 流域/沿线/水域/海域…, as (start, end, name, mention end).
 
@@ -506,6 +526,7 @@ def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tu
             continue  # 珠海海域, 防城港海域, 在珠海开展: a division's name (环江流域 is the river all the same)
         if text[end - 1] in "湾港岛" and end - cut < 3:
             continue  # 港湾, 海岛: a bay's, harbour's or island's name proper has two characters or more
+        cut = _after_divisions(text, cut, end - generic, end, known)
         reach = end + len(context) if context in _STRETCHES else end
         split = next((k for k in range(cut + 2, end - 1) if text.endswith(_WATER_GENERIC, cut, k) and text[k:end] in known.waters), None)
         if split is not None:  # 湟水黄河沿线: two waters run together, the second one the gazetteer knows

@@ -293,3 +293,9 @@ def test_harbours_and_islands_before_their_waters_are_places_and_a_citys_name_is
 
 def test_a_long_protected_areas_name_is_read_whole(read):
     assert "山口国家级红树林生态自然保护区" in read("在山口国家级红树林生态自然保护区设立联系点。", region="合浦县", city="北海市").found("protected-area")
+
+
+def test_a_water_named_after_a_division_starts_after_it(read):
+    reading = read("在潼南区琼江流域开展巡查，围绕韩城黄河滩区开展普法，在西江、顺德水道交汇处巡查。", region="潼南区", city="重庆市")
+    assert set(reading.found("water")) == {"琼江", "黄河", "西江", "顺德水道"}
+    assert "潼南区" in reading.found("gazetteer")
