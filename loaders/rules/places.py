@@ -131,7 +131,7 @@ class PlaceRule(RuleComponent):
                 name = text[first:water.start] + water.canonical
                 out = [c for c in out if c is not water]
                 out.append(Candidate(Class.Place, Class.Place, name, first, water.end, text[first:water.end], "water"))
-        for start, end, name, reach in _mountains(text, words):
+        for start, end, name, reach in _mountains(text, words, ctx.gazetteer):
             inside = [c for c in out if start <= c.start and c.end <= reach]
             if not overlaps_any(start, reach, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 五指山片区 is the mountain, not the city's short form
@@ -146,7 +146,7 @@ class PlaceRule(RuleComponent):
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 万泉河上游琼中段 is one place, not 万泉河 and 琼中
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water-section"))
-        for start, end, name in _protected_areas(text, words):
+        for start, end, name in _protected_areas(text, words, ctx.gazetteer):
             inside = [c for c in out if start <= c.start and c.end <= end]
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 龙凤山水库 is a reservoir, not 龙凤 and a word
@@ -354,17 +354,17 @@ def _ethnic_towns(text: str, ctx: Context) -> list[tuple[int, int, str]]:
 
 
 _AREA_KINDS = ("国家级自然保护区", "省级自然保护区", "自然保护区", "国家公园", "国家森林公园", "森林公园", "国家湿地公园", "湿地公园",
-               "风景名胜区", "水库", "遗址", "长城") + ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区", "林区")
+               "风景名胜区", "水库", "遗址", "长城") + ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区")
 """What ends the name of a protected area, a reservoir or a heritage site (向海国家级自然保护区, 龙凤山水库, 喇家遗址, 九门口长城): places reports work in."""
-_OPEN_LANDS = ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区", "林区")
-"""Kinds of land also said of no place in particular (法润草原, 交界区域草原, 周边林区): named only right after a verb or function word."""
+_OPEN_LANDS = ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区")
+"""Kinds of land also said of no place in particular (法润草原, 交界区域草原): named only right after a verb or function word."""
 _NOT_IN_A_LAND = re.compile("区域|交界|毗邻|地区|周边|沿线|保护|治理|生态")
 _AREA = re.compile(f"[{CJK}]{{2,12}}?(?:{alternation(_AREA_KINDS)})")
 _BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在|[一二三四五六七八九十]是")
 """What stands before an area's name (围绕, 在, 设立): a character of it counts only as a word of its own (向海 is a name)."""
 
 
-def _protected_areas(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, str]]:
+def _protected_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tuple[int, int, str]]:
     """Protected areas and reservoirs named by their kind (海南热带雨林国家公园, 龙凤山水库), as (start, end, name).
 
     The name proper (two characters or more) starts after the last function word or verb before it;
@@ -381,6 +381,7 @@ def _protected_areas(text: str, word_starts: frozenset[int]) -> list[tuple[int, 
                 cut = stop.end()
         if cut == start and word_starts and start not in word_starts:
             continue  # the window opened inside a word: no name proper found
+        cut = _after_divisions(text, cut, end - kind, end, known, full_only=True)  # 吉林省向海国家级自然保护区: 向海…
         if text.endswith(_OPEN_LANDS, start, end) and (cut == start or _NOT_IN_A_LAND.search(text, cut, end - kind) or end - kind - cut > 5):
             continue  # 蒙吉同心·法润草原, 陕甘宁交界区域草原: no land's name
         if end - kind - cut >= 2:
@@ -446,7 +447,7 @@ _MOUNTAIN = re.compile(f"[{CJK}]{{1,5}}?(?:{alternation(_MOUNTAIN_GENERIC)})(?=(
 _LISTED_MOUNTAIN = re.compile(f"[{CJK}]{{1,5}}?(?:{alternation(_MOUNTAIN_GENERIC)})$")
 
 
-def _mountains(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, str, int]]:
+def _mountains(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tuple[int, int, str, int]]:
     """Mountains named before 区域/片区/一带…, and those joined to one by 、 or a dash (鹦哥岭—黎母山片区), as (start, end, name, mention end).
 
     The name starts as a water's does (after a function word or verb, at a word start); 幕阜山区域
@@ -458,6 +459,7 @@ def _mountains(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, s
         cut = _name_start(text, start, end, _MOUNTAIN_GENERIC, word_starts)
         if cut is None:
             continue
+        cut = _after_divisions(text, cut, end - 1, end, known)  # 通城县幕阜山区域: 幕阜山
         out.append((cut, end, text[cut:end], end + len(match["context"]) if match["context"] == "区域" else end))
         while cut > 1 and text[cut - 1] in "、—":
             found = _LISTED_MOUNTAIN.search(text, max(0, cut - 8), cut - 1)
@@ -482,7 +484,7 @@ def _name_start(text: str, start: int, end: int, generics: tuple[str, ...], word
 _DIVISION_ENDS = ("省", "市", "区", "县", "旗", "州", "镇", "乡", "街道")
 
 
-def _after_divisions(text: str, cut: int, stem_end: int, end: int, known: Gazetteer) -> int:
+def _after_divisions(text: str, cut: int, stem_end: int, end: int, known: Gazetteer, full_only: bool = False) -> int:
     """Where a water's name starts when divisions open the words before it (潼南区琼江, 韩城黄河滩区: 琼江, 黄河).
 
     A division's full name (潼南区) is cut off when a name proper is left; a short form only
@@ -493,7 +495,7 @@ def _after_divisions(text: str, cut: int, stem_end: int, end: int, known: Gazett
         moved = False
         for k in range(stem_end - 1, cut + 1, -1):
             places = known.candidates(text[cut:k])
-            if places and not places[0].is_feature and (text.endswith(_DIVISION_ENDS, cut, k) or text[k:end] in known.waters):
+            if places and not places[0].is_feature and (text.endswith(_DIVISION_ENDS, cut, k) or not full_only and text[k:end] in known.waters):
                 cut, moved = k, True
                 break
     return cut

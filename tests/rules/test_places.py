@@ -268,7 +268,7 @@ def test_a_provinces_short_form_after_standing_on_it_is_the_province(read):
     assert "辽宁省" in read("立足辽宁“西大门”区位，主动融入京津冀。", region="绥中县", city="葫芦岛市").found("province-slogan")
 
 
-def test_reservoir_areas_irrigation_districts_and_forest_areas_are_places(read):
+def test_reservoir_areas_and_irrigation_districts_are_places(read):
     found = read("加强丹江口库区执法，推进三峡库区协作，在河套灌区开展宣讲，覆盖黎母山及周边林区。", region="淅川县", city="南阳市").found("protected-area")
     assert set(found) == {"丹江口库区", "三峡库区", "河套灌区"}
 
@@ -299,3 +299,9 @@ def test_a_water_named_after_a_division_starts_after_it(read):
     reading = read("在潼南区琼江流域开展巡查，围绕韩城黄河滩区开展普法，在西江、顺德水道交汇处巡查。", region="潼南区", city="重庆市")
     assert set(reading.found("water")) == {"琼江", "黄河", "西江", "顺德水道"}
     assert "潼南区" in reading.found("gazetteer")
+
+
+def test_a_mountain_or_area_named_after_a_division_starts_after_it(read):
+    reading = read("在通城县幕阜山区域开展检查，加强通城县黄龙山林区管护，在吉林省向海国家级自然保护区设立联系点。", region="通城县", city="咸宁市")
+    assert set(reading.found("mountain")) == {"幕阜山", "黄龙山"}
+    assert set(reading.found("protected-area")) == {"向海国家级自然保护区"}
