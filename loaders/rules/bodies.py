@@ -48,10 +48,12 @@ _PARTY_GROUP = "党组"
 _LIST_LINKS = "、和及"
 """What carries an owner over to the next body (区法院、司法局); not 与, which names partners of their own."""
 _HEADS_NEEDING_A_BODY = ("委员会", "局", "厅", "委办", "办公室", "中心", "所", "大队", "支队")
-_SUB_BODY_FORBIDDEN = re.compile("[及和与、的]|政府|局|院|全年|审查")
+_SUB_BODY_FORBIDDEN = re.compile("[及和与、的]|政府|局|院|全年|审查|联合|会同|协同|配合")
 _BOUNDARY = set("，。；：、！？,;:!?\n（）() \u3000与和及同由经在向对并")
 """What may stand before a name that no place opens (华南理工大学法学院, 佛山仲裁委员会)."""
 _COURT_BRANCHES = ("人民法庭", "法庭")
+_NOT_MEDIATION = (Class.Association, Class.ArbitrationBody, Class.Court, Class.Procuratorate, Class.Government, Class.Legislature)
+"""Classes a body keeps whatever its name says of disputes (县人民调解员协会, 县劳动人事争议仲裁委员会)."""
 COMPLETE = "complete"
 """Attribute of a body whose name is complete as read: the reporting region is never put in front (国务院, 华南理工大学)."""
 
@@ -78,6 +80,7 @@ class BodyVocabulary(VocabularySlice):
     named_body_heads: tuple[tuple[str, Class], ...]
     region_count_words: tuple[str, ...]
     self_references: tuple[str, ...]
+    vertical_bodies: tuple[tuple[str, str], ...]
 
 
 @Language.factory("govkg_institutions", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[CANDIDATES],
@@ -134,10 +137,11 @@ class BodyRule(RuleComponent):
         cls, full_head = self._heads[head]
         if head in _HEADS_NEEDING_A_BODY and not body:
             return None
-        if head == "委" and body == "党":  # 自治区党委, 县党委: the party committee
+        if head == "委" and (body == "党" or body == owner[-1:]):  # 自治区党委, 县党委, 浚县县委: the party committee
             return Class.PoliticalBody, f"中共{owner}委员会" if owner.endswith("自治区") else f"中共{owner}委"
-        if head == "委" and body:
-            return Class.Department, owner + body + "委员会"
+        if head == "委" and body:  # 县发改委; 县卫健委 by its abbreviation
+            full = next((body[: -len(short) + 1] + full for short, full in vocabulary.abbreviations if (body + head).endswith(short)), None)
+            return Class.Department, owner + (full or body + "委员会")
         if head.startswith("委") and len(head) > 1 and head not in ("委员会", "委办"):  # 区委党校, 县委依法治县办: the party committee's
             return (Class.PoliticalBody, f"中共{owner}{full_head}") if not body else None
         name = body + head
@@ -149,14 +153,19 @@ class BodyRule(RuleComponent):
             name = body + full_head
         if head == "委":  # 中共兴安盟委; a 地区's is the 地委 (中共大兴安岭地委)
             return Class.PoliticalBody, f"中共{owner.removesuffix('地区')}{'地' if owner.endswith('地区') else ''}委"
-        if any(cue in name for cue in vocabulary.mediation_cues):
-            return Class.MediationCentre, owner + name
+        if any(cue in name for cue in vocabulary.mediation_cues) and cls not in _NOT_MEDIATION:
+            return Class.MediationCentre, owner + name  # 县矛盾纠纷调处化解中心; not 县人民调解员协会, 县劳动人事争议仲裁委员会
         return cls, owner + name
 
     def _body(self, cls: Class, canonical: str, start: int, end: int, text: str, rule: str, owner: str) -> Candidate:
         type_ = Class.MediationCentre if cls == Class.MediationCentre else Class.Institution
         if canonical.startswith(_PARTY) and text.endswith(_PARTY, 0, start):
             start -= len(_PARTY)  # 中共顺德区委…委员会: the party's name is part of the body's
+        for head, centre in self.vocabulary.vertical_bodies:
+            if canonical.endswith(head) and not canonical.startswith(centre):
+                canonical = centre + canonical  # 县税务局 is 国家税务总局's body in the county: its name says so
+                if text.endswith(centre, 0, start):
+                    start -= len(centre)
         return Candidate(type_, cls, canonical, start, end, text[start:end], rule, attributes={"owner": owner})
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:

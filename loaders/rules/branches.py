@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, PER_PLACE, Candidate, in_place, Context, RelationRecord, alternation, clause_end, list_items, normalise
+from govkg.loaders.rules.base import CJK, PER_PLACE, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, clause_end, in_place, list_items, normalise, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.loaders.rules.phrases import STATIONED
 from govkg.ontology.terms import Class, RelationType
@@ -61,6 +61,10 @@ class BranchVocabulary(VocabularySlice):
     unit_heads: tuple[str, ...]
     mediation_cues: tuple[str, ...]
     point_arrival_verbs: tuple[str, ...]
+    mediation_scopes: tuple[str, ...]
+    np_stop_chars: str
+    relation_verbs: dict[RelationType, tuple[str, ...]]
+    organising_verbs: tuple[str, ...]
 
 
 @Language.factory("govkg_branches", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[CANDIDATES], default_config={})
@@ -75,12 +79,16 @@ class BranchRule(RuleComponent):
         heads = alternation(self.vocabulary.branch_heads)
         self._branch = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?P<verb>{verbs})(?P<name>[{CJK}]{{0,10}}?(?:{heads}))")
         units = alternation(self.vocabulary.unit_heads)
-        self._unit = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:{verbs})(?P<name>[{CJK}]{{0,12}}?(?:{units}))")
+        self._unit = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:{verbs})(?P<name>[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
         self._set_up_in = re.compile(f"在([^，。；\\n]{{2,30}}?)(?:{verbs})")
         # 设立A工作站、B工作站和C调解室: every item of the list a branch
         self._next_branch = re.compile(f"(?:以及|[、和及])(?P<name>[{CJK}]{{0,10}}?(?:{heads}))(?=以及|[、和及，。；,;\\n]|$)")
         self._per_place = re.compile(f"在(?P<where>[^，。；,;\\n]{{4,40}}?)(?:分别|共同|联合|各)?(?:{verbs})"
                                      f"(?P<name>[{CJK}“”]{{0,16}}?(?:{alternation(self.vocabulary.mediation_unit_heads)}))")
+        # 交通事故纠纷人民调解委员会全年调解…: a unit named whole where a clause opens, no owner or verb before it
+        self._opening_name = re.compile(f"(?:^|(?<=[，。；：、\\n]))(?:[一二三四五六七八九十]是|其中|同时|此外|另外)?(?P<name>[{CJK}“”]{{2,16}}?(?:{alternation(self.vocabulary.mediation_unit_heads)}))")
+        self._name_stops = re.compile("[" + re.escape(self.vocabulary.np_stop_chars) + "]|" + alternation(
+            [*(v for vs in self.vocabulary.relation_verbs.values() for v in vs), *self.vocabulary.organising_verbs, *self.vocabulary.establishment_verbs]))
         self._arrival = re.compile(f"(?:{alternation(self.vocabulary.point_arrival_verbs)})(?P<where>[^，。；,;\\n]{{2,30}})")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
@@ -155,6 +163,7 @@ class BranchRule(RuleComponent):
                     target = Candidate(target.type, target.cls, name, target.start, target.end, target.text, "unit-in-place", replaces=True)
                     new.append(target)
                 out.append(RelationRecord(RelationType.LOCATED_IN, target.key, host.key, False, match.start(), target.end))
+        new += self._opening_names(earlier, new, ctx)
         out += self._arrivals(earlier, shadow)
         for c in earlier:
             owner = c.attributes.get("owner")
@@ -176,14 +185,17 @@ class BranchRule(RuleComponent):
                 continue
             if any(c.replaces and (c.start, c.end) == unit.span("name") for c in earlier):
                 continue  # a point (法律服务工作站) its own rule has read
-            written = unit["name"]
+            written = ctx.text[unit.start("name"):unit.end("name")]  # 设立“橡胶纠纷”巡回调解点: the quote is part of the name
+            if PLACEHOLDER in unit["name"] and not any(cue in written for cue in self.vocabulary.mediation_cues):
+                continue  # a quoted name the quote rule reads, unless it names a mediation unit after it (“橡胶纠纷”巡回调解点)
             name = written if written.startswith(body.canonical) else body.canonical + written
             mediation = any(cue in written for cue in self.vocabulary.mediation_cues)
             type_, cls = (Class.MediationCentre, Class.MediationBranch) if mediation else (Class.Institution, Class.Office)
             hosts = [h for h in earlier if unit["where"] and h.type in (*_HOSTS, Class.MediationCentre) and unit.start("where") <= h.start and h.end <= unit.end("where")]
-            if mediation and hosts and hosts[-1].type == Class.Place:
-                # 县司法局与积石山县司法局在官亭镇共同设立…调解室: a unit of the place, whoever of the partners is named last
-                name = _in_place(ctx, hosts[-1].canonical) + written
+            if mediation and hosts:
+                # 县司法局与积石山县司法局在官亭镇共同设立…调解室: a unit of the place, whoever of the partners is named last;
+                # 在县矛盾纠纷调处化解中心设立…调解工作室: the host's
+                name = (_in_place(ctx, hosts[-1].canonical) if hosts[-1].type == Class.Place else hosts[-1].canonical) + written
             new.append(Candidate(type_, cls, name, unit.start("name"), unit.end("name"), written, "unit-of-body", replaces=True))
             out.append(RelationRecord(RelationType.ESTABLISHED, body.key, name, False, body.start, unit.end()))
             host = hosts[-1].key if hosts else body.key
@@ -213,6 +225,23 @@ class BranchRule(RuleComponent):
                 new.append(Candidate(Class.MediationCentre, cls, name, match.start("name"), match.end("name"), written, PER_PLACE, replaces=True))
                 out.append(RelationRecord(RelationType.LOCATED_IN, name, place.key, False, match.start(), match.end()))
         return new, out
+
+    def _opening_names(self, earlier: Sequence[Candidate], new: Sequence[Candidate], ctx: Context) -> list[Candidate]:
+        """Mediation units named whole at the opening of a clause or list item (交通事故纠纷人民调解委员会全年调解…, “…”调解室、…):
+        a name with a cue, not a level of units (村级调解室), not read by another rule."""
+        out: list[Candidate] = []
+        taken = [(c.start, c.end) for c in (*earlier, *new)]
+        for match in self._opening_name.finditer(ctx.masked):
+            start, end = match.span("name")
+            written = ctx.text[start:end]
+            head = next(h for h in sorted(self.vocabulary.mediation_unit_heads, key=len, reverse=True) if written.endswith(h))
+            rest = written[: len(written) - len(head)].removesuffix("人民")
+            if (not rest or rest in self.vocabulary.mediation_scopes or not any(cue in written for cue in self.vocabulary.mediation_cues)
+                    or self._name_stops.search(rest) or rest[0] in "各全本我该每" or overlaps_any(start, end, taken)):
+                continue
+            cls = Class.MediationCentre if head.endswith(("中心", "委员会")) else Class.MediationBranch
+            out.append(Candidate(Class.MediationCentre, cls, normalise(written), start, end, written, "mediation-named"))
+        return out
 
     def _arrivals(self, earlier: Sequence[Candidate], shadow: str) -> list[RelationRecord]:
         """A centre 落户/设在/建在 X: it is LOCATED_IN the innermost place or the body X names."""

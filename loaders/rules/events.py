@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from govkg.loaders.gazetteer import Gazetteer
-from govkg.loaders.rules.base import CJK, CJK_CHAR, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, first_of, normalise, pause
+from govkg.loaders.rules.base import CJK, CJK_CHAR, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, clause_start, first_of, normalise, pause
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
@@ -42,6 +42,9 @@ _ORGANISER_BEFORE = re.compile(
     "(?:[局委办院庭所处队站馆]|中心|政府|协会)(?:在[^，。；：、\\n]{1,14})?$|(?:联合|会同|协同)[^，。；：\\n]{2,28}$")
 """What a plain 开展/启动 needs right before it to organise: a body (市市场监管局开展…, …在X镇启动), or partners (联合县文化馆开展…)."""
 
+_PERFECTIVE = "了"
+_OF = "的"
+_BY = re.compile("由")
 ORGANISED = "organised-event"
 """The rule name of events read after an organising verb; the candidate's ``verb`` attribute is where the verb starts."""
 WHOLE_REGION = ("全区", "全县", "全市", "全旗")
@@ -116,10 +119,24 @@ class EventRule(RuleComponent):
         out = []
         verbs = list(self._organising.finditer(shadow))
         ends = {v.end() for v in verbs}
-        verbs += [v for v in self._subject_organising.finditer(shadow) if v.end() not in ends and _ORGANISER_BEFORE.search(shadow, max(0, v.start() - 30), v.start())]
+        inner = {v.end(): v for v in self._subject_organising.finditer(shadow) if v.end() not in ends}
+        verbs += [v for v in inner.values() if _ORGANISER_BEFORE.search(shadow, max(0, v.start() - 30), v.start())]
+        organiser_at: dict[int, int] = {}  # 组织全县领导干部开展法治专题培训: the event follows 开展, its organiser the one who 组织
+        for verb in sorted(verbs, key=lambda v: v.start()):
+            end = min(pause(shadow, verb.end()), verb.end() + longest)
+            nested = next((v for v in inner.values() if verb.end() + 2 <= v.start() and v.end() < end), None)
+            if nested is not None and nested.end() not in organiser_at:
+                organiser_at[nested.end()] = organiser_at.get(verb.end(), verb.start())
+                verbs.append(nested)
         for verb in verbs:
             start = verb.end()
             end = min(pause(shadow, start), start + longest)
+            if any(start < k < end for k in organiser_at):
+                continue  # the verb governs the people who act, and the event is read after the nested verb
+            if shadow.startswith(_PERFECTIVE, start):
+                start += len(_PERFECTIVE)  # 举办了…论坛
+            elif shadow.startswith(_OF, start) and _BY.search(shadow, clause_start(shadow, verb.start()), verb.start()):
+                start += len(_OF)  # 由县司法局主办的…汇演: the event the body named after 由 organised
             run = shadow[start:end]
             words = ctx.token_starts
             for cut in self._no_name.finditer(run):
@@ -137,6 +154,6 @@ class EventRule(RuleComponent):
                     if canonical.startswith(WHOLE_REGION) and ctx.region:
                         canonical = ctx.region + canonical[2:]
                     out.append(Candidate(Class.Event, cls, canonical, start, start + k, surface, ORGANISED,
-                                         attributes={"verb": verb.start()}))
+                                         attributes={"verb": organiser_at.get(verb.end(), verb.start())}))
                     break
         return out

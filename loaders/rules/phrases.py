@@ -21,6 +21,9 @@ from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, Voca
 from govkg.ontology.terms import Class
 
 _AND = re.compile("以及|和|及")
+_PERFECTIVE = "了"
+_PILOT = "试点"
+_REFORM_PILOT = "改革试点"
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[项个家名件批]")
 _LISTED_TYPES = (Class.Event, Class.Document, Class.Agreement)
 """Types whose verb may govern a list of names separated by 、 (印发A、B和C)."""
@@ -121,7 +124,7 @@ class PhraseRule(RuleComponent):
         out: list[Candidate] = []
         for type_, verbs, heads in self._types:
             for verb in verbs.finditer(shadow):
-                run_start = verb.end()
+                run_start = verb.end() + (shadow.startswith(_PERFECTIVE, verb.end()))  # 建立了…机制: the name follows 了
                 run_end = pause(shadow, run_start)
                 segments = [(run_start, run_end)]
                 if type_ in _LISTED_TYPES:
@@ -145,6 +148,8 @@ class PhraseRule(RuleComponent):
                         if found is None:
                             continue
                         start, end, cls = found[:3]
+                        if type_ == Class.Mechanism and shadow.endswith(_REFORM_PILOT, start, end):
+                            end -= len(_PILOT)  # 开展…改革试点: the mechanism is the reform, tried out where the pilot runs
                         surface = text[start:end]
                         if type_ == Class.Mechanism and (end - start <= 4 and surface[:2] in self._generic or surface in self._generic_systems):
                             continue  # 协作机制, 工作制度, 矛盾纠纷多元化解机制: a kind of mechanism every region has, not one named

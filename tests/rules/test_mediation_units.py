@@ -29,8 +29,9 @@ def test_a_list_joined_by_he_names_two_units():
 
 def test_a_court_mediation_link_office_is_a_mediation_unit_in_the_body_named_after_zai():
     r = extract("县司法局在县人民法院设立诉调对接中心。", region="凤凰县")
-    assert r.names.get("凤凰县诉调对接中心") == "MediationCentre"
-    assert ("LOCATED_IN", "凤凰县诉调对接中心", "凤凰县人民法院") in r.relations()
+    unit = next(n for n in r.names if n.endswith("诉调对接中心"))
+    assert r.names[unit] == "MediationCentre"
+    assert ("LOCATED_IN", unit, "凤凰县人民法院") in r.relations()
 
 
 def test_a_link_studio_two_bodies_set_up_is_a_mediation_unit():
@@ -135,3 +136,39 @@ def test_a_body_leading_a_unit_with_de_names_no_office_of_it():
     r = extract("成立由县司法局牵头的物业纠纷人民调解委员会。", region="凤凰县")
     assert r.names.get("凤凰县物业纠纷人民调解委员会") == "MediationCentre"
     assert not any("牵头" in n for n in r.names)
+
+
+def test_associations_and_arbitration_bodies_of_disputes_stay_institutions():
+    r = extract("县人民调解员协会、县劳动人事争议仲裁委员会和县医疗纠纷人民调解委员会参加，成立县劳动人事争议仲裁院。", region="凤凰县")
+    assert r.names.get("凤凰县人民调解员协会") == "Institution"
+    assert r.cls("凤凰县劳动人事争议仲裁委员会") == "ArbitrationBody"
+    assert r.cls("凤凰县劳动人事争议仲裁院") == "ArbitrationBody"
+    assert r.names.get("凤凰县医疗纠纷人民调解委员会") == "MediationCentre"
+
+
+def test_a_quoted_unit_a_court_branch_sets_up_keeps_its_quote_and_is_the_branchs():
+    r = extract("县人民法院勐捧人民法庭设立“橡胶纠纷”巡回调解点。", region="勐腊县")
+    unit = "勐腊县人民法院勐捧人民法庭“橡胶纠纷”巡回调解点"
+    assert r.names.get(unit) == "MediationCentre"
+    assert {("ESTABLISHED", "勐腊县人民法院勐捧人民法庭", unit), ("LOCATED_IN", unit, "勐腊县人民法院勐捧人民法庭")} <= r.relations()
+
+
+def test_a_unit_set_up_in_a_centre_is_named_by_the_centre_it_sits_in():
+    r = extract("县妇联联合县司法局在县矛盾纠纷调处化解中心设立婚姻家庭纠纷调解工作室。", region="勐腊县")
+    centre = "勐腊县矛盾纠纷调处化解中心"
+    unit = centre + "婚姻家庭纠纷调解工作室"
+    assert {("ESTABLISHED", "勐腊县司法局", unit), ("ESTABLISHED", "勐腊县妇女联合会", unit), ("LOCATED_IN", unit, centre)} <= r.relations()
+
+
+def test_units_named_whole_where_a_clause_opens_are_read_and_levels_of_units_are_not():
+    r = extract("一是交通事故纠纷人民调解委员会全年调解纠纷320件，“老杨调解工作室”、乡贤调解室化解纠纷56件；村级调解室运行良好，各调解室全覆盖。",
+                region="凤凰县")
+    units = {n for n, t in r.names.items() if t == "MediationCentre"}
+    assert units == {"凤凰县交通事故纠纷人民调解委员会", "凤凰县老杨调解工作室", "凤凰县乡贤调解室"}
+
+
+def test_a_unit_bodies_of_two_regions_set_up_together_is_no_one_regions():
+    r = extract("县司法局与贵州省松桃县司法局成立湘黔边界联合人民调解委员会，县司法局联合县卫生健康局组建医疗纠纷人民调解委员会。", region="凤凰县")
+    assert r.names.get("湘黔边界联合人民调解委员会") == "MediationCentre"
+    assert r.names.get("凤凰县医疗纠纷人民调解委员会") == "MediationCentre"
+    assert ("ESTABLISHED", "松桃苗族自治县司法局", "湘黔边界联合人民调解委员会") in r.relations()

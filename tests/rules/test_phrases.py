@@ -89,3 +89,20 @@ def test_items_listed_before_one_head_are_one_mechanism_each_signer_established(
 def test_kinds_listed_with_deng_before_a_head_are_no_one_mechanism(read):
     found = read("区司法局建立案情通报、联合研判、协同处置等机制。").found(type_="Mechanism")
     assert not any("、" in name for name in found)
+
+
+def test_a_pilot_is_a_programme_and_a_reforms_pilot_is_the_reform():
+    from extracted import read as extract
+
+    r = extract("在阿拉营镇、茶田镇开展乡镇行政执法规范化试点，在木江坪镇开展基层执法体制改革试点。", region="凤凰县")
+    assert r.names.get("乡镇行政执法规范化试点") == "Mechanism"
+    assert r.cls("乡镇行政执法规范化试点") == "Programme"
+    assert r.names.get("基层执法体制改革") == "Mechanism"
+    assert "基层执法体制改革试点" not in r.names
+
+
+def test_a_service_channel_opened_is_a_service():
+    from extracted import read as extract
+
+    r = extract("开通涉企纠纷诉讼服务绿色通道。", region="凤凰县")
+    assert r.cls("涉企纠纷诉讼服务绿色通道") == "Service"
