@@ -45,6 +45,8 @@ _REGION = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:新区|自治州|自治县|地区
 _PARTY = re.compile(r"中(?:国)?共(?:产党)?(?P<region>[\u4e00-\u9fff]{1,12}?)委(?:员会)?(?![\u4e00-\u9fff]*(?:局|办))")
 _JOINT_HEAD = re.compile(r"中(?:国)?共(?:产党)?[\u4e00-\u9fff]{1,12}委(?:员会)?(?:[ \u3000]*[\u4e00-\u9fff]{1,12}人民政府)?")
 _DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办|院|中心|厅|署|所)$")
+_CENTRAL_BODY = re.compile(r"(?:国家|中华人民共和国)?[\u4e00-\u9fff]{1,10}?(?:部|总局|总署|署)|国家[\u4e00-\u9fff]{1,10}?局")
+"""司法部, 国家税务总局, 海关总署, 国家林业和草原局: bodies of the centre, whose reports have no region."""
 _DEICTIC = re.compile(r"^[我本某该全各][区县市旗州盟省]$")
 """我县, 本区, 某县: a report speaking of itself (or a template), not a region's name."""
 _READING_OF_A_REPORT = re.compile(r"^(?:【[^】\n]{0,8}解读】.*|.*(?:》|的)(?:政策|文件|文字|图文|图片)?解读)$|解读如下", re.MULTILINE)
@@ -199,6 +201,11 @@ def report_meta(text: str, source: str, where: str | None = None, hints: Hints |
         region = _canonical_region(hints.region)
         body = body if body.startswith(hints.region) or region in body else _government(region)
         kind = kind if kind in ("department", "party committee") else _government_kind(region)
+    if not region and _CENTRAL_BODY.fullmatch(subject):
+        raise InputError(
+            f"{where}: a report of a central body ({subject}): govkg reads the reports of local governments and their "
+            "departments (give --region to read it as one)"
+        )
     if not region:
         raise InputError(f"{where}: no reporting region in the title or the text (give --region)")
     if title is None:

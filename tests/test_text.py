@@ -255,3 +255,11 @@ def test_inline_pinyin_readings_are_dropped():
     report = parse_report(text, "t.txt", Hints(region="内蒙古自治区"))
     assert "(qū)" not in report.text and "內蒙古" in report.text and "錫林郭勒盟堅" not in report.text
     assert parse_report("2023年，XX区(A)类项目(PPP)，青浦区" + OPENING_BODY).text.count("(A)") == 1
+
+
+@pytest.mark.parametrize("body", ["司法部", "国家税务总局", "海关总署", "国家林业和草原局"])
+def test_a_central_bodys_report_is_refused_with_the_reason(body):
+    text = f"{body}2024年法治政府建设年度报告\n2024年，{body}坚持" + OPENING_BODY
+    with pytest.raises(InputError, match="central body"):
+        parse_report(text, "x.txt")
+    assert parse_report(text, "x.txt", Hints(region="东城区")).meta.region == "东城区"
