@@ -135,8 +135,9 @@ class EventRule(RuleComponent):
                 continue  # the verb governs the people who act, and the event is read after the nested verb
             if shadow.startswith(_PERFECTIVE, start):
                 start += len(_PERFECTIVE)  # 举办了…论坛
-            elif shadow.startswith(_OF, start) and _BY.search(shadow, clause_start(shadow, verb.start()), verb.start()):
-                start += len(_OF)  # 由县司法局主办的…汇演: the event the body named after 由 organised
+            elif shadow.startswith(_OF, start) and (_BY.search(shadow, clause_start(shadow, verb.start()), verb.start())
+                                                   or _ORGANISER_BEFORE.search(shadow, max(0, verb.start() - 30), verb.start())):
+                start += len(_OF)  # 由县司法局主办的…汇演, 州司法局举办的…培训班: the event that body organised
             run = shadow[start:end]
             words = ctx.token_starts
             for cut in self._no_name.finditer(run):

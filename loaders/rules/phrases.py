@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 
 from govkg.loaders.rules.base import CJK, PLACEHOLDER, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_start, first_of, normalise, pause
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice, candidates
+from govkg.loaders.rules.events import ORGANISED
 from govkg.ontology.terms import Class
 
 _AND = re.compile("以及|和|及")
@@ -108,7 +109,9 @@ class PhraseRule(RuleComponent):
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         earlier = candidates(doc)
         strong = [c for c in earlier if c.rule in _STRONG_RULES]
-        found = [p for p in self.read(ctx) if not any(p.overlaps(s) for s in strong)]
+        organised = [c for c in earlier if c.rule == ORGANISED]  # the event rule read the event with its organiser's verb
+        found = [p for p in self.read(ctx) if not any(p.overlaps(s) for s in strong)
+                 and not (p.type == Class.Event and any(p.overlaps(o) for o in organised))]
         found += [k for k in self.known(ctx) if not any(k.overlaps(o) for o in (*strong, *found))]
         if any(UNNAMED in p.attributes for p in found):
             bodies = [c for c in earlier if c.type == Class.Institution]

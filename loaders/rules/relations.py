@@ -350,6 +350,13 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
         # X在Y设立Z: Y is where, X acts; 在Y设立Z with no X before: Y is still only where
         named = [c for c in named if c.end <= locative]
         position = locative
+    invited = next((m.start() for m in _INVITING.finditer(text, start, position)), -1)
+    if invited >= 0 and any(c.end <= invited for c in named):
+        named = [c for c in named if c.end <= invited]  # 县司法局邀请州中级人民法院法官举办讲座: the one who invites organises
+        position = invited
+    causative = max((m.end() for m in _CAUSATIVE.finditer(text, start, position)), default=-1)
+    if causative >= 0 and any(c.start >= causative for c in named):
+        named = [c for c in named if c.start >= causative]  # 县司法局指导茶田镇建立…: the town sets it up, the bureau guides
     opening = text[start:position].strip("在开展共同联合一并还并又")
     if not named and start > 0 and text[start - 1] in "，," and (not opening or _PARTIES.fullmatch(opening)):
         # A与B共建X，联合举办Y: a clause that opens with its verb has the previous clause's subjects;
@@ -385,6 +392,10 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
 
 
 _SUBJECT_LINKS = (*LIST_LINKS, "与", "会同", "联合", "同")
+_CAUSATIVE = re.compile("指导|督促|推动|帮助|引导|支持|协助|鼓励|动员")
+"""Verbs by which one body has another act (A指导B建立…): B acts."""
+_INVITING = re.compile("邀请|特邀|聘请|邀约")
+"""Verbs by which a body brings others in (A邀请B举办…): A acts, B is a guest."""
 _PARTIES = re.compile("[两二三四五六七八九](?:地|方|县区?|区县?|市县?|旗县|省区?)|双方")
 """A count of the parties as a clause's subject (三地建立…, 双方): the signers named before it."""
 _CARRIED_CLAUSES = 3

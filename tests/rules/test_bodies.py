@@ -171,3 +171,10 @@ def test_a_market_supervision_station_is_an_office_of_its_bureau():
 
     r = extract("县市场监督管理局阿拉营市场监管所查处案件12件。", region="凤凰县")
     assert r.names.get("凤凰县市场监督管理局阿拉营市场监管所") == "Institution"
+
+
+def test_what_a_body_does_after_its_name_is_no_office_of_it():
+    from extracted import read as extract
+
+    r = extract("县政府聘请法律顾问12名，县司法局组织工作站人员培训。", region="凤凰县")
+    assert not any(n.endswith(("聘请法律顾问", "组织工作站")) for n in r.names)

@@ -104,3 +104,21 @@ def test_an_event_a_body_named_after_you_organised_is_read_after_de():
 def test_a_seminar_class_is_a_training():
     r = read("县委党校举办全县领导干部法治专题研讨班。", region="凤凰县")
     assert r.cls("凤凰县领导干部法治专题研讨班") == "Training"
+
+
+def test_an_event_read_with_its_organiser_is_not_read_again_without_the_whole_region():
+    r = read("县司法局举办全县行政执法人员培训班。", region="凤凰县")
+    events = [n for n, t in r.names.items() if t == "Event"]
+    assert events == ["凤凰县行政执法人员培训班"]
+
+
+def test_the_body_that_invites_organises_and_its_guests_do_not():
+    r = read("县司法局邀请州中级人民法院法官举办行政诉讼专题讲座。", region="凤凰县")
+    organisers = {s for t, s, o in r.relations() if t == "ORGANIZED"}
+    assert organisers == {"凤凰县司法局"}
+
+
+def test_an_event_another_body_held_that_the_regions_staff_attended_is_that_bodys():
+    r = read("组织县直各部门参加州司法局举办的行政执法人员培训班。", region="凤凰县")
+    assert ("ORGANIZED", "湘西土家族苗族自治州司法局", "行政执法人员培训班") in r.relations()
+    assert not any("参加" in n for n in r.names)
