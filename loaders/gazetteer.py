@@ -209,7 +209,8 @@ class Gazetteer:
         distances = {n: self._distance(n, region) for n in names}
         if len(names) == 1:
             place = self._places[names[0]]
-            if (surface, place.name) in self._short and place.level == "county" and region and distances[place.name] > 2 and not surface.endswith(_SHORT_GENERICS):
+            with_generic = surface.endswith(_SHORT_GENERICS) and surface != place.proper  # 积石山县, but not 红旗 (红旗区's name proper)
+            if (surface, place.name) in self._short and place.level == "county" and region and distances[place.name] > 2 and not with_generic:
                 return None
             return place
         best = min(distances.values())
@@ -261,6 +262,7 @@ class Gazetteer:
         """
         spans: list[tuple[int, int, str]] = []
         unresolved: list[tuple[int, int, str]] = []
+        shared: list[tuple[int, str]] = []
         previous: tuple[int, str] | None = None
         reach = 0
         # longest first at each start; a name that resolves to nothing leaves its characters to others (会同|江门市)
@@ -273,22 +275,43 @@ class Gazetteer:
                 unresolved.append((start, end, surface))
                 continue
             spans.append((start, end, place.name))
+            if len(self._candidates[surface]) > 1 and place.level == "township":
+                shared.append((len(spans) - 1, surface))
             previous = (end, place.name)
             reach = end
-        return self._named_elsewhere(spans, unresolved) if unresolved and spans else spans
+        if spans and (unresolved or shared):
+            spans = self._named_elsewhere(spans, unresolved, shared, region)
+        return spans
 
-    def _named_elsewhere(self, spans: list[tuple[int, int, str]], unresolved: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-        """``spans`` with the names left unresolved that the text resolves itself: one place it names elsewhere goes by it.
+    def _named_elsewhere(self, spans: list[tuple[int, int, str]], unresolved: list[tuple[int, int, str]],
+                         shared: list[tuple[int, str]], region: str | None) -> list[tuple[int, int, str]]:
+        """``spans`` with the names the text resolves itself: the one place it names elsewhere, or the one town of a county it names.
 
         秀山 alone is too often a word to count beyond the region's province, but in a text that
         names 秀山县 (秀山土家族苗族自治县) it is that county; 朝阳区 after 北京市朝阳区 is Beijing's.
+        A town name several towns share (张庄镇) is the town of the neighbouring county the text
+        names (沛县), before one of a county it does not name, unless the region has one.
         """
         named = {name for _, _, name in spans}
-        added = []
+        counties = {n for n in named if self._places[n].level == "county" and n != region}
+
+        def chosen(surface: str, own: str | None = None) -> str | None:
+            names = [n for n in self._candidates.get(surface, ()) if n in named and n != own]
+            if not names and counties:
+                names = [n for n in self._candidates.get(surface, ()) if self._places[n].parent in counties]
+            return names[0] if len(names) == 1 else None
+
+        spans = list(spans)
+        for i, surface in shared:
+            start, end, name = spans[i]
+            better = chosen(surface, name)
+            if better and not self.is_within(name, region):
+                spans[i] = (start, end, better)
+        added: list[tuple[int, int, str]] = []
         for start, end, surface in unresolved:
-            names = [n for n in self._candidates.get(surface, ()) if n in named]
-            if len(names) == 1 and not any(s < end and start < e for s, e, _ in spans + added):
-                added.append((start, end, names[0]))
+            better = chosen(surface)
+            if better and not any(s < end and start < e for s, e, _ in spans + added):
+                added.append((start, end, better))
         return sorted(spans + added) if added else spans
 
     def names_a_place(self, text: str, region: str | None = None) -> bool:

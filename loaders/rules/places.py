@@ -17,16 +17,16 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.gazetteer import Gazetteer, automaton_of
+from govkg.loaders.gazetteer import Gazetteer, Place, automaton_of
 from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, RelationRecord, alternation, finditer_near, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
-_WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠", "水", "湾", "海")
+_WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠", "水", "湾", "海", "港", "岛")
 _STRETCHES = ("上游", "中游", "下游", "滩区", "河滩", "沿岸", "岸线")
 """Contexts that name a stretch or bank of the water (大通河下游, 黄河滩区): the mention is the stretch, the place the water."""
 _WATER_CONTEXT = ("流域", "沿线", "水域", "两岸", "河段", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界",
-                  "海域", "近岸", "沿海", "海岸", "入海口", "入黄口", "入江口", "入湖口") + _STRETCHES
+                  "海域", "近岸", "沿海", "海岸", "周边海域", "入海口", "入黄口", "入江口", "入湖口") + _STRETCHES
 """What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸, 渤海沿岸, 北部湾海域)."""
 _WATER = re.compile(f"[{CJK}]{{1,8}}?(?:{alternation(_WATER_GENERIC)})(?=(?P<context>{alternation(_WATER_CONTEXT)}))")
 _AT_WATER_VERBS = ("开展", "设立", "巡查", "联合", "实施", "组织", "举办", "巡河", "执法", "设置", "建立", "召开")
@@ -53,6 +53,15 @@ _PARTNER_VERBS = ("会同", "联合")
 _GENERIC_ZONE_ENDS = frozenset("区圈带片")
 """How a zone's short form made of common words ends (示范区, 经济圈): inside a longer name it is that name's."""
 _JOINING = set("在与和及、的对向为是把将从于同")
+
+
+_LAW_ENDS = ("条例", "办法", "规定", "细则", "决定", "若干规定")
+_LAW = re.compile(f"[^》〉，。；\n]{{1,40}}?(?:{alternation(_LAW_ENDS)})(?:[（(][^）)》]{{1,10}}[）)])?[》〉]")
+
+
+def _opens_a_law(text: str, start: int, place: Place) -> bool:
+    """Whether a division opens the title of a law or regulation (《广东省优化营商环境条例》): it only says who made it."""
+    return start > 0 and text[start - 1] in "《〈" and not place.is_feature and not place.is_zone and _LAW.match(text, start) is not None
 
 
 def _inside_a_longer_name(text: str, start: int) -> bool:
@@ -104,7 +113,7 @@ class PlaceRule(RuleComponent):
                 continue  # 在下朝阳街道: the town 下朝阳街道 (read by its suffix), not another district's 朝阳街道
             # the reporting region's own prefecture or province written in front of a name (佛山市顺德区,
             # 广安市人民政府) only qualifies it: read, for the bodies, but no mention of its own
-            qualifier = name in ancestors and (end in starts or self._body_after.match(text, end) is not None)
+            qualifier = name in ancestors and (end in starts or self._body_after.match(text, end) is not None) or _opens_a_law(text, start, place)
             out.append(Candidate(Class.Place, Class(place.ontology_class), name, start, end, text[start:end], "gazetteer",
                                  attributes={QUALIFIER: True} if qualifier else {}))
         taken = [(c.start, c.end) for c in out]
@@ -122,7 +131,7 @@ class PlaceRule(RuleComponent):
                 name = text[first:water.start] + water.canonical
                 out = [c for c in out if c is not water]
                 out.append(Candidate(Class.Place, Class.Place, name, first, water.end, text[first:water.end], "water"))
-        for start, end, name, reach in _mountains(text, words):
+        for start, end, name, reach in _mountains(text, words, ctx.gazetteer):
             inside = [c for c in out if start <= c.start and c.end <= reach]
             if not overlaps_any(start, reach, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 五指山片区 is the mountain, not the city's short form
@@ -137,7 +146,7 @@ class PlaceRule(RuleComponent):
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 万泉河上游琼中段 is one place, not 万泉河 and 琼中
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water-section"))
-        for start, end, name in _protected_areas(text, words):
+        for start, end, name in _protected_areas(text, words, ctx.gazetteer):
             inside = [c for c in out if start <= c.start and c.end <= end]
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 龙凤山水库 is a reservoir, not 龙凤 and a word
@@ -158,6 +167,12 @@ class PlaceRule(RuleComponent):
                 out = [c for c in out if c not in inside] + [dataclasses.replace(c, attributes={**c.attributes, QUALIFIER: True}) for c in inside if c.start == start]
                 name = text[start:end]
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "zone"))
+        for country in [c for c in out if c.rule == "gazetteer" and ctx.gazetteer.place(c.canonical).level == "country"]:
+            for start, end in _foreign_divisions(text, country.end):
+                inside = [c for c in out if start <= c.start and c.end <= end]
+                if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
+                    out = [c for c in out if c not in inside]  # 勐新县 of Laos, not Henan's 新县 inside it
+                    out.append(Candidate(Class.Place, Class.Place, text[start:end], start, end, text[start:end], "foreign-division"))
         taken = [(c.start, c.end) for c in out]
         for start, end, name in _province_slogans(text, words, ctx.gazetteer.province_short_forms):
             if not overlaps_any(start, end, taken):
@@ -188,6 +203,18 @@ class PlaceRule(RuleComponent):
                 name = village.group(0)
                 out.append(Candidate(Class.Place, Class.Village, name, village.start(), village.end(), name, "village-after-town",
                                      attributes={"parent": town.canonical}))
+                # 瞻榆镇新华村、太平村和红旗村: the villages listed after the first are the town's too
+                while village.end() < len(text) and text[village.end()] in "、和及与":
+                    village = self._village.match(text, village.end() + 1)
+                    if not village or village.group(0)[:-1] in _VILLAGE_STOPS or village.group(0).endswith(("村村", "社区社区")):
+                        break
+                    inside = [c for c in out if village.start() <= c.start and c.end <= village.end() and c.text != c.canonical]
+                    if overlaps_any(*village.span(), [(c.start, c.end) for c in out if c not in inside]):
+                        break
+                    out = [c for c in out if c not in inside]  # 红旗村, not 红旗区's short form and a word
+                    name = village.group(0)
+                    out.append(Candidate(Class.Place, Class.Village, name, village.start(), village.end(), name, "village-after-town",
+                                         attributes={"parent": town.canonical}))
         for start, end, name in _villages(text, words, self._after_village, self.vocabulary.village_suffixes):
             inside = [c for c in out if start <= c.start and c.end <= end and c.text != c.canonical]
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
@@ -256,8 +283,23 @@ def _zones(text: str, place_starts: frozenset[int], short_forms: dict[str, str])
     return out
 
 
-_SLOGANS = ("法治", "平安", "美丽", "数字", "健康", "清廉", "幸福", "诚信", "智慧", "书香", "活力", "人文")
-"""Words the genre puts before a province's short form to name a province-wide goal (法治湖北, 美丽新疆)."""
+_FOREIGN_DIVISION = re.compile(f"[{CJK}]{{1,5}}?(?:省|县|市|州|邦|区)")
+
+
+def _foreign_divisions(text: str, start: int) -> list[tuple[int, int]]:
+    """The divisions of a neighbouring country written right after its name (老挝琅南塔省勐新县: 琅南塔省, 勐新县), as (start, end)."""
+    out = []
+    for _ in range(3):
+        match = _FOREIGN_DIVISION.match(text, start)
+        if not match:
+            break
+        out.append(match.span())
+        start = match.end()
+    return out
+
+
+_SLOGANS = ("法治", "平安", "美丽", "数字", "健康", "清廉", "幸福", "诚信", "智慧", "书香", "活力", "人文", "立足", "融入")
+"""Words the genre puts before a province's short form to name a province-wide goal or the report's setting (法治湖北, 美丽新疆, 立足辽宁)."""
 
 
 def _province_slogans(text: str, word_starts: frozenset[int], short_forms: dict[str, str]) -> list[tuple[int, int, str]]:
@@ -312,24 +354,24 @@ def _ethnic_towns(text: str, ctx: Context) -> list[tuple[int, int, str]]:
 
 
 _AREA_KINDS = ("国家级自然保护区", "省级自然保护区", "自然保护区", "国家公园", "国家森林公园", "森林公园", "国家湿地公园", "湿地公园",
-               "风景名胜区", "水库", "遗址", "长城") + ("沙漠", "沙地", "草原", "戈壁", "湿地")
+               "风景名胜区", "水库", "遗址", "长城") + ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区")
 """What ends the name of a protected area, a reservoir or a heritage site (向海国家级自然保护区, 龙凤山水库, 喇家遗址, 九门口长城): places reports work in."""
-_OPEN_LANDS = ("沙漠", "沙地", "草原", "戈壁", "湿地")
+_OPEN_LANDS = ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区")
 """Kinds of land also said of no place in particular (法润草原, 交界区域草原): named only right after a verb or function word."""
 _NOT_IN_A_LAND = re.compile("区域|交界|毗邻|地区|周边|沿线|保护|治理|生态")
-_AREA = re.compile(f"[{CJK}]{{2,8}}?(?:{alternation(_AREA_KINDS)})")
+_AREA = re.compile(f"[{CJK}]{{2,12}}?(?:{alternation(_AREA_KINDS)})")
 _BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在|[一二三四五六七八九十]是")
 """What stands before an area's name (围绕, 在, 设立): a character of it counts only as a word of its own (向海 is a name)."""
 
 
-def _protected_areas(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, str]]:
+def _protected_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tuple[int, int, str]]:
     """Protected areas and reservoirs named by their kind (海南热带雨林国家公园, 龙凤山水库), as (start, end, name).
 
     The name proper (two characters or more) starts after the last function word or verb before it;
     a kind alone (深化国家公园周边) names none.
     """
     out = []
-    for match in finditer_near(_AREA, text, _AREA_KINDS, 8 + 2, 9):
+    for match in finditer_near(_AREA, text, _AREA_KINDS, 12 + 2, 9):
         start, end = match.span()
         kind = max(len(k) for k in _AREA_KINDS if text.endswith(k, start, end))
         cut = start
@@ -339,6 +381,7 @@ def _protected_areas(text: str, word_starts: frozenset[int]) -> list[tuple[int, 
                 cut = stop.end()
         if cut == start and word_starts and start not in word_starts:
             continue  # the window opened inside a word: no name proper found
+        cut = _after_divisions(text, cut, end - kind, end, known, full_only=True)  # 吉林省向海国家级自然保护区: 向海…
         if text.endswith(_OPEN_LANDS, start, end) and (cut == start or _NOT_IN_A_LAND.search(text, cut, end - kind) or end - kind - cut > 5):
             continue  # 蒙吉同心·法润草原, 陕甘宁交界区域草原: no land's name
         if end - kind - cut >= 2:
@@ -404,7 +447,7 @@ _MOUNTAIN = re.compile(f"[{CJK}]{{1,5}}?(?:{alternation(_MOUNTAIN_GENERIC)})(?=(
 _LISTED_MOUNTAIN = re.compile(f"[{CJK}]{{1,5}}?(?:{alternation(_MOUNTAIN_GENERIC)})$")
 
 
-def _mountains(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, str, int]]:
+def _mountains(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tuple[int, int, str, int]]:
     """Mountains named before 区域/片区/一带…, and those joined to one by 、 or a dash (鹦哥岭—黎母山片区), as (start, end, name, mention end).
 
     The name starts as a water's does (after a function word or verb, at a word start); 幕阜山区域
@@ -416,6 +459,7 @@ def _mountains(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, s
         cut = _name_start(text, start, end, _MOUNTAIN_GENERIC, word_starts)
         if cut is None:
             continue
+        cut = _after_divisions(text, cut, end - 1, end, known)  # 通城县幕阜山区域: 幕阜山
         out.append((cut, end, text[cut:end], end + len(match["context"]) if match["context"] == "区域" else end))
         while cut > 1 and text[cut - 1] in "、—":
             found = _LISTED_MOUNTAIN.search(text, max(0, cut - 8), cut - 1)
@@ -435,6 +479,26 @@ def _name_start(text: str, start: int, end: int, generics: tuple[str, ...], word
     if end - aligned > generic:
         cut = aligned
     return cut if end - cut > generic else None
+
+
+_DIVISION_ENDS = ("省", "市", "区", "县", "旗", "州", "镇", "乡", "街道")
+
+
+def _after_divisions(text: str, cut: int, stem_end: int, end: int, known: Gazetteer, full_only: bool = False) -> int:
+    """Where a water's name starts when divisions open the words before it (潼南区琼江, 韩城黄河滩区: 琼江, 黄河).
+
+    A division's full name (潼南区) is cut off when a name proper is left; a short form only
+    before a water the gazetteer knows (韩城|黄河), so 顺德水道 keeps 顺德.
+    """
+    moved = True
+    while moved:
+        moved = False
+        for k in range(stem_end - 1, cut + 1, -1):
+            places = known.candidates(text[cut:k])
+            if places and not places[0].is_feature and (text.endswith(_DIVISION_ENDS, cut, k) or not full_only and text[k:end] in known.waters):
+                cut, moved = k, True
+                break
+    return cut
 
 
 def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tuple[int, int, str, int]]:
@@ -460,10 +524,11 @@ def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tu
             cut = aligned
         if end - cut <= generic or text[cut:end] in known.province_short_forms:
             continue
-        if (context is None or text[end - 1] in "海湾") and any(not p.is_feature for p in known.candidates(text[cut:end])):
-            continue  # 珠海海域, 在珠海开展: a division's name (环江流域 is the river all the same)
-        if text[end - 1] == "湾" and end - cut < 3:
-            continue  # 港湾, 海湾: a bay's name proper has two characters or more
+        if (context is None or text[end - 1] in "海湾港岛") and any(not p.is_feature for p in known.candidates(text[cut:end])):
+            continue  # 珠海海域, 防城港海域, 在珠海开展: a division's name (环江流域 is the river all the same)
+        if text[end - 1] in "湾港岛" and end - cut < 3:
+            continue  # 港湾, 海岛: a bay's, harbour's or island's name proper has two characters or more
+        cut = _after_divisions(text, cut, end - generic, end, known)
         reach = end + len(context) if context in _STRETCHES else end
         split = next((k for k in range(cut + 2, end - 1) if text.endswith(_WATER_GENERIC, cut, k) and text[k:end] in known.waters), None)
         if split is not None:  # 湟水黄河沿线: two waters run together, the second one the gazetteer knows

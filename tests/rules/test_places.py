@@ -262,3 +262,46 @@ def test_a_water_the_text_acts_at_is_a_place_and_generic_waters_or_divisions_are
     assert set(found) == {"南四湖", "汉江"}
     none = read("在全县河湖开展清四乱，在辖区水域开展巡查，在珠海开展联合执法，加强珠海海域巡查。", region="香洲区", city="珠海市")
     assert none.found("water") == {} and "珠海市" in none.found("gazetteer")
+
+
+def test_a_provinces_short_form_after_standing_on_it_is_the_province(read):
+    assert "辽宁省" in read("立足辽宁“西大门”区位，主动融入京津冀。", region="绥中县", city="葫芦岛市").found("province-slogan")
+
+
+def test_reservoir_areas_and_irrigation_districts_are_places(read):
+    found = read("加强丹江口库区执法，推进三峡库区协作，在河套灌区开展宣讲，覆盖黎母山及周边林区。", region="淅川县", city="南阳市").found("protected-area")
+    assert set(found) == {"丹江口库区", "三峡库区", "河套灌区"}
+
+
+def test_a_neighbouring_country_and_its_divisions_written_after_it_are_places(read):
+    found = read("县司法局与缅甸掸邦大其力县司法部门座谈，越南老街省司法厅来访，朝鲜族群众参加。", region="勐海县", city="西双版纳傣族自治州").found(type_="Place")
+    assert {"缅甸", "掸邦", "大其力县", "越南", "老街省"} <= set(found)
+    assert "朝鲜" not in found
+
+
+def test_villages_listed_after_a_towns_first_village_are_the_towns(read):
+    reading = read("在瞻榆镇新华村、太平村和红旗村设立联系点。", region="通榆县", city="白城市")
+    villages = reading.found("village-after-town")
+    assert set(villages) == {"新华村", "太平村", "红旗村"} and {c.attributes["parent"] for c in villages.values()} == {"瞻榆镇"}
+    assert "红旗区" not in reading.found(type_="Place")
+
+
+def test_harbours_and_islands_before_their_waters_are_places_and_a_citys_name_is_not(read):
+    found = read("联合开展英罗港海域巡查，守护涠洲岛周边海域，加强防城港海域和海岛沿岸巡查。", region="合浦县", city="北海市").found("water")
+    assert set(found) == {"英罗港", "涠洲岛"}
+
+
+def test_a_long_protected_areas_name_is_read_whole(read):
+    assert "山口国家级红树林生态自然保护区" in read("在山口国家级红树林生态自然保护区设立联系点。", region="合浦县", city="北海市").found("protected-area")
+
+
+def test_a_water_named_after_a_division_starts_after_it(read):
+    reading = read("在潼南区琼江流域开展巡查，围绕韩城黄河滩区开展普法，在西江、顺德水道交汇处巡查。", region="潼南区", city="重庆市")
+    assert set(reading.found("water")) == {"琼江", "黄河", "西江", "顺德水道"}
+    assert "潼南区" in reading.found("gazetteer")
+
+
+def test_a_mountain_or_area_named_after_a_division_starts_after_it(read):
+    reading = read("在通城县幕阜山区域开展检查，加强通城县黄龙山林区管护，在吉林省向海国家级自然保护区设立联系点。", region="通城县", city="咸宁市")
+    assert set(reading.found("mountain")) == {"幕阜山", "黄龙山"}
+    assert set(reading.found("protected-area")) == {"向海国家级自然保护区"}
