@@ -2,8 +2,12 @@
 and the owner a short form names.
 
 X驻青浦区人民法院调解室 is PART_OF X (a centre of its own) and LOCATED_IN the court; a centre
-followed by 在A设立…分站 gets that branch, PART_OF it and LOCATED_IN A; 在X设立Y puts Y in X;
-区司法局 is LOCATED_IN the reporting region (implicit: the short form says so).
+followed by 在A设立…分站 gets that branch, PART_OF it and LOCATED_IN A (one in each place listed,
+each unit of a list A、B和C); a unit of its own a centre sets up (…纠纷调解室) is in the town named,
+else in the centre, and PART_OF it only when it 下设 it; 在X设立Y and 依托X设立Y put Y in X, and a
+mediation unit set up in a town is the town's (named region + town); Y落户X puts Y in X; 在A镇、B镇分别设立
+…调解室 is a unit in each; a mediation unit named whole where a clause opens (交通事故纠纷人民调解委员会全年…)
+is read; 区司法局 is LOCATED_IN the reporting region (implicit: the short form says so).
 """
 
 from __future__ import annotations

@@ -3,7 +3,10 @@
 Each type has its verbs and its heads (``phrase_verbs``, ``phrase_heads``); a name runs from
 the verb to a head, skipping a qualifier (全国首个) or a count (3个), and may be one item of a
 list (A、B和C). Text in quotes or 《》 is masked: the quote and title rules read it, and a
-phrase that overlaps one of their readings is left to them.
+phrase that overlaps one of their readings is left to them, as is an event the event rule read
+with its organiser and a body the body rule read. A mediation unit (…人民调解委员会, …调解室) is
+typed MediationCentre whatever heads it shares with bodies; one named by a count (新建3个人民调解委员会)
+or a level (村级调解室) is a kind of unit and not read.
 """
 
 from __future__ import annotations
