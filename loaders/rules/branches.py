@@ -69,6 +69,7 @@ class BranchVocabulary(VocabularySlice):
     np_stop_chars: str
     relation_verbs: dict[RelationType, tuple[str, ...]]
     organising_verbs: tuple[str, ...]
+    phrase_verbs: dict[Class, tuple[str, ...]]
 
 
 @Language.factory("govkg_branches", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[CANDIDATES], default_config={})
@@ -92,7 +93,8 @@ class BranchRule(RuleComponent):
         # 交通事故纠纷人民调解委员会全年调解…: a unit named whole where a clause opens, no owner or verb before it
         self._opening_name = re.compile(f"(?:^|(?<=[，。；：、\\n]))(?:[一二三四五六七八九十]是|其中|同时|此外|另外)?(?P<name>[{CJK}“”]{{2,16}}?(?:{alternation(self.vocabulary.mediation_unit_heads)}))")
         self._name_stops = re.compile("[" + re.escape(self.vocabulary.np_stop_chars) + "]|" + alternation(
-            [*(v for vs in self.vocabulary.relation_verbs.values() for v in vs), *self.vocabulary.organising_verbs, *self.vocabulary.establishment_verbs]))
+            [*(v for vs in self.vocabulary.relation_verbs.values() for v in vs), *self.vocabulary.organising_verbs, *self.vocabulary.establishment_verbs,
+             *(v for vs in self.vocabulary.phrase_verbs.values() for v in vs)]))
         self._arrival = re.compile(f"(?:{alternation(self.vocabulary.point_arrival_verbs)})(?P<where>[^，。；,;\\n]{{2,30}})")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
@@ -240,7 +242,7 @@ class BranchRule(RuleComponent):
             written = ctx.text[start:end]
             head = next(h for h in sorted(self.vocabulary.mediation_unit_heads, key=len, reverse=True) if written.endswith(h))
             rest = written[: len(written) - len(head)].removesuffix("人民")
-            if (not rest or rest in self.vocabulary.mediation_scopes or not any(cue in written for cue in self.vocabulary.mediation_cues)
+            if (not rest or rest.startswith(self.vocabulary.mediation_scopes) or not any(cue in written for cue in self.vocabulary.mediation_cues)
                     or self._name_stops.search(rest) or rest[0] in "各全本我该每" or overlaps_any(start, end, taken)):
                 continue
             cls = Class.MediationCentre if head.endswith(("中心", "委员会")) else Class.MediationBranch

@@ -193,7 +193,7 @@ class PhraseRule(RuleComponent):
         """Whether a mediation unit's name is a level of units (村级调解室, 各级人民调解委员会), not one unit."""
         head = next((h.word for h in self._mediation_heads if name.endswith(h.word)), "")
         rest = name[: len(name) - len(head)].removesuffix("人民").removesuffix("人民调解")
-        return rest in self._mediation_scopes
+        return rest.startswith(tuple(self._mediation_scopes))
 
     def _noun_phrase(self, shadow: str, start: int, end: int, heads: _Heads, words: frozenset[int] = frozenset(),
                      closing: tuple[str, ...] = ()) -> tuple[int, int, Class, bool] | None:
