@@ -36,7 +36,7 @@ _NOT_IN_A_WATER = re.compile("[县区市镇乡村全各城河江湖水]|重点|�
 """What no water's name proper holds (在全县河湖开展, 在辖区水域): generic words, not a name."""
 _BAY_LISTED = re.compile(f"[{CJK}]{{2,6}}?湾(?=等[^，。；]{{0,6}}?(?:海域|水域|沿岸|沿海|海岸))")
 """A bay listed before the sea it is part of (覆盖芷锚湾等交界海域)."""
-_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
+_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|服务|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
 """What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域, 沿黄河下游)."""
 _AFTER_LEVEL = frozenset("委级域长")
 """After X县 or X区, these make 县委, 区级, 区域, 县长 of the characters: 和县委 is 和 + 县委."""
@@ -263,9 +263,9 @@ def _villages(text: str, word_starts: frozenset[int], after: re.Pattern[str], su
 
 
 _ZONE_KINDS = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "开发区", "工业园区", "产业园区", "工业园", "产业园",
-               "工业集中区", "综合保税区", "保税区", "自由贸易港", "自由贸易试验区", "自贸区", "自贸港", "新区", "合作区", "试验区")
+               "工业集中区", "综合保税区", "保税区", "自由贸易港", "自由贸易试验区", "自贸区", "自贸港", "新区", "合作区", "试验区", "开放试验区")
 """How the name of a development zone, park or free trade zone ends (通城经济开发区, 海南自由贸易港, 佛山高新区顺德园)."""
-_ZONE = re.compile(f"[{CJK}]{{0,6}}?(?:{alternation(_ZONE_KINDS)})(?:[{CJK}]{{2,3}}?(?:分园|园区|园|片区))?")
+_ZONE = re.compile(f"(?:[{CJK}]|[（(][{CJK}]{{2,4}}[）)]){{0,8}}?(?:{alternation(_ZONE_KINDS)})(?:[{CJK}]{{2,3}}?(?:分园|园区|园|片区))?")
 
 
 def _zones(text: str, place_starts: frozenset[int], short_forms: dict[str, str]) -> list[tuple[int, int]]:
@@ -354,12 +354,12 @@ def _ethnic_towns(text: str, ctx: Context) -> list[tuple[int, int, str]]:
 
 
 _AREA_KINDS = ("国家级自然保护区", "省级自然保护区", "自然保护区", "国家公园", "国家森林公园", "森林公园", "国家湿地公园", "湿地公园",
-               "风景名胜区", "水库", "遗址", "长城") + ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区")
+               "风景名胜区", "水库", "遗址", "长城", "边境经济合作区", "跨境经济合作区", "经济合作区") + ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区")
 """What ends the name of a protected area, a reservoir or a heritage site (向海国家级自然保护区, 龙凤山水库, 喇家遗址, 九门口长城): places reports work in."""
 _OPEN_LANDS = ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区")
 """Kinds of land also said of no place in particular (法润草原, 交界区域草原): named only right after a verb or function word."""
 _NOT_IN_A_LAND = re.compile("区域|交界|毗邻|地区|周边|沿线|保护|治理|生态")
-_AREA = re.compile(f"[{CJK}]{{2,12}}?(?:{alternation(_AREA_KINDS)})")
+_AREA = re.compile(f"[{CJK}—]{{2,12}}?(?:{alternation(_AREA_KINDS)})")
 _BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在|[一二三四五六七八九十]是")
 """What stands before an area's name (围绕, 在, 设立): a character of it counts only as a word of its own (向海 is a name)."""
 

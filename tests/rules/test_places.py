@@ -305,3 +305,9 @@ def test_a_mountain_or_area_named_after_a_division_starts_after_it(read):
     reading = read("在通城县幕阜山区域开展检查，加强通城县黄龙山林区管护，在吉林省向海国家级自然保护区设立联系点。", region="通城县", city="咸宁市")
     assert set(reading.found("mountain")) == {"幕阜山", "黄龙山"}
     assert set(reading.found("protected-area")) == {"向海国家级自然保护区"}
+
+
+def test_economic_cooperation_zones_and_bracketed_zone_names_are_places(read):
+    reading = read("服务中老磨憨—磨丁经济合作区建设，推进勐腊（磨憨）重点开发开放试验区建设。", region="勐腊县", city="西双版纳傣族自治州")
+    assert "中老磨憨—磨丁经济合作区" in reading.found("protected-area")
+    assert "勐腊（磨憨）重点开发开放试验区" in reading.found("zone")
