@@ -302,13 +302,28 @@ _SLOGANS = ("法治", "平安", "美丽", "数字", "健康", "清廉", "幸福"
 """Words the genre puts before a province's short form to name a province-wide goal or the report's setting (法治湖北, 美丽新疆, 立足辽宁)."""
 
 
+_COUNTED_PROVINCES = re.compile("(?:[两三四五六]|等)(?:省区市|省市区|省区|省市|省)")
+"""What closes a list of provinces' short forms (湖北、湖南、江西三省; 广西、云南等省区). Not 两地: 河北、山东两地法院 are bodies'."""
+
+
 def _province_slogans(text: str, word_starts: frozenset[int], short_forms: dict[str, str]) -> list[tuple[int, int, str]]:
-    """Provinces named by their short form after a slogan word (法治湖北建设, 美丽新疆), as (start, end, province).
+    """Provinces named by their short form after a slogan word (法治湖北建设, 美丽新疆), or in a list they close, as (start, end, province).
 
     A province's short form alone mostly qualifies a name (湖北科技学院); after 法治/平安/美丽…
-    and ending a word it is the province itself.
+    and ending a word, or listed before 两省/三省/等省区 (湖北、湖南、江西三省), it is the province itself.
     """
     out = []
+    for count in finditer_near(_COUNTED_PROVINCES, text, ("省",), 1, 3):
+        end = count.start()
+        while True:
+            short = next((s for s in sorted(short_forms, key=len, reverse=True) if text.endswith(s, 0, end)), None)
+            if short is None:
+                break
+            out.append((end - len(short), end, short_forms[short]))
+            end -= len(short)
+            if end == 0 or text[end - 1] not in "、和与及":
+                break
+            end -= 1
     for start, end, _ in automaton_of(_SLOGANS).matches(text):
         for short in sorted((s for s in short_forms if text.startswith(s, end)), key=len, reverse=True):
             stop = end + len(short)

@@ -311,3 +311,9 @@ def test_economic_cooperation_zones_and_bracketed_zone_names_are_places(read):
     reading = read("服务中老磨憨—磨丁经济合作区建设，推进勐腊（磨憨）重点开发开放试验区建设。", region="勐腊县", city="西双版纳傣族自治州")
     assert "中老磨憨—磨丁经济合作区" in reading.found("protected-area")
     assert "勐腊（磨憨）重点开发开放试验区" in reading.found("zone")
+
+
+def test_provinces_short_forms_listed_before_their_count_are_the_provinces(read):
+    found = read("推动湖北、湖南、江西三省交界地区协作，深化广西和云南两省区合作。", region="通城县", city="咸宁市").found("province-slogan")
+    assert set(found) == {"湖北省", "湖南省", "江西省", "广西壮族自治区", "云南省"}
+    assert read("与河北、山东两地法院会签协议。", region="通城县", city="咸宁市").found("province-slogan") == {}
