@@ -159,7 +159,7 @@ class PlaceRule(RuleComponent):
                 zone = ctx.gazetteer.resolve(initials, ctx.region or None)
                 name = zone.name if zone is not None and zone.is_zone else initials + "毗邻地区"
                 out.append(Candidate(Class.Place, Class.Place, name, area_start, area_end, text[area_start:area_end], "border-area"))
-        for start, end in _zones(text, frozenset(c.start for c in out if c.type == Class.Place and not c.attributes.get(QUALIFIER)),
+        for start, end in _zones(text, {c.start: c.text for c in out if c.type == Class.Place and not c.attributes.get(QUALIFIER)},
                                  ctx.gazetteer.province_short_forms):
             inside = [c for c in out if start <= c.start and c.end <= end]
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
@@ -268,18 +268,27 @@ _ZONE_KINDS = ("高新技术产业开发区", "经济技术开发区", "经济�
 _ZONE = re.compile(f"(?:[{CJK}]|[（(][{CJK}]{{2,4}}[）)]){{0,8}}?(?:{alternation(_ZONE_KINDS)})(?:[{CJK}]{{2,3}}?(?:分园|园区|园|片区))?")
 
 
-def _zones(text: str, place_starts: frozenset[int], short_forms: dict[str, str]) -> list[tuple[int, int]]:
+def _zones(text: str, places: dict[int, str], short_forms: dict[str, str]) -> list[tuple[int, int]]:
     """Development zones, parks and free trade zones named after a place (五常经济开发区, 海南自由贸易港, 佛山高新区顺德园), as (start, end).
 
-    The name must open with a place the gazetteer knows (or a province's short form): a kind
-    alone (开发区, 新区) or after common words (社会主义现代化先行区) names no zone here.
+    The name must open with a place the gazetteer knows (or a province's short form), given as
+    its start and its words: a kind alone (开发区, 新区) or after common words (社会主义现代化先行区)
+    names no zone here, nor does a place before a verb (琼中将围绕…). A town or district written
+    in full before another place stays outside the name (北滘镇|广东工业设计城; 天津武清… is one name).
     """
     out = []
-    provinces = {start for start, _, _ in automaton_of(tuple(sorted(short_forms))).matches(text)}
-    for start in sorted(place_starts | provinces):
+    starts = dict(places)
+    starts.update({start: short for start, _, short in automaton_of(tuple(sorted(short_forms))).matches(text) if start not in starts})
+    for start in sorted(starts):
         match = _ZONE.match(text, start)
-        if match and match.end() - start > max(len(k) for k in _ZONE_KINDS if k in match.group(0)):
-            out.append(match.span())
+        if not match or match.end() - start <= max(len(k) for k in _ZONE_KINDS if k in match.group(0)):
+            continue
+        kind = min(match.start() + i for i in range(len(match.group(0))) if match.group(0).startswith(_ZONE_KINDS, i))
+        if _BEFORE_AREA.search(text, start + len(starts[start]), kind):
+            continue  # 琼中将围绕海南自由贸易港: the place and the zone are two
+        if starts[start].endswith(_DIVISION_ENDS) and any(start < k < kind for k in starts):
+            continue  # 北滘镇广东工业设计城: the zone's name starts at 广东
+        out.append(match.span())
     return out
 
 

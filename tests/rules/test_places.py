@@ -317,3 +317,8 @@ def test_provinces_short_forms_listed_before_their_count_are_the_provinces(read)
     found = read("推动湖北、湖南、江西三省交界地区协作，深化广西和云南两省区合作。", region="通城县", city="咸宁市").found("province-slogan")
     assert set(found) == {"湖北省", "湖南省", "江西省", "广西壮族自治区", "云南省"}
     assert read("与河北、山东两地法院会签协议。", region="通城县", city="咸宁市").found("province-slogan") == {}
+
+
+def test_a_zones_name_starts_at_the_place_right_before_it_and_no_verb_is_part_of_it(read):
+    assert set(read("在北滘镇顺德高新区设立服务点。", region="顺德区", city="佛山市").found("zone")) == {"顺德高新区"}
+    assert set(read("琼中将围绕海南自由贸易港全岛封关运作。", region="琼中黎族苗族自治县", city=None).found("zone")) == {"海南自由贸易港"}
