@@ -174,9 +174,11 @@ class PlaceRule(RuleComponent):
                     out = [c for c in out if c not in inside]  # 勐新县 of Laos, not Henan's 新县 inside it
                     out.append(Candidate(Class.Place, Class.Place, text[start:end], start, end, text[start:end], "foreign-division"))
         taken = [(c.start, c.end) for c in out]
-        for start, end, name in _province_slogans(text, words, ctx.gazetteer.province_short_forms):
+        # 法治广州 in a district of Guangzhou: the region's own prefecture by its name proper, as the provinces
+        home = {p.proper: p.name for p in ctx.gazetteer.chain(ctx.region)[1:] if p.proper and p.level == "prefecture"} if ctx.region in ctx.gazetteer else {}
+        for start, end, name in _province_slogans(text, words, {**ctx.gazetteer.province_short_forms, **home} if home else ctx.gazetteer.province_short_forms):
             if not overlaps_any(start, end, taken):
-                out.append(Candidate(Class.Place, Class.Province, name, start, end, text[start:end], "province-slogan"))
+                out.append(Candidate(Class.Place, ctx.gazetteer.place(name).ontology_class, name, start, end, text[start:end], "province-slogan"))
                 taken.append((start, end))
         for start, end, name in _ethnic_towns(text, ctx):
             if not overlaps_any(start, end, taken):

@@ -322,3 +322,9 @@ def test_provinces_short_forms_listed_before_their_count_are_the_provinces(read)
 def test_a_zones_name_starts_at_the_place_right_before_it_and_no_verb_is_part_of_it(read):
     assert set(read("在北滘镇顺德高新区设立服务点。", region="顺德区", city="佛山市").found("zone")) == {"顺德高新区"}
     assert set(read("琼中将围绕海南自由贸易港全岛封关运作。", region="琼中黎族苗族自治县", city=None).found("zone")) == {"海南自由贸易港"}
+
+
+def test_the_regions_own_prefecture_after_a_slogan_word_is_the_prefecture(read):
+    found = read("全面推进法治广州建设，共建平安广州。广州银行参加。", region="天河区", city="广州市").found("province-slogan")
+    assert set(found) == {"广州市"} and found["广州市"].cls == "Prefecture"
+    assert read("全面推进法治广州建设。", region="静海区", city="天津市").found("province-slogan") == {}
