@@ -307,7 +307,7 @@ class Gazetteer:
             better = chosen(surface, name)
             if better and not self.is_within(name, region):
                 spans[i] = (start, end, better)
-        added = []
+        added: list[tuple[int, int, str]] = []
         for start, end, surface in unresolved:
             better = chosen(surface)
             if better and not any(s < end and start < e for s, e, _ in spans + added):

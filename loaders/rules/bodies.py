@@ -181,7 +181,7 @@ class BodyRule(RuleComponent):
                 continue
             match = pattern.match(text, place.end)
             made = self.named(match["body"], match["head"], place.canonical, place.canonical in _SARS) if match else None
-            if made and place.cls in (Class.Township, Class.Village) and made[0] != Class.MediationCentre and (
+            if made and match and place.cls in (Class.Township, Class.Village) and made[0] != Class.MediationCentre and (
                     place.cls == Class.Village or match["body"] or self._heads[match["head"]][0] != Class.Government):
                 made = None  # a town's bodies are named only when it is its government (乌兰花镇人民政府) or a mediation unit, not its 司法所
             if made and place.cls in (Class.Township, Class.Village):

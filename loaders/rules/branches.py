@@ -80,7 +80,7 @@ class BranchRule(RuleComponent):
         self._branch = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?P<verb>{verbs})(?P<name>[{CJK}]{{0,10}}?(?:{heads}))")
         units = alternation(self.vocabulary.unit_heads)
         self._unit = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:{verbs})(?P<name>[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
-        self._set_up_in = re.compile(f"在([^，。；\\n]{{2,30}}?)(?:{verbs})")
+        self._set_up_in = re.compile(f"(?:在|依托)([^，。；\\n]{{2,30}}?)(?:{verbs})")
         # 设立A工作站、B工作站和C调解室: every item of the list a branch
         self._next_branch = re.compile(f"(?:以及|[、和及])(?P<name>[{CJK}]{{0,10}}?(?:{heads}))(?=以及|[、和及，。；,;\\n]|$)")
         self._per_place = re.compile(f"在(?P<where>[^，。；,;\\n]{{4,40}}?)(?:分别|共同|联合|各)?(?:{verbs})"
@@ -181,7 +181,7 @@ class BranchRule(RuleComponent):
         bodies = [c for c in earlier if c.type == Class.Institution]
         for body in bodies:
             unit = self._unit.match(shadow, body.end)
-            if not unit or (body.start and shadow[body.start - 1] == "在"):  # 在县政务服务中心设立: where, not who
+            if not unit or shadow.endswith(("在", "依托"), 0, body.start):  # 在/依托县政务服务中心设立: where, not who
                 continue
             if any(c.replaces and (c.start, c.end) == unit.span("name") for c in earlier):
                 continue  # a point (法律服务工作站) its own rule has read

@@ -137,7 +137,8 @@ class PointRule(RuleComponent):
                 if site is not None:
                     targets.append((text[where_start:where_end], site))
             for where, host in targets:
-                canonical = normalise(where + name) if len(targets) > 1 or host.type == Class.Place else ctx.region + name
+                # a point in a body (在县工商联设立…服务站) is named by the body, as units in bodies are
+                canonical = normalise(where + name) if len(targets) > 1 or host.type == Class.Place else normalise(host.canonical + name)
                 point(canonical, name_start, name_end, name)
                 relations.append(RelationRecord(RelationType.LOCATED_IN, canonical, host.canonical, False, match.start(), match.end()))
                 relations.append(RelationRecord(RelationType.ESTABLISHED, ctx.region, canonical, True, match.start(), match.end()))
@@ -219,6 +220,13 @@ class PointRule(RuleComponent):
             if host is None:
                 continue
             taken.append(match.span())
-            canonical = normalise(host.canonical + match["name"])
-            point(canonical, match.start("name"), match.end("name"), match["name"])
+            owner = next((c for c in located if c.type == Class.Institution and c.start == match.start("name") and c.end < match.end("name")), None)
+            if owner is not None:  # 州人大常委会基层立法联系点落户X: the congress's point at X, as 作为 names it
+                name = text[owner.end:match.end("name")]
+                canonical = normalise(text[owner.start:owner.end] + host.canonical + name)
+                point(canonical, owner.end, match.end("name"), name)
+                relations.append(RelationRecord(RelationType.ESTABLISHED, owner.canonical, canonical, False, match.start(), match.end()))
+            else:
+                canonical = normalise(host.canonical + match["name"])
+                point(canonical, match.start("name"), match.end("name"), match["name"])
             relations.append(RelationRecord(RelationType.LOCATED_IN, canonical, host.canonical, False, match.start(), match.end()))

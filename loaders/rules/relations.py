@@ -345,7 +345,7 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
     """
     start = clause_start(text, position)
     named = _named_before(text, candidates, start, position)
-    locative = text.rfind("在", start, position)  # X在Y设立Z: Y is where, X acts
+    locative = max(text.rfind("在", start, position), text.rfind("依托", start, position))  # X在Y设立Z, X依托Y设立Z: Y is where, X acts
     if locative >= 0 and not any(c.start < locative < c.end for c in candidates):
         # X在Y设立Z: Y is where, X acts; 在Y设立Z with no X before: Y is still only where
         named = [c for c in named if c.end <= locative]

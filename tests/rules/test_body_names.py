@@ -21,3 +21,8 @@ def test_the_short_form_of_human_resources_is_the_department(read):
 def test_a_verb_before_a_school_is_no_part_of_its_name(read):
     found = read("引导广大法学院学生参与普法，与华南理工大学法学院共建基地。").found()
     assert "华南理工大学法学院" in found and not any(n.startswith(("引导", "广大")) for n in found)
+
+
+def test_a_zones_administrative_committee_is_written_in_full(read):
+    found = read("县工业园区管委会与县司法局签订合作协议。", region="平江县", city="岳阳市").found()
+    assert "平江县工业园区管理委员会" in found and not any(n.endswith("管委员会") for n in found)

@@ -172,3 +172,24 @@ def test_a_unit_bodies_of_two_regions_set_up_together_is_no_one_regions():
     assert r.names.get("湘黔边界联合人民调解委员会") == "MediationCentre"
     assert r.names.get("凤凰县医疗纠纷人民调解委员会") == "MediationCentre"
     assert ("ESTABLISHED", "松桃苗族自治县司法局", "湘黔边界联合人民调解委员会") in r.relations()
+
+
+def test_link_studios_of_police_petitions_and_one_stop_dispute_centres_are_mediation_units():
+    r = extract("在县公安局设立警调对接工作室，成立县一站式多元解纷中心，县诉源治理中心全年化解纠纷300件。", region="凤凰县")
+    assert r.names.get("凤凰县警调对接工作室") == "MediationCentre"
+    assert ("LOCATED_IN", "凤凰县警调对接工作室", "凤凰县公安局") in r.relations()
+    assert r.names.get("凤凰县诉源治理中心") == "MediationCentre"
+    assert [n for n in r.names if n.endswith("解纷中心")] == ["凤凰县一站式多元解纷中心"]
+
+
+def test_the_body_a_unit_is_set_up_relying_on_hosts_it_and_does_not_set_it_up():
+    r = extract("县司法局依托县人民法院设立诉调对接工作室。", region="凤凰县")
+    studio = next(n for n in r.names if n.endswith("诉调对接工作室"))
+    assert {("ESTABLISHED", "凤凰县司法局", studio), ("LOCATED_IN", studio, "凤凰县人民法院")} <= r.relations()
+    assert ("ESTABLISHED", "凤凰县人民法院", studio) not in r.relations()
+
+
+def test_the_short_name_of_a_dispute_centre_is_the_centre():
+    r = extract("县矛盾纠纷调处化解中心挂牌运行，县矛调中心全年受理纠纷900件。", region="凤凰县")
+    entity = next(e for e in r.extraction.entities if e.name == "凤凰县矛盾纠纷调处化解中心")
+    assert {m.text for m in entity.mentions} == {"县矛盾纠纷调处化解中心", "县矛调中心"}
