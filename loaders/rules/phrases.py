@@ -110,9 +110,9 @@ class PhraseRule(RuleComponent):
         earlier = candidates(doc)
         strong = [c for c in earlier if c.rule in _STRONG_RULES]
         organised = [c for c in earlier if c.rule == ORGANISED]  # the event rule read the event with its organiser's verb
-        bodies = {(c.start, c.end, c.type) for c in earlier if c.rule.startswith("institution")}  # 成立县…中心: the body rule's reading
+        body_readings = {(c.start, c.end, c.type) for c in earlier if c.rule.startswith("institution")}  # 成立县…中心: the body rule's
         found = [p for p in self.read(ctx) if not any(p.overlaps(s) for s in strong)
-                 and not (p.type == Class.Event and any(p.overlaps(o) for o in organised)) and (p.start, p.end, p.type) not in bodies]
+                 and not (p.type == Class.Event and any(p.overlaps(o) for o in organised)) and (p.start, p.end, p.type) not in body_readings]
         found += [k for k in self.known(ctx) if not any(k.overlaps(o) for o in (*strong, *found))]
         if any(UNNAMED in p.attributes for p in found):
             bodies = [c for c in earlier if c.type == Class.Institution]
