@@ -170,7 +170,8 @@ class PhraseRule(RuleComponent):
                         if type_ == Class.MediationCentre and (found[3] or self._generic_unit(surface)):
                             continue  # 新建3个人民调解委员会, 在各村建立调解室: a kind of unit, none named
                         out.append(Candidate(type_, cls, normalise(surface), start, end, surface, f"phrase-{type_}"))
-        return out
+        # a verb inside another reading's name is part of that name (开展线上线下…活动: no second name from 上线)
+        return [c for c in out if not any(o.type == c.type and o.start < c.start and c.end <= o.end for o in out)]
 
     def known(self, ctx: Context) -> list[Candidate]:
         """The genre's standing mechanisms, named without a verb or head (会前学法, 乡镇综合行政执法改革, 证明事项告知承诺制)."""

@@ -36,7 +36,7 @@ _NOT_IN_A_WATER = re.compile("[县区市镇乡村全各城河江湖水]|重点|�
 """What no water's name proper holds (在全县河湖开展, 在辖区水域): generic words, not a name."""
 _BAY_LISTED = re.compile(f"[{CJK}]{{2,6}}?湾(?=等[^，。；]{{0,6}}?(?:海域|水域|沿岸|沿海|海岸))")
 """A bay listed before the sea it is part of (覆盖芷锚湾等交界海域)."""
-_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
+_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|服务|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
 """What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域, 沿黄河下游)."""
 _AFTER_LEVEL = frozenset("委级域长")
 """After X县 or X区, these make 县委, 区级, 区域, 县长 of the characters: 和县委 is 和 + 县委."""
@@ -159,7 +159,7 @@ class PlaceRule(RuleComponent):
                 zone = ctx.gazetteer.resolve(initials, ctx.region or None)
                 name = zone.name if zone is not None and zone.is_zone else initials + "毗邻地区"
                 out.append(Candidate(Class.Place, Class.Place, name, area_start, area_end, text[area_start:area_end], "border-area"))
-        for start, end in _zones(text, frozenset(c.start for c in out if c.type == Class.Place and not c.attributes.get(QUALIFIER)),
+        for start, end in _zones(text, {c.start: c.text for c in out if c.type == Class.Place and not c.attributes.get(QUALIFIER)},
                                  ctx.gazetteer.province_short_forms):
             inside = [c for c in out if start <= c.start and c.end <= end]
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
@@ -174,9 +174,11 @@ class PlaceRule(RuleComponent):
                     out = [c for c in out if c not in inside]  # 勐新县 of Laos, not Henan's 新县 inside it
                     out.append(Candidate(Class.Place, Class.Place, text[start:end], start, end, text[start:end], "foreign-division"))
         taken = [(c.start, c.end) for c in out]
-        for start, end, name in _province_slogans(text, words, ctx.gazetteer.province_short_forms):
+        # 法治广州 in a district of Guangzhou: the region's own prefecture by its name proper, as the provinces
+        home = {p.proper: p.name for p in ctx.gazetteer.chain(ctx.region)[1:] if p.proper and p.level == "prefecture"} if ctx.region in ctx.gazetteer else {}
+        for start, end, name in _province_slogans(text, words, {**ctx.gazetteer.province_short_forms, **home} if home else ctx.gazetteer.province_short_forms):
             if not overlaps_any(start, end, taken):
-                out.append(Candidate(Class.Place, Class.Province, name, start, end, text[start:end], "province-slogan"))
+                out.append(Candidate(Class.Place, ctx.gazetteer.place(name).ontology_class, name, start, end, text[start:end], "province-slogan"))
                 taken.append((start, end))
         for start, end, name in _ethnic_towns(text, ctx):
             if not overlaps_any(start, end, taken):
@@ -263,23 +265,32 @@ def _villages(text: str, word_starts: frozenset[int], after: re.Pattern[str], su
 
 
 _ZONE_KINDS = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "开发区", "工业园区", "产业园区", "工业园", "产业园",
-               "工业集中区", "综合保税区", "保税区", "自由贸易港", "自由贸易试验区", "自贸区", "自贸港", "新区", "合作区", "试验区")
+               "工业集中区", "综合保税区", "保税区", "自由贸易港", "自由贸易试验区", "自贸区", "自贸港", "新区", "合作区", "试验区", "开放试验区")
 """How the name of a development zone, park or free trade zone ends (通城经济开发区, 海南自由贸易港, 佛山高新区顺德园)."""
-_ZONE = re.compile(f"[{CJK}]{{0,6}}?(?:{alternation(_ZONE_KINDS)})(?:[{CJK}]{{2,3}}?(?:分园|园区|园|片区))?")
+_ZONE = re.compile(f"(?:[{CJK}]|[（(][{CJK}]{{2,4}}[）)]){{0,8}}?(?:{alternation(_ZONE_KINDS)})(?:[{CJK}]{{2,3}}?(?:分园|园区|园|片区))?")
 
 
-def _zones(text: str, place_starts: frozenset[int], short_forms: dict[str, str]) -> list[tuple[int, int]]:
+def _zones(text: str, places: dict[int, str], short_forms: dict[str, str]) -> list[tuple[int, int]]:
     """Development zones, parks and free trade zones named after a place (五常经济开发区, 海南自由贸易港, 佛山高新区顺德园), as (start, end).
 
-    The name must open with a place the gazetteer knows (or a province's short form): a kind
-    alone (开发区, 新区) or after common words (社会主义现代化先行区) names no zone here.
+    The name must open with a place the gazetteer knows (or a province's short form), given as
+    its start and its words: a kind alone (开发区, 新区) or after common words (社会主义现代化先行区)
+    names no zone here, nor does a place before a verb (琼中将围绕…). A town or district written
+    in full before another place stays outside the name (北滘镇|广东工业设计城; 天津武清… is one name).
     """
     out = []
-    provinces = {start for start, _, _ in automaton_of(tuple(sorted(short_forms))).matches(text)}
-    for start in sorted(place_starts | provinces):
+    starts = dict(places)
+    starts.update({start: short for start, _, short in automaton_of(tuple(sorted(short_forms))).matches(text) if start not in starts})
+    for start in sorted(starts):
         match = _ZONE.match(text, start)
-        if match and match.end() - start > max(len(k) for k in _ZONE_KINDS if k in match.group(0)):
-            out.append(match.span())
+        if not match or match.end() - start <= max(len(k) for k in _ZONE_KINDS if k in match.group(0)):
+            continue
+        kind = min(match.start() + i for i in range(len(match.group(0))) if match.group(0).startswith(_ZONE_KINDS, i))
+        if _BEFORE_AREA.search(text, start + len(starts[start]), kind):
+            continue  # 琼中将围绕海南自由贸易港: the place and the zone are two
+        if starts[start].endswith(_DIVISION_ENDS) and any(start < k < kind for k in starts):
+            continue  # 北滘镇广东工业设计城: the zone's name starts at 广东
+        out.append(match.span())
     return out
 
 
@@ -302,13 +313,28 @@ _SLOGANS = ("法治", "平安", "美丽", "数字", "健康", "清廉", "幸福"
 """Words the genre puts before a province's short form to name a province-wide goal or the report's setting (法治湖北, 美丽新疆, 立足辽宁)."""
 
 
+_COUNTED_PROVINCES = re.compile("(?:[两三四五六]|等)(?:省区市|省市区|省区|省市|省)")
+"""What closes a list of provinces' short forms (湖北、湖南、江西三省; 广西、云南等省区). Not 两地: 河北、山东两地法院 are bodies'."""
+
+
 def _province_slogans(text: str, word_starts: frozenset[int], short_forms: dict[str, str]) -> list[tuple[int, int, str]]:
-    """Provinces named by their short form after a slogan word (法治湖北建设, 美丽新疆), as (start, end, province).
+    """Provinces named by their short form after a slogan word (法治湖北建设, 美丽新疆), or in a list they close, as (start, end, province).
 
     A province's short form alone mostly qualifies a name (湖北科技学院); after 法治/平安/美丽…
-    and ending a word it is the province itself.
+    and ending a word, or listed before 两省/三省/等省区 (湖北、湖南、江西三省), it is the province itself.
     """
     out = []
+    for count in finditer_near(_COUNTED_PROVINCES, text, ("省",), 1, 3):
+        end = count.start()
+        while True:
+            short = next((s for s in sorted(short_forms, key=len, reverse=True) if text.endswith(s, 0, end)), None)
+            if short is None:
+                break
+            out.append((end - len(short), end, short_forms[short]))
+            end -= len(short)
+            if end == 0 or text[end - 1] not in "、和与及":
+                break
+            end -= 1
     for start, end, _ in automaton_of(_SLOGANS).matches(text):
         for short in sorted((s for s in short_forms if text.startswith(s, end)), key=len, reverse=True):
             stop = end + len(short)
@@ -354,12 +380,12 @@ def _ethnic_towns(text: str, ctx: Context) -> list[tuple[int, int, str]]:
 
 
 _AREA_KINDS = ("国家级自然保护区", "省级自然保护区", "自然保护区", "国家公园", "国家森林公园", "森林公园", "国家湿地公园", "湿地公园",
-               "风景名胜区", "水库", "遗址", "长城") + ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区")
+               "风景名胜区", "水库", "遗址", "长城", "边境经济合作区", "跨境经济合作区", "经济合作区") + ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区")
 """What ends the name of a protected area, a reservoir or a heritage site (向海国家级自然保护区, 龙凤山水库, 喇家遗址, 九门口长城): places reports work in."""
 _OPEN_LANDS = ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区")
 """Kinds of land also said of no place in particular (法润草原, 交界区域草原): named only right after a verb or function word."""
 _NOT_IN_A_LAND = re.compile("区域|交界|毗邻|地区|周边|沿线|保护|治理|生态")
-_AREA = re.compile(f"[{CJK}]{{2,12}}?(?:{alternation(_AREA_KINDS)})")
+_AREA = re.compile(f"[{CJK}—]{{2,12}}?(?:{alternation(_AREA_KINDS)})")
 _BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在|[一二三四五六七八九十]是")
 """What stands before an area's name (围绕, 在, 设立): a character of it counts only as a word of its own (向海 is a name)."""
 

@@ -305,3 +305,26 @@ def test_a_mountain_or_area_named_after_a_division_starts_after_it(read):
     reading = read("在通城县幕阜山区域开展检查，加强通城县黄龙山林区管护，在吉林省向海国家级自然保护区设立联系点。", region="通城县", city="咸宁市")
     assert set(reading.found("mountain")) == {"幕阜山", "黄龙山"}
     assert set(reading.found("protected-area")) == {"向海国家级自然保护区"}
+
+
+def test_economic_cooperation_zones_and_bracketed_zone_names_are_places(read):
+    reading = read("服务中老磨憨—磨丁经济合作区建设，推进勐腊（磨憨）重点开发开放试验区建设。", region="勐腊县", city="西双版纳傣族自治州")
+    assert "中老磨憨—磨丁经济合作区" in reading.found("protected-area")
+    assert "勐腊（磨憨）重点开发开放试验区" in reading.found("zone")
+
+
+def test_provinces_short_forms_listed_before_their_count_are_the_provinces(read):
+    found = read("推动湖北、湖南、江西三省交界地区协作，深化广西和云南两省区合作。", region="通城县", city="咸宁市").found("province-slogan")
+    assert set(found) == {"湖北省", "湖南省", "江西省", "广西壮族自治区", "云南省"}
+    assert read("与河北、山东两地法院会签协议。", region="通城县", city="咸宁市").found("province-slogan") == {}
+
+
+def test_a_zones_name_starts_at_the_place_right_before_it_and_no_verb_is_part_of_it(read):
+    assert set(read("在北滘镇顺德高新区设立服务点。", region="顺德区", city="佛山市").found("zone")) == {"顺德高新区"}
+    assert set(read("琼中将围绕海南自由贸易港全岛封关运作。", region="琼中黎族苗族自治县", city=None).found("zone")) == {"海南自由贸易港"}
+
+
+def test_the_regions_own_prefecture_after_a_slogan_word_is_the_prefecture(read):
+    found = read("全面推进法治广州建设，共建平安广州。广州银行参加。", region="天河区", city="广州市").found("province-slogan")
+    assert set(found) == {"广州市"} and found["广州市"].cls == "Prefecture"
+    assert read("全面推进法治广州建设。", region="静海区", city="天津市").found("province-slogan") == {}
