@@ -29,6 +29,7 @@ _PERFECTIVE = "了"
 _PILOT = "试点"
 _REFORM_PILOT = "改革试点"
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[项个家名件批]")
+_SUMMARY = re.compile(r"等(?:一系列|多项|多个|各项|[\d一二两三四五六七八九十]+[项个类])")
 _LISTED_TYPES = (Class.Event, Class.Document, Class.Agreement)
 """Types whose verb may govern a list of names separated by 、 (印发A、B和C)."""
 KNOWN = "known-mechanism"
@@ -162,6 +163,8 @@ class PhraseRule(RuleComponent):
                             continue  # 协作机制, 工作制度, 矛盾纠纷多元化解机制: a kind of mechanism every region has, not one named
                         if type_ == Class.Mechanism and (_planned(shadow, verb.start(), ctx.token_starts) or _in_heading(shadow, verb.start())):
                             continue  # 2025年，区将完善…体系 / （五）健全…机制: a plan or a heading names no mechanism that exists
+                        if _SUMMARY.search(surface):
+                            continue  # 制定宣传、调研等一系列工作方案: several things summed up, none named
                         mediation = any(c in surface for c in self.vocabulary.mediation_cues)
                         if type_ == Class.MediationCentre and not mediation:
                             continue
