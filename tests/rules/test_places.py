@@ -328,3 +328,9 @@ def test_the_regions_own_prefecture_after_a_slogan_word_is_the_prefecture(read):
     found = read("全面推进法治广州建设，共建平安广州。广州银行参加。", region="天河区", city="广州市").found("province-slogan")
     assert set(found) == {"广州市"} and found["广州市"].cls == "Prefecture"
     assert read("全面推进法治广州建设。", region="静海区", city="天津市").found("province-slogan") == {}
+
+
+def test_partner_verb_after_a_body_is_the_verb_even_where_the_county_is_near(read):
+    reading = read("县司法局会同县教育局举办“法治进校园”巡回宣讲活动。", region="平江县", city="岳阳市")
+    assert "会同县" not in reading.found(type_="Place") and "平江县教育局" in reading.found()
+    assert "会同县" in read("与会同县司法局签订调解协议。", region="平江县", city="岳阳市").found(type_="Place")
