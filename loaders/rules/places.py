@@ -26,7 +26,7 @@ _WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "
 _STRETCHES = ("上游", "中游", "下游", "滩区", "河滩", "沿岸", "岸线")
 """Contexts that name a stretch or bank of the water (大通河下游, 黄河滩区): the mention is the stretch, the place the water."""
 _WATER_CONTEXT = ("流域", "沿线", "水域", "两岸", "河段", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界",
-                  "海域", "近岸", "沿海", "海岸", "周边海域", "入海口", "入黄口", "入江口", "入湖口") + _STRETCHES
+                  "海域", "近岸", "沿海", "海岸", "周边海域", "入海口", "入黄口", "入江口", "入湖口", "生态") + _STRETCHES
 """What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸, 渤海沿岸, 北部湾海域)."""
 _WATER = re.compile(f"[{CJK}]{{1,8}}?(?:{alternation(_WATER_GENERIC)})(?=(?P<context>{alternation(_WATER_CONTEXT)}))")
 _AT_WATER_VERBS = ("开展", "设立", "巡查", "联合", "实施", "组织", "举办", "巡河", "执法", "设置", "建立", "召开")
@@ -467,7 +467,9 @@ def _sections(text: str, ctx: Context) -> list[tuple[int, int, str]]:
 
 
 _MOUNTAIN_GENERIC = ("山脉", "山", "岭", "峰")
-_MOUNTAIN_CONTEXT = ("区域", "片区", "山区", "林区", "一带", "周边", "腹地", "沿线", "及周边")
+_MOUNTAIN_CONTEXT = ("区域", "片区", "山区", "林区", "一带", "周边", "腹地", "沿线", "及周边", "东麓", "西麓", "南麓", "北麓", "山麓")
+_MOUNTAIN_SIDES = ("区域", "东麓", "西麓", "南麓", "北麓", "山麓")
+"""Contexts that name an area or side of the mountain (幕阜山区域, 贺兰山东麓): the mention reaches over them."""
 """What follows a mountain's name when a sentence uses it as a place (幕阜山区域, 鹦哥岭片区, 五指山及周边)."""
 _MOUNTAIN = re.compile(f"[{CJK}]{{1,5}}?(?:{alternation(_MOUNTAIN_GENERIC)})(?=(?P<context>{alternation(_MOUNTAIN_CONTEXT)}))")
 _LISTED_MOUNTAIN = re.compile(f"[{CJK}]{{1,5}}?(?:{alternation(_MOUNTAIN_GENERIC)})$")
@@ -486,7 +488,7 @@ def _mountains(text: str, word_starts: frozenset[int], known: Gazetteer) -> list
         if cut is None:
             continue
         cut = _after_divisions(text, cut, end - 1, end, known)  # 通城县幕阜山区域: 幕阜山
-        out.append((cut, end, text[cut:end], end + len(match["context"]) if match["context"] == "区域" else end))
+        out.append((cut, end, text[cut:end], end + len(match["context"]) if match["context"] in _MOUNTAIN_SIDES else end))
         while cut > 1 and text[cut - 1] in "、—":
             found = _LISTED_MOUNTAIN.search(text, max(0, cut - 8), cut - 1)
             listed = found and _name_start(text, found.start(), found.end(), _MOUNTAIN_GENERIC, word_starts)
@@ -550,6 +552,8 @@ def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tu
             cut = aligned
         if end - cut <= generic or text[cut:end] in known.province_short_forms:
             continue
+        if context == "生态" and _NOT_IN_A_WATER.search(text, cut, end - 1):
+            continue  # 河湖生态, 城区水生态: generic words, not a water's name
         if (context is None or text[end - 1] in "海湾港岛") and any(not p.is_feature for p in known.candidates(text[cut:end])):
             continue  # 珠海海域, 防城港海域, 在珠海开展: a division's name (环江流域 is the river all the same)
         if text[end - 1] in "湾港岛" and end - cut < 3:

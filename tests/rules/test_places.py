@@ -328,3 +328,9 @@ def test_the_regions_own_prefecture_after_a_slogan_word_is_the_prefecture(read):
     found = read("全面推进法治广州建设，共建平安广州。广州银行参加。", region="天河区", city="广州市").found("province-slogan")
     assert set(found) == {"广州市"} and found["广州市"].cls == "Prefecture"
     assert read("全面推进法治广州建设。", region="静海区", city="天津市").found("province-slogan") == {}
+
+
+def test_a_water_before_its_ecology_and_a_mountains_side_are_places(read):
+    reading = read("守护沙湖、星海湖生态，推进贺兰山东麓生态保护，加强河湖生态保护，改善城区水生态。", region="平罗县", city="石嘴山市")
+    assert set(reading.found("water")) == {"沙湖", "星海湖"}
+    assert reading.found("mountain")["贺兰山"].text == "贺兰山东麓"
