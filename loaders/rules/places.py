@@ -159,8 +159,9 @@ class PlaceRule(RuleComponent):
                 zone = ctx.gazetteer.resolve(initials, ctx.region or None)
                 name = zone.name if zone is not None and zone.is_zone else initials + "毗邻地区"
                 out.append(Candidate(Class.Place, Class.Place, name, area_start, area_end, text[area_start:area_end], "border-area"))
-        for start, end in _zones(text, {c.start: c.text for c in out if c.type == Class.Place and not c.attributes.get(QUALIFIER)},
-                                 ctx.gazetteer.province_short_forms):
+        zone_starts = _town_stems_before_zones(text, ctx.gazetteer, ctx.region or None)
+        zone_starts.update({c.start: c.text for c in out if c.type == Class.Place and not c.attributes.get(QUALIFIER)})
+        for start, end in _zones(text, zone_starts, ctx.gazetteer.province_short_forms):
             inside = [c for c in out if start <= c.start and c.end <= end]
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 # the place opening a zone's name only qualifies it (佛山高新区顺德园: no mention of 佛山 of its own)
@@ -268,6 +269,22 @@ _ZONE_KINDS = ("高新技术产业开发区", "经济技术开发区", "经济�
                "工业集中区", "综合保税区", "保税区", "自由贸易港", "自由贸易试验区", "自贸区", "自贸港", "新区", "合作区", "试验区", "开放试验区")
 """How the name of a development zone, park or free trade zone ends (通城经济开发区, 海南自由贸易港, 佛山高新区顺德园)."""
 _ZONE = re.compile(f"(?:[{CJK}]|[（(][{CJK}]{{2,4}}[）)]){{0,8}}?(?:{alternation(_ZONE_KINDS)})(?:[{CJK}]{{2,3}}?(?:分园|园区|园|片区))?")
+
+
+def _town_stems_before_zones(text: str, known: Gazetteer, region: str | None) -> dict[int, str]:
+    """Towns written by their stem right before a zone's kind (燕郊高新区: 燕郊镇), as start → stem."""
+    out = {}
+    for kind_start, _, _ in automaton_of(_ZONE_KINDS).matches(text):
+        for length in (3, 2):
+            start = kind_start - length
+            stem = text[max(start, 0):kind_start]
+            if start < 0 or not CJK_CHAR.match(text, start) or _inside_a_longer_name(text, start):
+                continue  # 东戴河新区: no town 戴河镇 inside the name
+            town = next((t for g in ("镇", "乡", "街道") if (t := known.resolve(stem + g, region)) is not None), None)
+            if town is not None and town.level == "township":
+                out[start] = stem
+                break
+    return out
 
 
 def _zones(text: str, places: dict[int, str], short_forms: dict[str, str]) -> list[tuple[int, int]]:

@@ -334,3 +334,8 @@ def test_a_water_before_its_ecology_and_a_mountains_side_are_places(read):
     reading = read("守护沙湖、星海湖生态，推进贺兰山东麓生态保护，加强河湖生态保护，改善城区水生态。", region="平罗县", city="石嘴山市")
     assert set(reading.found("water")) == {"沙湖", "星海湖"}
     assert reading.found("mountain")["贺兰山"].text == "贺兰山东麓"
+
+
+def test_a_zone_named_by_a_towns_stem_is_a_place_but_not_a_stem_inside_a_longer_name(read):
+    assert "燕郊高新区" in read("在燕郊高新区设立服务点。", region="三河市", city="廊坊市").found("zone")
+    assert not [z for z in read("在东戴河新区设立服务点。", region="绥中县", city="葫芦岛市").found("zone") if z == "戴河新区"]
