@@ -163,6 +163,8 @@ class PlaceRule(RuleComponent):
         zone_starts.update({c.start: c.text for c in out if c.type == Class.Place and not c.attributes.get(QUALIFIER)})
         for start, end in _zones(text, zone_starts, ctx.gazetteer.province_short_forms):
             inside = [c for c in out if start <= c.start and c.end <= end]
+            if any((c.start, c.end) == (start, end) for c in inside):
+                continue  # 前海合作区: a zone the gazetteer has
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 # the place opening a zone's name only qualifies it (佛山高新区顺德园: no mention of 佛山 of its own)
                 out = [c for c in out if c not in inside] + [dataclasses.replace(c, attributes={**c.attributes, QUALIFIER: True}) for c in inside if c.start == start]
@@ -341,6 +343,11 @@ def _province_slogans(text: str, word_starts: frozenset[int], short_forms: dict[
     and ending a word, or listed before 两省/三省/等省区 (湖北、湖南、江西三省), it is the province itself.
     """
     out = []
+    for anchor, _, _ in automaton_of(("地区",)).matches(text):
+        short = next((s for s in (text[anchor - 3:anchor], text[anchor - 2:anchor]) if s in short_forms), None)
+        start = anchor - len(short) if short else 0
+        if short and (start == 0 or not CJK_CHAR.match(text, start - 1) or text[:start].endswith(_BEFORE_INITIALS)):
+            out.append((start, anchor, short_forms[short]))  # 深化与台湾地区交流
     for count in finditer_near(_COUNTED_PROVINCES, text, ("省",), 1, 3):
         end = count.start()
         while True:
@@ -435,6 +442,8 @@ def _protected_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -
 _PROVINCE_INITIALS = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕甘青宁新港澳"
 _BORDER_TAIL = re.compile("(?:两省区?|三省区?|四省区?)?(?:毗邻地区|交界地区|边界地区|毗邻区域|交界区域|边界区域)")
 _INITIALS = re.compile(f"(?<![{_PROVINCE_INITIALS}])[{_PROVINCE_INITIALS}]{{2,4}}(?![{_PROVINCE_INITIALS}])")
+_SAR_INITIALS = frozenset("港澳")
+"""港澳 alone is Hong Kong and Macau (港澳律师), no border area."""
 _BEFORE_INITIALS = ("深化", "推进", "加强", "立足", "服务", "开展", "建立", "促进", "推动", "围绕", "聚焦", "落实", "实现", "在", "与", "和", "的", "、")
 
 
@@ -456,8 +465,8 @@ def _border_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -> l
         start, end = match.span()
         if overlaps_any(start, end, spans) or word_starts and (start not in word_starts or end < len(text) and end not in word_starts):
             continue
-        if match.group(0) in known.province_short_forms or known.candidates(match.group(0)):
-            continue  # 辽宁 is a province, 京津冀 a zone the gazetteer reads
+        if match.group(0) in known.province_short_forms or known.candidates(match.group(0)) or set(match.group(0)) <= _SAR_INITIALS:
+            continue  # 辽宁 is a province, 京津冀 a zone the gazetteer reads, 港澳 two regions
         if start == 0 or not CJK_CHAR.match(text, start - 1) or text[:start].endswith(_BEFORE_INITIALS):
             out.append((start, end, match.group(0)))
     return out

@@ -339,3 +339,10 @@ def test_a_water_before_its_ecology_and_a_mountains_side_are_places(read):
 def test_a_zone_named_by_a_towns_stem_is_a_place_but_not_a_stem_inside_a_longer_name(read):
     assert "燕郊高新区" in read("在燕郊高新区设立服务点。", region="三河市", city="廊坊市").found("zone")
     assert not [z for z in read("在东戴河新区设立服务点。", region="绥中县", city="葫芦岛市").found("zone") if z == "戴河新区"]
+
+
+def test_a_provinces_short_form_before_diqu_is_the_province_and_gang_ao_is_no_border_area(read):
+    reading = read("推动港澳律师在前海合作区执业，深化与台湾地区交流。", region="福田区", city="深圳市")
+    assert "台湾省" in reading.found("province-slogan")
+    assert reading.found("border-area") == {} and reading.found("zone") == {}
+    assert "前海深港现代服务业合作区" in reading.found("gazetteer")
