@@ -23,7 +23,7 @@ from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, Voca
 from govkg.ontology.terms import Class
 
 _WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠", "水", "湾", "海", "港", "岛")
-_STRETCHES = ("上游", "中游", "下游", "滩区", "河滩", "沿岸", "岸线")
+_STRETCHES = ("上游", "中游", "下游", "滩区", "河滩", "沿岸", "岸线", "源头", "河道", "河畔", "湖畔", "江畔")
 """Contexts that name a stretch or bank of the water (大通河下游, 黄河滩区): the mention is the stretch, the place the water."""
 _WATER_CONTEXT = ("流域", "沿线", "水域", "两岸", "河段", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界",
                   "海域", "近岸", "沿海", "海岸", "周边海域", "入海口", "入黄口", "入江口", "入湖口", "生态") + _STRETCHES
@@ -36,7 +36,7 @@ _NOT_IN_A_WATER = re.compile("[县区市镇乡村全各城河江湖水]|重点|�
 """What no water's name proper holds (在全县河湖开展, 在辖区水域): generic words, not a name."""
 _BAY_LISTED = re.compile(f"[{CJK}]{{2,6}}?湾(?=等[^，。；]{{0,6}}?(?:海域|水域|沿岸|沿海|海岸))")
 """A bay listed before the sea it is part of (覆盖芷锚湾等交界海域)."""
-_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|服务|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
+_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|服务|清理|疏浚|清淤|修复|改善|监测|排查|打造|助力|护航|筑牢|做好|落实|流经|跨越|涉及|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
 """What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域, 沿黄河下游)."""
 _AFTER_LEVEL = frozenset("委级域长")
 """After X县 or X区, these make 县委, 区级, 区域, 县长 of the characters: 和县委 is 和 + 县委."""

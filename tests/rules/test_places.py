@@ -346,3 +346,8 @@ def test_a_provinces_short_form_before_diqu_is_the_province_and_gang_ao_is_no_bo
     assert "台湾省" in reading.found("province-slogan")
     assert reading.found("border-area") == {} and reading.found("zone") == {}
     assert "前海深港现代服务业合作区" in reading.found("gazetteer")
+
+
+def test_a_rivers_source_and_bed_are_mentions_of_it_and_the_verb_before_is_not(read):
+    found = read("在渭河源头开展巡查，清理洮河河道。", region="渭源县", city="定西市").found("water")
+    assert {name: c.text for name, c in found.items()} == {"渭河": "渭河源头", "洮河": "洮河河道"}
