@@ -270,7 +270,7 @@ def _villages(text: str, word_starts: frozenset[int], after: re.Pattern[str], su
 _ZONE_KINDS = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "开发区", "工业园区", "产业园区", "工业园", "产业园",
                "工业集中区", "综合保税区", "保税区", "自由贸易港", "自由贸易试验区", "自贸区", "自贸港", "新区", "合作区", "试验区", "开放试验区")
 """How the name of a development zone, park or free trade zone ends (通城经济开发区, 海南自由贸易港, 佛山高新区顺德园)."""
-_ZONE = re.compile(f"(?:[{CJK}]|[（(][{CJK}]{{2,4}}[）)]){{0,8}}?(?:{alternation(_ZONE_KINDS)})(?:[{CJK}]{{2,3}}?(?:分园|园区|园|片区))?")
+_ZONE = re.compile(f"(?:[{CJK}]|[（(][{CJK}]{{2,4}}[）)]){{0,8}}?(?:{alternation(_ZONE_KINDS)})(?:[{CJK}]{{2,5}}?(?:分园|园区|园|片区))?")
 
 
 def _town_stems_before_zones(text: str, known: Gazetteer, region: str | None) -> dict[int, str]:
@@ -300,6 +300,9 @@ def _zones(text: str, places: dict[int, str], short_forms: dict[str, str]) -> li
     out = []
     starts = dict(places)
     starts.update({start: short for start, _, short in automaton_of(tuple(sorted(short_forms))).matches(text) if start not in starts})
+    # 中国（四川）自由贸易试验区: the country with its province in brackets opens the name
+    starts.update({start - 3: text[start - 3:start + len(short) + 1] for start, short in list(starts.items())
+                   if start >= 3 and text.startswith("中国", start - 3) and text[start - 1] in "（(" and text[start + len(short):start + len(short) + 1] in "）)"})
     for start in sorted(starts):
         match = _ZONE.match(text, start)
         if not match or match.end() - start <= max(len(k) for k in _ZONE_KINDS if k in match.group(0)):
@@ -309,7 +312,9 @@ def _zones(text: str, places: dict[int, str], short_forms: dict[str, str]) -> li
             continue  # 琼中将围绕海南自由贸易港: the place and the zone are two
         if starts[start].endswith(_DIVISION_ENDS) and any(start < k < kind for k in starts):
             continue  # 北滘镇广东工业设计城: the zone's name starts at 广东
-        out.append(match.span())
+        kind_end = kind + max(len(k) for k in _ZONE_KINDS if text.startswith(k, kind))
+        end = match.end() if not _BEFORE_AREA.search(text, kind_end, match.end()) else kind_end  # 高新区设立创业园: the park is no part
+        out.append((start, end))
     return out
 
 

@@ -351,3 +351,8 @@ def test_a_provinces_short_form_before_diqu_is_the_province_and_gang_ao_is_no_bo
 def test_a_rivers_source_and_bed_are_mentions_of_it_and_the_verb_before_is_not(read):
     found = read("在渭河源头开展巡查，清理洮河河道。", region="渭源县", city="定西市").found("water")
     assert {name: c.text for name, c in found.items()} == {"渭河": "渭河源头", "洮河": "洮河河道"}
+
+
+def test_a_free_trade_zone_of_china_with_its_province_and_area_is_one_place_and_a_park_set_up_in_a_zone_is_not_its_part(read):
+    found = read("服务中国（四川）自由贸易试验区川南临港片区建设，在泸州高新区设立创业园。", region="江阳区", city="泸州市").found("zone")
+    assert set(found) == {"中国（四川）自由贸易试验区川南临港片区", "泸州高新区"}
