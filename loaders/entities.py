@@ -91,8 +91,9 @@ def qualify(candidates: Sequence[Candidate], region: str, joint: frozenset[str] 
     """Prefix the reporting region to names of bodies that name no place (区级联络小组 → 青浦区联络小组).
 
     Two districts' 助企惠民专项服务团队 are two teams; a name that already names a place
-    (青浦区司法局, 上海银保调中心) is left alone. Returns the candidates, renamed where
-    qualified, and the renames made (old name → new name).
+    (青浦区司法局, 上海银保调中心) is left alone, and so is a mediation unit named in ``joint``
+    (bodies of several regions set it up: 湘黔边界联合人民调解委员会). Returns the candidates, renamed
+    where qualified, and the renames made (old name → new name).
     """
     gazetteer = load_gazetteer()
     renamed: dict[str, str] = {}

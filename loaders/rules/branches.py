@@ -2,8 +2,12 @@
 and the owner a short form names.
 
 X驻青浦区人民法院调解室 is PART_OF X (a centre of its own) and LOCATED_IN the court; a centre
-followed by 在A设立…分站 gets that branch, PART_OF it and LOCATED_IN A; 在X设立Y puts Y in X;
-区司法局 is LOCATED_IN the reporting region (implicit: the short form says so).
+followed by 在A设立…分站 gets that branch, PART_OF it and LOCATED_IN A (one in each place listed,
+each unit of a list A、B和C); a unit of its own a centre sets up (…纠纷调解室) is in the town named,
+else in the centre, and PART_OF it only when it 下设 it; 在X设立Y and 依托X设立Y put Y in X, and a
+mediation unit set up in a town is the town's (named region + town); Y落户X puts Y in X; 在A镇、B镇分别设立
+…调解室 is a unit in each; a mediation unit named whole where a clause opens (交通事故纠纷人民调解委员会全年…)
+is read; 区司法局 is LOCATED_IN the reporting region (implicit: the short form says so).
 """
 
 from __future__ import annotations
@@ -65,6 +69,7 @@ class BranchVocabulary(VocabularySlice):
     np_stop_chars: str
     relation_verbs: dict[RelationType, tuple[str, ...]]
     organising_verbs: tuple[str, ...]
+    phrase_verbs: dict[Class, tuple[str, ...]]
 
 
 @Language.factory("govkg_branches", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[CANDIDATES], default_config={})
@@ -88,7 +93,8 @@ class BranchRule(RuleComponent):
         # 交通事故纠纷人民调解委员会全年调解…: a unit named whole where a clause opens, no owner or verb before it
         self._opening_name = re.compile(f"(?:^|(?<=[，。；：、\\n]))(?:[一二三四五六七八九十]是|其中|同时|此外|另外)?(?P<name>[{CJK}“”]{{2,16}}?(?:{alternation(self.vocabulary.mediation_unit_heads)}))")
         self._name_stops = re.compile("[" + re.escape(self.vocabulary.np_stop_chars) + "]|" + alternation(
-            [*(v for vs in self.vocabulary.relation_verbs.values() for v in vs), *self.vocabulary.organising_verbs, *self.vocabulary.establishment_verbs]))
+            [*(v for vs in self.vocabulary.relation_verbs.values() for v in vs), *self.vocabulary.organising_verbs, *self.vocabulary.establishment_verbs,
+             *(v for vs in self.vocabulary.phrase_verbs.values() for v in vs)]))
         self._arrival = re.compile(f"(?:{alternation(self.vocabulary.point_arrival_verbs)})(?P<where>[^，。；,;\\n]{{2,30}})")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
@@ -236,7 +242,7 @@ class BranchRule(RuleComponent):
             written = ctx.text[start:end]
             head = next(h for h in sorted(self.vocabulary.mediation_unit_heads, key=len, reverse=True) if written.endswith(h))
             rest = written[: len(written) - len(head)].removesuffix("人民")
-            if (not rest or rest in self.vocabulary.mediation_scopes or not any(cue in written for cue in self.vocabulary.mediation_cues)
+            if (not rest or rest.startswith(self.vocabulary.mediation_scopes) or not any(cue in written for cue in self.vocabulary.mediation_cues)
                     or self._name_stops.search(rest) or rest[0] in "各全本我该每" or overlaps_any(start, end, taken)):
                 continue
             cls = Class.MediationCentre if head.endswith(("中心", "委员会")) else Class.MediationBranch

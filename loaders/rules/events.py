@@ -2,7 +2,9 @@
 (第七届进博会 is an edition, part of the series), ordinal events (长三角第二届…论坛), and events
 someone organised (区司法局组织开展全区…培训班, 联合举办第三届“…”演讲比赛, and a plain 开展 after a body or
 its partners: 县司法局联合县文化馆开展“…”普法巡演): the name after an
-organising verb up to an event head. The organiser is read by the relation rule (ORGANIZED).
+organising verb up to an event head, after 了 (举办了…) and after 的 when the organiser is named before
+the verb (由县司法局主办的…, 州司法局举办的…); 组织X开展Y is Y, organised by who 组织. The organiser is
+read by the relation rule (ORGANIZED).
 """
 
 from __future__ import annotations

@@ -3,7 +3,10 @@
 Each type has its verbs and its heads (``phrase_verbs``, ``phrase_heads``); a name runs from
 the verb to a head, skipping a qualifier (全国首个) or a count (3个), and may be one item of a
 list (A、B和C). Text in quotes or 《》 is masked: the quote and title rules read it, and a
-phrase that overlaps one of their readings is left to them.
+phrase that overlaps one of their readings is left to them, as is an event the event rule read
+with its organiser and a body the body rule read. A mediation unit (…人民调解委员会, …调解室) is
+typed MediationCentre whatever heads it shares with bodies; one named by a count (新建3个人民调解委员会)
+or a level (村级调解室) is a kind of unit and not read.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ _PERFECTIVE = "了"
 _PILOT = "试点"
 _REFORM_PILOT = "改革试点"
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[项个家名件批]")
+_SUMMARY = re.compile(r"等(?:一系列|多项|多个|各项|[\d一二两三四五六七八九十]+[项个类])")
 _LISTED_TYPES = (Class.Event, Class.Document, Class.Agreement)
 """Types whose verb may govern a list of names separated by 、 (印发A、B和C)."""
 KNOWN = "known-mechanism"
@@ -159,6 +163,8 @@ class PhraseRule(RuleComponent):
                             continue  # 协作机制, 工作制度, 矛盾纠纷多元化解机制: a kind of mechanism every region has, not one named
                         if type_ == Class.Mechanism and (_planned(shadow, verb.start(), ctx.token_starts) or _in_heading(shadow, verb.start())):
                             continue  # 2025年，区将完善…体系 / （五）健全…机制: a plan or a heading names no mechanism that exists
+                        if _SUMMARY.search(surface):
+                            continue  # 制定宣传、调研等一系列工作方案: several things summed up, none named
                         mediation = any(c in surface for c in self.vocabulary.mediation_cues)
                         if type_ == Class.MediationCentre and not mediation:
                             continue
@@ -167,7 +173,8 @@ class PhraseRule(RuleComponent):
                         if type_ == Class.MediationCentre and (found[3] or self._generic_unit(surface)):
                             continue  # 新建3个人民调解委员会, 在各村建立调解室: a kind of unit, none named
                         out.append(Candidate(type_, cls, normalise(surface), start, end, surface, f"phrase-{type_}"))
-        return out
+        # a verb inside another reading's name is part of that name (开展线上线下…活动: no second name from 上线)
+        return [c for c in out if not any(o.type == c.type and o.start < c.start and c.end <= o.end for o in out)]
 
     def known(self, ctx: Context) -> list[Candidate]:
         """The genre's standing mechanisms, named without a verb or head (会前学法, 乡镇综合行政执法改革, 证明事项告知承诺制)."""
@@ -190,7 +197,7 @@ class PhraseRule(RuleComponent):
         """Whether a mediation unit's name is a level of units (村级调解室, 各级人民调解委员会), not one unit."""
         head = next((h.word for h in self._mediation_heads if name.endswith(h.word)), "")
         rest = name[: len(name) - len(head)].removesuffix("人民").removesuffix("人民调解")
-        return rest in self._mediation_scopes
+        return rest.startswith(tuple(self._mediation_scopes))
 
     def _noun_phrase(self, shadow: str, start: int, end: int, heads: _Heads, words: frozenset[int] = frozenset(),
                      closing: tuple[str, ...] = ()) -> tuple[int, int, Class, bool] | None:

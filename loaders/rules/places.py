@@ -49,6 +49,8 @@ QUALIFIER = "qualifier"
 """Attribute of a place read only as the qualifier of a name that follows it (no mention of its own)."""
 
 _PARTNER_VERBS = ("会同", "联合")
+_BODY_ENDS = ("局", "院", "委", "办", "政府", "中心", "厅", "所", "会")
+"""How a body's name ends: 会同/联合 right after one is the verb (县司法局会同县教育局)."""
 """Verbs a place's name can begin with (会同县): read as the verb unless the place is in the reporting region's province."""
 _GENERIC_ZONE_ENDS = frozenset("区圈带片")
 """How a zone's short form made of common words ends (示范区, 经济圈): inside a longer name it is that name's."""
@@ -104,8 +106,9 @@ class PlaceRule(RuleComponent):
             # 领导和县人大常委会: a conjunction before a short form, not 和县 (unless the report is 和县's own)
             if end - start == 2 and text[start] in _JOINING and start and CJK_CHAR.match(text, start - 1) and text[start - 1] not in _JOINING and name != ctx.region:
                 continue
-            if text.startswith(_PARTNER_VERBS, start) and not ctx.gazetteer.is_within(name, ctx.gazetteer.province(ctx.region) if ctx.region in ctx.gazetteer else None):
-                continue  # 会同县生态环境局 in a report from elsewhere: the verb 会同 and the region's 县生态环境局, not 会同县
+            if text.startswith(_PARTNER_VERBS, start) and (text.endswith(_BODY_ENDS, 0, start) or not ctx.gazetteer.is_within(
+                    name, ctx.gazetteer.province(ctx.region) if ctx.region in ctx.gazetteer else None)):
+                continue  # 会同县生态环境局 in a report from elsewhere, 县司法局会同县教育局: the verb 会同 and a 县…局, not 会同县
             place = ctx.gazetteer.place(name)
             if place.is_zone and text[start:end] != name and text[end - 1] in _GENERIC_ZONE_ENDS and _inside_a_longer_name(text, start) and start not in ends:
                 continue  # 社会主义现代化先行示范区 is not the zone 示范区 stands for (深化京津冀 still names 京津冀)

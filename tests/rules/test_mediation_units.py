@@ -193,3 +193,8 @@ def test_the_short_name_of_a_dispute_centre_is_the_centre():
     r = extract("县矛盾纠纷调处化解中心挂牌运行，县矛调中心全年受理纠纷900件。", region="凤凰县")
     entity = next(e for e in r.extraction.entities if e.name == "凤凰县矛盾纠纷调处化解中心")
     assert {m.text for m in entity.mentions} == {"县矛盾纠纷调处化解中心", "县矛调中心"}
+
+
+def test_units_of_a_whole_level_name_no_unit_wherever_they_are_written():
+    r = extract("乡镇矛盾纠纷调处化解中心实现全覆盖，建成镇级矛盾纠纷调处化解中心，建成县矛盾纠纷调处化解中心。", region="凤凰县")
+    assert {n for n, t in r.names.items() if t == "MediationCentre"} == {"凤凰县矛盾纠纷调处化解中心"}

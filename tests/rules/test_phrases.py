@@ -106,3 +106,13 @@ def test_a_service_channel_opened_is_a_service():
 
     r = extract("开通涉企纠纷诉讼服务绿色通道。", region="凤凰县")
     assert r.cls("涉企纠纷诉讼服务绿色通道") == "Service"
+
+
+def test_a_verb_inside_a_name_starts_no_second_name(read):
+    found = read("开展线上线下习近平法治思想学习活动，持续推进。").found(type_="Mechanism")
+    assert list(found) == ["线上线下习近平法治思想学习活动"]
+
+
+def test_several_things_summed_up_name_none(read):
+    assert read("县委宣传部负责制定宣传以及调查研究等一系列工作方案。").found(type_="Document") == {}
+    assert "法治宣传工作方案" in read("县委宣传部制定法治宣传工作方案。").found(type_="Document")

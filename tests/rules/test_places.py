@@ -356,3 +356,9 @@ def test_a_rivers_source_and_bed_are_mentions_of_it_and_the_verb_before_is_not(r
 def test_a_free_trade_zone_of_china_with_its_province_and_area_is_one_place_and_a_park_set_up_in_a_zone_is_not_its_part(read):
     found = read("服务中国（四川）自由贸易试验区川南临港片区建设，在泸州高新区设立创业园。", region="江阳区", city="泸州市").found("zone")
     assert set(found) == {"中国（四川）自由贸易试验区川南临港片区", "泸州高新区"}
+
+
+def test_partner_verb_after_a_body_is_the_verb_even_where_the_county_is_near(read):
+    reading = read("县司法局会同县教育局举办“法治进校园”巡回宣讲活动。", region="平江县", city="岳阳市")
+    assert "会同县" not in reading.found(type_="Place") and "平江县教育局" in reading.found()
+    assert "会同县" in read("与会同县司法局签订调解协议。", region="平江县", city="岳阳市").found(type_="Place")
