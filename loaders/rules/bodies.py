@@ -43,6 +43,7 @@ _SARS = ("香港特别行政区", "澳门特别行政区")
 """Owners whose bodies' names hold 及 (经济及科技发展局)."""
 _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County, Class.Township)
 _CENTRE = "中央"
+_YOUTH_LEAGUE = "团"
 _PARTY = "中共"
 _PARTY_GROUP = "党组"
 _LIST_LINKS = "、和及"
@@ -204,6 +205,12 @@ class BodyRule(RuleComponent):
                 continue
             before = text[position - 1] if position else ""
             after_function_word = not CJK_CHAR.match(before) or before in _FUNCTION_CHARS
+            if before == _YOUTH_LEAGUE and text.startswith("委", found.end()) and not inside(position, covered):
+                # 团县委: the Communist Youth League's committee of the county, not the party's
+                out.append(Candidate(Class.Institution, Class.Association, f"共青团{owner}委员会", position - 1, found.end() + 1,
+                                     text[position - 1:found.end() + 1], "institution-short", attributes={"owner": owner}))
+                covered.append((position - 1, found.end() + 1))
+                continue
             if ctx.token_starts and position not in ctx.token_starts and not after_function_word:
                 continue
             if position > 0 and text[position - 1] in "全本我各该每" or inside(position, covered):

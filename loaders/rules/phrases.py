@@ -27,6 +27,9 @@ from govkg.ontology.terms import Class
 _AND = re.compile("以及|和|及")
 _PERFECTIVE = "了"
 _PILOT = "试点"
+_WITH = "与"
+_PAIRING = re.compile("衔接|联动|对接|协作|协同|融合|结合|互认")
+"""Words naming what links the two sides of A与B…机制: then 与 is inside the name."""
 _REFORM_PILOT = "改革试点"
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[项个家名件批]")
 _SUMMARY = re.compile(r"等(?:一系列|多项|多个|各项|[\d一二两三四五六七八九十]+[项个类])")
@@ -209,6 +212,9 @@ class PhraseRule(RuleComponent):
         limit = end
         while (stop := self._last_stop.match(shadow, start, limit)) is not None:
             k = stop.end() - 1
+            if shadow[k] == _WITH and _PAIRING.search(shadow, k + 1, end):
+                limit = k  # 行政执法与刑事司法衔接机制: 与 joins the two things the mechanism links
+                continue
             if not words or shadow[k] == PLACEHOLDER or (k in words and k + 1 in words):
                 start = k + 1
                 break

@@ -178,3 +178,15 @@ def test_what_a_body_does_after_its_name_is_no_office_of_it():
 
     r = extract("县政府聘请法律顾问12名，县司法局组织工作站人员培训。", region="凤凰县")
     assert not any(n.endswith(("聘请法律顾问", "组织工作站")) for n in r.names)
+
+
+def test_the_youth_league_the_discipline_commission_and_party_offices_are_named_in_full():
+    from extracted import read as extract
+
+    r = extract("团县委、县委编办、县纪委监委和县委网信办参加，县纪委监督。", region="凤凰县")
+    assert r.cls("共青团凤凰县委员会") == "Association"
+    assert "中共凤凰县委" not in r.names
+    assert r.names.get("中共凤凰县委机构编制委员会办公室") == "Institution"
+    assert r.names.get("中共凤凰县委网络安全和信息化委员会办公室") == "Institution"
+    assert r.cls("凤凰县纪律检查委员会") == "PoliticalBody"
+    assert r.cls("凤凰县纪委监委") == "PoliticalBody"

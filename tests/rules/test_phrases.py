@@ -116,3 +116,12 @@ def test_a_verb_inside_a_name_starts_no_second_name(read):
 def test_several_things_summed_up_name_none(read):
     assert read("县委宣传部负责制定宣传以及调查研究等一系列工作方案。").found(type_="Document") == {}
     assert "法治宣传工作方案" in read("县委宣传部制定法治宣传工作方案。").found(type_="Document")
+
+
+def test_a_mechanism_linking_two_things_keeps_both_sides_of_yu():
+    from extracted import read as extract
+
+    r = extract("建立行政执法与刑事司法衔接机制，县司法局与县人民法院建立诉调衔接机制。", region="凤凰县")
+    assert r.names.get("行政执法与刑事司法衔接机制") == "Mechanism"
+    assert r.names.get("诉调衔接机制") == "Mechanism"
+    assert not any(n.startswith("县人民法院建立") for n in r.names)
