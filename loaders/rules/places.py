@@ -23,10 +23,10 @@ from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, Voca
 from govkg.ontology.terms import Class
 
 _WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠", "水", "湾", "海", "港", "岛")
-_STRETCHES = ("上游", "中游", "下游", "滩区", "河滩", "沿岸", "岸线")
+_STRETCHES = ("上游", "中游", "下游", "滩区", "河滩", "沿岸", "岸线", "源头", "河道", "河畔", "湖畔", "江畔")
 """Contexts that name a stretch or bank of the water (大通河下游, 黄河滩区): the mention is the stretch, the place the water."""
 _WATER_CONTEXT = ("流域", "沿线", "水域", "两岸", "河段", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界",
-                  "海域", "近岸", "沿海", "海岸", "周边海域", "入海口", "入黄口", "入江口", "入湖口") + _STRETCHES
+                  "海域", "近岸", "沿海", "海岸", "周边海域", "入海口", "入黄口", "入江口", "入湖口", "生态") + _STRETCHES
 """What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸, 渤海沿岸, 北部湾海域)."""
 _WATER = re.compile(f"[{CJK}]{{1,8}}?(?:{alternation(_WATER_GENERIC)})(?=(?P<context>{alternation(_WATER_CONTEXT)}))")
 _AT_WATER_VERBS = ("开展", "设立", "巡查", "联合", "实施", "组织", "举办", "巡河", "执法", "设置", "建立", "召开")
@@ -36,7 +36,7 @@ _NOT_IN_A_WATER = re.compile("[县区市镇乡村全各城河江湖水]|重点|�
 """What no water's name proper holds (在全县河湖开展, 在辖区水域): generic words, not a name."""
 _BAY_LISTED = re.compile(f"[{CJK}]{{2,6}}?湾(?=等[^，。；]{{0,6}}?(?:海域|水域|沿岸|沿海|海岸))")
 """A bay listed before the sea it is part of (覆盖芷锚湾等交界海域)."""
-_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|服务|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
+_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|服务|清理|疏浚|清淤|修复|改善|监测|排查|打造|助力|护航|筑牢|做好|落实|流经|跨越|涉及|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
 """What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域, 沿黄河下游)."""
 _AFTER_LEVEL = frozenset("委级域长")
 """After X县 or X区, these make 县委, 区级, 区域, 县长 of the characters: 和县委 is 和 + 县委."""
@@ -162,9 +162,12 @@ class PlaceRule(RuleComponent):
                 zone = ctx.gazetteer.resolve(initials, ctx.region or None)
                 name = zone.name if zone is not None and zone.is_zone else initials + "毗邻地区"
                 out.append(Candidate(Class.Place, Class.Place, name, area_start, area_end, text[area_start:area_end], "border-area"))
-        for start, end in _zones(text, {c.start: c.text for c in out if c.type == Class.Place and not c.attributes.get(QUALIFIER)},
-                                 ctx.gazetteer.province_short_forms):
+        zone_starts = _town_stems_before_zones(text, ctx.gazetteer, ctx.region or None)
+        zone_starts.update({c.start: c.text for c in out if c.type == Class.Place and not c.attributes.get(QUALIFIER)})
+        for start, end in _zones(text, zone_starts, ctx.gazetteer.province_short_forms):
             inside = [c for c in out if start <= c.start and c.end <= end]
+            if any((c.start, c.end) == (start, end) for c in inside):
+                continue  # 前海合作区: a zone the gazetteer has
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 # the place opening a zone's name only qualifies it (佛山高新区顺德园: no mention of 佛山 of its own)
                 out = [c for c in out if c not in inside] + [dataclasses.replace(c, attributes={**c.attributes, QUALIFIER: True}) for c in inside if c.start == start]
@@ -270,7 +273,23 @@ def _villages(text: str, word_starts: frozenset[int], after: re.Pattern[str], su
 _ZONE_KINDS = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "开发区", "工业园区", "产业园区", "工业园", "产业园",
                "工业集中区", "综合保税区", "保税区", "自由贸易港", "自由贸易试验区", "自贸区", "自贸港", "新区", "合作区", "试验区", "开放试验区")
 """How the name of a development zone, park or free trade zone ends (通城经济开发区, 海南自由贸易港, 佛山高新区顺德园)."""
-_ZONE = re.compile(f"(?:[{CJK}]|[（(][{CJK}]{{2,4}}[）)]){{0,8}}?(?:{alternation(_ZONE_KINDS)})(?:[{CJK}]{{2,3}}?(?:分园|园区|园|片区))?")
+_ZONE = re.compile(f"(?:[{CJK}]|[（(][{CJK}]{{2,4}}[）)]){{0,8}}?(?:{alternation(_ZONE_KINDS)})(?:[{CJK}]{{2,5}}?(?:分园|园区|园|片区))?")
+
+
+def _town_stems_before_zones(text: str, known: Gazetteer, region: str | None) -> dict[int, str]:
+    """Towns written by their stem right before a zone's kind (燕郊高新区: 燕郊镇), as start → stem."""
+    out = {}
+    for kind_start, _, _ in automaton_of(_ZONE_KINDS).matches(text):
+        for length in (3, 2):
+            start = kind_start - length
+            stem = text[max(start, 0):kind_start]
+            if start < 0 or not CJK_CHAR.match(text, start) or _inside_a_longer_name(text, start):
+                continue  # 东戴河新区: no town 戴河镇 inside the name
+            town = next((t for g in ("镇", "乡", "街道") if (t := known.resolve(stem + g, region)) is not None), None)
+            if town is not None and town.level == "township":
+                out[start] = stem
+                break
+    return out
 
 
 def _zones(text: str, places: dict[int, str], short_forms: dict[str, str]) -> list[tuple[int, int]]:
@@ -284,6 +303,9 @@ def _zones(text: str, places: dict[int, str], short_forms: dict[str, str]) -> li
     out = []
     starts = dict(places)
     starts.update({start: short for start, _, short in automaton_of(tuple(sorted(short_forms))).matches(text) if start not in starts})
+    # 中国（四川）自由贸易试验区: the country with its province in brackets opens the name
+    starts.update({start - 3: text[start - 3:start + len(short) + 1] for start, short in list(starts.items())
+                   if start >= 3 and text.startswith("中国", start - 3) and text[start - 1] in "（(" and text[start + len(short):start + len(short) + 1] in "）)"})
     for start in sorted(starts):
         match = _ZONE.match(text, start)
         if not match or match.end() - start <= max(len(k) for k in _ZONE_KINDS if k in match.group(0)):
@@ -293,7 +315,9 @@ def _zones(text: str, places: dict[int, str], short_forms: dict[str, str]) -> li
             continue  # 琼中将围绕海南自由贸易港: the place and the zone are two
         if starts[start].endswith(_DIVISION_ENDS) and any(start < k < kind for k in starts):
             continue  # 北滘镇广东工业设计城: the zone's name starts at 广东
-        out.append(match.span())
+        kind_end = kind + max(len(k) for k in _ZONE_KINDS if text.startswith(k, kind))
+        end = match.end() if not _BEFORE_AREA.search(text, kind_end, match.end()) else kind_end  # 高新区设立创业园: the park is no part
+        out.append((start, end))
     return out
 
 
@@ -327,6 +351,11 @@ def _province_slogans(text: str, word_starts: frozenset[int], short_forms: dict[
     and ending a word, or listed before 两省/三省/等省区 (湖北、湖南、江西三省), it is the province itself.
     """
     out = []
+    for anchor, _, _ in automaton_of(("地区",)).matches(text):
+        short = next((s for s in (text[anchor - 3:anchor], text[anchor - 2:anchor]) if s in short_forms), None)
+        start = anchor - len(short) if short else 0
+        if short and (start == 0 or not CJK_CHAR.match(text, start - 1) or text[:start].endswith(_BEFORE_INITIALS)):
+            out.append((start, anchor, short_forms[short]))  # 深化与台湾地区交流
     for count in finditer_near(_COUNTED_PROVINCES, text, ("省",), 1, 3):
         end = count.start()
         while True:
@@ -421,6 +450,8 @@ def _protected_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -
 _PROVINCE_INITIALS = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕甘青宁新港澳"
 _BORDER_TAIL = re.compile("(?:两省区?|三省区?|四省区?)?(?:毗邻地区|交界地区|边界地区|毗邻区域|交界区域|边界区域)")
 _INITIALS = re.compile(f"(?<![{_PROVINCE_INITIALS}])[{_PROVINCE_INITIALS}]{{2,4}}(?![{_PROVINCE_INITIALS}])")
+_SAR_INITIALS = frozenset("港澳")
+"""港澳 alone is Hong Kong and Macau (港澳律师), no border area."""
 _BEFORE_INITIALS = ("深化", "推进", "加强", "立足", "服务", "开展", "建立", "促进", "推动", "围绕", "聚焦", "落实", "实现", "在", "与", "和", "的", "、")
 
 
@@ -442,8 +473,8 @@ def _border_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -> l
         start, end = match.span()
         if overlaps_any(start, end, spans) or word_starts and (start not in word_starts or end < len(text) and end not in word_starts):
             continue
-        if match.group(0) in known.province_short_forms or known.candidates(match.group(0)):
-            continue  # 辽宁 is a province, 京津冀 a zone the gazetteer reads
+        if match.group(0) in known.province_short_forms or known.candidates(match.group(0)) or set(match.group(0)) <= _SAR_INITIALS:
+            continue  # 辽宁 is a province, 京津冀 a zone the gazetteer reads, 港澳 two regions
         if start == 0 or not CJK_CHAR.match(text, start - 1) or text[:start].endswith(_BEFORE_INITIALS):
             out.append((start, end, match.group(0)))
     return out
@@ -470,7 +501,9 @@ def _sections(text: str, ctx: Context) -> list[tuple[int, int, str]]:
 
 
 _MOUNTAIN_GENERIC = ("山脉", "山", "岭", "峰")
-_MOUNTAIN_CONTEXT = ("区域", "片区", "山区", "林区", "一带", "周边", "腹地", "沿线", "及周边")
+_MOUNTAIN_CONTEXT = ("区域", "片区", "山区", "林区", "一带", "周边", "腹地", "沿线", "及周边", "东麓", "西麓", "南麓", "北麓", "山麓")
+_MOUNTAIN_SIDES = ("区域", "东麓", "西麓", "南麓", "北麓", "山麓")
+"""Contexts that name an area or side of the mountain (幕阜山区域, 贺兰山东麓): the mention reaches over them."""
 """What follows a mountain's name when a sentence uses it as a place (幕阜山区域, 鹦哥岭片区, 五指山及周边)."""
 _MOUNTAIN = re.compile(f"[{CJK}]{{1,5}}?(?:{alternation(_MOUNTAIN_GENERIC)})(?=(?P<context>{alternation(_MOUNTAIN_CONTEXT)}))")
 _LISTED_MOUNTAIN = re.compile(f"[{CJK}]{{1,5}}?(?:{alternation(_MOUNTAIN_GENERIC)})$")
@@ -489,7 +522,7 @@ def _mountains(text: str, word_starts: frozenset[int], known: Gazetteer) -> list
         if cut is None:
             continue
         cut = _after_divisions(text, cut, end - 1, end, known)  # 通城县幕阜山区域: 幕阜山
-        out.append((cut, end, text[cut:end], end + len(match["context"]) if match["context"] == "区域" else end))
+        out.append((cut, end, text[cut:end], end + len(match["context"]) if match["context"] in _MOUNTAIN_SIDES else end))
         while cut > 1 and text[cut - 1] in "、—":
             found = _LISTED_MOUNTAIN.search(text, max(0, cut - 8), cut - 1)
             listed = found and _name_start(text, found.start(), found.end(), _MOUNTAIN_GENERIC, word_starts)
@@ -553,6 +586,8 @@ def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tu
             cut = aligned
         if end - cut <= generic or text[cut:end] in known.province_short_forms:
             continue
+        if context == "生态" and _NOT_IN_A_WATER.search(text, cut, end - 1):
+            continue  # 河湖生态, 城区水生态: generic words, not a water's name
         if (context is None or text[end - 1] in "海湾港岛") and any(not p.is_feature for p in known.candidates(text[cut:end])):
             continue  # 珠海海域, 防城港海域, 在珠海开展: a division's name (环江流域 is the river all the same)
         if text[end - 1] in "湾港岛" and end - cut < 3:

@@ -330,6 +330,34 @@ def test_the_regions_own_prefecture_after_a_slogan_word_is_the_prefecture(read):
     assert read("全面推进法治广州建设。", region="静海区", city="天津市").found("province-slogan") == {}
 
 
+def test_a_water_before_its_ecology_and_a_mountains_side_are_places(read):
+    reading = read("守护沙湖、星海湖生态，推进贺兰山东麓生态保护，加强河湖生态保护，改善城区水生态。", region="平罗县", city="石嘴山市")
+    assert set(reading.found("water")) == {"沙湖", "星海湖"}
+    assert reading.found("mountain")["贺兰山"].text == "贺兰山东麓"
+
+
+def test_a_zone_named_by_a_towns_stem_is_a_place_but_not_a_stem_inside_a_longer_name(read):
+    assert "燕郊高新区" in read("在燕郊高新区设立服务点。", region="三河市", city="廊坊市").found("zone")
+    assert not [z for z in read("在东戴河新区设立服务点。", region="绥中县", city="葫芦岛市").found("zone") if z == "戴河新区"]
+
+
+def test_a_provinces_short_form_before_diqu_is_the_province_and_gang_ao_is_no_border_area(read):
+    reading = read("推动港澳律师在前海合作区执业，深化与台湾地区交流。", region="福田区", city="深圳市")
+    assert "台湾省" in reading.found("province-slogan")
+    assert reading.found("border-area") == {} and reading.found("zone") == {}
+    assert "前海深港现代服务业合作区" in reading.found("gazetteer")
+
+
+def test_a_rivers_source_and_bed_are_mentions_of_it_and_the_verb_before_is_not(read):
+    found = read("在渭河源头开展巡查，清理洮河河道。", region="渭源县", city="定西市").found("water")
+    assert {name: c.text for name, c in found.items()} == {"渭河": "渭河源头", "洮河": "洮河河道"}
+
+
+def test_a_free_trade_zone_of_china_with_its_province_and_area_is_one_place_and_a_park_set_up_in_a_zone_is_not_its_part(read):
+    found = read("服务中国（四川）自由贸易试验区川南临港片区建设，在泸州高新区设立创业园。", region="江阳区", city="泸州市").found("zone")
+    assert set(found) == {"中国（四川）自由贸易试验区川南临港片区", "泸州高新区"}
+
+
 def test_partner_verb_after_a_body_is_the_verb_even_where_the_county_is_near(read):
     reading = read("县司法局会同县教育局举办“法治进校园”巡回宣讲活动。", region="平江县", city="岳阳市")
     assert "会同县" not in reading.found(type_="Place") and "平江县教育局" in reading.found()
