@@ -148,6 +148,8 @@ def _extract_all(files: tuple[str, ...], model: str | None, workers: int = 1, sc
 
 
 def _finish(failures: list[str], total: int) -> None:
+    if failures and total == 1:
+        raise click.ClickException(failures[0])  # one file: its reason is the whole message
     if failures:
         for failure in failures:
             click.echo(f"error: {failure}", err=True)

@@ -23,7 +23,7 @@ from govkg.loaders.rules.base import Candidate, RelationRecord, Sentences
 from govkg.loaders.script import to_simplified
 from govkg.loaders.sections import Found
 from govkg.loaders.text import ReportText
-from govkg.ontology.terms import Class
+from govkg.ontology.terms import Class, RelationType
 
 TYPE_PRIORITY = [Class.ObservationPoint, Class.MediationCentre, Class.Agreement, Class.Document, Class.Event,
                  Class.Institution, Class.Mechanism, Class.Place]
@@ -41,7 +41,7 @@ def to_extraction(sections: Found, report: ReportText) -> Extraction:
     """The extraction of ``report`` from what the pipeline found in it (section by section, offsets into the whole text)."""
     meta = report.meta
     found = [*sections.candidates, *_title(to_simplified(report.text), meta.title)]
-    qualified, renamed = qualify(found, meta.region)
+    qualified, renamed = qualify(found, meta.region, _joint_units(sections.relations, meta.region))
     found_relations = [
         replace(r, source=renamed.get(r.source, r.source), target=renamed.get(r.target, r.target)) if r.source in renamed or r.target in renamed else r
         for r in sections.relations
@@ -78,18 +78,29 @@ def _title(text: str, title: str) -> list[Candidate]:
     return [Candidate(Class.Document, Class.ReportDocument, title, start, end, text[start:end], "report-title")]
 
 
-def qualify(candidates: Sequence[Candidate], region: str) -> tuple[list[Candidate], dict[str, str]]:
+def _joint_units(relations: Sequence[RelationRecord], region: str) -> frozenset[str]:
+    """Units bodies of several regions set up together (县司法局与松桃县司法局成立…联合调解委员会): no one region's."""
+    founders: dict[str, set[str]] = defaultdict(set)
+    for r in relations:
+        if r.type == RelationType.ESTABLISHED and not r.implicit:
+            founders[r.target].add(r.source)
+    return frozenset(unit for unit, bodies in founders.items() if len(bodies) > 1 and any(not b.startswith((region, "中共" + region)) for b in bodies))
+
+
+def qualify(candidates: Sequence[Candidate], region: str, joint: frozenset[str] = frozenset()) -> tuple[list[Candidate], dict[str, str]]:
     """Prefix the reporting region to names of bodies that name no place (区级联络小组 → 青浦区联络小组).
 
     Two districts' 助企惠民专项服务团队 are two teams; a name that already names a place
-    (青浦区司法局, 上海银保调中心) is left alone. Returns the candidates, renamed where
-    qualified, and the renames made (old name → new name).
+    (青浦区司法局, 上海银保调中心) is left alone, and so is a mediation unit named in ``joint``
+    (bodies of several regions set it up: 湘黔边界联合人民调解委员会). Returns the candidates, renamed
+    where qualified, and the renames made (old name → new name).
     """
     gazetteer = load_gazetteer()
     renamed: dict[str, str] = {}
     out: list[Candidate] = []
     for c in candidates:
-        if c.type not in QUALIFIED_TYPES or not region or c.canonical.startswith("中共") or c.attributes.get("complete"):
+        if c.type not in QUALIFIED_TYPES or not region or c.canonical.startswith("中共") or c.attributes.get("complete") or (
+                c.type == Class.MediationCentre and c.canonical in joint):
             out.append(c)
         elif c.canonical in renamed:
             out.append(replace(c, canonical=renamed[c.canonical]))

@@ -93,7 +93,7 @@ class Gazetteer:
         candidates: dict[str, list[str]] = {}
         short: set[tuple[str, str]] = set()
         hand: set[str] = set()
-        province_short_forms: list[str] = []
+        province_short_forms: dict[str, str] = {}
         for place in places:
             name, level, code, aliases = place.name, place.level, place.code, place.aliases
             if place.parent:
@@ -104,7 +104,7 @@ class Gazetteer:
             forms = [place.official or name]
             # province short forms (上海, 江苏) mostly qualify other names; SARs stand alone (香港, 澳门)
             if level == "province":
-                province_short_forms += aliases
+                province_short_forms.update((alias, name) for alias in aliases)
             if aliases and (level != "province" or (code or "").startswith(("81", "82"))):
                 forms += aliases
                 # a short form begins with the name proper (青浦, 青龙县); a former name need not (渝北区 → 两江新区)
@@ -121,7 +121,7 @@ class Gazetteer:
             if form in candidates:
                 candidates[form] = [form]
         self._candidates = candidates
-        self._province_short_forms = tuple(province_short_forms)
+        self._province_short_forms = province_short_forms
         """上海, 江苏: not matched alone, but a name holding one names a place (上海银保调中心)."""
         self._short = short
         self._names = {form: names[0] for form, names in candidates.items() if len(names) == 1}
@@ -133,6 +133,7 @@ class Gazetteer:
         self._zones = [p for p in places if p.is_zone]
 
     _MEMOS = ("_stems", "_zone_neighbours", "_resolved")
+    _waters: frozenset[str] | None = None
 
     def __getstate__(self) -> dict:
         """The look-ups without the automaton (rebuilt on loading: it cannot be pickled) and without the memos."""
@@ -141,6 +142,7 @@ class Gazetteer:
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self.__dict__.update({name: {} for name in self._MEMOS})
+        self._waters = None
         self._automaton = Automaton(self._candidates)
 
     def __contains__(self, name: str) -> bool:
@@ -160,6 +162,18 @@ class Gazetteer:
     def places(self) -> list[Place]:
         """Every place, parents before children."""
         return list(self._places.values())
+
+    @property
+    def waters(self) -> frozenset[str]:
+        """The names and aliases of the hand-listed rivers, lakes and seas (黄河, 京杭运河)."""
+        if self._waters is None:
+            self._waters = frozenset(form for form, name in self._names.items() if self._places[name].level == "water")
+        return self._waters
+
+    @property
+    def province_short_forms(self) -> dict[str, str]:
+        """The provinces' short forms (上海, 湖北, 新疆), which are not matched alone, with their provinces."""
+        return self._province_short_forms
 
     def candidates(self, surface: str) -> list[Place]:
         """Every place that goes by ``surface`` (朝阳区 → the ones in Beijing and in Changchun)."""
@@ -195,7 +209,8 @@ class Gazetteer:
         distances = {n: self._distance(n, region) for n in names}
         if len(names) == 1:
             place = self._places[names[0]]
-            if (surface, place.name) in self._short and place.level == "county" and region and distances[place.name] > 2 and not surface.endswith(_SHORT_GENERICS):
+            with_generic = surface.endswith(_SHORT_GENERICS) and surface != place.proper  # 积石山县, but not 红旗 (红旗区's name proper)
+            if (surface, place.name) in self._short and place.level == "county" and region and distances[place.name] > 2 and not with_generic:
                 return None
             return place
         best = min(distances.values())
@@ -246,6 +261,8 @@ class Gazetteer:
             region: the reporting region, to resolve names several places share.
         """
         spans: list[tuple[int, int, str]] = []
+        unresolved: list[tuple[int, int, str]] = []
+        shared: list[tuple[int, str]] = []
         previous: tuple[int, str] | None = None
         reach = 0
         # longest first at each start; a name that resolves to nothing leaves its characters to others (会同|江门市)
@@ -255,11 +272,47 @@ class Gazetteer:
             before = previous[1] if previous and previous[0] == start else None
             place = self.resolve(surface, region, before)
             if place is None:
+                unresolved.append((start, end, surface))
                 continue
             spans.append((start, end, place.name))
+            if len(self._candidates[surface]) > 1 and place.level == "township":
+                shared.append((len(spans) - 1, surface))
             previous = (end, place.name)
             reach = end
+        if spans and (unresolved or shared):
+            spans = self._named_elsewhere(spans, unresolved, shared, region)
         return spans
+
+    def _named_elsewhere(self, spans: list[tuple[int, int, str]], unresolved: list[tuple[int, int, str]],
+                         shared: list[tuple[int, str]], region: str | None) -> list[tuple[int, int, str]]:
+        """``spans`` with the names the text resolves itself: the one place it names elsewhere, or the one town of a county it names.
+
+        秀山 alone is too often a word to count beyond the region's province, but in a text that
+        names 秀山县 (秀山土家族苗族自治县) it is that county; 朝阳区 after 北京市朝阳区 is Beijing's.
+        A town name several towns share (张庄镇) is the town of the neighbouring county the text
+        names (沛县), before one of a county it does not name, unless the region has one.
+        """
+        named = {name for _, _, name in spans}
+        counties = {n for n in named if self._places[n].level == "county" and n != region}
+
+        def chosen(surface: str, own: str | None = None) -> str | None:
+            names = [n for n in self._candidates.get(surface, ()) if n in named and n != own]
+            if not names and counties:
+                names = [n for n in self._candidates.get(surface, ()) if self._places[n].parent in counties]
+            return names[0] if len(names) == 1 else None
+
+        spans = list(spans)
+        for i, surface in shared:
+            start, end, name = spans[i]
+            better = chosen(surface, name)
+            if better and not self.is_within(name, region):
+                spans[i] = (start, end, better)
+        added: list[tuple[int, int, str]] = []
+        for start, end, surface in unresolved:
+            better = chosen(surface)
+            if better and not any(s < end and start < e for s, e, _ in spans + added):
+                added.append((start, end, better))
+        return sorted(spans + added) if added else spans
 
     def names_a_place(self, text: str, region: str | None = None) -> bool:
         """Whether ``text`` names a place, read in a report of ``region`` (青浦区司法局 does; 区级联络小组 does not)."""

@@ -28,16 +28,33 @@ _TITLE = re.compile(
 )
 """A title of the genre, whatever its shape: 2024年XX区法治政府建设情况报告, XX区人民政府关于2024年度法治政府建设
 情况的报告, XX区司法局2024年度法治政府建设工作报告, 中共XX县委 XX县人民政府关于…的报告."""
+_SITUATION_TITLE = re.compile(
+    rf"^(?P<title>[^。；！？>›»|，,]{{0,30}}?{_YEAR}\s*年度?[^。；！？>›»|，,]{{0,24}}?{_GENRE}(?:工作)?(?:开展)?情况)$"
+)
+"""A title that stops at 情况 (2025年XX县法治政府建设情况, XX省人民政府2022年度法治政府建设工作情况): only with its year."""
 _TITLE_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年(?:度)?")
 _METADATA_TITLE = re.compile(r"^\s*\|?\s*(?:文章)?(?:标\s*题|题\s*名|名\s*称)\s*[:：|]\s*\|?\s*(?P<title>[^|]+?)\s*(?:\||$)", re.MULTILINE)
 _PUBLISHER = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|信息来源|来源)\s*[:：|]\s*\|?\s*(?P<body>[\u4e00-\u9fff]{2,30})")
 _HEARD = re.compile(rf"现将(?P<subject>[\u4e00-\u9fff]{{0,30}}?)(?P<year>{_YEAR})\s*年度?{_GENRE}[\u4e00-\u9fff]{{0,10}}?(?:报告|汇报)如下")
-_OPENING = re.compile(rf"^[ \t\u3000]*(?P<year>{_YEAR})\s*年(?:度|以来)?\s*[,，]", re.MULTILINE)
+_OPENING = re.compile(
+    rf"^[ \t\u3000•·●◆■▪-]*(?P<year>{_YEAR})\s*年(?:度|以来)?\s*(?:[,，]|是|[^\n,，。；]{{1,12}}[,，])", re.MULTILINE
+)
+"""An opening paragraph: 「2024年，XX区坚持…」, also 「2020年是…收官之年」, 「2021年时间节点特殊，…」 and after a list bullet."""
 _HEADING = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]+、", re.MULTILINE)
 _REGION = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:新区|自治州|自治县|地区|区|县|市|旗|盟|省)")
 _PARTY = re.compile(r"中(?:国)?共(?:产党)?(?P<region>[\u4e00-\u9fff]{1,12}?)委(?:员会)?(?![\u4e00-\u9fff]*(?:局|办))")
 _JOINT_HEAD = re.compile(r"中(?:国)?共(?:产党)?[\u4e00-\u9fff]{1,12}委(?:员会)?(?:[ \u3000]*[\u4e00-\u9fff]{1,12}人民政府)?")
 _DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办|院|中心|厅|署|所)$")
+_CENTRAL_BODY = re.compile(r"(?:国家|中华人民共和国)?[\u4e00-\u9fff]{1,10}?(?:部|总局|总署|署)|国家[\u4e00-\u9fff]{1,10}?局")
+"""司法部, 国家税务总局, 海关总署, 国家林业和草原局: bodies of the centre, whose reports have no region."""
+_DEICTIC = re.compile(r"^[我本某该全各][区县市旗州盟省]$")
+"""我县, 本区, 某县: a report speaking of itself (or a template), not a region's name."""
+_READING_OF_A_REPORT = re.compile(r"^(?:【[^】\n]{0,8}解读】.*|.*(?:》|的)(?:政策|文件|文字|图文|图片)?解读)$|解读如下", re.MULTILINE)
+"""A page that explains a report (【政策解读】关于《…报告》的政策解读, 现解读如下), not the report."""
+_NOT_A_REPORT_TITLE = re.compile(r"^(?![一二三四五六七八九十]+、|[（(])[^。；！？]{4,80}(?:的通知|实施方案|工作方案|工作要点|工作安排|工作计划|工作规则)$")
+"""The heading of a notice, plan or rules (关于印发…的通知, …实施方案): of the family, not of the genre."""
+_INLINE_PINYIN = re.compile("(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
+"""A reading in tone-marked pinyin after a character, as some mirror sites print them: 內(nèi)蒙古, 全區(qū)."""
 _KIND = {"区": "district", "县": "county", "旗": "county", "市": "city", "省": "province", "州": "prefecture", "盟": "prefecture"}
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|年)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|月)\s*(?P<d>\d{1,2})日?")
 _MIN_GENRE_MENTIONS = 3
@@ -122,7 +139,7 @@ def read_report(path: str | Path, hints: Hints | None = None) -> ReportText:
     from govkg.loaders.formats import read_text
 
     path = Path(path)
-    text = read_text(path)
+    text = without_inline_pinyin(read_text(path))
     if len(text) > MAX_CHARS:
         raise InputError(f"{path}: {len(text):,} characters of text is too long for one report (limit {MAX_CHARS:,})")
     return ReportText(text=text, meta=report_meta(text, path.name, where=str(path), hints=hints))
@@ -130,7 +147,13 @@ def read_report(path: str | Path, hints: Hints | None = None) -> ReportText:
 
 def parse_report(text: str, source: str = "<text>", hints: Hints | None = None) -> ReportText:
     """Find a report's metadata in its text."""
+    text = without_inline_pinyin(text)
     return ReportText(text=text, meta=report_meta(text, source, hints=hints))
+
+
+def without_inline_pinyin(text: str) -> str:
+    """The text without readings printed after characters (內(nèi)蒙古 → 內蒙古): they split names apart."""
+    return _INLINE_PINYIN.sub("", text) if "(" in text or "（" in text else text
 
 
 def report_meta(text: str, source: str, where: str | None = None, hints: Hints | None = None) -> ReportMeta:
@@ -151,24 +174,38 @@ def report_meta(text: str, source: str, where: str | None = None, hints: Hints |
     hints = hints or Hints()
     where = where or source
     plain = to_simplified(text)
-    title = hints.title or _title_in_text(plain) or _title_in_name(to_simplified(Path(source).stem))
-    if title is None and not hints.title and not _reads_as_report(plain):
-        raise InputError(
-            f"{where}: not a rule-of-law government report (no title like 'YYYY年XX区法治政府建设情况报告', "
-            f"and the text does not read as one: {_why_not(plain)})"
-        )
+    reading = _READING_OF_A_REPORT.search(plain[:1500])
+    if reading and not hints.title:
+        raise InputError(f"{where}: a reading of a report ({reading.group(0).strip()[:30]}), not the report itself")
+    title = hints.title or _title_in_text(plain)
+    if title is None and not hints.title:
+        other = _other_heading(plain)  # the text's own heading outweighs the name it was saved under
+        if other:
+            raise InputError(f"{where}: not a rule-of-law government report: its heading is a notice, plan or rules ({other[:40]})")
+        title = _title_in_name(to_simplified(Path(source).stem))
+    if title is None and not hints.title:
+        if not _reads_as_report(plain):
+            raise InputError(
+                f"{where}: not a rule-of-law government report (no title like 'YYYY年XX区法治政府建设情况报告', "
+                f"and the text does not read as one: {_why_not(plain)})"
+            )
     heard = _HEARD.search(plain[:6000])
     year = hints.year or _year_of(title, plain, heard, Path(source).stem)
     if year is None:
         raise InputError(f"{where}: no year in the title or the text (give --year)")
     subject = _subject(title) if title else ""
-    if not _places_in(subject) and not _REGION.search(subject):
-        subject = (heard.group("subject") if heard and heard.group("subject") else "") or _publisher(plain) or _opening_region(plain) or subject
+    if not _places_in(subject) and not _named_region(subject):
+        subject = (heard.group("subject") if heard and heard.group("subject") else "") or _publisher(plain) or _opening_subject(plain) or subject
     region, body, kind = _body(subject)
     if hints.region:
         region = _canonical_region(hints.region)
         body = body if body.startswith(hints.region) or region in body else _government(region)
         kind = kind if kind in ("department", "party committee") else _government_kind(region)
+    if not region and _CENTRAL_BODY.fullmatch(subject):
+        raise InputError(
+            f"{where}: a report of a central body ({subject}): govkg reads the reports of local governments and their "
+            "departments (give --region to read it as one)"
+        )
     if not region:
         raise InputError(f"{where}: no reporting region in the title or the text (give --region)")
     if title is None:
@@ -190,7 +227,7 @@ def report_meta(text: str, source: str, where: str | None = None, hints: Hints |
 def is_title(line: str) -> bool:
     """Whether a line is a title of the genre (any of its shapes)."""
     line = line.strip()
-    return len(line) <= 80 and bool(_TITLE.match(line))
+    return len(line) <= 80 and _is_title_line(line)
 
 
 def _title_in_text(text: str) -> str | None:
@@ -200,18 +237,55 @@ def _title_in_text(text: str) -> str | None:
         return _clean_title(found.group("title"))
     lines = [line.strip(" \t\u3000") for line in text[:6000].split("\n")]
     lines = [line for line in lines if line][:60]
+    found_titles = []
     for index, line in enumerate(lines):
-        if len(line) <= 80 and _TITLE.match(line) and not line.startswith(("现将", "审议", "印发")):
-            # a joint title split over two lines: 中共XX县委 / XX县人民政府关于…的报告
+        if len(line) <= 80 and _is_title_line(line) and not line.startswith(("现将", "审议", "印发")):
             previous = lines[index - 1] if index else ""
             if len(previous) <= 40 and _JOINT_HEAD.fullmatch(previous):
-                # 中共XX县委 / XX县人民政府关于…, or 中共XX县委 XX县人民政府 / 关于…
+                # a joint title split over two lines: 中共XX县委 / XX县人民政府关于…, or 中共XX县委 XX县人民政府 / 关于…
                 return _clean_title(previous + ("" if line.startswith("关于") else " ") + line)
-            return _clean_title(line)
-        if index + 1 < len(lines) and len(line) <= 40 and not re.search("[。；，,]", line):
+            if _names_its_region(line):
+                return _clean_title(line)
+            if len(previous) <= 30 and _is_body_line(previous):
+                # the body on a line of its own above the title: XX市人力资源和社会保障局 / 2023年法治政府建设工作年度报告
+                return _clean_title(previous + line)
+            found_titles.append(line)
+        elif index + 1 < len(lines) and len(line) <= 40 and not re.search("[。；，,]", line):
             joined = line + lines[index + 1]
             if len(joined) <= 80 and _TITLE.match(joined) and not _TITLE.match(lines[index + 1]):
                 return _clean_title(joined)
+    return _clean_title(found_titles[0]) if found_titles else None
+
+
+def _is_title_line(line: str) -> bool:
+    """A title of the genre; one that stops at 情况 only when it is no numbered heading (一、2024年度法治政府建设情况)."""
+    return bool(_TITLE.match(line) or (_SITUATION_TITLE.match(line) and not _HEADING.match(line) and not line.startswith(("（", "("))))
+
+
+def _names_its_region(title: str) -> bool:
+    subject = _subject(title)
+    return bool(_places_in(subject) or _named_region(subject))
+
+
+def _is_body_line(line: str) -> bool:
+    """A line that is only a body's name with its place: 广元市人力资源和社会保障局, XX县人民政府."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{4,30}", line)) and bool(_places_in(line)) and bool(
+        _DEPARTMENT.search(line) or line.endswith("政府")
+    )
+
+
+def _named_region(subject: str) -> str:
+    """A region-shaped name in a subject that the gazetteer does not know (a new division), never 我县 or 某县."""
+    found = _REGION.search(re.sub(r"^中(?:国)?共(?:产党)?", "", subject))
+    return found.group(0) if found and not _DEICTIC.match(found.group(0)) else ""
+
+
+def _other_heading(text: str) -> str | None:
+    """The first lines' heading when it is a notice's, a plan's or rules' (关于印发…的通知)."""
+    lines = [line.strip(" \t\u3000") for line in text[:1500].split("\n")]
+    for line in [line for line in lines if line][:4]:
+        if len(line) <= 80 and _NOT_A_REPORT_TITLE.match(line):
+            return line
     return None
 
 
@@ -219,7 +293,7 @@ def _title_in_name(stem: str) -> str | None:
     """A file name that is a title (a saved page), with the site name or a copy number cut off."""
     for part in re.split(r"\s*[_|｜]+\s*|\s+-\s+|\(\d+\)$", stem):
         part = part.strip()
-        if _TITLE.match(part):
+        if _is_title_line(part):
             return _clean_title(part)
     return None
 
@@ -280,6 +354,23 @@ def _publisher(text: str) -> str:
     return found.group("body") if found and _places_in(found.group("body")) else ""
 
 
+def _opening_subject(text: str) -> str:
+    """Who the opening paragraph says reports: its first region, with the body written after it.
+
+    「2024年，XX区坚持…」 → XX区; 「2024年，XX市司法局坚持…」 → XX市司法局. 「XX区委、区政府坚持…」 stays the
+    government's: government-only reports open so as often as joint ones.
+    """
+    opening = _OPENING.search(text[:3000])
+    region = _opening_region(text)
+    if not region or not opening:
+        return region
+    after = text[text.find(region, opening.start()) + len(region):][:24]
+    department = re.match(r"(?![在以坚始全深认紧围按立着聚持高切积不])[\u4e00-\u9fff]{1,14}?(?:局|厅|委员会|办公室)", after)
+    if department and not re.match(r"(?:人民)?政府", after):
+        return region + department.group(0)
+    return region
+
+
 def _opening_region(text: str) -> str:
     """The first county-, prefecture- or province-level place of the opening paragraph (「2024年，XX区坚持…」)."""
     opening = _OPENING.search(text[:3000])
@@ -326,6 +417,8 @@ def _government(region: str) -> str:
 
 
 def _government_kind(region: str) -> str:
+    if region.endswith(("自治区", "特别行政区")):
+        return "province government"  # province-level, not a district
     suffix = "州" if region.endswith("自治州") else region[-1:]
     return f"{_KIND.get(suffix, 'local')} government"
 
@@ -347,10 +440,9 @@ def _body(subject: str) -> tuple[str, str, str]:
         start, end, region = spans[-1]
         rest = subject[end:].strip()
     else:
-        found = _REGION.search(re.sub(r"^中(?:国)?共(?:产党)?", "", subject))
-        if not found:
+        region = _named_region(subject)
+        if not region:
             return "", "", ""
-        region = found.group(0)
         rest = subject[subject.find(region) + len(region):].strip()
     official = gazetteer.place(region).official if region in gazetteer else None
     short = official or region
@@ -364,8 +456,11 @@ def _body(subject: str) -> tuple[str, str, str]:
 
 
 def _published(text: str, year: int) -> str | None:
-    head = text[:600] + "\n" + text[-300:]
-    for found in _DATE.finditer(head):
+    """The date of a page's 发布时间 row or a dated line at the top, else of the signature; never one inside a sentence."""
+    def dated_lines(part: str) -> str:
+        return "\n".join(line for line in part.split("\n") if len(line.strip()) <= 60)
+
+    for found in _DATE.finditer(dated_lines(text[:600]) + "\n" + dated_lines(text[-300:])):
         y, m, d = int(found["y"]), int(found["m"]), int(found["d"])
         if y >= year and 1 <= m <= 12 and 1 <= d <= 31:
             return f"{y:04d}-{m:02d}-{d:02d}"

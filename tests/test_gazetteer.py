@@ -72,6 +72,24 @@ def test_a_town_of_a_neighbouring_district_is_the_neighbours(national):
     assert [(n, national.place(n).parent) for _, _, n in found] == [("钟落潭镇", "广州市白云区"), ("里水镇", "南海区")]
 
 
+def test_a_shared_town_name_is_the_town_of_the_neighbouring_county_the_text_names(national):
+    """张庄镇 is a town of 邹城市 (the region's prefecture) and of 沛县; beside 沛县 it is 沛县's."""
+    assert [n for _, _, n in national.find_all("在张庄镇开展巡查", "微山县")] == ["邹城市张庄镇"]
+    found = national.find_all("与沛县司法局签订协议，覆盖张庄镇、杨屯镇", "微山县")
+    assert [n for _, _, n in found] == ["沛县", "沛县张庄镇", "沛县杨屯镇"]
+
+
+def test_a_short_form_counts_beyond_the_province_once_the_text_names_its_county(national):
+    assert national.find_all("在秀山开展联合调解", "花垣县") == []
+    assert [n for _, _, n in national.find_all("与秀山县司法局签订协议，在秀山开展联合调解", "花垣县")] == ["秀山土家族苗族自治县"] * 2
+
+
+def test_a_name_proper_ending_like_a_generic_is_no_short_form_with_its_generic(national):
+    """红旗 (红旗区 of Xinxiang) ends in 旗 as 科右中旗 does, but 旗 is part of its name: far from home it is a word."""
+    assert national.resolve("红旗", "通榆县") is None
+    assert national.resolve("科右中旗", "通榆县").name == "科尔沁右翼中旗"
+
+
 def test_short_forms_count_only_near_home(national):
     text = "青浦、吴江、嘉善三地"
     # 吴江, 嘉善 are in other provinces, but share the demonstration zone with 青浦

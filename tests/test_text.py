@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govkg.errors import GovKGError, InputError
-from govkg.loaders.text import decode, parse_report, read_report
+from govkg.loaders.text import Hints, decode, parse_report, read_report
 from reports import SEED
 
 HEADER = "2023年嘉定区法治政府建设情况报告\n\n2024年3月5日\n\n"
@@ -159,3 +159,107 @@ def test_the_government_and_a_department_of_one_region_and_year_are_two_reports(
     department = parse_report("青浦区司法局2024年法治政府建设情况报告\n" + BODY).meta
     assert government.region == department.region and government.year == department.year
     assert government.id != department.id
+
+
+# Shapes seen on real report pages (a black-box check of 33 saved pages, 2026-12-01); sentences our own.
+OPENING_BODY = "坚持以习近平法治思想为指导，全面推进法治政府建设。\n一、主要举措\n法治政府建设取得新成效，法治政府建设考核位居前列。"
+
+
+@pytest.mark.parametrize(
+    "text, name, title",
+    [
+        ("2025年岷县法治政府建设情况\n日期：2026-01-20\n2025年，岷县" + OPENING_BODY, "page.txt", "2025年岷县法治政府建设情况"),
+        ("2025年，岷县" + OPENING_BODY, "2025年岷县法治政府建设情况.txt", "2025年岷县法治政府建设情况"),
+        ("甘肃省人民政府2023年度法治政府建设工作情况\n2023年，省政府" + OPENING_BODY, "x.txt", "甘肃省人民政府2023年度法治政府建设工作情况"),
+    ],
+)
+def test_a_title_that_stops_at_its_situation(tmp_path, text, name, title):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    assert read_report(path).meta.title == title
+
+
+def test_a_numbered_heading_is_no_title():
+    meta = parse_report("2024年，汕头市澄海区" + OPENING_BODY + "\n一、2024年度法治政府建设情况\n……", "a.txt").meta
+    assert meta.title == "澄海区人民政府2024年度法治政府建设情况报告" and meta.region == "澄海区"
+
+
+def test_the_body_on_its_own_line_above_a_title_without_region():
+    text = "2024年法治政府建设工作年度报告\n政策法规科 2024-12-30\n\n绵阳市人力资源和社会保障局\n\n2024年法治政府建设工作年度报告\n\n2024年，我局" + OPENING_BODY
+    meta = parse_report(text, "2024年法治政府建设工作年度报告.txt").meta
+    assert (meta.region, meta.body, meta.body_kind) == ("绵阳市", "绵阳市人力资源和社会保障局", "department")
+    assert meta.title == "绵阳市人力资源和社会保障局2024年法治政府建设工作年度报告"
+
+
+@pytest.mark.parametrize(
+    "opening, year, region",
+    [
+        ("2020年是“十三五”规划收官之年，浙江省各级政府", 2020, "浙江省"),
+        ("2021年时间节点特殊，这一年，邯郸市委、市政府", 2021, "邯郸市"),
+        ("  • 2022年，贵州省人民政府", 2022, "贵州省"),
+    ],
+)
+def test_openings_of_more_shapes(opening, year, region):
+    meta = parse_report(opening + OPENING_BODY, "t20250101_1.txt").meta
+    assert (meta.year, meta.region) == (year, region)
+    assert meta.body_kind in ("province government", "city government")
+
+
+def test_a_department_named_in_the_opening_reports():
+    meta = parse_report("2024年，揭阳市司法局" + OPENING_BODY, "post_1.txt").meta
+    assert (meta.body, meta.body_kind, meta.region) == ("揭阳市司法局", "department", "揭阳市")
+
+
+def test_a_government_opening_after_leadership_stays_the_governments():
+    meta = parse_report("2024年，在市委、市政府的正确领导下，越秀区委、区政府" + OPENING_BODY, "post_2.txt").meta
+    assert (meta.body, meta.body_kind) == ("越秀区人民政府", "district government")
+
+
+@pytest.mark.parametrize("region_word", ["我县", "本区", "某县"])
+def test_a_report_speaking_of_itself_names_no_region(region_word):
+    text = f"根据规定，现将{region_word}2020年度法治政府建设情况报告如下。\n2020年，县政府" + OPENING_BODY
+    with pytest.raises(InputError, match="no reporting region"):
+        parse_report(text, "content_1.txt")
+    assert parse_report(text, "content_1.txt", Hints(region="平江县")).meta.body == "平江县人民政府"
+
+
+def test_an_autonomous_region_is_province_level():
+    meta = parse_report("广西壮族自治区人民政府关于2023年度法治政府建设情况的报告\n2023年，自治区人民政府" + OPENING_BODY).meta
+    assert (meta.region, meta.body_kind) == ("广西壮族自治区", "province government")
+
+
+@pytest.mark.parametrize(
+    "head, reason",
+    [
+        ("【政策解读】关于《天水市人民政府关于2023年度法治政府建设情况的报告》的政策解读\n现解读如下：\n一、起草背景", "reading of a report"),
+        ("《中共榆林市委 榆林市人民政府关于2024年法治政府建设情况的报告》文件解读\n一、背景依据", "reading of a report"),
+        ("酒泉市人民政府关于印发酒泉市2021年度法治政府建设工作要点的通知\n各县（市、区）人民政府：", "notice, plan or rules"),
+        ("武威市2024年法治政府建设工作计划\n2024年，全市", "notice, plan or rules"),
+    ],
+)
+def test_pages_of_the_family_that_are_not_reports_are_refused(tmp_path, head, reason):
+    path = tmp_path / "天水市2023年度法治政府建设情况报告.txt"  # saved under the report's name, as such pages often are
+    path.write_text(head + "\n2023年，天水市" + OPENING_BODY, encoding="utf-8")
+    with pytest.raises(InputError, match=reason):
+        read_report(path)
+
+
+def test_a_date_inside_a_sentence_is_not_the_publication_date():
+    text = "2019年南丰县法治政府建设工作报告\n2019年，南丰县经过调研，于2019年1月7日审议通过《南丰县机构改革实施方案》，" + OPENING_BODY
+    assert parse_report(text).meta.published is None
+    assert parse_report(text.replace("\n", "\n发布时间：2020-03-02 10:00\n", 1)).meta.published == "2020-03-02"
+
+
+def test_inline_pinyin_readings_are_dropped():
+    text = "2023年，全區(qū)各級人民政府堅持依法行政，認真貫徹對內(nèi)蒙古的指示，錫林郭勒盟(méng)" + OPENING_BODY
+    report = parse_report(text, "t.txt", Hints(region="内蒙古自治区"))
+    assert "(qū)" not in report.text and "內蒙古" in report.text and "錫林郭勒盟堅" not in report.text
+    assert parse_report("2023年，XX区(A)类项目(PPP)，青浦区" + OPENING_BODY).text.count("(A)") == 1
+
+
+@pytest.mark.parametrize("body", ["司法部", "国家税务总局", "海关总署", "国家林业和草原局"])
+def test_a_central_bodys_report_is_refused_with_the_reason(body):
+    text = f"{body}2024年法治政府建设年度报告\n2024年，{body}坚持" + OPENING_BODY
+    with pytest.raises(InputError, match="central body"):
+        parse_report(text, "x.txt")
+    assert parse_report(text, "x.txt", Hints(region="东城区")).meta.region == "东城区"

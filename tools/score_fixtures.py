@@ -1,10 +1,10 @@
 """Macro scores of the extractor on the fixture groups, per report and per group.
 
 The national fixtures are split as `tests/test_national_scores.py` splits them (dev: tuned on;
-held-out: scored, never tuned on); `unseen` is the final test set (never tuned on); `yangtze`
-the older held-out Yangtze Delta reports. A report the recogniser refuses scores zero.
+held-out: scored, never tuned on); `unseen` and `unseen2` are final test sets (never tuned on,
+never read by whoever writes rules); `yangtze` the older held-out Yangtze Delta reports. A report the recogniser refuses scores zero.
 
-    python tools/score_fixtures.py [dev] [dev2] [held-out] [unseen] [yangtze]
+    python tools/score_fixtures.py [dev] [dev2] [held-out] [unseen] [unseen2] [yangtze]
 """
 
 from __future__ import annotations
@@ -27,9 +27,15 @@ def groups() -> dict[str, list[Path]]:
         "dev": [NATIONAL / n for n in DEV],
         "dev2": [NATIONAL2 / n for n in DEV2],
         "held-out": [NATIONAL / n for n in HELD_OUT],
-        "unseen": sorted(p for p in (data / "unseen").iterdir() if p.suffix in (".txt", ".html")),
+        "unseen": _reports(data / "unseen"),
+        "unseen2": _reports(data / "unseen2"),
         "yangtze": sorted((data / "holdout").glob("*.txt")),
     }
+
+
+def _reports(folder: Path) -> list[Path]:
+    """The reports of a fixture folder: every text or page that has a gold file beside it."""
+    return sorted(p for p in folder.glob("*") if p.suffix in (".txt", ".html") and p.with_name(f"{p.stem}.gold.json").exists())
 
 
 def report_row(path: Path) -> tuple[float, ...]:
@@ -42,6 +48,9 @@ def main(names: list[str]) -> None:
     every = groups()
     for name in names or list(every):
         rows = [(path.name, report_row(path)) for path in every[name]]
+        if not rows:
+            print(f"{name}: no reports with a gold file")
+            continue
         for report, figures in rows:
             print(f"  {report:40s} " + "  ".join(f"{f:.3f}" for f in figures))
         means = [mean(figures[k] for _, figures in rows) for k in range(len(COLUMNS))]

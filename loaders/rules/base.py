@@ -243,6 +243,8 @@ def settled(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 SHARED_HEAD = "institution-shared"
 """The rule name of a body read from a list sharing one head (南海区、禅城区人民法院 → 南海区人民法院)."""
+PER_PLACE = "unit-per-place"
+"""The rule name of the units one set of words names in each place listed (在A、B分别设立…调解室)."""
 
 
 @dataclass(frozen=True)
@@ -281,3 +283,10 @@ class Context:
                 if place.level == "prefecture" and place.name.endswith("州"):
                     owners["州"] = place.name
         return owners
+
+
+def in_place(ctx: Context, place: str) -> str:
+    """A unit's name up to its place: a place of the reporting region with the region in front (官亭镇 → 民和回族土族自治县官亭镇)."""
+    if place != ctx.region and place in ctx.gazetteer and ctx.region in {p.name for p in ctx.gazetteer.chain(place)[1:]}:
+        return ctx.region + place
+    return place

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, CJK_CHAR, LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, inside
+from govkg.loaders.rules.base import CJK, CJK_CHAR, LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, in_place, inside
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
 
@@ -43,15 +43,18 @@ _SARS = ("香港特别行政区", "澳门特别行政区")
 """Owners whose bodies' names hold 及 (经济及科技发展局)."""
 _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County, Class.Township)
 _CENTRE = "中央"
+_YOUTH_LEAGUE = "团"
 _PARTY = "中共"
 _PARTY_GROUP = "党组"
 _LIST_LINKS = "、和及"
 """What carries an owner over to the next body (区法院、司法局); not 与, which names partners of their own."""
 _HEADS_NEEDING_A_BODY = ("委员会", "局", "厅", "委办", "办公室", "中心", "所", "大队", "支队")
-_SUB_BODY_FORBIDDEN = re.compile("[及和与、]|政府|局|院|全年|审查")
+_SUB_BODY_FORBIDDEN = re.compile("[及和与、的]|政府|局|院|全年|审查|联合|会同|协同|配合|聘请|邀请|组织|开展|召开|指导|推动|牵头")
 _BOUNDARY = set("，。；：、！？,;:!?\n（）() \u3000与和及同由经在向对并")
 """What may stand before a name that no place opens (华南理工大学法学院, 佛山仲裁委员会)."""
 _COURT_BRANCHES = ("人民法庭", "法庭")
+_NOT_MEDIATION = (Class.Association, Class.ArbitrationBody, Class.Court, Class.Procuratorate, Class.Government, Class.Legislature)
+"""Classes a body keeps whatever its name says of disputes (县人民调解员协会, 县劳动人事争议仲裁委员会)."""
 COMPLETE = "complete"
 """Attribute of a body whose name is complete as read: the reporting region is never put in front (国务院, 华南理工大学)."""
 
@@ -78,6 +81,7 @@ class BodyVocabulary(VocabularySlice):
     named_body_heads: tuple[tuple[str, Class], ...]
     region_count_words: tuple[str, ...]
     self_references: tuple[str, ...]
+    vertical_bodies: tuple[tuple[str, str], ...]
 
 
 @Language.factory("govkg_institutions", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[CANDIDATES],
@@ -134,10 +138,11 @@ class BodyRule(RuleComponent):
         cls, full_head = self._heads[head]
         if head in _HEADS_NEEDING_A_BODY and not body:
             return None
-        if head == "委" and body == "党":  # 自治区党委, 县党委: the party committee
+        if head == "委" and (body == "党" or body == owner[-1:]):  # 自治区党委, 县党委, 浚县县委: the party committee
             return Class.PoliticalBody, f"中共{owner}委员会" if owner.endswith("自治区") else f"中共{owner}委"
-        if head == "委" and body:
-            return Class.Department, owner + body + "委员会"
+        if head == "委" and body:  # 县发改委; 县卫健委 by its abbreviation
+            full = next((body[: -len(short) + 1] + full for short, full in vocabulary.abbreviations if (body + head).endswith(short)), None)
+            return Class.Department, owner + (full or body + "委员会")
         if head.startswith("委") and len(head) > 1 and head not in ("委员会", "委办"):  # 区委党校, 县委依法治县办: the party committee's
             return (Class.PoliticalBody, f"中共{owner}{full_head}") if not body else None
         name = body + head
@@ -149,14 +154,19 @@ class BodyRule(RuleComponent):
             name = body + full_head
         if head == "委":  # 中共兴安盟委; a 地区's is the 地委 (中共大兴安岭地委)
             return Class.PoliticalBody, f"中共{owner.removesuffix('地区')}{'地' if owner.endswith('地区') else ''}委"
-        if any(cue in name for cue in vocabulary.mediation_cues):
-            return Class.MediationCentre, owner + name
+        if any(cue in name for cue in vocabulary.mediation_cues) and cls not in _NOT_MEDIATION:
+            return Class.MediationCentre, owner + name  # 县矛盾纠纷调处化解中心; not 县人民调解员协会, 县劳动人事争议仲裁委员会
         return cls, owner + name
 
     def _body(self, cls: Class, canonical: str, start: int, end: int, text: str, rule: str, owner: str) -> Candidate:
         type_ = Class.MediationCentre if cls == Class.MediationCentre else Class.Institution
         if canonical.startswith(_PARTY) and text.endswith(_PARTY, 0, start):
             start -= len(_PARTY)  # 中共顺德区委…委员会: the party's name is part of the body's
+        for head, centre in self.vocabulary.vertical_bodies:
+            if canonical.endswith(head) and not canonical.startswith(centre):
+                canonical = centre + canonical  # 县税务局 is 国家税务总局's body in the county: its name says so
+                if text.endswith(centre, 0, start):
+                    start -= len(centre)
         return Candidate(type_, cls, canonical, start, end, text[start:end], rule, attributes={"owner": owner})
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
@@ -165,16 +175,19 @@ class BodyRule(RuleComponent):
         out: list[Candidate] = []
         places = [c for c in candidates(doc) if c.type == Class.Place]
         ending_at = {c.end: c for c in places}
-        owner_places = sorted((c for c in places if c.cls in _OWNER_LEVELS), key=lambda c: c.start)
+        owner_places = sorted((c for c in places if c.cls in _OWNER_LEVELS or c.cls == Class.Village), key=lambda c: c.start)
         starts = {c.start: c for c in owner_places}
         for index, place in enumerate(owner_places):
             if place.end in starts:  # 广州市南沙区司法局 is 南沙区's
                 continue
             match = pattern.match(text, place.end)
-            if match and place.cls == Class.Township and (match["body"] or self._heads[match["head"]][0] != Class.Government):
-                match = None  # a town's bodies are named only when it is its government (乌兰花镇人民政府), not its 司法所
+            made = self.named(match["body"], match["head"], place.canonical, place.canonical in _SARS) if match else None
+            if made and match and place.cls in (Class.Township, Class.Village) and made[0] != Class.MediationCentre and (
+                    place.cls == Class.Village or match["body"] or self._heads[match["head"]][0] != Class.Government):
+                made = None  # a town's bodies are named only when it is its government (乌兰花镇人民政府) or a mediation unit, not its 司法所
+            if made and place.cls in (Class.Township, Class.Village):
+                made = (made[0], in_place(ctx, place.canonical) + made[1][len(place.canonical):])  # a town's unit, named as the others are
             if match:
-                made = self.named(match["body"], match["head"], place.canonical, place.canonical in _SARS)
                 if made:
                     # 南京市江宁区司法局: the body of 江宁区, written with its city in front
                     parent = ending_at.get(place.start)
@@ -192,6 +205,12 @@ class BodyRule(RuleComponent):
                 continue
             before = text[position - 1] if position else ""
             after_function_word = not CJK_CHAR.match(before) or before in _FUNCTION_CHARS
+            if before == _YOUTH_LEAGUE and text.startswith("委", found.end()) and not inside(position, covered):
+                # 团县委: the Communist Youth League's committee of the county, not the party's
+                out.append(Candidate(Class.Institution, Class.Association, f"共青团{owner}委员会", position - 1, found.end() + 1,
+                                     text[position - 1:found.end() + 1], "institution-short", attributes={"owner": owner}))
+                covered.append((position - 1, found.end() + 1))
+                continue
             if ctx.token_starts and position not in ctx.token_starts and not after_function_word:
                 continue
             if position > 0 and text[position - 1] in "全本我各该每" or inside(position, covered):
@@ -221,11 +240,16 @@ class BodyRule(RuleComponent):
                 out.append(Candidate(Class.Institution, head.cls, f"{ctx.region}{head.full}", found.start(), found.end(), head.word,
                                      "institution-bare", attributes={"owner": ctx.region}))
         relations: list[RelationRecord] = []
-        for parent in list(out):
+        for parent in out:  # grows: 县公安局交警大队交通事故纠纷人民调解委员会 is read office by office
             match = self._sub.match(text, parent.end)
             if not match or any(v in match.group(0) for v in self._verbs) or _SUB_BODY_FORBIDDEN.search(match.group(0)[:-2]):
                 continue
             name = parent.canonical + match.group(0)
+            if any(cue in match.group(0) for cue in self.vocabulary.mediation_cues):
+                # a body's mediation unit (县人民法院诉调对接中心): it sits in the body, by the name alone
+                out.append(Candidate(Class.MediationCentre, Class.MediationBranch, name, match.start(), match.end(), match.group(0), "sub-institution"))
+                relations.append(RelationRecord(RelationType.LOCATED_IN, name, parent.canonical, True, parent.start, match.end()))
+                continue
             cls = Class.Court if parent.cls == Class.Court and match.group(0).endswith(_COURT_BRANCHES) else Class.Office
             out.append(Candidate(Class.Institution, cls, name, match.start(), match.end(), match.group(0), "sub-institution"))
             # an office is its body's by the name alone (区政府办公室): known, not stated; a branch written after its body is stated

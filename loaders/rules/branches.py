@@ -2,8 +2,12 @@
 and the owner a short form names.
 
 X驻青浦区人民法院调解室 is PART_OF X (a centre of its own) and LOCATED_IN the court; a centre
-followed by 在A设立…分站 gets that branch, PART_OF it and LOCATED_IN A; 在X设立Y puts Y in X;
-区司法局 is LOCATED_IN the reporting region (implicit: the short form says so).
+followed by 在A设立…分站 gets that branch, PART_OF it and LOCATED_IN A (one in each place listed,
+each unit of a list A、B和C); a unit of its own a centre sets up (…纠纷调解室) is in the town named,
+else in the centre, and PART_OF it only when it 下设 it; 在X设立Y and 依托X设立Y put Y in X, and a
+mediation unit set up in a town is the town's (named region + town); Y落户X puts Y in X; 在A镇、B镇分别设立
+…调解室 is a unit in each; a mediation unit named whole where a clause opens (交通事故纠纷人民调解委员会全年…)
+is read; 区司法局 is LOCATED_IN the reporting region (implicit: the short form says so).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, Candidate, Context, RelationRecord, alternation, clause_end
+from govkg.loaders.rules.base import CJK, PER_PLACE, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, clause_end, in_place, list_items, normalise, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.loaders.rules.phrases import STATIONED
 from govkg.ontology.terms import Class, RelationType
@@ -23,6 +27,12 @@ from govkg.ontology.terms import Class, RelationType
 _HOSTS = (Class.Place, Class.Institution)
 _HOSTED = (Class.MediationCentre, Class.Institution, Class.Mechanism)
 _OWNED = (Class.Institution, Class.MediationCentre)
+_LOCAL = (Class.Township, Class.Village)
+"""Places whose units are their own (a town's centre), not the reporting region's."""
+_SUB_UNIT_VERB = "下设"
+"""A centre 下设 its own sub-units: each is PART_OF it."""
+_GENERIC_BRANCH = ("", "调解", "人民调解")
+"""What may stand before a branch head in a branch named by its kind (调解工作站): the centre's branch, not a unit of its own."""
 _PLACE_SUFFIXES = ("街道", "镇", "乡", "社区", "村")
 
 
@@ -31,6 +41,11 @@ def _actor_before(earlier: Sequence[Candidate], centre: Candidate, shadow: str) 
     if centre.start == 0 or shadow[centre.start - 1] != "在":
         return None
     return next((c for c in earlier if c.type == Class.Institution and c.end == centre.start - 1), None)
+
+
+def _in_place(ctx: Context, place: str) -> str:
+    """A unit's name up to its place: the reporting region's places with the region in front (官亭镇 → 民和…县官亭镇)."""
+    return in_place(ctx, place)
 
 
 def _stem(place: str) -> str:
@@ -44,9 +59,17 @@ def _stem(place: str) -> str:
 @dataclass(frozen=True)
 class BranchVocabulary(VocabularySlice):
     branch_heads: tuple[str, ...]
+    branch_part_heads: tuple[str, ...]
+    mediation_unit_heads: tuple[str, ...]
     establishment_verbs: tuple[str, ...]
     unit_heads: tuple[str, ...]
     mediation_cues: tuple[str, ...]
+    point_arrival_verbs: tuple[str, ...]
+    mediation_scopes: tuple[str, ...]
+    np_stop_chars: str
+    relation_verbs: dict[RelationType, tuple[str, ...]]
+    organising_verbs: tuple[str, ...]
+    phrase_verbs: dict[Class, tuple[str, ...]]
 
 
 @Language.factory("govkg_branches", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[CANDIDATES], default_config={})
@@ -59,10 +82,20 @@ class BranchRule(RuleComponent):
     def prepare(self) -> None:
         verbs = alternation(self.vocabulary.establishment_verbs)
         heads = alternation(self.vocabulary.branch_heads)
-        self._branch = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:{verbs})(?P<name>[{CJK}]{{0,10}}?(?:{heads}))")
+        self._branch = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?P<verb>{verbs})(?P<name>[{CJK}]{{0,10}}?(?:{heads}))")
         units = alternation(self.vocabulary.unit_heads)
-        self._unit = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:{verbs})(?P<name>[{CJK}]{{0,12}}?(?:{units}))")
-        self._set_up_in = re.compile(f"在([^，。；\\n]{{2,30}}?)(?:{verbs})")
+        self._unit = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:{verbs})(?P<name>[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
+        self._set_up_in = re.compile(f"(?:在|依托)([^，。；\\n]{{2,30}}?)(?:{verbs})")
+        # 设立A工作站、B工作站和C调解室: every item of the list a branch
+        self._next_branch = re.compile(f"(?:以及|[、和及])(?P<name>[{CJK}]{{0,10}}?(?:{heads}))(?=以及|[、和及，。；,;\\n]|$)")
+        self._per_place = re.compile(f"在(?P<where>[^，。；,;\\n]{{4,40}}?)(?:分别|共同|联合|各)?(?:{verbs})"
+                                     f"(?P<name>[{CJK}“”]{{0,16}}?(?:{alternation(self.vocabulary.mediation_unit_heads)}))")
+        # 交通事故纠纷人民调解委员会全年调解…: a unit named whole where a clause opens, no owner or verb before it
+        self._opening_name = re.compile(f"(?:^|(?<=[，。；：、\\n]))(?:[一二三四五六七八九十]是|其中|同时|此外|另外)?(?P<name>[{CJK}“”]{{2,16}}?(?:{alternation(self.vocabulary.mediation_unit_heads)}))")
+        self._name_stops = re.compile("[" + re.escape(self.vocabulary.np_stop_chars) + "]|" + alternation(
+            [*(v for vs in self.vocabulary.relation_verbs.values() for v in vs), *self.vocabulary.organising_verbs, *self.vocabulary.establishment_verbs,
+             *(v for vs in self.vocabulary.phrase_verbs.values() for v in vs)]))
+        self._arrival = re.compile(f"(?:{alternation(self.vocabulary.point_arrival_verbs)})(?P<where>[^，。；,;\\n]{{2,30}})")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         earlier = candidates(doc)
@@ -85,15 +118,41 @@ class BranchRule(RuleComponent):
             branch = self._branch.match(shadow, centre.end)
             if branch and _actor_before(earlier, centre, shadow) is None:
                 places = [p for p in earlier if p.type == Class.Place and branch["where"] and branch.start("where") <= p.start and p.end <= branch.end("where")]
-                bare = branch["name"] in self.vocabulary.branch_heads  # 在勒流街道设立分中心: the branch is named by its place
-                name = centre.canonical + (_stem(places[-1].canonical) if bare and places else "") + branch["name"]
-                new.append(Candidate(Class.MediationCentre, Class.MediationBranch, name, branch.start("name"), branch.end("name"), branch["name"], "branch-of-centre"))
-                out.append(RelationRecord(RelationType.PART_OF, name, centre.key, False, centre.start, branch.end()))
-                out.append(RelationRecord(RelationType.ESTABLISHED, centre.key, name, False, centre.start, branch.end()))
+                sites: list[Candidate | None] = []  # 在A镇、B镇设立分中心: a branch in each place listed; the innermost of each item
                 if branch["where"]:
-                    if places:
-                        out.append(RelationRecord(RelationType.LOCATED_IN, name, places[-1].key, False, centre.start, branch.end()))
-        units, unit_relations = self._units(earlier, shadow)
+                    for item_start, item_end in list_items(ctx.text, *branch.span("where")):
+                        within = [p for p in places if item_start <= p.start and p.end <= item_end]
+                        if within:
+                            sites.append(max(within, key=lambda p: p.start))
+                sites = sites or [None]
+                bare = branch["name"] in self.vocabulary.branch_heads  # 在勒流街道设立分中心: the branch is named by its place
+                items = [(branch.start("name"), branch.end("name"))]
+                while (following := self._next_branch.match(shadow, items[-1][1])) is not None:
+                    items.append(following.span("name"))
+                for (start, end), site in ((item, site) for item in items for site in sites):
+                    written = ctx.text[start:end]
+                    # a branch named as one (分中心, 勒流街道工作站) is PART_OF the centre; a unit of its own (X纠纷调解室) the
+                    # centre sets up is in the place named, else in the centre
+                    head = next((h for h in sorted(self.vocabulary.branch_heads, key=len, reverse=True) if written.endswith(h)), "")
+                    branch_named = (bare or written.endswith(self.vocabulary.branch_part_heads) or written[: len(written) - len(head)] in _GENERIC_BRANCH
+                                    or branch["verb"] == _SUB_UNIT_VERB)
+                    if branch_named or site is None:
+                        name = centre.canonical + (_stem(site.canonical) if bare and site else "") + written
+                    else:
+                        name = _in_place(ctx, site.canonical) + written if site.canonical != ctx.region else centre.canonical + written
+                    new.append(Candidate(Class.MediationCentre, Class.MediationBranch, name, start, end, written, "branch-of-centre", replaces=True))
+                    if branch_named:
+                        out.append(RelationRecord(RelationType.PART_OF, name, centre.key, False, centre.start, end))
+                    out.append(RelationRecord(RelationType.ESTABLISHED, centre.key, name, False, centre.start, end))
+                    if site is not None:
+                        out.append(RelationRecord(RelationType.LOCATED_IN, name, site.key, False, centre.start, end))
+                    elif not branch_named:
+                        out.append(RelationRecord(RelationType.LOCATED_IN, name, centre.key, False, centre.start, end))
+        per_place, per_place_relations = self._units_per_place(earlier, ctx)
+        new += per_place
+        out += per_place_relations
+        earlier = [*earlier, *per_place]
+        units, unit_relations = self._units(earlier, shadow, ctx)
         new += units
         out += unit_relations
         for match in self._set_up_in.finditer(shadow):
@@ -101,14 +160,24 @@ class BranchRule(RuleComponent):
             clause = clause_end(shadow, match.end())
             targets = [t for t in earlier if match.end() <= t.start <= match.end() + 8 and t.end <= clause and t.type in _HOSTED]
             if hosts and targets:
-                out.append(RelationRecord(RelationType.LOCATED_IN, targets[0].key, hosts[-1].key, False, match.start(), targets[0].end))
+                target, host = targets[0], hosts[-1]
+                if target.type == Class.MediationCentre and not target.replaces and host.type == Class.Place and host.cls in _LOCAL \
+                        and not ctx.gazetteer.names_a_place(target.canonical, ctx.region) \
+                        and not any(c.replaces and c.overlaps(target) for c in (*earlier, *new)):
+                    # 在茶田镇设立矛盾纠纷调处化解中心: the town's centre, not the county's of the same name
+                    name = normalise(_in_place(ctx, host.canonical) + target.text)
+                    target = Candidate(target.type, target.cls, name, target.start, target.end, target.text, "unit-in-place", replaces=True)
+                    new.append(target)
+                out.append(RelationRecord(RelationType.LOCATED_IN, target.key, host.key, False, match.start(), target.end))
+        new += self._opening_names(earlier, new, ctx)
+        out += self._arrivals(earlier, shadow)
         for c in earlier:
             owner = c.attributes.get("owner")
             if owner and c.type in _OWNED:
                 out.append(RelationRecord(RelationType.LOCATED_IN, c.key, owner, True, c.start, c.end))
         return new, out
 
-    def _units(self, earlier: Sequence[Candidate], shadow: str) -> tuple[list[Candidate], list[RelationRecord]]:
+    def _units(self, earlier: Sequence[Candidate], shadow: str, ctx: Context) -> tuple[list[Candidate], list[RelationRecord]]:
         """Units a body sets up (法庭设立…巡回审判点, 仲裁委员会在X设立…仲裁服务站): the body's, in the host named after 在 or in the body.
 
         The unit is named with its body's full name; it replaces a phrase read of the same words.
@@ -118,17 +187,87 @@ class BranchRule(RuleComponent):
         bodies = [c for c in earlier if c.type == Class.Institution]
         for body in bodies:
             unit = self._unit.match(shadow, body.end)
-            if not unit or (body.start and shadow[body.start - 1] == "在"):  # 在县政务服务中心设立: where, not who
+            if not unit or shadow.endswith(("在", "依托"), 0, body.start):  # 在/依托县政务服务中心设立: where, not who
                 continue
             if any(c.replaces and (c.start, c.end) == unit.span("name") for c in earlier):
                 continue  # a point (法律服务工作站) its own rule has read
-            written = unit["name"]
+            written = ctx.text[unit.start("name"):unit.end("name")]  # 设立“橡胶纠纷”巡回调解点: the quote is part of the name
+            if PLACEHOLDER in unit["name"] and not any(cue in written for cue in self.vocabulary.mediation_cues):
+                continue  # a quoted name the quote rule reads, unless it names a mediation unit after it (“橡胶纠纷”巡回调解点)
             name = written if written.startswith(body.canonical) else body.canonical + written
             mediation = any(cue in written for cue in self.vocabulary.mediation_cues)
             type_, cls = (Class.MediationCentre, Class.MediationBranch) if mediation else (Class.Institution, Class.Office)
+            hosts = [h for h in earlier if unit["where"] and h.type in (*_HOSTS, Class.MediationCentre) and unit.start("where") <= h.start and h.end <= unit.end("where")]
+            if mediation and hosts:
+                # 县司法局与积石山县司法局在官亭镇共同设立…调解室: a unit of the place, whoever of the partners is named last;
+                # 在县矛盾纠纷调处化解中心设立…调解工作室: the host's
+                name = (_in_place(ctx, hosts[-1].canonical) if hosts[-1].type == Class.Place else hosts[-1].canonical) + written
             new.append(Candidate(type_, cls, name, unit.start("name"), unit.end("name"), written, "unit-of-body", replaces=True))
             out.append(RelationRecord(RelationType.ESTABLISHED, body.key, name, False, body.start, unit.end()))
-            hosts = [h for h in earlier if unit["where"] and h.type in (*_HOSTS, Class.MediationCentre) and unit.start("where") <= h.start and h.end <= unit.end("where")]
             host = hosts[-1].key if hosts else body.key
             out.append(RelationRecord(RelationType.LOCATED_IN, name, host, False, body.start, unit.end()))
         return new, out
+
+    def _units_per_place(self, earlier: Sequence[Candidate], ctx: Context) -> tuple[list[Candidate], list[RelationRecord]]:
+        """在A镇、B镇分别设立…调解室: one unit in each place the list names, each LOCATED_IN its place (who sets them up, the verb's subjects)."""
+        new: list[Candidate] = []
+        out: list[RelationRecord] = []
+        places = [c for c in earlier if c.type == Class.Place and c.cls != Class.Place]
+        for match in self._per_place.finditer(ctx.text):
+            where_start, where_end = match.span("where")
+            if not any(cue in match["name"] for cue in self.vocabulary.mediation_cues):
+                continue
+            listed = []
+            for item_start, item_end in list_items(ctx.text, where_start, where_end):
+                within = [p for p in places if item_start <= p.start and p.end <= item_end]
+                if within:
+                    listed.append(max(within, key=lambda p: p.start))  # 茶田镇大坪村: the innermost
+            if len(listed) < 2:
+                continue
+            written = match["name"]
+            cls = Class.MediationBranch if not written.endswith("中心") else Class.MediationCentre
+            for place in listed:
+                name = normalise(_in_place(ctx, place.canonical) + written)
+                new.append(Candidate(Class.MediationCentre, cls, name, match.start("name"), match.end("name"), written, PER_PLACE, replaces=True))
+                out.append(RelationRecord(RelationType.LOCATED_IN, name, place.key, False, match.start(), match.end()))
+        return new, out
+
+    def _opening_names(self, earlier: Sequence[Candidate], new: Sequence[Candidate], ctx: Context) -> list[Candidate]:
+        """Mediation units named whole at the opening of a clause or list item (交通事故纠纷人民调解委员会全年调解…, “…”调解室、…):
+        a name with a cue, not a level of units (村级调解室), not read by another rule."""
+        out: list[Candidate] = []
+        taken = [(c.start, c.end) for c in (*earlier, *new)]
+        for match in self._opening_name.finditer(ctx.masked):
+            start, end = match.span("name")
+            written = ctx.text[start:end]
+            head = next(h for h in sorted(self.vocabulary.mediation_unit_heads, key=len, reverse=True) if written.endswith(h))
+            rest = written[: len(written) - len(head)].removesuffix("人民")
+            if (not rest or rest.startswith(self.vocabulary.mediation_scopes) or not any(cue in written for cue in self.vocabulary.mediation_cues)
+                    or self._name_stops.search(rest) or rest[0] in "各全本我该每" or overlaps_any(start, end, taken)):
+                continue
+            cls = Class.MediationCentre if head.endswith(("中心", "委员会")) else Class.MediationBranch
+            out.append(Candidate(Class.MediationCentre, cls, normalise(written), start, end, written, "mediation-named"))
+        return out
+
+    def _arrivals(self, earlier: Sequence[Candidate], shadow: str) -> list[RelationRecord]:
+        """A centre 落户/设在/建在 X: it is LOCATED_IN the innermost place or the body X names."""
+        out: list[RelationRecord] = []
+        hosts = [h for h in earlier if h.type in (*_HOSTS, Class.MediationCentre)]
+        for centre in earlier:
+            if centre.type != Class.MediationCentre:
+                continue
+            arrival = self._arrival.match(shadow, centre.end)
+            if arrival is None:
+                continue
+            where_start, where_end = arrival.span("where")
+            within = [h for h in hosts if where_start <= h.start and h.end <= where_end and h is not centre]
+            if not within:
+                continue
+            run, position = [], where_start  # the names written one after the other from the verb on (茶田镇大坪村)
+            for host in sorted(within, key=lambda h: (h.start, -h.end)):
+                if host.start == position:
+                    run.append(host)
+                    position = host.end
+            if run:
+                out.append(RelationRecord(RelationType.LOCATED_IN, centre.key, run[-1].key, False, centre.start, run[-1].end))
+        return out

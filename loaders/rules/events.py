@@ -2,7 +2,9 @@
 (第七届进博会 is an edition, part of the series), ordinal events (长三角第二届…论坛), and events
 someone organised (区司法局组织开展全区…培训班, 联合举办第三届“…”演讲比赛, and a plain 开展 after a body or
 its partners: 县司法局联合县文化馆开展“…”普法巡演): the name after an
-organising verb up to an event head. The organiser is read by the relation rule (ORGANIZED).
+organising verb up to an event head, after 了 (举办了…) and after 的 when the organiser is named before
+the verb (由县司法局主办的…, 州司法局举办的…); 组织X开展Y is Y, organised by who 组织. The organiser is
+read by the relation rule (ORGANIZED).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from govkg.loaders.gazetteer import Gazetteer
-from govkg.loaders.rules.base import CJK, CJK_CHAR, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, first_of, normalise, pause
+from govkg.loaders.rules.base import CJK, CJK_CHAR, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, clause_start, first_of, normalise, pause
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
@@ -42,6 +44,9 @@ _ORGANISER_BEFORE = re.compile(
     "(?:[局委办院庭所处队站馆]|中心|政府|协会)(?:在[^，。；：、\\n]{1,14})?$|(?:联合|会同|协同)[^，。；：\\n]{2,28}$")
 """What a plain 开展/启动 needs right before it to organise: a body (市市场监管局开展…, …在X镇启动), or partners (联合县文化馆开展…)."""
 
+_PERFECTIVE = "了"
+_OF = "的"
+_BY = re.compile("由")
 ORGANISED = "organised-event"
 """The rule name of events read after an organising verb; the candidate's ``verb`` attribute is where the verb starts."""
 WHOLE_REGION = ("全区", "全县", "全市", "全旗")
@@ -55,6 +60,7 @@ class EventVocabulary(VocabularySlice):
     organising_verbs: tuple[str, ...]
     subject_organising_verbs: tuple[str, ...]
     organised_event_heads: tuple[EventHead, ...]
+    generic_event_words: tuple[str, ...]
 
 
 @Language.factory("govkg_events", assigns=[CANDIDATES, SPANS], requires=[], default_config={})
@@ -73,6 +79,7 @@ class EventRule(RuleComponent):
         heads = sorted(self.vocabulary.organised_event_heads, key=lambda h: -len(h.word))
         self._event_heads = heads
         self._event_head_at_end = re.compile(f"(?:{alternation(h.word for h in heads)})$")
+        self._generic = re.compile(f"(?:{alternation(self.vocabulary.generic_event_words)})*")
         self._no_name = re.compile(f"[^{CJK}{PLACEHOLDER}]|[的为对将向把被由]")
 
     @staticmethod
@@ -116,10 +123,25 @@ class EventRule(RuleComponent):
         out = []
         verbs = list(self._organising.finditer(shadow))
         ends = {v.end() for v in verbs}
-        verbs += [v for v in self._subject_organising.finditer(shadow) if v.end() not in ends and _ORGANISER_BEFORE.search(shadow, max(0, v.start() - 30), v.start())]
+        inner = {v.end(): v for v in self._subject_organising.finditer(shadow) if v.end() not in ends}
+        verbs += [v for v in inner.values() if _ORGANISER_BEFORE.search(shadow, max(0, v.start() - 30), v.start())]
+        organiser_at: dict[int, int] = {}  # 组织全县领导干部开展法治专题培训: the event follows 开展, its organiser the one who 组织
+        for verb in sorted(verbs, key=lambda v: v.start()):
+            end = min(pause(shadow, verb.end()), verb.end() + longest)
+            nested = next((v for v in inner.values() if verb.end() + 2 <= v.start() and v.end() < end), None)
+            if nested is not None and nested.end() not in organiser_at:
+                organiser_at[nested.end()] = organiser_at.get(verb.end(), verb.start())
+                verbs.append(nested)
         for verb in verbs:
             start = verb.end()
             end = min(pause(shadow, start), start + longest)
+            if any(start < k < end for k in organiser_at):
+                continue  # the verb governs the people who act, and the event is read after the nested verb
+            if shadow.startswith(_PERFECTIVE, start):
+                start += len(_PERFECTIVE)  # 举办了…论坛
+            elif shadow.startswith(_OF, start) and (_BY.search(shadow, clause_start(shadow, verb.start()), verb.start())
+                                                   or _ORGANISER_BEFORE.search(shadow, max(0, verb.start() - 30), verb.start())):
+                start += len(_OF)  # 由县司法局主办的…汇演, 州司法局举办的…培训班: the event that body organised
             run = shadow[start:end]
             words = ctx.token_starts
             for cut in self._no_name.finditer(run):
@@ -131,12 +153,14 @@ class EventRule(RuleComponent):
             for k in range(len(run), 0, -1):
                 head = self._event_head_at_end.search(run, 0, k)
                 if head and head.start() >= 2:
+                    if self._generic.fullmatch(run, 0, head.start()):
+                        break  # 开展业务培训, 法治宣传活动: a kind of event, none named
                     surface = text[start:start + k]
                     cls = next(h.cls for h in self._event_heads if surface.endswith(h.word))
                     canonical = normalise(surface)
                     if canonical.startswith(WHOLE_REGION) and ctx.region:
                         canonical = ctx.region + canonical[2:]
                     out.append(Candidate(Class.Event, cls, canonical, start, start + k, surface, ORGANISED,
-                                         attributes={"verb": verb.start()}))
+                                         attributes={"verb": organiser_at.get(verb.end(), verb.start())}))
                     break
         return out

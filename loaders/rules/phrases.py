@@ -3,7 +3,10 @@
 Each type has its verbs and its heads (``phrase_verbs``, ``phrase_heads``); a name runs from
 the verb to a head, skipping a qualifier (全国首个) or a count (3个), and may be one item of a
 list (A、B和C). Text in quotes or 《》 is masked: the quote and title rules read it, and a
-phrase that overlaps one of their readings is left to them.
+phrase that overlaps one of their readings is left to them, as is an event the event rule read
+with its organiser and a body the body rule read. A mediation unit (…人民调解委员会, …调解室) is
+typed MediationCentre whatever heads it shares with bodies; one named by a count (新建3个人民调解委员会)
+or a level (村级调解室) is a kind of unit and not read.
 """
 
 from __future__ import annotations
@@ -18,10 +21,19 @@ from spacy.tokens import Doc
 
 from govkg.loaders.rules.base import CJK, PLACEHOLDER, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_start, first_of, normalise, pause
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice, candidates
+from govkg.loaders.rules.events import ORGANISED
 from govkg.ontology.terms import Class
 
 _AND = re.compile("以及|和|及")
+_PERFECTIVE = "了"
+_PILOT = "试点"
+_ACTIVITY = "活动"
+_WITH = "与"
+_PAIRING = re.compile("衔接|联动|对接|协作|协同|融合|结合|互认")
+"""Words naming what links the two sides of A与B…机制: then 与 is inside the name."""
+_REFORM_PILOT = "改革试点"
 _COUNTED = re.compile(r"[\d一二两三四五六七八九十]+[项个家名件批]")
+_SUMMARY = re.compile(r"等(?:一系列|多项|多个|各项|[\d一二两三四五六七八九十]+[项个类])")
 _LISTED_TYPES = (Class.Event, Class.Document, Class.Agreement)
 """Types whose verb may govern a list of names separated by 、 (印发A、B和C)."""
 KNOWN = "known-mechanism"
@@ -62,6 +74,8 @@ class PhraseVocabulary(VocabularySlice):
     generic_systems: tuple[str, ...]
     known_mechanisms: tuple[KnownMechanism, ...]
     mechanism_scopes: tuple[str, ...]
+    mediation_scopes: tuple[str, ...]
+    generic_event_words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -97,11 +111,18 @@ class PhraseRule(RuleComponent):
         agreement_heads = alternation(h.word for h in vocabulary.phrase_heads.get(Class.Agreement, ()))
         self._bare = re.compile(f"(?:{alternation(vocabulary.agreement_kind_words)})*(?:{agreement_heads})(?![{CJK}])")
         self._continuation = re.compile(f"(?=(?:{alternation(vocabulary.phrase_continuations)}))")
+        self._mediation_scopes = frozenset(vocabulary.mediation_scopes)
+        self._generic_kind = re.compile(f"(?:{alternation(vocabulary.generic_event_words)})*(?:宣传|培训|讲座)?")
+        self._mediation_heads = sorted(vocabulary.phrase_heads.get(Class.MediationCentre, ()), key=lambda h: -len(h.word))
+        self._mediation_words = tuple(h.word for h in self._mediation_heads if any(c in h.word for c in vocabulary.mediation_cues))
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         earlier = candidates(doc)
         strong = [c for c in earlier if c.rule in _STRONG_RULES]
-        found = [p for p in self.read(ctx) if not any(p.overlaps(s) for s in strong)]
+        organised = [c for c in earlier if c.rule == ORGANISED]  # the event rule read the event with its organiser's verb
+        body_readings = {(c.start, c.end, c.type) for c in earlier if c.rule.startswith("institution")}  # 成立县…中心: the body rule's
+        found = [p for p in self.read(ctx) if not any(p.overlaps(s) for s in strong)
+                 and not (p.type == Class.Event and any(p.overlaps(o) for o in organised)) and (p.start, p.end, p.type) not in body_readings]
         found += [k for k in self.known(ctx) if not any(k.overlaps(o) for o in (*strong, *found))]
         if any(UNNAMED in p.attributes for p in found):
             bodies = [c for c in earlier if c.type == Class.Institution]
@@ -117,7 +138,7 @@ class PhraseRule(RuleComponent):
         out: list[Candidate] = []
         for type_, verbs, heads in self._types:
             for verb in verbs.finditer(shadow):
-                run_start = verb.end()
+                run_start = verb.end() + (shadow.startswith(_PERFECTIVE, verb.end()))  # 建立了…机制: the name follows 了
                 run_end = pause(shadow, run_start)
                 segments = [(run_start, run_end)]
                 if type_ in _LISTED_TYPES:
@@ -136,19 +157,33 @@ class PhraseRule(RuleComponent):
                                              f"phrase-{type_}", attributes={UNNAMED: verb.start()}))
                         continue
                     for part_start, part_end in _split_run(shadow, seg_start, seg_end, heads):
-                        found = self._noun_phrase(shadow, part_start, part_end, heads, ctx.token_starts)
+                        found = self._noun_phrase(shadow, part_start, part_end, heads, ctx.token_starts,
+                                                  self._mediation_words if type_ == Class.MediationCentre else ())
                         if found is None:
                             continue
-                        start, end, cls = found
+                        start, end, cls = found[:3]
+                        if type_ == Class.Mechanism and shadow.endswith(_REFORM_PILOT, start, end):
+                            end -= len(_PILOT)  # 开展…改革试点: the mechanism is the reform, tried out where the pilot runs
                         surface = text[start:end]
                         if type_ == Class.Mechanism and (end - start <= 4 and surface[:2] in self._generic or surface in self._generic_systems):
                             continue  # 协作机制, 工作制度, 矛盾纠纷多元化解机制: a kind of mechanism every region has, not one named
+                        if type_ == Class.Mechanism and cls == Class.Programme and surface.endswith(_ACTIVITY) \
+                                and self._generic_kind.fullmatch(surface, 0, len(surface) - len(_ACTIVITY)):
+                            continue  # 组织开展法治宣传活动: a kind of activity, none named
                         if type_ == Class.Mechanism and (_planned(shadow, verb.start(), ctx.token_starts) or _in_heading(shadow, verb.start())):
                             continue  # 2025年，区将完善…体系 / （五）健全…机制: a plan or a heading names no mechanism that exists
-                        if type_ == Class.MediationCentre and not any(c in surface for c in self.vocabulary.mediation_cues):
+                        if _SUMMARY.search(surface):
+                            continue  # 制定宣传、调研等一系列工作方案: several things summed up, none named
+                        mediation = any(c in surface for c in self.vocabulary.mediation_cues)
+                        if type_ == Class.MediationCentre and not mediation:
                             continue
+                        if type_ == Class.Institution and mediation and surface.endswith(self._mediation_words):
+                            continue  # 成立交通事故纠纷人民调解委员会: a mediation unit, read by its own type's heads
+                        if type_ == Class.MediationCentre and (found[3] or self._generic_unit(surface)):
+                            continue  # 新建3个人民调解委员会, 在各村建立调解室: a kind of unit, none named
                         out.append(Candidate(type_, cls, normalise(surface), start, end, surface, f"phrase-{type_}"))
-        return out
+        # a verb inside another reading's name is part of that name (开展线上线下…活动: no second name from 上线)
+        return [c for c in out if not any(o.type == c.type and o.start < c.start and c.end <= o.end for o in out)]
 
     def known(self, ctx: Context) -> list[Candidate]:
         """The genre's standing mechanisms, named without a verb or head (会前学法, 乡镇综合行政执法改革, 证明事项告知承诺制)."""
@@ -167,11 +202,25 @@ class PhraseRule(RuleComponent):
         head = next(h for h in heads.heads if match.group(0).endswith(h.word))
         return start, match.end(), head.cls
 
-    def _noun_phrase(self, shadow: str, start: int, end: int, heads: _Heads, words: frozenset[int] = frozenset()) -> tuple[int, int, Class] | None:
+    def _generic_unit(self, name: str) -> bool:
+        """Whether a mediation unit's name is a level of units (村级调解室, 各级人民调解委员会), not one unit."""
+        head = next((h.word for h in self._mediation_heads if name.endswith(h.word)), "")
+        rest = name[: len(name) - len(head)].removesuffix("人民").removesuffix("人民调解")
+        return rest.startswith(tuple(self._mediation_scopes))
+
+    def _noun_phrase(self, shadow: str, start: int, end: int, heads: _Heads, words: frozenset[int] = frozenset(),
+                     closing: tuple[str, ...] = ()) -> tuple[int, int, Class, bool] | None:
+        """The name a run holds: (start, end, class, whether a count opened it), or None.
+
+        ``closing``: heads that end a name wherever they stand (设立的诉调对接工作室全年化解…: the studio, then its deeds).
+        """
         # the name starts after the last stop character that is a word of its own (对 stops, 对象 does not)
         limit = end
         while (stop := self._last_stop.match(shadow, start, limit)) is not None:
             k = stop.end() - 1
+            if shadow[k] == _WITH and _PAIRING.search(shadow, k + 1, end):
+                limit = k  # 行政执法与刑事司法衔接机制: 与 joins the two things the mechanism links
+                continue
             if not words or shadow[k] == PLACEHOLDER or (k in words and k + 1 in words):
                 start = k + 1
                 break
@@ -186,6 +235,8 @@ class PhraseRule(RuleComponent):
         if run.startswith("等"):
             return None
         ends = [len(run), *reversed([m.start() for m in self._continuation.finditer(run, 1)])]  # the name may stop where a continuation starts
+        if closing:
+            ends += sorted({k for k in range(1, len(run)) if run.endswith(closing, 0, k)}, reverse=True)
         for k in ends:
             name = run[:k]
             if not name.endswith(heads.words):
@@ -196,7 +247,7 @@ class PhraseRule(RuleComponent):
                     # …but 联席会议和信息通报制度 names both: a meeting joined by 和 is part of the name
                     if meeting >= 0 and k - (meeting + 2) >= 4 and name[meeting + 2] not in "和及与、":
                         start, k = start + meeting + 2, k - meeting - 2
-                    return start, start + k, head.cls
+                    return start, start + k, head.cls, bool(number)
         return None
 
 

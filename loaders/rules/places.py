@@ -9,6 +9,7 @@ a place where the sentence uses it as one: 北运河流域, 拒马河沿岸 (the
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,16 +17,27 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from govkg.loaders.gazetteer import Gazetteer, Place, automaton_of
 from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, RelationRecord, alternation, finditer_near, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
-_WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠", "水")
-_WATER_CONTEXT = ("流域", "沿线", "沿岸", "水域", "两岸", "河段", "上游", "下游", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界")
-"""What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸)."""
-_WATER = re.compile(f"[{CJK}]{{1,8}}?(?:{alternation(_WATER_GENERIC)})(?={alternation(_WATER_CONTEXT)})")
-_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以、，局]|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
-"""What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域)."""
+_WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠", "水", "湾", "海", "港", "岛")
+_STRETCHES = ("上游", "中游", "下游", "滩区", "河滩", "沿岸", "岸线", "源头", "河道", "河畔", "湖畔", "江畔")
+"""Contexts that name a stretch or bank of the water (大通河下游, 黄河滩区): the mention is the stretch, the place the water."""
+_WATER_CONTEXT = ("流域", "沿线", "水域", "两岸", "河段", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界",
+                  "海域", "近岸", "沿海", "海岸", "周边海域", "入海口", "入黄口", "入江口", "入湖口", "生态") + _STRETCHES
+"""What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸, 渤海沿岸, 北部湾海域)."""
+_WATER = re.compile(f"[{CJK}]{{1,8}}?(?:{alternation(_WATER_GENERIC)})(?=(?P<context>{alternation(_WATER_CONTEXT)}))")
+_AT_WATER_VERBS = ("开展", "设立", "巡查", "联合", "实施", "组织", "举办", "巡河", "执法", "设置", "建立", "召开")
+_AT_WATER = re.compile(f"(?<=[在沿])[{CJK}]{{1,6}}?(?:{alternation(_WATER_GENERIC)})(?={alternation(_AT_WATER_VERBS)})")
+"""A water the text goes to before it acts there (在南四湖开展联合执法, 沿汉江巡查)."""
+_NOT_IN_A_WATER = re.compile("[县区市镇乡村全各城河江湖水]|重点|主要|辖区")
+"""What no water's name proper holds (在全县河湖开展, 在辖区水域): generic words, not a name."""
+_BAY_LISTED = re.compile(f"[{CJK}]{{2,6}}?湾(?=等[^，。；]{{0,6}}?(?:海域|水域|沿岸|沿海|海岸))")
+"""A bay listed before the sea it is part of (覆盖芷锚湾等交界海域)."""
+_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|服务|清理|疏浚|清淤|修复|改善|监测|排查|打造|助力|护航|筑牢|做好|落实|流经|跨越|涉及|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
+"""What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域, 沿黄河下游)."""
 _AFTER_LEVEL = frozenset("委级域长")
 """After X县 or X区, these make 县委, 区级, 区域, 县长 of the characters: 和县委 is 和 + 县委."""
 _TOWN_ENDS = ("镇", "街道")
@@ -37,10 +49,21 @@ QUALIFIER = "qualifier"
 """Attribute of a place read only as the qualifier of a name that follows it (no mention of its own)."""
 
 _PARTNER_VERBS = ("会同", "联合")
+_BODY_ENDS = ("局", "院", "委", "办", "政府", "中心", "厅", "所", "会")
+"""How a body's name ends: 会同/联合 right after one is the verb (县司法局会同县教育局)."""
 """Verbs a place's name can begin with (会同县): read as the verb unless the place is in the reporting region's province."""
 _GENERIC_ZONE_ENDS = frozenset("区圈带片")
 """How a zone's short form made of common words ends (示范区, 经济圈): inside a longer name it is that name's."""
 _JOINING = set("在与和及、的对向为是把将从于同")
+
+
+_LAW_ENDS = ("条例", "办法", "规定", "细则", "决定", "若干规定")
+_LAW = re.compile(f"[^》〉，。；\n]{{1,40}}?(?:{alternation(_LAW_ENDS)})(?:[（(][^）)》]{{1,10}}[）)])?[》〉]")
+
+
+def _opens_a_law(text: str, start: int, place: Place) -> bool:
+    """Whether a division opens the title of a law or regulation (《广东省优化营商环境条例》): it only says who made it."""
+    return start > 0 and text[start - 1] in "《〈" and not place.is_feature and not place.is_zone and _LAW.match(text, start) is not None
 
 
 def _inside_a_longer_name(text: str, start: int) -> bool:
@@ -62,6 +85,7 @@ class PlaceRule(RuleComponent):
     vocabulary: PlaceVocabulary
 
     def prepare(self) -> None:
+        self._after_village = re.compile(f"[^{CJK}]|[和及与的等]|{alternation(_VILLAGE_BODIES + _VILLAGE_VERBS)}")
         heads = alternation([h[0] for h in self.vocabulary.institution_heads] + ["委", "仲裁委员会"])
         self._body_after = re.compile(f"[^的{_NOT_CJK}]{{0,4}}?(?:{heads})")
         self._village = re.compile(f"[{CJK}]{{2,4}}?(?:{alternation(self.vocabulary.village_suffixes)})")
@@ -82,8 +106,9 @@ class PlaceRule(RuleComponent):
             # 领导和县人大常委会: a conjunction before a short form, not 和县 (unless the report is 和县's own)
             if end - start == 2 and text[start] in _JOINING and start and CJK_CHAR.match(text, start - 1) and text[start - 1] not in _JOINING and name != ctx.region:
                 continue
-            if text.startswith(_PARTNER_VERBS, start) and not ctx.gazetteer.is_within(name, ctx.gazetteer.province(ctx.region) if ctx.region in ctx.gazetteer else None):
-                continue  # 会同县生态环境局 in a report from elsewhere: the verb 会同 and the region's 县生态环境局, not 会同县
+            if text.startswith(_PARTNER_VERBS, start) and (text.endswith(_BODY_ENDS, 0, start) or not ctx.gazetteer.is_within(
+                    name, ctx.gazetteer.province(ctx.region) if ctx.region in ctx.gazetteer else None)):
+                continue  # 会同县生态环境局 in a report from elsewhere, 县司法局会同县教育局: the verb 会同 and a 县…局, not 会同县
             place = ctx.gazetteer.place(name)
             if place.is_zone and text[start:end] != name and text[end - 1] in _GENERIC_ZONE_ENDS and _inside_a_longer_name(text, start) and start not in ends:
                 continue  # 社会主义现代化先行示范区 is not the zone 示范区 stands for (深化京津冀 still names 京津冀)
@@ -91,39 +116,76 @@ class PlaceRule(RuleComponent):
                 continue  # 在下朝阳街道: the town 下朝阳街道 (read by its suffix), not another district's 朝阳街道
             # the reporting region's own prefecture or province written in front of a name (佛山市顺德区,
             # 广安市人民政府) only qualifies it: read, for the bodies, but no mention of its own
-            qualifier = name in ancestors and (end in starts or self._body_after.match(text, end) is not None)
+            qualifier = name in ancestors and (end in starts or self._body_after.match(text, end) is not None) or _opens_a_law(text, start, place)
             out.append(Candidate(Class.Place, Class(place.ontology_class), name, start, end, text[start:end], "gazetteer",
                                  attributes={QUALIFIER: True} if qualifier else {}))
         taken = [(c.start, c.end) for c in out]
         waters = [(c.start, c.end) for c in out if ctx.gazetteer.place(c.canonical).is_feature]
-        for start, end, name in _waters(text, words):
+        for start, end, name, reach in _waters(text, words, ctx.gazetteer):
+            inside = [c for c in out if start <= c.start and c.end <= reach]
+            if not overlaps_any(start, reach, [(c.start, c.end) for c in out if c not in inside]):
+                out = [c for c in out if c not in inside]  # 顺德水道 is a water, not 顺德 and a word
+                out.append(Candidate(Class.Place, Class.Place, name, start, reach, text[start:reach], "water"))
+                waters.append((start, end))
+        for water in [c for c in out if c.rule == "water" and c.start > 1 and text[c.start - 1] in _DASHES]:
+            first = _water_before(text, water.start - 1, words)
+            if first is not None and not overlaps_any(first, water.start - 1, [(c.start, c.end) for c in out]):
+                # 澜沧江—湄公河: one river under its two names
+                name = text[first:water.start] + water.canonical
+                out = [c for c in out if c is not water]
+                out.append(Candidate(Class.Place, Class.Place, name, first, water.end, text[first:water.end], "water"))
+        for start, end, name, reach in _mountains(text, words, ctx.gazetteer):
+            inside = [c for c in out if start <= c.start and c.end <= reach]
+            if not overlaps_any(start, reach, [(c.start, c.end) for c in out if c not in inside]):
+                out = [c for c in out if c not in inside]  # 五指山片区 is the mountain, not the city's short form
+                out.append(Candidate(Class.Place, Class.Place, name, start, reach, text[start:reach], "mountain"))
+        for start, end, name in _listed_waters(text, waters, words):
             inside = [c for c in out if start <= c.start and c.end <= end]
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
-                out = [c for c in out if c not in inside]  # 顺德水道 is a water, not 顺德 and a word
+                out = [c for c in out if c not in inside]  # 诏安湾、东溪流域: the bay, not the county's short form 诏安
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water"))
-                waters.append((start, end))
-        taken = [(c.start, c.end) for c in out]
-        for start, end, name in _listed_waters(text, waters, words):
-            if not overlaps_any(start, end, taken):
-                out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water"))
-                taken.append((start, end))
         for start, end, name in _sections(text, ctx):
             inside = [c for c in out if start <= c.start and c.end <= end]
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 万泉河上游琼中段 is one place, not 万泉河 and 琼中
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water-section"))
-        for start, end, name in _protected_areas(text, words):
+        for start, end, name in _protected_areas(text, words, ctx.gazetteer):
             inside = [c for c in out if start <= c.start and c.end <= end]
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 龙凤山水库 is a reservoir, not 龙凤 and a word
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "protected-area"))
-        for area_start, area_end in _border_areas(text):
+        for area_start, area_end, initials in _border_areas(text, words, ctx.gazetteer):
             inside = [c for c in out if area_start <= c.start and c.end <= area_end]
             if not overlaps_any(area_start, area_end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]
-                name = text[area_start:area_end]
-                out.append(Candidate(Class.Place, Class.Place, name, area_start, area_end, name, "border-area"))
+                # one area whatever its tail (陕甘宁毗邻地区, 陕甘宁交界区域, 陕甘宁 alone); a zone the gazetteer has is that zone
+                zone = ctx.gazetteer.resolve(initials, ctx.region or None)
+                name = zone.name if zone is not None and zone.is_zone else initials + "毗邻地区"
+                out.append(Candidate(Class.Place, Class.Place, name, area_start, area_end, text[area_start:area_end], "border-area"))
+        zone_starts = _town_stems_before_zones(text, ctx.gazetteer, ctx.region or None)
+        zone_starts.update({c.start: c.text for c in out if c.type == Class.Place and not c.attributes.get(QUALIFIER)})
+        for start, end in _zones(text, zone_starts, ctx.gazetteer.province_short_forms):
+            inside = [c for c in out if start <= c.start and c.end <= end]
+            if any((c.start, c.end) == (start, end) for c in inside):
+                continue  # 前海合作区: a zone the gazetteer has
+            if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
+                # the place opening a zone's name only qualifies it (佛山高新区顺德园: no mention of 佛山 of its own)
+                out = [c for c in out if c not in inside] + [dataclasses.replace(c, attributes={**c.attributes, QUALIFIER: True}) for c in inside if c.start == start]
+                name = text[start:end]
+                out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "zone"))
+        for country in [c for c in out if c.rule == "gazetteer" and ctx.gazetteer.place(c.canonical).level == "country"]:
+            for start, end in _foreign_divisions(text, country.end):
+                inside = [c for c in out if start <= c.start and c.end <= end]
+                if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
+                    out = [c for c in out if c not in inside]  # 勐新县 of Laos, not Henan's 新县 inside it
+                    out.append(Candidate(Class.Place, Class.Place, text[start:end], start, end, text[start:end], "foreign-division"))
         taken = [(c.start, c.end) for c in out]
+        # 法治广州 in a district of Guangzhou: the region's own prefecture by its name proper, as the provinces
+        home = {p.proper: p.name for p in ctx.gazetteer.chain(ctx.region)[1:] if p.proper and p.level == "prefecture"} if ctx.region in ctx.gazetteer else {}
+        for start, end, name in _province_slogans(text, words, {**ctx.gazetteer.province_short_forms, **home} if home else ctx.gazetteer.province_short_forms):
+            if not overlaps_any(start, end, taken):
+                out.append(Candidate(Class.Place, ctx.gazetteer.place(name).ontology_class, name, start, end, text[start:end], "province-slogan"))
+                taken.append((start, end))
         for start, end, name in _ethnic_towns(text, ctx):
             if not overlaps_any(start, end, taken):
                 out.append(Candidate(Class.Place, Class.Township, name, start, end, text[start:end], "ethnic-town"))
@@ -149,7 +211,169 @@ class PlaceRule(RuleComponent):
                 name = village.group(0)
                 out.append(Candidate(Class.Place, Class.Village, name, village.start(), village.end(), name, "village-after-town",
                                      attributes={"parent": town.canonical}))
+                # 瞻榆镇新华村、太平村和红旗村: the villages listed after the first are the town's too
+                while village.end() < len(text) and text[village.end()] in "、和及与":
+                    village = self._village.match(text, village.end() + 1)
+                    if not village or village.group(0)[:-1] in _VILLAGE_STOPS or village.group(0).endswith(("村村", "社区社区")):
+                        break
+                    inside = [c for c in out if village.start() <= c.start and c.end <= village.end() and c.text != c.canonical]
+                    if overlaps_any(*village.span(), [(c.start, c.end) for c in out if c not in inside]):
+                        break
+                    out = [c for c in out if c not in inside]  # 红旗村, not 红旗区's short form and a word
+                    name = village.group(0)
+                    out.append(Candidate(Class.Place, Class.Village, name, village.start(), village.end(), name, "village-after-town",
+                                         attributes={"parent": town.canonical}))
+        for start, end, name in _villages(text, words, self._after_village, self.vocabulary.village_suffixes):
+            inside = [c for c in out if start <= c.start and c.end <= end and c.text != c.canonical]
+            if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
+                out = [c for c in out if c not in inside]  # 竹山村 is a village, not 竹山县's short form and a word
+                out.append(Candidate(Class.Place, Class.Village, name, start, end, name, "village-named"))
         return out, ()
+
+
+_VILLAGE_BEFORE = ("在", "到", "赴", "走进", "深入", "前往", "进驻", "覆盖", "入驻")
+"""Verbs and prepositions before a village or community the text goes to (在十八洞村, 走进银山社区)."""
+_VILLAGE_BODIES = ("村委会", "村民委员会", "居委会", "居民委员会", "党支部", "党总支", "党委", "两委", "村民", "居民")
+"""What a village or community has (莲湖村村委会, 银山社区居委会): the name before it is a place."""
+_VILLAGE_VERBS = ("开展", "设立", "召开", "举办", "建立", "调研", "走访", "进行", "组织", "宣讲", "举行", "成立", "挂牌", "打造", "试点", "建成", "揭牌")
+"""Verbs after a village's name when the text is there (在十八洞村开展, 到竹山村走访)."""
+_VILLAGE_STOPS = ("农", "乡", "全", "各", "该", "本", "每", "此", "示范", "试点", "重点", "行政", "自然", "城中", "城郊", "美丽",
+                  "文明", "和谐", "法治", "民主法治", "民主法治示范", "安置", "搬迁", "易地搬迁", "新型", "农村", "城乡", "城市",
+                  "社区", "村", "边境", "边远", "偏远", "贫困", "脱贫", "少数民族", "民族", "聚居", "沿海", "毗邻", "交界", "所在", "周边",
+                  "相关", "有关", "部分", "多个", "个", "两个", "三个", "涉及", "基层", "智慧", "平安", "无讼", "绿色", "生态", "旅游",
+                  "特色", "传统", "中心", "街道")
+"""Words that make a village or community of any name (示范村, 农村, 城乡社区): no village of their own."""
+
+
+def _villages(text: str, word_starts: frozenset[int], after: re.Pattern[str], suffixes: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """Villages and communities of any name where the text goes to one or names its committee (在十八洞村设立, 莲湖村村委会), as (start, end, name).
+
+    The name proper (two to four characters) starts a word, right after 在/走进/… or, before the
+    committee, after no other CJK character of a name; it is no generic word (示范村, 农村社区).
+    """
+    out = []
+    for suffix_start, end, _ in automaton_of(suffixes).matches(text):
+        if not after.match(text, end):
+            continue
+        committee = text.startswith(_VILLAGE_BODIES, end)
+        for length in (2, 3, 4):
+            start = suffix_start - length
+            if start < 0 or not CJK_CHAR.match(text, start) or word_starts and start not in word_starts:
+                continue
+            stem = text[start:suffix_start]
+            if stem in _VILLAGE_STOPS or stem.endswith(_VILLAGE_STOPS) or stem.startswith(("全", "各", "该", "本", "每")):
+                break
+            if text[max(0, start - 2):start].endswith(_VILLAGE_BEFORE) or committee and (start == 0 or not CJK_CHAR.match(text, start - 1)
+                                                                                        or text[start - 1] in _JOINING):
+                out.append((start, end, text[start:end]))
+                break
+    return out
+
+
+_ZONE_KINDS = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "开发区", "工业园区", "产业园区", "工业园", "产业园",
+               "工业集中区", "综合保税区", "保税区", "自由贸易港", "自由贸易试验区", "自贸区", "自贸港", "新区", "合作区", "试验区", "开放试验区")
+"""How the name of a development zone, park or free trade zone ends (通城经济开发区, 海南自由贸易港, 佛山高新区顺德园)."""
+_ZONE = re.compile(f"(?:[{CJK}]|[（(][{CJK}]{{2,4}}[）)]){{0,8}}?(?:{alternation(_ZONE_KINDS)})(?:[{CJK}]{{2,5}}?(?:分园|园区|园|片区))?")
+
+
+def _town_stems_before_zones(text: str, known: Gazetteer, region: str | None) -> dict[int, str]:
+    """Towns written by their stem right before a zone's kind (燕郊高新区: 燕郊镇), as start → stem."""
+    out = {}
+    for kind_start, _, _ in automaton_of(_ZONE_KINDS).matches(text):
+        for length in (3, 2):
+            start = kind_start - length
+            stem = text[max(start, 0):kind_start]
+            if start < 0 or not CJK_CHAR.match(text, start) or _inside_a_longer_name(text, start):
+                continue  # 东戴河新区: no town 戴河镇 inside the name
+            town = next((t for g in ("镇", "乡", "街道") if (t := known.resolve(stem + g, region)) is not None), None)
+            if town is not None and town.level == "township":
+                out[start] = stem
+                break
+    return out
+
+
+def _zones(text: str, places: dict[int, str], short_forms: dict[str, str]) -> list[tuple[int, int]]:
+    """Development zones, parks and free trade zones named after a place (五常经济开发区, 海南自由贸易港, 佛山高新区顺德园), as (start, end).
+
+    The name must open with a place the gazetteer knows (or a province's short form), given as
+    its start and its words: a kind alone (开发区, 新区) or after common words (社会主义现代化先行区)
+    names no zone here, nor does a place before a verb (琼中将围绕…). A town or district written
+    in full before another place stays outside the name (北滘镇|广东工业设计城; 天津武清… is one name).
+    """
+    out = []
+    starts = dict(places)
+    starts.update({start: short for start, _, short in automaton_of(tuple(sorted(short_forms))).matches(text) if start not in starts})
+    # 中国（四川）自由贸易试验区: the country with its province in brackets opens the name
+    starts.update({start - 3: text[start - 3:start + len(short) + 1] for start, short in list(starts.items())
+                   if start >= 3 and text.startswith("中国", start - 3) and text[start - 1] in "（(" and text[start + len(short):start + len(short) + 1] in "）)"})
+    for start in sorted(starts):
+        match = _ZONE.match(text, start)
+        if not match or match.end() - start <= max(len(k) for k in _ZONE_KINDS if k in match.group(0)):
+            continue
+        kind = min(match.start() + i for i in range(len(match.group(0))) if match.group(0).startswith(_ZONE_KINDS, i))
+        if _BEFORE_AREA.search(text, start + len(starts[start]), kind):
+            continue  # 琼中将围绕海南自由贸易港: the place and the zone are two
+        if starts[start].endswith(_DIVISION_ENDS) and any(start < k < kind for k in starts):
+            continue  # 北滘镇广东工业设计城: the zone's name starts at 广东
+        kind_end = kind + max(len(k) for k in _ZONE_KINDS if text.startswith(k, kind))
+        end = match.end() if not _BEFORE_AREA.search(text, kind_end, match.end()) else kind_end  # 高新区设立创业园: the park is no part
+        out.append((start, end))
+    return out
+
+
+_FOREIGN_DIVISION = re.compile(f"[{CJK}]{{1,5}}?(?:省|县|市|州|邦|区)")
+
+
+def _foreign_divisions(text: str, start: int) -> list[tuple[int, int]]:
+    """The divisions of a neighbouring country written right after its name (老挝琅南塔省勐新县: 琅南塔省, 勐新县), as (start, end)."""
+    out = []
+    for _ in range(3):
+        match = _FOREIGN_DIVISION.match(text, start)
+        if not match:
+            break
+        out.append(match.span())
+        start = match.end()
+    return out
+
+
+_SLOGANS = ("法治", "平安", "美丽", "数字", "健康", "清廉", "幸福", "诚信", "智慧", "书香", "活力", "人文", "立足", "融入")
+"""Words the genre puts before a province's short form to name a province-wide goal or the report's setting (法治湖北, 美丽新疆, 立足辽宁)."""
+
+
+_COUNTED_PROVINCES = re.compile("(?:[两三四五六]|等)(?:省区市|省市区|省区|省市|省)")
+"""What closes a list of provinces' short forms (湖北、湖南、江西三省; 广西、云南等省区). Not 两地: 河北、山东两地法院 are bodies'."""
+
+
+def _province_slogans(text: str, word_starts: frozenset[int], short_forms: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Provinces named by their short form after a slogan word (法治湖北建设, 美丽新疆), or in a list they close, as (start, end, province).
+
+    A province's short form alone mostly qualifies a name (湖北科技学院); after 法治/平安/美丽…
+    and ending a word, or listed before 两省/三省/等省区 (湖北、湖南、江西三省), it is the province itself.
+    """
+    out = []
+    for anchor, _, _ in automaton_of(("地区",)).matches(text):
+        short = next((s for s in (text[anchor - 3:anchor], text[anchor - 2:anchor]) if s in short_forms), None)
+        start = anchor - len(short) if short else 0
+        if short and (start == 0 or not CJK_CHAR.match(text, start - 1) or text[:start].endswith(_BEFORE_INITIALS)):
+            out.append((start, anchor, short_forms[short]))  # 深化与台湾地区交流
+    for count in finditer_near(_COUNTED_PROVINCES, text, ("省",), 1, 3):
+        end = count.start()
+        while True:
+            short = next((s for s in sorted(short_forms, key=len, reverse=True) if text.endswith(s, 0, end)), None)
+            if short is None:
+                break
+            out.append((end - len(short), end, short_forms[short]))
+            end -= len(short)
+            if end == 0 or text[end - 1] not in "、和与及":
+                break
+            end -= 1
+    for start, end, _ in automaton_of(_SLOGANS).matches(text):
+        for short in sorted((s for s in short_forms if text.startswith(s, end)), key=len, reverse=True):
+            stop = end + len(short)
+            if stop == len(text) or not CJK_CHAR.match(text, stop) or not word_starts or stop in word_starts:
+                out.append((end, stop, short_forms[short]))
+            break
+    return out
 
 
 _ETHNIC_TOWN = re.compile(f"(?:[{CJK}]{{1,2}}族)+(?:镇|乡|苏木)")
@@ -188,21 +412,24 @@ def _ethnic_towns(text: str, ctx: Context) -> list[tuple[int, int, str]]:
 
 
 _AREA_KINDS = ("国家级自然保护区", "省级自然保护区", "自然保护区", "国家公园", "国家森林公园", "森林公园", "国家湿地公园", "湿地公园",
-               "风景名胜区", "水库")
-"""What ends the name of a protected area or a reservoir (向海国家级自然保护区, 龙凤山水库): places reports work in."""
-_AREA = re.compile(f"[{CJK}]{{2,8}}?(?:{alternation(_AREA_KINDS)})")
-_BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在")
+               "风景名胜区", "水库", "遗址", "长城", "边境经济合作区", "跨境经济合作区", "经济合作区") + ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区")
+"""What ends the name of a protected area, a reservoir or a heritage site (向海国家级自然保护区, 龙凤山水库, 喇家遗址, 九门口长城): places reports work in."""
+_OPEN_LANDS = ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区")
+"""Kinds of land also said of no place in particular (法润草原, 交界区域草原): named only right after a verb or function word."""
+_NOT_IN_A_LAND = re.compile("区域|交界|毗邻|地区|周边|沿线|保护|治理|生态")
+_AREA = re.compile(f"[{CJK}—]{{2,12}}?(?:{alternation(_AREA_KINDS)})")
+_BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在|[一二三四五六七八九十]是")
 """What stands before an area's name (围绕, 在, 设立): a character of it counts only as a word of its own (向海 is a name)."""
 
 
-def _protected_areas(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, str]]:
+def _protected_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tuple[int, int, str]]:
     """Protected areas and reservoirs named by their kind (海南热带雨林国家公园, 龙凤山水库), as (start, end, name).
 
     The name proper (two characters or more) starts after the last function word or verb before it;
     a kind alone (深化国家公园周边) names none.
     """
     out = []
-    for match in finditer_near(_AREA, text, _AREA_KINDS, 8 + 2, 9):
+    for match in finditer_near(_AREA, text, _AREA_KINDS, 12 + 2, 9):
         start, end = match.span()
         kind = max(len(k) for k in _AREA_KINDS if text.endswith(k, start, end))
         cut = start
@@ -212,24 +439,44 @@ def _protected_areas(text: str, word_starts: frozenset[int]) -> list[tuple[int, 
                 cut = stop.end()
         if cut == start and word_starts and start not in word_starts:
             continue  # the window opened inside a word: no name proper found
+        cut = _after_divisions(text, cut, end - kind, end, known, full_only=True)  # 吉林省向海国家级自然保护区: 向海…
+        if text.endswith(_OPEN_LANDS, start, end) and (cut == start or _NOT_IN_A_LAND.search(text, cut, end - kind) or end - kind - cut > 5):
+            continue  # 蒙吉同心·法润草原, 陕甘宁交界区域草原: no land's name
         if end - kind - cut >= 2:
             out.append((cut, end, text[cut:end]))
     return out
 
 
 _PROVINCE_INITIALS = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕甘青宁新港澳"
-_BORDER_TAIL = re.compile("(?:两省区?|三省区?|四省区?)?(?:毗邻地区|交界地区|边界地区|毗邻区域|交界区域)")
+_BORDER_TAIL = re.compile("(?:两省区?|三省区?|四省区?)?(?:毗邻地区|交界地区|边界地区|毗邻区域|交界区域|边界区域)")
+_INITIALS = re.compile(f"(?<![{_PROVINCE_INITIALS}])[{_PROVINCE_INITIALS}]{{2,4}}(?![{_PROVINCE_INITIALS}])")
+_SAR_INITIALS = frozenset("港澳")
+"""港澳 alone is Hong Kong and Macau (港澳律师), no border area."""
+_BEFORE_INITIALS = ("深化", "推进", "加强", "立足", "服务", "开展", "建立", "促进", "推动", "围绕", "聚焦", "落实", "实现", "在", "与", "和", "的", "、")
 
 
-def _border_areas(text: str) -> list[tuple[int, int]]:
-    """Border areas named by their provinces' initials (青甘毗邻地区, 黑吉两省毗邻地区), places no gazetteer has, as (start, end)."""
+def _border_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tuple[int, int, str]]:
+    """Border areas named by their provinces' initials, places no gazetteer has, as (start, end, initials).
+
+    With their tail (青甘毗邻地区, 黑吉两省毗邻地区, 陕甘宁交界区域), or alone as a word of their own
+    after a verb or a pause (深化川渝法治协作, 立足陕甘宁三省区交界的区位).
+    """
     out = []
     for tail in _BORDER_TAIL.finditer(text):
         start = tail.start()
         while start > 0 and tail.start() - start < 4 and text[start - 1] in _PROVINCE_INITIALS:
             start -= 1
         if tail.start() - start >= 2:
-            out.append((start, tail.end()))
+            out.append((start, tail.end(), text[start:tail.start()]))
+    spans = [(s, e) for s, e, _ in out]
+    for match in finditer_near(_INITIALS, text, tuple(_PROVINCE_INITIALS), 3, 5):
+        start, end = match.span()
+        if overlaps_any(start, end, spans) or word_starts and (start not in word_starts or end < len(text) and end not in word_starts):
+            continue
+        if match.group(0) in known.province_short_forms or known.candidates(match.group(0)) or set(match.group(0)) <= _SAR_INITIALS:
+            continue  # 辽宁 is a province, 京津冀 a zone the gazetteer reads, 港澳 two regions
+        if start == 0 or not CJK_CHAR.match(text, start - 1) or text[:start].endswith(_BEFORE_INITIALS):
+            out.append((start, end, match.group(0)))
     return out
 
 
@@ -253,22 +500,105 @@ def _sections(text: str, ctx: Context) -> list[tuple[int, int, str]]:
     return out
 
 
-def _waters(text: str, word_starts: frozenset[int]) -> list[tuple[int, int, str]]:
-    """Rivers, lakes and canals named before 流域/沿线/水域…, as (start, end, name).
+_MOUNTAIN_GENERIC = ("山脉", "山", "岭", "峰")
+_MOUNTAIN_CONTEXT = ("区域", "片区", "山区", "林区", "一带", "周边", "腹地", "沿线", "及周边", "东麓", "西麓", "南麓", "北麓", "山麓")
+_MOUNTAIN_SIDES = ("区域", "东麓", "西麓", "南麓", "北麓", "山麓")
+"""Contexts that name an area or side of the mountain (幕阜山区域, 贺兰山东麓): the mention reaches over them."""
+"""What follows a mountain's name when a sentence uses it as a place (幕阜山区域, 鹦哥岭片区, 五指山及周边)."""
+_MOUNTAIN = re.compile(f"[{CJK}]{{1,5}}?(?:{alternation(_MOUNTAIN_GENERIC)})(?=(?P<context>{alternation(_MOUNTAIN_CONTEXT)}))")
+_LISTED_MOUNTAIN = re.compile(f"[{CJK}]{{1,5}}?(?:{alternation(_MOUNTAIN_GENERIC)})$")
 
-    The name starts after any function word or verb in front of it, at a word start when
-    that leaves a name (御临河, not 临河; 北运河, not 漷县镇等北运河).
+
+def _mountains(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tuple[int, int, str, int]]:
+    """Mountains named before 区域/片区/一带…, and those joined to one by 、 or a dash (鹦哥岭—黎母山片区), as (start, end, name, mention end).
+
+    The name starts as a water's does (after a function word or verb, at a word start); 幕阜山区域
+    is a mention of 幕阜山 that reaches over 区域.
     """
     out = []
-    for match in finditer_near(_WATER, text, _WATER_CONTEXT, 8 + 3, 2):
+    for match in finditer_near(_MOUNTAIN, text, _MOUNTAIN_CONTEXT, 5 + 2, 3):
+        start, end = match.span()
+        cut = _name_start(text, start, end, _MOUNTAIN_GENERIC, word_starts)
+        if cut is None:
+            continue
+        cut = _after_divisions(text, cut, end - 1, end, known)  # 通城县幕阜山区域: 幕阜山
+        out.append((cut, end, text[cut:end], end + len(match["context"]) if match["context"] in _MOUNTAIN_SIDES else end))
+        while cut > 1 and text[cut - 1] in "、—":
+            found = _LISTED_MOUNTAIN.search(text, max(0, cut - 8), cut - 1)
+            listed = found and _name_start(text, found.start(), found.end(), _MOUNTAIN_GENERIC, word_starts)
+            if not listed:
+                break
+            out.append((listed, cut - 1, text[listed:cut - 1], cut - 1))
+            cut = listed
+    return out
+
+
+def _name_start(text: str, start: int, end: int, generics: tuple[str, ...], word_starts: frozenset[int]) -> int | None:
+    """Where the name proper of a match ending in one of ``generics`` starts (after a function word or verb, at a word start), or None when none is left."""
+    cut = start + (len(before.group(0)) if (before := _BEFORE_WATER.match(text[start:end])) else 0)
+    generic = max(len(g) for g in generics if text.endswith(g, start, end))
+    aligned = min((b for b in word_starts if cut <= b < end - generic), default=cut)
+    if end - aligned > generic:
+        cut = aligned
+    return cut if end - cut > generic else None
+
+
+_DIVISION_ENDS = ("省", "市", "区", "县", "旗", "州", "镇", "乡", "街道")
+
+
+def _after_divisions(text: str, cut: int, stem_end: int, end: int, known: Gazetteer, full_only: bool = False) -> int:
+    """Where a water's name starts when divisions open the words before it (潼南区琼江, 韩城黄河滩区: 琼江, 黄河).
+
+    A division's full name (潼南区) is cut off when a name proper is left; a short form only
+    before a water the gazetteer knows (韩城|黄河), so 顺德水道 keeps 顺德.
+    """
+    moved = True
+    while moved:
+        moved = False
+        for k in range(stem_end - 1, cut + 1, -1):
+            places = known.candidates(text[cut:k])
+            if places and not places[0].is_feature and (text.endswith(_DIVISION_ENDS, cut, k) or not full_only and text[k:end] in known.waters):
+                cut, moved = k, True
+                break
+    return cut
+
+
+def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tuple[int, int, str, int]]:
+    """Rivers, lakes, bays and seas named before 流域/沿线/水域/海域…, as (start, end, name, mention end).
+
+    The name starts after any function word or verb in front of it, at a word start when
+    that leaves a name (御临河, not 临河; 北运河, not 漷县镇等北运河). A stretch or bank
+    (大通河下游, 黄河滩区) is a mention of the water that reaches over the stretch; a bay
+    listed before its sea (芷锚湾等交界海域) is one too. A province's short form before 海
+    is no sea (上海沿海), nor is a division's name (珠海海域).
+    """
+    out = []
+    matches = [(m, m["context"]) for m in finditer_near(_WATER, text, _WATER_CONTEXT, 8 + 3, 3)]
+    matches += [(m, "") for m in finditer_near(_BAY_LISTED, text, ("湾等",), 6 + 1, 2 + 8)]
+    matches += [(m, None) for m in finditer_near(_AT_WATER, text, _AT_WATER_VERBS, 6 + 3, 2)
+                if not _NOT_IN_A_WATER.search(text, m.start(), m.end() - 1) and m.start() in word_starts | {0}]
+    for match, context in matches:
         start, end = match.span()
         cut = start + (len(before.group(0)) if (before := _BEFORE_WATER.match(match.group(0))) else 0)
         generic = max(len(g) for g in _WATER_GENERIC if text.endswith(g, start, end))
         aligned = min((b for b in word_starts if cut <= b < end - generic), default=cut)
         if end - aligned > generic:
             cut = aligned
-        if end - cut > generic:
-            out.append((cut, end, text[cut:end]))
+        if end - cut <= generic or text[cut:end] in known.province_short_forms:
+            continue
+        if context == "生态" and _NOT_IN_A_WATER.search(text, cut, end - 1):
+            continue  # 河湖生态, 城区水生态: generic words, not a water's name
+        if (context is None or text[end - 1] in "海湾港岛") and any(not p.is_feature for p in known.candidates(text[cut:end])):
+            continue  # 珠海海域, 防城港海域, 在珠海开展: a division's name (环江流域 is the river all the same)
+        if text[end - 1] in "湾港岛" and end - cut < 3:
+            continue  # 港湾, 海岛: a bay's, harbour's or island's name proper has two characters or more
+        cut = _after_divisions(text, cut, end - generic, end, known)
+        reach = end + len(context) if context in _STRETCHES else end
+        split = next((k for k in range(cut + 2, end - 1) if text.endswith(_WATER_GENERIC, cut, k) and text[k:end] in known.waters), None)
+        if split is not None:  # 湟水黄河沿线: two waters run together, the second one the gazetteer knows
+            out.append((cut, split, text[cut:split], split))
+            cut = split
+        out.append((cut, end, text[cut:end], reach))
     return out
 
 
@@ -280,15 +610,24 @@ def _listed_waters(text: str, waters: list[tuple[int, int]], word_starts: frozen
     out = []
     for start, _ in sorted(waters):
         while start > 1 and text[start - 1] == "、":
-            found = _LISTED_WATER.search(text, max(0, start - 10), start - 1)
-            if not found:
+            cut = _water_before(text, start - 1, word_starts)
+            if cut is None:
                 break
-            cut = found.start() + (len(before.group(0)) if (before := _BEFORE_WATER.match(found.group(0))) else 0)
-            generic = max(len(g) for g in _WATER_GENERIC if found.group(0).endswith(g))
-            aligned = min((b for b in word_starts if cut <= b < found.end() - generic), default=cut)
-            cut = aligned if found.end() - aligned > generic else cut
-            if found.end() - cut <= generic:
-                break
-            out.append((cut, found.end(), text[cut:found.end()]))
+            out.append((cut, start - 1, text[cut:start - 1]))
             start = cut
     return out
+
+
+_DASHES = "—－-"
+
+
+def _water_before(text: str, end: int, word_starts: frozenset[int]) -> int | None:
+    """Where the water's name that ends at ``end`` starts (after a function word or verb, at a word start), or None."""
+    found = _LISTED_WATER.search(text, max(0, end - 9), end)
+    if not found:
+        return None
+    cut = found.start() + (len(before.group(0)) if (before := _BEFORE_WATER.match(found.group(0))) else 0)
+    generic = max(len(g) for g in _WATER_GENERIC if found.group(0).endswith(g))
+    aligned = min((b for b in word_starts if cut <= b < found.end() - generic), default=cut)
+    cut = aligned if found.end() - aligned > generic else cut
+    return cut if found.end() - cut > generic else None

@@ -3,8 +3,9 @@
 
 在金泽镇、黎里镇设立两家跨域基层法治观察点 is two points, 金泽镇跨域基层法治观察点 and
 黎里镇跨域基层法治观察点; 新设…观察点，分别位于A和B likewise; 金泽镇、黎里镇的…观察点 names one
-for each town; X作为市人大常委会基层立法联系点 is the congress's point at X; Y落户X and
-新增N个Y name points too. A site no gazetteer knows (在X开发区设立…) is read as a place when its
+for each town; 确定A村、B村为…观察点 one for each village, the naming body's; X作为市人大常委会基层立法联系点
+is the congress's point at X, and so is 市人大常委会基层立法联系点落户X; Y落户X and 新增N个Y name points
+too; a point set up in a body (在县工商联设立…) is named by the body. A site no gazetteer knows (在X开发区设立…) is read as a place when its
 name ends like one (开发区, 园区, 街道). These readings replace other rules' readings of the same words.
 """
 
@@ -39,6 +40,7 @@ class PointVocabulary(VocabularySlice):
     point_classes: tuple[tuple[str, Class], ...]
     point_designation_verbs: tuple[str, ...]
     point_arrival_verbs: tuple[str, ...]
+    point_naming_verbs: tuple[str, ...]
     point_site_suffixes: tuple[str, ...]
 
 
@@ -66,6 +68,7 @@ class PointRule(RuleComponent):
         self._arrived = re.compile(f"(?P<name>[{CJK}“”]{{2,16}}?(?:{heads}))(?:{alternation(vocabulary.point_arrival_verbs)})(?P<where>[^，。；,;\n]{{2,30}})")
         self._arrival_verbs = tuple(vocabulary.point_arrival_verbs)
         self._arrival_reach = (16 + max(map(len, vocabulary.observation_heads)), max(map(len, self._arrival_verbs)) + 30)
+        self._named_as = re.compile(f"(?:{alternation(vocabulary.point_naming_verbs)})(?P<where>[^，。；,;\\n]{{2,40}}?)为(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))")
         self._added = re.compile(f"(?:新增|新建|建成|新设)(?P<count>{_COUNT})(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))")
         self._classes = sorted(vocabulary.point_classes, key=lambda h: -len(h[0]))
         self._site = re.compile(f"[{CJK}]{{2,16}}?(?:{alternation(vocabulary.point_site_suffixes)})$")
@@ -135,10 +138,28 @@ class PointRule(RuleComponent):
                 if site is not None:
                     targets.append((text[where_start:where_end], site))
             for where, host in targets:
-                canonical = normalise(where + name) if len(targets) > 1 or host.type == Class.Place else ctx.region + name
+                # a point in a body (在县工商联设立…服务站) is named by the body, as units in bodies are
+                canonical = normalise(where + name) if len(targets) > 1 or host.type == Class.Place else normalise(host.canonical + name)
                 point(canonical, name_start, name_end, name)
                 relations.append(RelationRecord(RelationType.LOCATED_IN, canonical, host.canonical, False, match.start(), match.end()))
                 relations.append(RelationRecord(RelationType.ESTABLISHED, ctx.region, canonical, True, match.start(), match.end()))
+        for match in self._named_as.finditer(text):  # 县委依法治县办确定A村、B村为基层法治观察点: a point at each, the body's
+            where_start, where_end = match.span("where")
+            sites = []
+            for item_start, item_end in list_items(text, where_start, where_end):
+                within = [c for c in located if c.type == Class.Place and item_start <= c.start and c.end <= item_end]
+                if within:
+                    sites.append(max(within, key=lambda c: c.start))
+            if not sites:
+                continue
+            taken.append(match.span())
+            opened = clause_start(text, match.start())
+            bodies = [c for c in located if c.type == Class.Institution and opened <= c.start and c.end <= match.start()]
+            for site in sites:
+                canonical = normalise(site.canonical + match["name"])
+                point(canonical, match.start("name"), match.end("name"), match["name"])
+                relations.append(RelationRecord(RelationType.LOCATED_IN, canonical, site.canonical, False, match.start(), match.end()))
+                relations.extend(RelationRecord(RelationType.ESTABLISHED, b.canonical, canonical, False, b.start, match.end()) for b in bodies[-1:])
         starts = {c.start for c in located if c.type == Class.Place}
         places = sorted(  # innermost places only: 吴江区黎里镇 is read as 黎里镇
             (c for c in located if c.type == Class.Place and c.cls in _INNERMOST and c.end not in starts),
@@ -200,6 +221,13 @@ class PointRule(RuleComponent):
             if host is None:
                 continue
             taken.append(match.span())
-            canonical = normalise(host.canonical + match["name"])
-            point(canonical, match.start("name"), match.end("name"), match["name"])
+            owner = next((c for c in located if c.type == Class.Institution and c.start == match.start("name") and c.end < match.end("name")), None)
+            if owner is not None:  # 州人大常委会基层立法联系点落户X: the congress's point at X, as 作为 names it
+                name = text[owner.end:match.end("name")]
+                canonical = normalise(text[owner.start:owner.end] + host.canonical + name)
+                point(canonical, owner.end, match.end("name"), name)
+                relations.append(RelationRecord(RelationType.ESTABLISHED, owner.canonical, canonical, False, match.start(), match.end()))
+            else:
+                canonical = normalise(host.canonical + match["name"])
+                point(canonical, match.start("name"), match.end("name"), match["name"])
             relations.append(RelationRecord(RelationType.LOCATED_IN, canonical, host.canonical, False, match.start(), match.end()))

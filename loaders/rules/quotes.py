@@ -23,6 +23,8 @@ _CHAIN_LINK = re.compile("(?:、|和|及|以及|与)?")
 _SUFFIX_END = re.compile("[" + "".join(map(re.escape, sorted(PUNCT | set("“”《》")))) + "]")
 _CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 
+_PERFECTIVE = "了"
+
 
 class QuoteHead(NamedTuple):
     """A head word after (or inside) a quote and the classes of the name it ends."""
@@ -153,6 +155,8 @@ class QuoteRule(RuleComponent):
                 k = window.rfind(verb, 0, k + len(verb) - 1)
             if k >= 0 and k + len(verb) > best:
                 best = k + len(verb)
+        if best >= 0 and window.startswith(_PERFECTIVE, best):
+            best += len(_PERFECTIVE)  # 开展了“…”活动: 了 ends the verb
         if best < 0 or best == len(window):
             return position
         prefix = window[best:]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
+from govkg.loaders.rules.base import LIST_LINKS, PER_PLACE, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
 from govkg.loaders.rules.events import ORGANISED
 from govkg.loaders.rules.places import QUALIFIER
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
@@ -114,7 +114,10 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
             continue  # 审议通过《A》，由县委依法治县办印发: the body named with 由 issues it (issued_by_relations)
         if relation == RelationType.ESTABLISHED:
             listed = targets[:1]
-            for c in targets[1:]:  # 建立A机制和B机制: each item of the list the verb governs
+            for c in targets[1:]:  # 建立A机制和B机制: each item of the list the verb governs; 在A、B分别设立X: each X the words name
+                if (c.start, c.end) == (listed[-1].start, listed[-1].end) and c.replaces and c.rule == listed[-1].rule == PER_PLACE:
+                    listed.append(c)
+                    continue
                 if text[listed[-1].end:c.start] not in LIST_LINKS or c.type != listed[0].type:
                     break
                 listed.append(c)
@@ -342,11 +345,18 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
     """
     start = clause_start(text, position)
     named = _named_before(text, candidates, start, position)
-    locative = text.rfind("在", start, position)  # X在Y设立Z: Y is where, X acts
+    locative = max(text.rfind("在", start, position), text.rfind("依托", start, position))  # X在Y设立Z, X依托Y设立Z: Y is where, X acts
     if locative >= 0 and not any(c.start < locative < c.end for c in candidates):
         # X在Y设立Z: Y is where, X acts; 在Y设立Z with no X before: Y is still only where
         named = [c for c in named if c.end <= locative]
         position = locative
+    invited = next((m.start() for m in _INVITING.finditer(text, start, position)), -1)
+    if invited >= 0 and any(c.end <= invited for c in named):
+        named = [c for c in named if c.end <= invited]  # 县司法局邀请州中级人民法院法官举办讲座: the one who invites organises
+        position = invited
+    causative = max((m.end() for m in _CAUSATIVE.finditer(text, start, position)), default=-1)
+    if causative >= 0 and any(c.start >= causative for c in named):
+        named = [c for c in named if c.start >= causative]  # 县司法局指导茶田镇建立…: the town sets it up, the bureau guides
     opening = text[start:position].strip("在开展共同联合一并还并又")
     if not named and start > 0 and text[start - 1] in "，," and (not opening or _PARTIES.fullmatch(opening)):
         # A与B共建X，联合举办Y: a clause that opens with its verb has the previous clause's subjects;
@@ -382,6 +392,10 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
 
 
 _SUBJECT_LINKS = (*LIST_LINKS, "与", "会同", "联合", "同")
+_CAUSATIVE = re.compile("指导|督促|推动|帮助|引导|支持|协助|鼓励|动员")
+"""Verbs by which one body has another act (A指导B建立…): B acts."""
+_INVITING = re.compile("邀请|特邀|聘请|邀约")
+"""Verbs by which a body brings others in (A邀请B举办…): A acts, B is a guest."""
 _PARTIES = re.compile("[两二三四五六七八九](?:地|方|县区?|区县?|市县?|旗县|省区?)|双方")
 """A count of the parties as a clause's subject (三地建立…, 双方): the signers named before it."""
 _CARRIED_CLAUSES = 3

@@ -154,3 +154,39 @@ def test_a_macau_bureau_named_with_ji_is_one_body_that_issues_with_its_partner(r
 def test_ji_still_joins_a_list_of_a_districts_bodies(read):
     found = read("区司法局及区公安局联合开展执法检查。").found("institution")
     assert "青浦区司法局及区公安局" not in found and not any("及" in name for name in found)
+
+
+def test_a_tax_bureau_is_the_state_administrations_body_in_the_county_written_in_full_or_short():
+    from extracted import read as extract
+
+    r = extract("国家税务总局凤凰县税务局与县司法局签订合作协议，县税务局派员驻点。", region="凤凰县")
+    bureau = "国家税务总局凤凰县税务局"
+    assert r.names.get(bureau) == "Institution"
+    entity = next(e for e in r.extraction.entities if e.name == bureau)
+    assert {m.text for m in entity.mentions} == {"国家税务总局凤凰县税务局", "县税务局"}
+
+
+def test_a_market_supervision_station_is_an_office_of_its_bureau():
+    from extracted import read as extract
+
+    r = extract("县市场监督管理局阿拉营市场监管所查处案件12件。", region="凤凰县")
+    assert r.names.get("凤凰县市场监督管理局阿拉营市场监管所") == "Institution"
+
+
+def test_what_a_body_does_after_its_name_is_no_office_of_it():
+    from extracted import read as extract
+
+    r = extract("县政府聘请法律顾问12名，县司法局组织工作站人员培训。", region="凤凰县")
+    assert not any(n.endswith(("聘请法律顾问", "组织工作站")) for n in r.names)
+
+
+def test_the_youth_league_the_discipline_commission_and_party_offices_are_named_in_full():
+    from extracted import read as extract
+
+    r = extract("团县委、县委编办、县纪委监委和县委网信办参加，县纪委监督。", region="凤凰县")
+    assert r.cls("共青团凤凰县委员会") == "Association"
+    assert "中共凤凰县委" not in r.names
+    assert r.names.get("中共凤凰县委机构编制委员会办公室") == "Institution"
+    assert r.names.get("中共凤凰县委网络安全和信息化委员会办公室") == "Institution"
+    assert r.cls("凤凰县纪律检查委员会") == "PoliticalBody"
+    assert r.cls("凤凰县纪委监委") == "PoliticalBody"

@@ -80,3 +80,50 @@ def test_a_river_named_in_the_previous_clause_organises_nothing(read):
     r = read("围绕泃河流域生态保护，会同区水务局开展涉水法律法规专项宣讲15场。", region="平谷区", city="北京市")
     organisers = {s for t, s, o in r.triples("ORGANIZED") if o.endswith("专项宣讲")}
     assert "泃河" not in organisers and "平谷区水务局" in organisers
+
+
+def test_a_body_that_has_people_hold_an_event_organised_it_and_the_people_are_not_its_name():
+    r = read("县委依法治县办组织全县科级干部开展行政复议法专题培训。", region="凤凰县")
+    assert r.names.get("行政复议法专题培训") == "Event"
+    assert not any("干部开展" in n for n in r.names)
+    assert ("ORGANIZED", "中共凤凰县委全面依法治县委员会办公室", "行政复议法专题培训") in r.relations()
+
+
+def test_an_event_held_with_le_starts_after_it():
+    r = read("县司法局联合县妇联开展了“巾帼普法”宣讲活动，举办了湘黔边界法律服务论坛。", region="凤凰县")
+    assert {("ORGANIZED", "凤凰县司法局", "“巾帼普法”宣讲活动"), ("ORGANIZED", "凤凰县妇女联合会", "“巾帼普法”宣讲活动")} <= r.relations()
+    assert r.names.get("湘黔边界法律服务论坛") == "Event"
+    assert not any(n.startswith("了") for n in r.names)
+
+
+def test_an_event_a_body_named_after_you_organised_is_read_after_de():
+    r = read("由县司法局主办的“法润凤凰”法治文艺汇演在阿拉营镇举行。", region="凤凰县")
+    assert ("ORGANIZED", "凤凰县司法局", "“法润凤凰”法治文艺汇演") in r.relations()
+
+
+def test_a_seminar_class_is_a_training():
+    r = read("县委党校举办全县领导干部法治专题研讨班。", region="凤凰县")
+    assert r.cls("凤凰县领导干部法治专题研讨班") == "Training"
+
+
+def test_an_event_read_with_its_organiser_is_not_read_again_without_the_whole_region():
+    r = read("县司法局举办全县行政执法人员培训班。", region="凤凰县")
+    events = [n for n, t in r.names.items() if t == "Event"]
+    assert events == ["凤凰县行政执法人员培训班"]
+
+
+def test_the_body_that_invites_organises_and_its_guests_do_not():
+    r = read("县司法局邀请州中级人民法院法官举办行政诉讼专题讲座。", region="凤凰县")
+    organisers = {s for t, s, o in r.relations() if t == "ORGANIZED"}
+    assert organisers == {"凤凰县司法局"}
+
+
+def test_an_event_another_body_held_that_the_regions_staff_attended_is_that_bodys():
+    r = read("组织县直各部门参加州司法局举办的行政执法人员培训班。", region="凤凰县")
+    assert ("ORGANIZED", "湘西土家族苗族自治州司法局", "行政执法人员培训班") in r.relations()
+    assert not any("参加" in n for n in r.names)
+
+
+def test_a_kind_of_event_named_by_generic_words_alone_is_no_event():
+    r = read("县司法局组织开展业务培训12次，举办法治讲座30场，组织开展法治宣传活动。", region="凤凰县")
+    assert not [n for n, t in r.names.items() if t in ("Event", "Mechanism")]

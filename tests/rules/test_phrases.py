@@ -89,3 +89,39 @@ def test_items_listed_before_one_head_are_one_mechanism_each_signer_established(
 def test_kinds_listed_with_deng_before_a_head_are_no_one_mechanism(read):
     found = read("区司法局建立案情通报、联合研判、协同处置等机制。").found(type_="Mechanism")
     assert not any("、" in name for name in found)
+
+
+def test_a_pilot_is_a_programme_and_a_reforms_pilot_is_the_reform():
+    from extracted import read as extract
+
+    r = extract("在阿拉营镇、茶田镇开展乡镇行政执法规范化试点，在木江坪镇开展基层执法体制改革试点。", region="凤凰县")
+    assert r.names.get("乡镇行政执法规范化试点") == "Mechanism"
+    assert r.cls("乡镇行政执法规范化试点") == "Programme"
+    assert r.names.get("基层执法体制改革") == "Mechanism"
+    assert "基层执法体制改革试点" not in r.names
+
+
+def test_a_service_channel_opened_is_a_service():
+    from extracted import read as extract
+
+    r = extract("开通涉企纠纷诉讼服务绿色通道。", region="凤凰县")
+    assert r.cls("涉企纠纷诉讼服务绿色通道") == "Service"
+
+
+def test_a_verb_inside_a_name_starts_no_second_name(read):
+    found = read("开展线上线下习近平法治思想学习活动，持续推进。").found(type_="Mechanism")
+    assert list(found) == ["线上线下习近平法治思想学习活动"]
+
+
+def test_several_things_summed_up_name_none(read):
+    assert read("县委宣传部负责制定宣传以及调查研究等一系列工作方案。").found(type_="Document") == {}
+    assert "法治宣传工作方案" in read("县委宣传部制定法治宣传工作方案。").found(type_="Document")
+
+
+def test_a_mechanism_linking_two_things_keeps_both_sides_of_yu():
+    from extracted import read as extract
+
+    r = extract("建立行政执法与刑事司法衔接机制，县司法局与县人民法院建立诉调衔接机制。", region="凤凰县")
+    assert r.names.get("行政执法与刑事司法衔接机制") == "Mechanism"
+    assert r.names.get("诉调衔接机制") == "Mechanism"
+    assert not any(n.startswith("县人民法院建立") for n in r.names)

@@ -96,7 +96,7 @@ def test_a_river_named_shui_is_a_place_before_its_basin(read):
 
 def test_a_border_area_named_by_provinces_initials_is_a_place(read):
     found = read("持续深化青甘毗邻地区法治协作，推动黑吉两省毗邻地区联调。", region="民和回族土族自治县", city="海东市").found("border-area")
-    assert set(found) == {"青甘毗邻地区", "黑吉两省毗邻地区"}
+    assert {name: c.text for name, c in found.items()} == {"青甘毗邻地区": "青甘毗邻地区", "黑吉毗邻地区": "黑吉两省毗邻地区"}
     assert read("加强毗邻地区协作。", region="民和回族土族自治县", city="海东市").found("border-area") == {}
 
 
@@ -159,3 +159,206 @@ def test_a_gacha_after_its_sumu_is_a_village_of_it(read):
     reading = read("旗司法局在巴彦胡舒苏木哈日道布嘎查设立基层法治观察点。", region="科尔沁右翼中旗", city=None)
     village = reading.found("village-after-town")["哈日道布嘎查"]
     assert village.attributes["parent"] == "巴彦胡舒苏木"
+
+
+def test_a_stretch_or_bank_of_a_river_is_a_mention_of_the_river(read):
+    found = read("沿洮河下游开展联合巡查，在黄河滩区设立普法站。", region="临洮县", city="定西市").found("water")
+    assert {name: c.text for name, c in found.items()} == {"洮河": "洮河下游", "黄河": "黄河滩区"}
+
+
+def test_seas_and_bays_are_places_before_their_coast_or_waters(read):
+    found = read("守护辽东湾沿岸生态，执法范围覆盖双台子湾等交界海域，推进黄海近岸整治。", region="盘山县", city="盘锦市").found("water")
+    assert {"辽东湾", "双台子湾", "黄海"} <= set(found)
+    assert read("加强上海沿海和港湾沿岸治理。", region="盘山县", city="盘锦市").found("water") == {}
+
+
+def test_a_bay_listed_before_a_river_is_the_bay_not_a_countys_short_form(read):
+    found = read("联合执法覆盖东山湾、漳江流域。", region="云霄县", city="漳州市").found(type_="Place")
+    assert "东山湾" in found and "东山县" not in found
+
+
+def test_mountains_are_places_before_their_area(read):
+    found = read("在大别山区域开展联合巡护，建立白马岭—牛头山片区护林机制。",
+                 region="金寨县", city="六安市").found("mountain")
+    assert found["大别山"].text == "大别山区域"
+    assert {"白马岭", "牛头山"} <= set(found)
+    assert read("三是偏远山区服务不足，山区群众办事难。", region="金寨县", city="六安市").found("mountain") == {}
+
+
+def test_a_provinces_short_form_after_a_slogan_word_is_the_province(read):
+    found = read("落实省委关于法治湖北建设的部署，共建美丽新疆、平安广西。", region="通城县", city="咸宁市").found("province-slogan")
+    assert set(found) == {"湖北省", "新疆维吾尔自治区", "广西壮族自治区"}
+    assert read("与湖北科技学院共建基地。", region="通城县", city="咸宁市").found("province-slogan") == {}
+
+
+def test_a_village_or_community_the_text_goes_to_or_whose_committee_it_names_is_a_place(read):
+    found = read("到竹山村走访，走进东湖社区开展普法，李楼村村委会参加。", region="花垣县", city="湘西土家族苗族自治州").found("village-named")
+    assert set(found) == {"竹山村", "东湖社区", "李楼村"} and all(c.cls == "Village" for c in found.values())
+    generic = read("开展民主法治示范村创建，在农村社区开展宣讲，全县村（社区）法律顾问全覆盖，在各村开展。",
+                   region="花垣县", city="湘西土家族苗族自治州").found("village-named")
+    assert generic == {}
+
+
+def test_a_zone_named_after_a_place_is_one_place_and_the_place_only_qualifies_it(read):
+    reading = read("仲裁委在江门高新区鹤山园设立中心，服务海南自由贸易港建设，在鹤山市工业园区开展宣讲。", region="新会区", city="江门市")
+    zones = reading.found("zone")
+    assert set(zones) == {"江门高新区鹤山园", "海南自由贸易港", "鹤山市工业园区"}
+    assert all(c.attributes.get("qualifier") for c in reading.standing if c.rule == "gazetteer" and c.start in {z.start for z in zones.values()})
+    assert read("推进开发区建设，打造社会主义现代化先行区。", region="新会区", city="江门市").found("zone") == {}
+
+
+def test_a_border_area_is_one_place_whatever_its_tail_and_its_initials_alone_name_it(read):
+    reading = read("立足晋陕豫三省交界的区位，深化晋陕豫毗邻地区法治协作，建立晋陕豫交界区域联合执法机制。深化川渝法治协作。",
+                   region="芮城县", city="运城市")
+    areas = [c for c in reading.standing if c.rule == "border-area"]
+    assert {c.canonical for c in areas} == {"晋陕豫毗邻地区", "川渝毗邻地区"}
+    assert {c.text for c in areas} >= {"晋陕豫毗邻地区", "晋陕豫交界区域", "川渝"}
+
+
+def test_initials_that_make_a_province_or_a_known_zone_are_no_border_area(read):
+    reading = read("立足辽宁“西大门”区位，深化京津冀法治协作。", region="绥中县", city="葫芦岛市")
+    assert not [c for c in reading.standing if c.rule == "border-area" and c.canonical.startswith("辽宁")]
+    assert "京津冀地区" in reading.found(type_="Place")
+
+
+def test_heritage_sites_are_places_and_an_enumerator_is_no_part_of_a_name(read):
+    found = read("在大地湾遗址开展宣传，协作范围覆盖嘉峪关长城等沿线区域；二是国家公园周边协作尚需完善。", region="秦安县", city="天水市").found("protected-area")
+    assert set(found) == {"大地湾遗址", "嘉峪关长城"}
+
+
+def test_two_waters_run_together_are_two_places(read):
+    found = read("在洮河黄河交汇处开展联合巡查。", region="临洮县", city="定西市").found("water")
+    assert set(found) == {"洮河", "黄河"}
+
+
+def test_a_short_form_beyond_the_province_counts_once_the_text_names_the_county_in_full(read):
+    reading = read("县司法局与重庆市秀山县、贵州省松桃县司法局签订协议，在秀山、松桃两地开展联合调解。",
+                   region="花垣县", city="湘西土家族苗族自治州")
+    texts = {(c.canonical, c.text) for c in reading.standing if c.type == "Place"}
+    assert {("秀山土家族苗族自治县", "秀山"), ("松桃苗族自治县", "松桃")} <= texts
+    alone = [c.text for c in read("在秀山、松桃两地开展联合调解。", region="花垣县", city="湘西土家族苗族自治州").standing if c.type == "Place"]
+    assert "秀山" not in alone and "松桃" not in alone
+
+
+def test_a_river_under_its_two_names_joined_by_a_dash_is_one_place(read):
+    found = read("加强额尔齐斯河—鄂毕河流域执法合作。", region="布尔津县", city="阿勒泰地区").found("water")
+    assert set(found) == {"额尔齐斯河—鄂毕河"}
+
+
+def test_a_river_is_a_place_before_its_mouth(read):
+    assert "渭河" in read("共同推进渭河入黄口生态治理。", region="潼关县", city="渭南市").found("water")
+
+
+def test_deserts_and_grasslands_are_places_only_right_after_a_verb_or_function_word(read):
+    found = read("在库布其沙漠开展联合巡护，覆盖毛乌素沙地和呼伦贝尔草原。", region="杭锦旗", city="鄂尔多斯市").found("protected-area")
+    assert set(found) == {"库布其沙漠", "毛乌素沙地", "呼伦贝尔草原"}
+    none = read("举办“同心·法润草原”普法活动，建立交界区域草原和矿产资源联合执法机制，加强草原生态保护。",
+                region="杭锦旗", city="鄂尔多斯市").found("protected-area")
+    assert none == {}
+
+
+def test_a_water_the_text_acts_at_is_a_place_and_generic_waters_or_divisions_are_not(read):
+    found = read("在南四湖开展联合执法，沿汉江巡查。", region="微山县", city="济宁市").found("water")
+    assert set(found) == {"南四湖", "汉江"}
+    none = read("在全县河湖开展清四乱，在辖区水域开展巡查，在珠海开展联合执法，加强珠海海域巡查。", region="香洲区", city="珠海市")
+    assert none.found("water") == {} and "珠海市" in none.found("gazetteer")
+
+
+def test_a_provinces_short_form_after_standing_on_it_is_the_province(read):
+    assert "辽宁省" in read("立足辽宁“西大门”区位，主动融入京津冀。", region="绥中县", city="葫芦岛市").found("province-slogan")
+
+
+def test_reservoir_areas_and_irrigation_districts_are_places(read):
+    found = read("加强丹江口库区执法，推进三峡库区协作，在河套灌区开展宣讲，覆盖黎母山及周边林区。", region="淅川县", city="南阳市").found("protected-area")
+    assert set(found) == {"丹江口库区", "三峡库区", "河套灌区"}
+
+
+def test_a_neighbouring_country_and_its_divisions_written_after_it_are_places(read):
+    found = read("县司法局与缅甸掸邦大其力县司法部门座谈，越南老街省司法厅来访，朝鲜族群众参加。", region="勐海县", city="西双版纳傣族自治州").found(type_="Place")
+    assert {"缅甸", "掸邦", "大其力县", "越南", "老街省"} <= set(found)
+    assert "朝鲜" not in found
+
+
+def test_villages_listed_after_a_towns_first_village_are_the_towns(read):
+    reading = read("在瞻榆镇新华村、太平村和红旗村设立联系点。", region="通榆县", city="白城市")
+    villages = reading.found("village-after-town")
+    assert set(villages) == {"新华村", "太平村", "红旗村"} and {c.attributes["parent"] for c in villages.values()} == {"瞻榆镇"}
+    assert "红旗区" not in reading.found(type_="Place")
+
+
+def test_harbours_and_islands_before_their_waters_are_places_and_a_citys_name_is_not(read):
+    found = read("联合开展英罗港海域巡查，守护涠洲岛周边海域，加强防城港海域和海岛沿岸巡查。", region="合浦县", city="北海市").found("water")
+    assert set(found) == {"英罗港", "涠洲岛"}
+
+
+def test_a_long_protected_areas_name_is_read_whole(read):
+    assert "山口国家级红树林生态自然保护区" in read("在山口国家级红树林生态自然保护区设立联系点。", region="合浦县", city="北海市").found("protected-area")
+
+
+def test_a_water_named_after_a_division_starts_after_it(read):
+    reading = read("在潼南区琼江流域开展巡查，围绕韩城黄河滩区开展普法，在西江、顺德水道交汇处巡查。", region="潼南区", city="重庆市")
+    assert set(reading.found("water")) == {"琼江", "黄河", "西江", "顺德水道"}
+    assert "潼南区" in reading.found("gazetteer")
+
+
+def test_a_mountain_or_area_named_after_a_division_starts_after_it(read):
+    reading = read("在通城县幕阜山区域开展检查，加强通城县黄龙山林区管护，在吉林省向海国家级自然保护区设立联系点。", region="通城县", city="咸宁市")
+    assert set(reading.found("mountain")) == {"幕阜山", "黄龙山"}
+    assert set(reading.found("protected-area")) == {"向海国家级自然保护区"}
+
+
+def test_economic_cooperation_zones_and_bracketed_zone_names_are_places(read):
+    reading = read("服务中老磨憨—磨丁经济合作区建设，推进勐腊（磨憨）重点开发开放试验区建设。", region="勐腊县", city="西双版纳傣族自治州")
+    assert "中老磨憨—磨丁经济合作区" in reading.found("protected-area")
+    assert "勐腊（磨憨）重点开发开放试验区" in reading.found("zone")
+
+
+def test_provinces_short_forms_listed_before_their_count_are_the_provinces(read):
+    found = read("推动湖北、湖南、江西三省交界地区协作，深化广西和云南两省区合作。", region="通城县", city="咸宁市").found("province-slogan")
+    assert set(found) == {"湖北省", "湖南省", "江西省", "广西壮族自治区", "云南省"}
+    assert read("与河北、山东两地法院会签协议。", region="通城县", city="咸宁市").found("province-slogan") == {}
+
+
+def test_a_zones_name_starts_at_the_place_right_before_it_and_no_verb_is_part_of_it(read):
+    assert set(read("在北滘镇顺德高新区设立服务点。", region="顺德区", city="佛山市").found("zone")) == {"顺德高新区"}
+    assert set(read("琼中将围绕海南自由贸易港全岛封关运作。", region="琼中黎族苗族自治县", city=None).found("zone")) == {"海南自由贸易港"}
+
+
+def test_the_regions_own_prefecture_after_a_slogan_word_is_the_prefecture(read):
+    found = read("全面推进法治广州建设，共建平安广州。广州银行参加。", region="天河区", city="广州市").found("province-slogan")
+    assert set(found) == {"广州市"} and found["广州市"].cls == "Prefecture"
+    assert read("全面推进法治广州建设。", region="静海区", city="天津市").found("province-slogan") == {}
+
+
+def test_a_water_before_its_ecology_and_a_mountains_side_are_places(read):
+    reading = read("守护沙湖、星海湖生态，推进贺兰山东麓生态保护，加强河湖生态保护，改善城区水生态。", region="平罗县", city="石嘴山市")
+    assert set(reading.found("water")) == {"沙湖", "星海湖"}
+    assert reading.found("mountain")["贺兰山"].text == "贺兰山东麓"
+
+
+def test_a_zone_named_by_a_towns_stem_is_a_place_but_not_a_stem_inside_a_longer_name(read):
+    assert "燕郊高新区" in read("在燕郊高新区设立服务点。", region="三河市", city="廊坊市").found("zone")
+    assert not [z for z in read("在东戴河新区设立服务点。", region="绥中县", city="葫芦岛市").found("zone") if z == "戴河新区"]
+
+
+def test_a_provinces_short_form_before_diqu_is_the_province_and_gang_ao_is_no_border_area(read):
+    reading = read("推动港澳律师在前海合作区执业，深化与台湾地区交流。", region="福田区", city="深圳市")
+    assert "台湾省" in reading.found("province-slogan")
+    assert reading.found("border-area") == {} and reading.found("zone") == {}
+    assert "前海深港现代服务业合作区" in reading.found("gazetteer")
+
+
+def test_a_rivers_source_and_bed_are_mentions_of_it_and_the_verb_before_is_not(read):
+    found = read("在渭河源头开展巡查，清理洮河河道。", region="渭源县", city="定西市").found("water")
+    assert {name: c.text for name, c in found.items()} == {"渭河": "渭河源头", "洮河": "洮河河道"}
+
+
+def test_a_free_trade_zone_of_china_with_its_province_and_area_is_one_place_and_a_park_set_up_in_a_zone_is_not_its_part(read):
+    found = read("服务中国（四川）自由贸易试验区川南临港片区建设，在泸州高新区设立创业园。", region="江阳区", city="泸州市").found("zone")
+    assert set(found) == {"中国（四川）自由贸易试验区川南临港片区", "泸州高新区"}
+
+
+def test_partner_verb_after_a_body_is_the_verb_even_where_the_county_is_near(read):
+    reading = read("县司法局会同县教育局举办“法治进校园”巡回宣讲活动。", region="平江县", city="岳阳市")
+    assert "会同县" not in reading.found(type_="Place") and "平江县教育局" in reading.found()
+    assert "会同县" in read("与会同县司法局签订调解协议。", region="平江县", city="岳阳市").found(type_="Place")

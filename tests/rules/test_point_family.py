@@ -48,3 +48,39 @@ def test_who_sets_up_a_point_established_it_and_where_is_only_where():
     assert len(points) == 1 and ("ESTABLISHED", "邻水县司法局", points[0]) in r.relations()
     r = read("西南政法大学与县人民政府签订合作协议，在县司法局设立西南政法大学邻水法治实践基地。", region="邻水县")
     assert "邻水县司法局" not in {s for t, s, o in r.relations() if t == "ESTABLISHED"}  # the host, not the founder
+
+
+def test_points_a_body_names_at_listed_villages_are_one_per_village_and_the_bodys():
+    from extracted import read as extract
+
+    r = extract("县委依法治县办确定阿拉营镇大坪村、茶田镇两林村为基层法治观察点。", region="凤凰县")
+    points = {n for n, t in r.names.items() if t == "ObservationPoint"}
+    assert points == {"凤凰县大坪村基层法治观察点", "凤凰县两林村基层法治观察点"}
+    for p, village in (("凤凰县大坪村基层法治观察点", "大坪村"), ("凤凰县两林村基层法治观察点", "两林村")):
+        assert {("LOCATED_IN", p, village), ("ESTABLISHED", "中共凤凰县委全面依法治县委员会办公室", p)} <= r.relations()
+
+
+def test_newly_set_up_points_listed_by_place_have_no_stray_verb_in_their_name():
+    from extracted import read as extract
+
+    r = extract("新设立政策法规咨询联系点3个，分别位于阿拉营镇、茶田镇和木江坪镇。", region="凤凰县")
+    points = {n for n, t in r.names.items() if t == "ObservationPoint"}
+    assert len(points) == 3 and all(n.endswith("镇政策法规咨询联系点") for n in points)
+
+
+def test_a_congress_point_that_arrives_in_a_town_is_the_congresss_at_the_town():
+    from extracted import read as extract
+
+    r = extract("州人大常委会基层立法联系点落户阿拉营镇。", region="凤凰县")
+    point = "州人大常委会阿拉营镇基层立法联系点"
+    assert r.names.get(point) == "ObservationPoint"
+    assert {("ESTABLISHED", "湘西土家族苗族自治州人民代表大会常务委员会", point), ("LOCATED_IN", point, "阿拉营镇")} <= r.relations()
+
+
+def test_a_point_set_up_in_a_body_is_named_by_the_body():
+    from extracted import read as extract
+
+    r = extract("县司法局在县工商联设立民营企业法律服务站。", region="凤凰县")
+    point = "凤凰县工商业联合会民营企业法律服务站"
+    assert r.names.get(point) == "ObservationPoint"
+    assert ("LOCATED_IN", point, "凤凰县工商业联合会") in r.relations()

@@ -41,3 +41,8 @@ def test_a_point_set_up_at_a_place_written_with_de_is_named_without_it(read):
     points = [name for name in reading.found(type_="ObservationPoint")]
     assert points and not any("的" in name for name in points)
     assert any(t == "LOCATED_IN" and target == "金泽镇" for t, _, target in reading.triples(implicit=False))
+
+
+def test_a_point_set_up_with_a_plaque_is_named_after_both_verbs(read):
+    found = read("县司法局在安定镇挂牌成立安定镇公共法律服务工作站。", region="平江县", city="岳阳市").found()
+    assert not any("成立" in name for name in found)

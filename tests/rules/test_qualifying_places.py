@@ -25,3 +25,9 @@ def test_the_link_to_a_qualifying_prefecture_is_known_not_stated():
     assert ("PART_OF", "顺德区", "佛山市") in relations.relations(explicit_only=False)
     assert ("PART_OF", "顺德区", "佛山市") not in relations.relations()
     assert ("PART_OF", "广州市南沙区", "广州市") in read("与广州市南沙区司法局签订协议。", region="顺德区").relations()
+
+
+def test_a_division_opening_a_regulations_title_only_says_who_made_it():
+    names = read("学习《湖南省优化营商环境条例》等法规，会签《沅江流域生态环境保护协作意见》。", region="花垣县").names
+    assert "湖南省" not in names and names.get("沅江") == "Place"
+    assert read("服务湖南省高质量发展，学习《湖南省优化营商环境条例》。", region="花垣县").names.get("湖南省") == "Place"

@@ -94,3 +94,12 @@ def test_a_verb_starts_a_word_so_an_association_signing_is_no_countersigning(rea
     assert signers == {"通榆县律师协会", "科尔沁右翼中旗律师协会", "科尔沁左翼中旗律师协会"}
     agreement = next(o for t, s, o in r.triples("PARTY_TO") if o.endswith("结对共建协议"))
     assert "科尔沁左翼中旗律师协会" in agreement
+
+
+def test_a_body_that_guides_or_pushes_another_to_set_up_a_unit_did_not_set_it_up():
+    from extracted import read as extract
+
+    r = extract("县司法局推动县工商联成立商会人民调解委员会，县人民法院指导县总工会设立劳动争议调解工作室。", region="凤凰县")
+    established = {(s, o) for t, s, o in r.relations() if t == "ESTABLISHED"}
+    assert ("凤凰县工商业联合会", "凤凰县商会人民调解委员会") in established
+    assert not any(s in ("凤凰县司法局", "凤凰县人民法院") for s, _ in established)

@@ -1,0 +1,28 @@
+"""Names of bodies as real report pages write them: 浚县县委, short forms of departments, no verb before a named body."""
+
+from __future__ import annotations
+
+
+def test_a_county_whose_name_ends_in_its_level_writes_its_committee_with_it_twice(read):
+    found = read("滑县县委常委会研究法治工作，滑县县委、县政府召开会议。", region="滑县", city="安阳市").found()
+    assert "中共滑县委" in found and "滑县县委员会" not in found
+
+
+def test_a_department_committee_is_still_a_department(read):
+    found = read("县卫健委开展执法检查。", region="滑县", city="安阳市").found()
+    assert "滑县卫生健康委员会" in found
+
+
+def test_the_short_form_of_human_resources_is_the_department(read):
+    reading = read("县人力社保局、县人力资源和社会保障局联合开展培训。", region="滑县", city="安阳市")
+    assert sorted({n for n in reading.found() if "人力" in n}) == ["滑县人力资源和社会保障局"]
+
+
+def test_a_verb_before_a_school_is_no_part_of_its_name(read):
+    found = read("引导广大法学院学生参与普法，与华南理工大学法学院共建基地。").found()
+    assert "华南理工大学法学院" in found and not any(n.startswith(("引导", "广大")) for n in found)
+
+
+def test_a_zones_administrative_committee_is_written_in_full(read):
+    found = read("县工业园区管委会与县司法局签订合作协议。", region="平江县", city="岳阳市").found()
+    assert "平江县工业园区管理委员会" in found and not any(n.endswith("管委员会") for n in found)
