@@ -27,6 +27,8 @@ from govkg.ontology.terms import Class, RelationType
 _HOSTS = (Class.Place, Class.Institution)
 _HOSTED = (Class.MediationCentre, Class.Institution, Class.Mechanism)
 _OWNED = (Class.Institution, Class.MediationCentre)
+_UNDER = re.compile("(?:指导|领导|支持|推动|帮助|协调|协助|统筹)下")
+"""在X指导下…: X guides; it is no place."""
 _LOCAL = (Class.Township, Class.Village)
 """Places whose units are their own (a town's centre), not the reporting region's."""
 _SUB_UNIT_VERB = "下设"
@@ -156,6 +158,8 @@ class BranchRule(RuleComponent):
         new += units
         out += unit_relations
         for match in self._set_up_in.finditer(shadow):
+            if _UNDER.search(match.group(1)):
+                continue  # 在县司法局指导下成立…: who guides, not where
             hosts = [h for h in earlier if h.type in _HOSTS and match.start(1) <= h.start and h.end <= match.end(1)]
             clause = clause_end(shadow, match.end())
             targets = [t for t in earlier if match.end() <= t.start <= match.end() + 8 and t.end <= clause and t.type in _HOSTED]
