@@ -45,11 +45,6 @@ def _actor_before(earlier: Sequence[Candidate], centre: Candidate, shadow: str) 
     return next((c for c in earlier if c.type == Class.Institution and c.end == centre.start - 1), None)
 
 
-def _in_place(ctx: Context, place: str) -> str:
-    """A unit's name up to its place: the reporting region's places with the region in front (官亭镇 → 民和…县官亭镇)."""
-    return in_place(ctx, place)
-
-
 def _stem(place: str) -> str:
     """A town's or street's name without its suffix (勒流街道 → 勒流), as branches are named."""
     for suffix in _PLACE_SUFFIXES:
@@ -141,7 +136,7 @@ class BranchRule(RuleComponent):
                     if branch_named or site is None:
                         name = centre.canonical + (_stem(site.canonical) if bare and site else "") + written
                     else:
-                        name = _in_place(ctx, site.canonical) + written if site.canonical != ctx.region else centre.canonical + written
+                        name = in_place(ctx, site.canonical) + written if site.canonical != ctx.region else centre.canonical + written
                     new.append(Candidate(Class.MediationCentre, Class.MediationBranch, name, start, end, written, "branch-of-centre", replaces=True))
                     if branch_named:
                         out.append(RelationRecord(RelationType.PART_OF, name, centre.key, False, centre.start, end))
@@ -169,7 +164,7 @@ class BranchRule(RuleComponent):
                         and not ctx.gazetteer.names_a_place(target.canonical, ctx.region) \
                         and not any(c.replaces and c.overlaps(target) for c in (*earlier, *new)):
                     # 在茶田镇设立矛盾纠纷调处化解中心: the town's centre, not the county's of the same name
-                    name = normalise(_in_place(ctx, host.canonical) + target.text)
+                    name = normalise(in_place(ctx, host.canonical) + target.text)
                     target = Candidate(target.type, target.cls, name, target.start, target.end, target.text, "unit-in-place", replaces=True)
                     new.append(target)
                 out.append(RelationRecord(RelationType.LOCATED_IN, target.key, host.key, False, match.start(), target.end))
@@ -205,7 +200,7 @@ class BranchRule(RuleComponent):
             if mediation and hosts:
                 # 县司法局与积石山县司法局在官亭镇共同设立…调解室: a unit of the place, whoever of the partners is named last;
                 # 在县矛盾纠纷调处化解中心设立…调解工作室: the host's
-                name = (_in_place(ctx, hosts[-1].canonical) if hosts[-1].type == Class.Place else hosts[-1].canonical) + written
+                name = (in_place(ctx, hosts[-1].canonical) if hosts[-1].type == Class.Place else hosts[-1].canonical) + written
             new.append(Candidate(type_, cls, name, unit.start("name"), unit.end("name"), written, "unit-of-body", replaces=True))
             out.append(RelationRecord(RelationType.ESTABLISHED, body.key, name, False, body.start, unit.end()))
             host = hosts[-1].key if hosts else body.key
@@ -231,7 +226,7 @@ class BranchRule(RuleComponent):
             written = match["name"]
             cls = Class.MediationBranch if not written.endswith("中心") else Class.MediationCentre
             for place in listed:
-                name = normalise(_in_place(ctx, place.canonical) + written)
+                name = normalise(in_place(ctx, place.canonical) + written)
                 new.append(Candidate(Class.MediationCentre, cls, name, match.start("name"), match.end("name"), written, PER_PLACE, replaces=True))
                 out.append(RelationRecord(RelationType.LOCATED_IN, name, place.key, False, match.start(), match.end()))
         return new, out
