@@ -321,7 +321,7 @@ def _zones(text: str, places: dict[int, str], short_forms: dict[str, str]) -> li
     return out
 
 
-_FOREIGN_DIVISION = re.compile(f"[{CJK}]{{1,5}}?(?:省|县|市|州|邦|区)")
+_FOREIGN_DIVISION = re.compile(f"[{CJK}]{{1,8}}?(?:省|县|市|州|邦|区)")
 
 
 def _foreign_divisions(text: str, start: int) -> list[tuple[int, int]]:
@@ -584,8 +584,8 @@ def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tu
         aligned = min((b for b in word_starts if cut <= b < end - generic), default=cut)
         if end - aligned > generic:
             cut = aligned
-        if end - cut <= generic or text[cut:end] in known.province_short_forms:
-            continue
+        if end - cut <= generic or text[cut:end] in known.province_short_forms and (context is None or text[end - 1] in "海湾港岛"):
+            continue  # 上海沿海, 在浙江开展 (黑龙江沿岸 is the river)
         if context == "生态" and _NOT_IN_A_WATER.search(text, cut, end - 1):
             continue  # 河湖生态, 城区水生态: generic words, not a water's name
         if (context is None or text[end - 1] in "海湾港岛") and any(not p.is_feature for p in known.candidates(text[cut:end])):

@@ -362,3 +362,9 @@ def test_partner_verb_after_a_body_is_the_verb_even_where_the_county_is_near(rea
     reading = read("县司法局会同县教育局举办“法治进校园”巡回宣讲活动。", region="平江县", city="岳阳市")
     assert "会同县" not in reading.found(type_="Place") and "平江县教育局" in reading.found()
     assert "会同县" in read("与会同县司法局签订调解协议。", region="平江县", city="岳阳市").found(type_="Place")
+
+
+def test_a_river_named_like_its_province_is_the_river_before_its_banks(read):
+    reading = read("与俄罗斯阿穆尔州布拉戈维申斯克市司法部门座谈，在黑龙江沿岸开展联合巡查。", region="爱辉区", city="黑河市")
+    assert "黑龙江" in reading.found("water")
+    assert {"阿穆尔州", "布拉戈维申斯克市"} <= set(reading.found("foreign-division"))
