@@ -329,8 +329,8 @@ def _foreign_divisions(text: str, start: int) -> list[tuple[int, int]]:
     out = []
     for _ in range(3):
         match = _FOREIGN_DIVISION.match(text, start)
-        if not match:
-            break
+        if not match or match.group(0).startswith("联邦"):
+            break  # 俄罗斯联邦: the country's own name
         out.append(match.span())
         start = match.end()
     return out
