@@ -3,8 +3,12 @@
 黎里镇 and 示范区 are in the gazetteer (every division of China, resolved in the context of
 the reporting region: 白云区 in a Guangzhou report is Guangzhou's); 金泽、朱家角等 are its
 towns written without 镇; a town not in it is read by its suffix after its county
-(青浦区某某镇), and a village right after its town (金泽镇莲湖村). A river, lake or canal is
-a place where the sentence uses it as one: 北运河流域, 拒马河沿岸 (the name from a word start).
+(青浦区某某镇), and a village right after its town (金泽镇莲湖村) or where the text goes to it
+(在十八洞村). A river, lake, bay or sea is a place where the sentence uses it as one: 北运河流域,
+拒马河沿岸, 渤海沿岸 (the name from a word start, after any division before it); so are mountains
+(幕阜山区域), protected areas and open lands (库布其沙漠), zones named after a place
+(佛山高新区顺德园), border areas by provinces' initials (陕甘宁), provinces by a slogan's short
+form (法治湖北) and the divisions of a neighbouring country (老挝琅南塔省).
 """
 
 from __future__ import annotations
