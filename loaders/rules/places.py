@@ -239,6 +239,7 @@ _VILLAGE_BEFORE = ("在", "到", "赴", "走进", "深入", "前往", "进驻", 
 """Verbs and prepositions before a village or community the text goes to (在十八洞村, 走进银山社区)."""
 _VILLAGE_BODIES = ("村委会", "村民委员会", "居委会", "居民委员会", "党支部", "党总支", "党委", "两委", "村民", "居民")
 """What a village or community has (莲湖村村委会, 银山社区居委会): the name before it is a place."""
+_ALL_CJK = re.compile(f"[{CJK}]+")
 _VILLAGE_VERBS = ("开展", "设立", "召开", "举办", "建立", "调研", "走访", "进行", "组织", "宣讲", "举行", "成立", "挂牌", "打造", "试点", "建成", "揭牌")
 """Verbs after a village's name when the text is there (在十八洞村开展, 到竹山村走访)."""
 _VILLAGE_STOPS = ("农", "乡", "全", "各", "该", "本", "每", "此", "示范", "试点", "重点", "行政", "自然", "城中", "城郊", "美丽",
@@ -265,6 +266,8 @@ def _villages(text: str, word_starts: frozenset[int], after: re.Pattern[str], su
             if start < 0 or not CJK_CHAR.match(text, start) or word_starts and start not in word_starts:
                 continue
             stem = text[start:suffix_start]
+            if not _ALL_CJK.fullmatch(stem):
+                break  # 在村(社区): no name before the suffix
             if stem in _VILLAGE_STOPS or stem.endswith(_VILLAGE_STOPS) or stem.startswith(("全", "各", "该", "本", "每")):
                 break
             if text[max(0, start - 2):start].endswith(_VILLAGE_BEFORE) or committee and (start == 0 or not CJK_CHAR.match(text, start - 1)

@@ -368,3 +368,7 @@ def test_a_river_named_like_its_province_is_the_river_before_its_banks(read):
     reading = read("与俄罗斯阿穆尔州布拉戈维申斯克市司法部门座谈，在黑龙江沿岸开展联合巡查。", region="爱辉区", city="黑河市")
     assert "黑龙江" in reading.found("water")
     assert {"阿穆尔州", "布拉戈维申斯克市"} <= set(reading.found("foreign-division"))
+
+
+def test_a_village_suffix_after_a_bracket_names_no_village(read):
+    assert read("在村(社区)培育一批法律明白人，在镇（街道）、村（社区）建成共享法庭。", region="嘉善县", city="嘉兴市").found("village-named") == {}
