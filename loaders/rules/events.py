@@ -60,6 +60,7 @@ class EventVocabulary(VocabularySlice):
     organising_verbs: tuple[str, ...]
     subject_organising_verbs: tuple[str, ...]
     organised_event_heads: tuple[EventHead, ...]
+    generic_event_words: tuple[str, ...]
 
 
 @Language.factory("govkg_events", assigns=[CANDIDATES, SPANS], requires=[], default_config={})
@@ -78,6 +79,7 @@ class EventRule(RuleComponent):
         heads = sorted(self.vocabulary.organised_event_heads, key=lambda h: -len(h.word))
         self._event_heads = heads
         self._event_head_at_end = re.compile(f"(?:{alternation(h.word for h in heads)})$")
+        self._generic = re.compile(f"(?:{alternation(self.vocabulary.generic_event_words)})*")
         self._no_name = re.compile(f"[^{CJK}{PLACEHOLDER}]|[的为对将向把被由]")
 
     @staticmethod
@@ -151,6 +153,8 @@ class EventRule(RuleComponent):
             for k in range(len(run), 0, -1):
                 head = self._event_head_at_end.search(run, 0, k)
                 if head and head.start() >= 2:
+                    if self._generic.fullmatch(run, 0, head.start()):
+                        break  # 开展业务培训, 法治宣传活动: a kind of event, none named
                     surface = text[start:start + k]
                     cls = next(h.cls for h in self._event_heads if surface.endswith(h.word))
                     canonical = normalise(surface)

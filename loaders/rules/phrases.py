@@ -27,6 +27,7 @@ from govkg.ontology.terms import Class
 _AND = re.compile("以及|和|及")
 _PERFECTIVE = "了"
 _PILOT = "试点"
+_ACTIVITY = "活动"
 _WITH = "与"
 _PAIRING = re.compile("衔接|联动|对接|协作|协同|融合|结合|互认")
 """Words naming what links the two sides of A与B…机制: then 与 is inside the name."""
@@ -74,6 +75,7 @@ class PhraseVocabulary(VocabularySlice):
     known_mechanisms: tuple[KnownMechanism, ...]
     mechanism_scopes: tuple[str, ...]
     mediation_scopes: tuple[str, ...]
+    generic_event_words: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ class PhraseRule(RuleComponent):
         self._bare = re.compile(f"(?:{alternation(vocabulary.agreement_kind_words)})*(?:{agreement_heads})(?![{CJK}])")
         self._continuation = re.compile(f"(?=(?:{alternation(vocabulary.phrase_continuations)}))")
         self._mediation_scopes = frozenset(vocabulary.mediation_scopes)
+        self._generic_kind = re.compile(f"(?:{alternation(vocabulary.generic_event_words)})*(?:宣传|培训|讲座)?")
         self._mediation_heads = sorted(vocabulary.phrase_heads.get(Class.MediationCentre, ()), key=lambda h: -len(h.word))
         self._mediation_words = tuple(h.word for h in self._mediation_heads if any(c in h.word for c in vocabulary.mediation_cues))
 
@@ -164,6 +167,9 @@ class PhraseRule(RuleComponent):
                         surface = text[start:end]
                         if type_ == Class.Mechanism and (end - start <= 4 and surface[:2] in self._generic or surface in self._generic_systems):
                             continue  # 协作机制, 工作制度, 矛盾纠纷多元化解机制: a kind of mechanism every region has, not one named
+                        if type_ == Class.Mechanism and cls == Class.Programme and surface.endswith(_ACTIVITY) \
+                                and self._generic_kind.fullmatch(surface, 0, len(surface) - len(_ACTIVITY)):
+                            continue  # 组织开展法治宣传活动: a kind of activity, none named
                         if type_ == Class.Mechanism and (_planned(shadow, verb.start(), ctx.token_starts) or _in_heading(shadow, verb.start())):
                             continue  # 2025年，区将完善…体系 / （五）健全…机制: a plan or a heading names no mechanism that exists
                         if _SUMMARY.search(surface):

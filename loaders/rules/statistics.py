@@ -233,6 +233,18 @@ def _rate_stem(text: str, number_start: int) -> str | None:
     return found.group(1) if found else None
 
 
+def _rate_pieces(text: str, number_start: int) -> tuple[str, ...]:
+    """The two-character words of what a rate names (出庭应诉率 → 出庭, 庭应, 应诉): a count naming one of them is what it measures.
+
+    The stem alone (应诉) misses the count a full rate rests on (应出庭49件，负责人出庭49件，出庭应诉率100%).
+    """
+    found = re.search(f"([{CJK}]{{2,4}})(?:率|比例)(?:为|达到|达|是|保持|稳定在)?$", text[max(0, number_start - 10):number_start])
+    if not found:
+        return ()
+    name = found.group(1)
+    return tuple(name[i:i + 2] for i in range(len(name) - 1))
+
+
 def _words_before(text: str, counts: list[FoundStatistic], k: int, sentence_start: int) -> str:
     """The words between the count before ``counts[k]`` (or the sentence's start) and ``counts[k]``'s number: what it counts."""
     start = counts[k - 1].end if k else sentence_start
@@ -277,8 +289,10 @@ def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
             if stem is None and stat.measure.endswith(("占比", "比例")):  # …1180件，占比44.7%: a share of the count before it
                 named = [len(counts) - 1] if counts and _same_clause(text, counts[-1].number_start, stat.number_start) else []
             else:
+                pieces = _rate_pieces(text, stat.number_start)
                 named = [k for k, s in enumerate(counts)
-                         if stem and _same_clause(text, s.number_start, stat.number_start) and stem in _words_before(text, counts, k, start)]
+                         if pieces and _same_clause(text, s.number_start, stat.number_start)
+                         and any(piece in _words_before(text, counts, k, start) for piece in pieces)]
             agreeing_only = False
             if not named and counts and _same_clause(text, counts[-1].number_start, stat.number_start):
                 named, agreeing_only = [len(counts) - 1], True  # the count before it may be what it measures: say so only if they agree
@@ -298,8 +312,8 @@ def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
                 if abs(ratio - stat.value) <= tolerance:
                     best = (base, ratio)
                     break
-            if best is None and agreeing_only and not any(_introduces(text, b, numerator) for b in bases):
-                continue  # a count named neither by the rate nor as part of an introduced whole: no claim
+            if best is None and agreeing_only and (stat.value == 100 or not any(_introduces(text, b, numerator) for b in bases)):
+                continue  # a count named neither by the rate nor as part of an introduced whole, or a full rate of something else: no claim
             base, ratio = best or (bases[0], 100 * numerator.value / bases[0].value)
             stat.consistent = best is not None
             stat.check = f"{numerator.value:g}/{base.value:g} = {ratio:.3f}%"

@@ -48,3 +48,15 @@ def test_a_full_rate_is_checked_against_a_base_as_large_as_its_count(read):
     assert found[(100.0, "%")].consistent is True and found[(100.0, "%")].check.startswith("96/96")
     unnamed = figures(read("受理行政复议申请40件，办结40件，出庭应诉率100%。"))
     assert unnamed[(100.0, "%")].consistent is None
+
+
+def test_a_full_rate_rests_on_the_count_that_names_part_of_it(read):
+    (rate,) = [s for s in read("全县应出庭案件49件，负责人出庭49件，出庭应诉率100%。").statistics if s.unit == "%"]
+    assert rate.consistent is True and rate.check.startswith("49/49")
+
+
+def test_a_full_rate_is_not_checked_against_a_part_it_does_not_name(read):
+    (rate,) = [s for s in read("办理行政诉讼案件356件，其中败诉9件，负责人出庭应诉率100%。").statistics if s.unit == "%"]
+    assert rate.consistent is None
+    (share,) = [s for s in read("受理案件412件，其中调解结案81件，调撤率25%。").statistics if s.unit == "%"]
+    assert share.consistent is False
