@@ -194,7 +194,7 @@ def test_a_provinces_short_form_after_a_slogan_word_is_the_province(read):
 def test_a_village_or_community_the_text_goes_to_or_whose_committee_it_names_is_a_place(read):
     found = read("到竹山村走访，走进东湖社区开展普法，李楼村村委会参加。", region="花垣县", city="湘西土家族苗族自治州").found("village-named")
     assert set(found) == {"竹山村", "东湖社区", "李楼村"} and all(c.cls == "Village" for c in found.values())
-    generic = read("开展民主法治示范村创建，在农村社区开展宣讲，全县村（社区）法律顾问全覆盖，在各村开展。",
+    generic = read("开展民主法治示范村创建，在农村社区开展宣讲，全县村（社区）法律顾问全覆盖，在各村开展，到联系村走访，在帮扶村开展。",
                    region="花垣县", city="湘西土家族苗族自治州").found("village-named")
     assert generic == {}
 
