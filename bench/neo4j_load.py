@@ -11,9 +11,10 @@ Rows are the node and edge rows of ``to_rows`` (the same input for all three):
 * **naive** — one ``MERGE`` query per row, one transaction per report (on fewer reports:
   it is slow; rows/s is what is compared).
 
-Batch sizes 100/1000/5000/10000 (rows per transaction and per ``UNWIND``) are swept for
-the loader and the ceiling; both batch across reports (a report has ~300 rows, so batch
-100 means one report per transaction for the loader). The store is emptied between
+Batch sizes 100/1000/5000/10000 (rows per transaction; the ceiling's ``UNWIND`` holds as
+many, the loader's statements up to ``max(batch, 10,000)``) are swept for the loader and the
+ceiling; both batch across reports (a report has ~300 rows, so batch 100 means one whole
+report per transaction for the loader, as for naive). The store is emptied between
 runs; the uniqueness constraints and indexes of ``ensure_schema`` stay on. The server is
 warmed first with full passes (a cold server runs the first pass 2-4x slower).
 

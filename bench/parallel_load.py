@@ -4,7 +4,10 @@ With ``--workers 2`` two processes extract while the command's one batched write
 what they have finished into Neo4j; with ``--workers 1`` the command extracts and writes
 in turn. Both load ``N`` synthetic reports (seed 1) into the same fresh local server,
 emptied between runs, alternating ``ROUNDS`` times; the median wall-time ratio counts
-(target ≥ 1.6× on 2 cores), after a warm-up load of 30 reports. Each run also reports CPU seconds (the command with its
+(target ≥ 1.6× on 2 cores). The server is warmed first with a full load of each kind (after a
+30-report warm-up its CPU for the same load still fell by half over the next rounds: JIT), and
+each run starts once the server has gone idle after the wipe (its deletions' index and GC work
+would otherwise land in the next run). Each run also reports CPU seconds (the command with its
 workers, reaped as a subreaper, and the server, from ``/proc``) and the load average, since on a
 shared machine other work takes the cores the workers would use.
 
@@ -27,7 +30,7 @@ from typing import Any
 
 from bench.common import corpus, local_neo4j_server, median, process_cpu_seconds, save, verdict, wipe
 
-ROUNDS = 2
+ROUNDS = 3
 TARGET = 1.6
 
 
@@ -52,6 +55,17 @@ def _reap(seconds: float = 10.0) -> None:
             return
         if pid == 0:
             time.sleep(0.1)
+
+
+def settle(server_pid: int, timeout: float = 15.0, idle: float = 0.05) -> float:
+    """Wait until the server uses under ``idle`` of a core over half a second (at most ``timeout`` s); the seconds waited."""
+    began = time.monotonic()
+    while time.monotonic() - began < timeout:
+        before = process_cpu_seconds(server_pid)
+        time.sleep(0.5)
+        if process_cpu_seconds(server_pid) - before < idle * 0.5:
+            break
+    return round(time.monotonic() - began, 1)
 
 
 def load(folder: Path, state: Path, workers: int, server_pid: int) -> dict[str, float]:
@@ -87,15 +101,15 @@ def main(n: int = 200, rounds: int = ROUNDS) -> dict[str, Any]:
                 (folder / path.name).symlink_to(path)
             store.ensure_schema()
             _become_subreaper()
-            warm = Path(tmp) / "warm-up"
-            warm.mkdir()
-            for path in paths[:30]:
-                (warm / path.name).symlink_to(path)
-            load(warm, state, 2, store.server_pid)  # a cold server (JIT, query plans) would slow the first run only
+            for workers in (1, 2):  # a cold server (JIT, query plans) would slow the first rounds only
+                wipe(store)
+                settle(store.server_pid)
+                print(f"[8] warm-up, --workers {workers}: {load(folder, state, workers, store.server_pid)}", flush=True)
             for _ in range(rounds):
                 for workers in (1, 2):
                     wipe(store)
-                    runs[workers].append(load(folder, state, workers, store.server_pid))
+                    waited = settle(store.server_pid)
+                    runs[workers].append({**load(folder, state, workers, store.server_pid), "settled_s": waited})
                     graphs[workers].add(_graph(store))
                     print(f"[8] --workers {workers}: {runs[workers][-1]}", flush=True)
     finally:

@@ -106,8 +106,9 @@ def _hints(region: str | None, year: int | None, title: str | None) -> Any:
     return Hints(region=region, year=year, title=title) if region or year or title else None
 
 
-def _outcomes(paths: list[Path], model: str | None, workers: int = 1, scheduler: str | None = None, hints: Any = None) -> Iterator[Any]:
-    """Extraction outcomes one by one: serially, on local processes, or on a Dask cluster."""
+def _outcomes(paths: list[Path], model: str | None, workers: int = 1, scheduler: str | None = None, hints: Any = None,
+              niceness: int = 0) -> Iterator[Any]:
+    """Extraction outcomes one by one: serially, on local processes (at ``niceness``), or on a Dask cluster."""
     if scheduler:
         from govkg.loaders.parallel import extract_distributed
 
@@ -115,7 +116,7 @@ def _outcomes(paths: list[Path], model: str | None, workers: int = 1, scheduler:
     if workers > 1:
         from govkg.loaders.parallel import extract_parallel
 
-        return extract_parallel(paths, workers, model, hints=hints)
+        return extract_parallel(paths, workers, model, hints=hints, niceness=niceness)
     from govkg.loaders.batch import extract_many
 
     return extract_many(paths, model, hints)
@@ -642,13 +643,17 @@ def load(files: tuple[str, ...], uri: str | None, username: str, password: str |
     A report is its reporting body and year: a second text of the same report replaces the
     first (with a warning naming both files when they differ).
     """
-    from govkg.graph.neo4j_store import connect
     from govkg.loaders.batch import ReportIdentity, report_files
+    from govkg.loaders.parallel import WRITER_FIRST_NICENESS
 
     loaded, failures = 0, []
     identity = ReportIdentity()
     with _errors():
         paths = report_files(files)
+        # the workers' fork server loads the pipeline while this process imports the driver and connects
+        outcomes = _outcomes(paths, model, workers, scheduler, _hints(region, year, title), WRITER_FIRST_NICENESS)
+        from govkg.graph.neo4j_store import connect
+
         store = connect(uri, username, password, database, state_dir)
     started = time.perf_counter()
     with store, _errors():
@@ -656,7 +661,7 @@ def load(files: tuple[str, ...], uri: str | None, username: str, password: str |
         with _progress(len(paths), "loading") as bar:
 
             def extractions() -> Iterator[Any]:
-                for outcome in _outcomes(paths, model, workers, scheduler, _hints(region, year, title)):
+                for outcome in outcomes:
                     if outcome.extraction is None:
                         failures.append(outcome.error)
                         bar.update(1)

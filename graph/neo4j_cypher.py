@@ -135,19 +135,20 @@ def take_off_relationships(type_: str, source: str, target: str) -> str:
 
 @lru_cache(maxsize=1)
 def find_nodes() -> str:
-    """Find which nodes exist already; ``$iris`` maps every top label to the IRIs to look for; returns ``iri`` and ``id``.
+    """Find which nodes exist already; ``$iris`` maps every top label to the IRIs to look for; returns ``found``, [iri, id] pairs.
 
     One read-only ``UNION ALL`` branch per top label of the ontology, each unwinding its own
     list and seeking that label's unique IRI index, so the text never changes with the
     rows: the server plans it once. A node found under another top label counts as absent
-    (a MERGE on the row's own label would not find it either).
+    (a MERGE on the row's own label would not find it either). One record of pairs rather
+    than a record per node: the driver reads each record as its own Bolt message.
     """
     schema = load_schema()
     branches = []
     for top in schema.top_classes:
         name = label(schema.classes[top].cypher_name)
         branches.append(f"UNWIND $iris.`{name}` AS iri MATCH (n:`{name}` {{iri: iri}}) RETURN iri, elementId(n) AS id")
-    return f"CALL {{ {' UNION ALL '.join(branches)} }} RETURN iri, id"
+    return f"CALL {{ {' UNION ALL '.join(branches)} }} RETURN collect([iri, id]) AS found"
 
 
 @lru_cache(maxsize=1)
@@ -157,10 +158,12 @@ def top_labels() -> tuple[str, ...]:
     return tuple(label(schema.classes[top].cypher_name) for top in schema.top_classes)
 
 
-CREATE_NODES = "UNWIND $rows AS row CREATE (n:$(row.labels)) SET n = row.props RETURN row.iri AS iri, elementId(n) AS id"
+CREATE_NODES = (
+    "UNWIND $rows AS row CREATE (n:$(row.labels)) SET n = row.props RETURN collect([row.iri, elementId(n)]) AS created"
+)
 """Create the nodes :func:`find_nodes` did not find, with all their labels (from the ontology,
 checked by the caller) and properties (count and aliases included) in one statement of
-fixed text. Two loads creating the same IRI at once: the unique constraint makes the second
+fixed text; returns ``created``, [iri, element id] pairs. Two loads creating the same IRI at once: the unique constraint makes the second
 fail, and its transaction runs again (:mod:`govkg.graph.neo4j_transaction`), now finding it."""
 
 
@@ -201,10 +204,10 @@ nodes that :data:`FIND_RELATIONSHIPS` did not find. Returns ``n``, the rows that
 
 
 FIND_RELATIONSHIPS = (
-    f"{_ENDS}MATCH (a)-[r]->(b) WHERE type(r) = row.type RETURN row.key AS key, elementId(r) AS id"
+    f"{_ENDS}MATCH (a)-[r]->(b) WHERE type(r) = row.type RETURN collect([row.key, elementId(r)]) AS found"
 )
 """Find which relationships between two old nodes exist (any type, in one statement of fixed
-text); returns each found row's ``key`` and the relationship's element id. Both ends were
+text); returns ``found``, [key, element id] pairs of the rows found. Both ends were
 write-locked by :func:`update_nodes` earlier in the transaction, so no other load can add
 the same relationship between the check and the CREATE."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,7 +60,11 @@ def extract_many(paths: Iterable[Path], model: str | None = None, hints: Hints |
     from govkg.loaders.extract import extract_file, extract_report
     from govkg.loaders.text import read_report
 
+    started = False
     for path in paths:
+        if not started:
+            warm_up(model)  # what the first file would load, with the collector paused
+            started = True
         try:
             extraction = extract_report(read_report(path, hints), model) if hints else extract_file(path, model)
         except GovKGError as error:
@@ -68,6 +73,37 @@ def extract_many(paths: Iterable[Path], model: str | None = None, hints: Hints |
             yield Outcome(path, error=f"{path}: {type(error).__name__}: {error}")
         else:
             yield Outcome(path, extraction=extraction)
+
+
+WARM_UP_TEXT = (
+    "2024年青浦区法治政府建设情况报告\n\n"
+    "一、主要举措\n"
+    "青浦区司法局与苏州市吴江区司法局签订《长三角生态绿色一体化发展示范区司法行政合作协议》，"
+    "建立联席会议机制，设立矛盾纠纷联合调解中心，全年调解案件120件。\n"
+)
+"""A short report of the genre (our own words) whose extraction loads everything extraction loads lazily."""
+
+
+def warm_up(model: str | None = None) -> None:
+    """Load what extracting a report needs (pipeline, gazetteer, pypinyin, vocabularies) by extracting :data:`WARM_UP_TEXT`.
+
+    The garbage collector is paused meanwhile: these are hundreds of thousands of objects
+    that live as long as the process, and collections while they are unpickled and built
+    traverse them again and again (1.55–1.90 against 2.38–2.81 CPU-seconds, measured).
+    Never raises: a pipeline that cannot be built fails each file with its own error.
+    """
+    from govkg.loaders.extract import extract_report
+    from govkg.loaders.text import parse_report
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        extract_report(parse_report(WARM_UP_TEXT, "<warm-up>"), model)
+    except Exception:  # noqa: BLE001 - see above
+        pass
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class ReportIdentity:

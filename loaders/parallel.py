@@ -62,10 +62,24 @@ def extract_one(path: str | Path, model: str | None = None, hints: Hints | None 
         return Outcome(path, error=f"{path}: {type(error).__name__}: {error}")
 
 
-def _start_worker(parent: int, model: str | None) -> None:
+WRITER_FIRST_NICENESS = 5
+"""Added to the workers' nice value when one writer consumes their results (``govkg load``).
+
+The writer and the Neo4j server it waits on are the slowest stage: the workers run ahead
+by a window of files, so the cores they take from the writer only delay the load. At +5
+a worker gets about a third of a core's share against the writer's, and still every idle
+cycle."""
+
+
+def _start_worker(parent: int, model: str | None, niceness: int = 0) -> None:
     """Pool initializer: end with the parent, leave Ctrl-C to it, build the pipeline once per worker process."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole process group; the parent stops the pool
     _end_with(parent)
+    if niceness:
+        try:
+            os.nice(niceness)
+        except OSError:
+            pass  # not allowed here: run at the parent's priority
     from govkg.loaders.pipeline import build_pipeline
 
     try:
@@ -109,22 +123,29 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _forkserver_context() -> multiprocessing.context.BaseContext:
+def _forkserver_context(model: str | None = None) -> multiprocessing.context.BaseContext:
     """The forkserver context (spawn where there is none), its server started with SIGINT blocked.
 
     Workers are forked by the forkserver and inherit its signal mask, so a Ctrl-C
     sent to the process group cannot interrupt a worker before its initializer runs.
+    Without a ``model`` the server first imports :mod:`~govkg.loaders.worker_preload`
+    (:func:`~govkg.loaders.batch.warm_up`): the pipeline, the gazetteer and pypinyin's
+    tables are loaded once, there, and every worker forked from it starts warm. The server loads in
+    the background: the caller goes on (connects to Neo4j) and the first worker waits.
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     from multiprocessing import forkserver
 
+    context = multiprocessing.get_context("forkserver")
+    if model is None:
+        context.set_forkserver_preload(["__main__", "govkg.loaders.worker_preload"])  # "__main__": the default
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         forkserver.ensure_running()
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-    return multiprocessing.get_context("forkserver")
+    return context
 
 
 def default_workers() -> int:
@@ -136,7 +157,7 @@ def default_workers() -> int:
 
 
 def extract_parallel(paths: Iterable[str | Path], workers: int | None = None, model: str | None = None,
-                     hints: Hints | None = None) -> Iterator[Outcome]:
+                     hints: Hints | None = None, niceness: int = 0) -> Iterator[Outcome]:
     """Extract files on ``workers`` processes; yields one Outcome per file, in input order.
 
     Args:
@@ -144,6 +165,10 @@ def extract_parallel(paths: Iterable[str | Path], workers: int | None = None, mo
         workers: Worker processes (default: the usable cores). ``1`` still uses one worker process.
         model: A trained spaCy pipeline to start from, as in :func:`~govkg.loaders.extract.extract_file`.
         hints: ``--region/--year/--title`` overrides, for every file.
+        niceness: Added to the workers' nice value (:data:`WRITER_FIRST_NICENESS` behind a writer).
+
+    The fork server starts at the call (and loads the pipeline, see :func:`_forkserver_context`),
+    the workers when the first Outcome is asked for.
 
     Raises:
         ExtractionError: ``workers`` is less than 1 or more than :data:`MAX_WORKERS`.
@@ -151,13 +176,17 @@ def extract_parallel(paths: Iterable[str | Path], workers: int | None = None, mo
     workers = default_workers() if workers is None else workers
     if not 1 <= workers <= MAX_WORKERS:
         raise ExtractionError(f"workers must be between 1 and {MAX_WORKERS}, not {workers}")
+    return _extract_in_pool(paths, workers, model, hints, niceness, _forkserver_context(model))
+
+
+def _extract_in_pool(paths: Iterable[str | Path], workers: int, model: str | None, hints: Hints | None, niceness: int,
+                     context: multiprocessing.context.BaseContext) -> Iterator[Outcome]:
     window = workers * WINDOW_PER_WORKER
-    context = _forkserver_context()
     pending: deque[tuple[Path, Future[Outcome]]] = deque()
     executor: ProcessPoolExecutor | None = None
 
     def new_executor() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), model))
+        return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(os.getpid(), model, niceness))
 
     def result(path: Path, future: Future[Outcome]) -> Outcome:
         nonlocal executor

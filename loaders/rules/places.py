@@ -3,8 +3,12 @@
 黎里镇 and 示范区 are in the gazetteer (every division of China, resolved in the context of
 the reporting region: 白云区 in a Guangzhou report is Guangzhou's); 金泽、朱家角等 are its
 towns written without 镇; a town not in it is read by its suffix after its county
-(青浦区某某镇), and a village right after its town (金泽镇莲湖村). A river, lake or canal is
-a place where the sentence uses it as one: 北运河流域, 拒马河沿岸 (the name from a word start).
+(青浦区某某镇), and a village right after its town (金泽镇莲湖村) or where the text goes to it
+(在十八洞村). A river, lake, bay or sea is a place where the sentence uses it as one: 北运河流域,
+拒马河沿岸, 渤海沿岸 (the name from a word start, after any division before it); so are mountains
+(幕阜山区域), protected areas and open lands (库布其沙漠), zones named after a place
+(佛山高新区顺德园), border areas by provinces' initials (陕甘宁), provinces by a slogan's short
+form (法治湖北) and the divisions of a neighbouring country (老挝琅南塔省).
 """
 
 from __future__ import annotations
@@ -235,13 +239,15 @@ _VILLAGE_BEFORE = ("在", "到", "赴", "走进", "深入", "前往", "进驻", 
 """Verbs and prepositions before a village or community the text goes to (在十八洞村, 走进银山社区)."""
 _VILLAGE_BODIES = ("村委会", "村民委员会", "居委会", "居民委员会", "党支部", "党总支", "党委", "两委", "村民", "居民")
 """What a village or community has (莲湖村村委会, 银山社区居委会): the name before it is a place."""
+_ALL_CJK = re.compile(f"[{CJK}]+")
 _VILLAGE_VERBS = ("开展", "设立", "召开", "举办", "建立", "调研", "走访", "进行", "组织", "宣讲", "举行", "成立", "挂牌", "打造", "试点", "建成", "揭牌")
 """Verbs after a village's name when the text is there (在十八洞村开展, 到竹山村走访)."""
 _VILLAGE_STOPS = ("农", "乡", "全", "各", "该", "本", "每", "此", "示范", "试点", "重点", "行政", "自然", "城中", "城郊", "美丽",
                   "文明", "和谐", "法治", "民主法治", "民主法治示范", "安置", "搬迁", "易地搬迁", "新型", "农村", "城乡", "城市",
                   "社区", "村", "边境", "边远", "偏远", "贫困", "脱贫", "少数民族", "民族", "聚居", "沿海", "毗邻", "交界", "所在", "周边",
                   "相关", "有关", "部分", "多个", "个", "两个", "三个", "涉及", "基层", "智慧", "平安", "无讼", "绿色", "生态", "旅游",
-                  "特色", "传统", "中心", "街道")
+                  "特色", "传统", "中心", "街道", "联系", "帮扶", "结对", "对口", "定点", "包联", "挂钩", "共建", "先进", "样板",
+                  "星级", "标杆", "薄弱", "软弱涣散", "空心", "该社区", "城镇", "新型农村")
 """Words that make a village or community of any name (示范村, 农村, 城乡社区): no village of their own."""
 
 
@@ -261,6 +267,8 @@ def _villages(text: str, word_starts: frozenset[int], after: re.Pattern[str], su
             if start < 0 or not CJK_CHAR.match(text, start) or word_starts and start not in word_starts:
                 continue
             stem = text[start:suffix_start]
+            if not _ALL_CJK.fullmatch(stem):
+                break  # 在村(社区): no name before the suffix
             if stem in _VILLAGE_STOPS or stem.endswith(_VILLAGE_STOPS) or stem.startswith(("全", "各", "该", "本", "每")):
                 break
             if text[max(0, start - 2):start].endswith(_VILLAGE_BEFORE) or committee and (start == 0 or not CJK_CHAR.match(text, start - 1)
@@ -321,7 +329,7 @@ def _zones(text: str, places: dict[int, str], short_forms: dict[str, str]) -> li
     return out
 
 
-_FOREIGN_DIVISION = re.compile(f"[{CJK}]{{1,5}}?(?:省|县|市|州|邦|区)")
+_FOREIGN_DIVISION = re.compile(f"[{CJK}]{{1,8}}?(?:省|县|市|州|邦|区)")
 
 
 def _foreign_divisions(text: str, start: int) -> list[tuple[int, int]]:
@@ -329,8 +337,8 @@ def _foreign_divisions(text: str, start: int) -> list[tuple[int, int]]:
     out = []
     for _ in range(3):
         match = _FOREIGN_DIVISION.match(text, start)
-        if not match:
-            break
+        if not match or match.group(0).startswith("联邦"):
+            break  # 俄罗斯联邦: the country's own name
         out.append(match.span())
         start = match.end()
     return out
@@ -584,8 +592,8 @@ def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tu
         aligned = min((b for b in word_starts if cut <= b < end - generic), default=cut)
         if end - aligned > generic:
             cut = aligned
-        if end - cut <= generic or text[cut:end] in known.province_short_forms:
-            continue
+        if end - cut <= generic or text[cut:end] in known.province_short_forms and (context is None or text[end - 1] in "海湾港岛"):
+            continue  # 上海沿海, 在浙江开展 (黑龙江沿岸 is the river)
         if context == "生态" and _NOT_IN_A_WATER.search(text, cut, end - 1):
             continue  # 河湖生态, 城区水生态: generic words, not a water's name
         if (context is None or text[end - 1] in "海湾港岛") and any(not p.is_feature for p in known.candidates(text[cut:end])):
