@@ -420,11 +420,11 @@ def _ethnic_towns(text: str, ctx: Context) -> list[tuple[int, int, str]]:
 
 
 _AREA_KINDS = ("国家级自然保护区", "省级自然保护区", "自然保护区", "国家公园", "国家森林公园", "森林公园", "国家湿地公园", "湿地公园",
-               "风景名胜区", "水库", "遗址", "长城", "边境经济合作区", "跨境经济合作区", "经济合作区") + ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区")
+               "风景名胜区", "水库", "遗址", "长城", "边境经济合作区", "跨境经济合作区", "经济合作区") + ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区", "景区", "旅游度假区")
 """What ends the name of a protected area, a reservoir or a heritage site (向海国家级自然保护区, 龙凤山水库, 喇家遗址, 九门口长城): places reports work in."""
-_OPEN_LANDS = ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区")
+_OPEN_LANDS = ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区", "景区", "旅游度假区")
 """Kinds of land also said of no place in particular (法润草原, 交界区域草原): named only right after a verb or function word."""
-_NOT_IN_A_LAND = re.compile("区域|交界|毗邻|地区|周边|沿线|保护|治理|生态")
+_NOT_IN_A_LAND = re.compile("区域|交界|毗邻|地区|周边|沿线|保护|治理|生态|重点|主要|旅游|[各全级]")
 _AREA = re.compile(f"[{CJK}—]{{2,12}}?(?:{alternation(_AREA_KINDS)})")
 _BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在|[一二三四五六七八九十]是")
 """What stands before an area's name (围绕, 在, 设立): a character of it counts only as a word of its own (向海 is a name)."""
@@ -448,7 +448,7 @@ def _protected_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -
         if cut == start and word_starts and start not in word_starts:
             continue  # the window opened inside a word: no name proper found
         cut = _after_divisions(text, cut, end - kind, end, known, full_only=True)  # 吉林省向海国家级自然保护区: 向海…
-        if text.endswith(_OPEN_LANDS, start, end) and (cut == start or _NOT_IN_A_LAND.search(text, cut, end - kind) or end - kind - cut > 5):
+        if text.endswith(_OPEN_LANDS, start, end) and (cut == start and (start == 0 or text[start - 1] not in "、，,") or _NOT_IN_A_LAND.search(text, cut, end - kind) or end - kind - cut > 5):
             continue  # 蒙吉同心·法润草原, 陕甘宁交界区域草原: no land's name
         if end - kind - cut >= 2:
             out.append((cut, end, text[cut:end]))

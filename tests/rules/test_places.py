@@ -372,3 +372,8 @@ def test_a_river_named_like_its_province_is_the_river_before_its_banks(read):
 
 def test_a_village_suffix_after_a_bracket_names_no_village(read):
     assert read("在村(社区)培育一批法律明白人，在镇（街道）、村（社区）建成共享法庭。", region="嘉善县", city="嘉兴市").found("village-named") == {}
+
+
+def test_scenic_areas_and_resorts_are_places_but_generic_ones_are_not(read):
+    found = read("在篁岭景区设立服务站，加强重点景区执法，推进三清山风景名胜区、灵山旅游度假区建设。", region="婺源县", city="上饶市").found("protected-area")
+    assert set(found) == {"篁岭景区", "三清山风景名胜区", "灵山旅游度假区"}
