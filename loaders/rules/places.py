@@ -459,7 +459,7 @@ _PROVINCE_INITIALS = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤�
 _BORDER_TAIL = re.compile("(?:两省区?|三省区?|四省区?)?(?:毗邻地区|交界地区|边界地区|毗邻区域|交界区域|边界区域)")
 _INITIALS = re.compile(f"(?<![{_PROVINCE_INITIALS}])[{_PROVINCE_INITIALS}]{{2,4}}(?![{_PROVINCE_INITIALS}])")
 _SAR_INITIALS = frozenset("港澳")
-"""港澳 alone is Hong Kong and Macau (港澳律师), no border area."""
+"""Initials with 港 or 澳 (港澳律师, 粤港澳规则衔接) name Hong Kong and Macau's cooperation, no border area."""
 _BEFORE_INITIALS = ("深化", "推进", "加强", "立足", "服务", "开展", "建立", "促进", "推动", "围绕", "聚焦", "落实", "实现", "在", "与", "和", "的", "、")
 
 
@@ -481,8 +481,8 @@ def _border_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -> l
         start, end = match.span()
         if overlaps_any(start, end, spans) or word_starts and (start not in word_starts or end < len(text) and end not in word_starts):
             continue
-        if match.group(0) in known.province_short_forms or known.candidates(match.group(0)) or set(match.group(0)) <= _SAR_INITIALS:
-            continue  # 辽宁 is a province, 京津冀 a zone the gazetteer reads, 港澳 two regions
+        if match.group(0) in known.province_short_forms or known.candidates(match.group(0)) or set(match.group(0)) & _SAR_INITIALS:
+            continue  # 辽宁 is a province, 京津冀 a zone the gazetteer reads, 港澳 and 粤港澳 regions cooperating, no border area
         if start == 0 or not CJK_CHAR.match(text, start - 1) or text[:start].endswith(_BEFORE_INITIALS):
             out.append((start, end, match.group(0)))
     return out

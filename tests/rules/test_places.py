@@ -377,3 +377,7 @@ def test_a_village_suffix_after_a_bracket_names_no_village(read):
 def test_scenic_areas_and_resorts_are_places_but_generic_ones_are_not(read):
     found = read("在篁岭景区设立服务站，加强重点景区执法，推进三清山风景名胜区、灵山旅游度假区建设。", region="婺源县", city="上饶市").found("protected-area")
     assert set(found) == {"篁岭景区", "三清山风景名胜区", "灵山旅游度假区"}
+
+
+def test_initials_with_hong_kong_or_macau_are_no_border_area(read):
+    assert read("深化粤港澳规则衔接，推动港澳律师执业。", region="南沙区", city="广州市").found("border-area") == {}
