@@ -58,6 +58,8 @@ _BODY_ENDS = ("局", "院", "委", "办", "政府", "中心", "厅", "所", "会
 """Verbs a place's name can begin with (会同县): read as the verb unless the place is in the reporting region's province."""
 _GENERIC_ZONE_ENDS = frozenset("区圈带片")
 """How a zone's short form made of common words ends (示范区, 经济圈): inside a longer name it is that name's."""
+_COUNTED_AFTER = re.compile("[\\d一二两三四五六七八九十百]+[个家处所批项座名条支]|了|一批")
+"""What follows a verb, not a place: a count (新建3个…, 新建一批…) or 了."""
 _JOINING = set("在与和及、的对向为是把将从于同")
 
 
@@ -106,6 +108,9 @@ class PlaceRule(RuleComponent):
             # a two-character name must be a word of its own (和县 is no county in 区和县级)
             if end - start == 2 and (text[end:end + 1] in _AFTER_LEVEL or words and not (
                     start in words and (end in words or end == len(text) or not CJK_CHAR.match(text[end])))):
+                continue
+            # 新建3个调解室: a short form followed by a count is the verb (新建区's short form is 新建), unless it is an item of a list
+            if end - start == 2 and text[start:end] != name and _COUNTED_AFTER.match(text, end) and text[start - 1:start] not in "、和与及":
                 continue
             # 领导和县人大常委会: a conjunction before a short form, not 和县 (unless the report is 和县's own)
             if end - start == 2 and text[start] in _JOINING and start and CJK_CHAR.match(text, start - 1) and text[start - 1] not in _JOINING and name != ctx.region:

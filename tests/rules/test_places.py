@@ -381,3 +381,9 @@ def test_scenic_areas_and_resorts_are_places_but_generic_ones_are_not(read):
 
 def test_initials_with_hong_kong_or_macau_are_no_border_area(read):
     assert read("深化粤港澳规则衔接，推动港澳律师执业。", region="南沙区", city="广州市").found("border-area") == {}
+
+
+def test_a_short_form_followed_by_a_count_is_the_verb(read):
+    assert "新建区" not in read("全县新建3个人民调解委员会，新建一批调解室。", region="平江县", city="岳阳市").found(type_="Place")
+    assert "新建区" in read("新建区司法局在石岗镇设立工作站。", region="南昌县", city="南昌市").found(type_="Place")
+    assert "嘉善县" in read("覆盖青浦、吴江、嘉善3个区县。").found(type_="Place")
