@@ -93,6 +93,7 @@ class BranchRule(RuleComponent):
             [*(v for vs in self.vocabulary.relation_verbs.values() for v in vs), *self.vocabulary.organising_verbs, *self.vocabulary.establishment_verbs,
              *(v for vs in self.vocabulary.phrase_verbs.values() for v in vs)]))
         self._arrival = re.compile(f"(?:{alternation(self.vocabulary.point_arrival_verbs)})(?P<where>[^，。；,;\\n]{{2,30}})")
+        self._unveiled = re.compile("在(?P<where>[^，。；,;\\n]{2,20}?)(?:揭牌|挂牌|正式运行|投入使用|启用|建成)")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         earlier = candidates(doc)
@@ -249,13 +250,13 @@ class BranchRule(RuleComponent):
         return out
 
     def _arrivals(self, earlier: Sequence[Candidate], shadow: str) -> list[RelationRecord]:
-        """A centre 落户/设在/建在 X: it is LOCATED_IN the innermost place or the body X names."""
+        """A centre 落户/设在/建在 X, or 在X揭牌/正式运行: it is LOCATED_IN the innermost place or the body X names."""
         out: list[RelationRecord] = []
         hosts = [h for h in earlier if h.type in (*_HOSTS, Class.MediationCentre)]
         for centre in earlier:
             if centre.type != Class.MediationCentre:
                 continue
-            arrival = self._arrival.match(shadow, centre.end)
+            arrival = self._arrival.match(shadow, centre.end) or self._unveiled.match(shadow, centre.end)  # …落户X, …在X揭牌运行
             if arrival is None:
                 continue
             where_start, where_end = arrival.span("where")
@@ -263,6 +264,8 @@ class BranchRule(RuleComponent):
             if not within:
                 continue
             run, position = [], where_start  # the names written one after the other from the verb on (茶田镇大坪村)
+            if shadow[where_start] in "县区市" and not any(h.start == where_start for h in within):
+                position += 1  # 在县城关镇: the region's own town
             for host in sorted(within, key=lambda h: (h.start, -h.end)):
                 if host.start == position:
                     run.append(host)
