@@ -309,10 +309,13 @@ class BodyRule(RuleComponent):
         ]
 
     def _sharing_head(self, before: Sequence[Candidate], last: Candidate, match: re.Match[str], text: str) -> list[Candidate]:
-        """南海区、禅城区人民法院: the places listed before ``last`` with 、/和 each get the body ``last`` heads."""
+        """南海区、禅城区人民法院 (also 湖南省花垣县、重庆市秀山县司法局): the places listed before ``last`` with 、/和 each get the body ``last`` heads."""
         out = []
         position = last.start
         for place in reversed(before):
+            if place.end == position:  # 重庆市秀山县: the item's province or city written before it
+                position = place.start
+                continue
             if text[place.end:position] not in (*LIST_LINKS, "与"):
                 break
             made = self.named(match["body"], match["head"], place.canonical)

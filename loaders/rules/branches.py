@@ -27,6 +27,8 @@ from govkg.ontology.terms import Class, RelationType
 _HOSTS = (Class.Place, Class.Institution)
 _HOSTED = (Class.MediationCentre, Class.Institution, Class.Mechanism)
 _OWNED = (Class.Institution, Class.MediationCentre)
+_UNDER = re.compile("(?:指导|领导|支持|推动|帮助|协调|协助|统筹)下")
+"""在X指导下…: X guides; it is no place."""
 _LOCAL = (Class.Township, Class.Village)
 """Places whose units are their own (a town's centre), not the reporting region's."""
 _SUB_UNIT_VERB = "下设"
@@ -41,11 +43,6 @@ def _actor_before(earlier: Sequence[Candidate], centre: Candidate, shadow: str) 
     if centre.start == 0 or shadow[centre.start - 1] != "在":
         return None
     return next((c for c in earlier if c.type == Class.Institution and c.end == centre.start - 1), None)
-
-
-def _in_place(ctx: Context, place: str) -> str:
-    """A unit's name up to its place: the reporting region's places with the region in front (官亭镇 → 民和…县官亭镇)."""
-    return in_place(ctx, place)
 
 
 def _stem(place: str) -> str:
@@ -96,6 +93,7 @@ class BranchRule(RuleComponent):
             [*(v for vs in self.vocabulary.relation_verbs.values() for v in vs), *self.vocabulary.organising_verbs, *self.vocabulary.establishment_verbs,
              *(v for vs in self.vocabulary.phrase_verbs.values() for v in vs)]))
         self._arrival = re.compile(f"(?:{alternation(self.vocabulary.point_arrival_verbs)})(?P<where>[^，。；,;\\n]{{2,30}})")
+        self._unveiled = re.compile("在(?P<where>[^，。；,;\\n]{2,20}?)(?:揭牌|挂牌|正式运行|投入使用|启用|建成)")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         earlier = candidates(doc)
@@ -139,7 +137,7 @@ class BranchRule(RuleComponent):
                     if branch_named or site is None:
                         name = centre.canonical + (_stem(site.canonical) if bare and site else "") + written
                     else:
-                        name = _in_place(ctx, site.canonical) + written if site.canonical != ctx.region else centre.canonical + written
+                        name = in_place(ctx, site.canonical) + written if site.canonical != ctx.region else centre.canonical + written
                     new.append(Candidate(Class.MediationCentre, Class.MediationBranch, name, start, end, written, "branch-of-centre", replaces=True))
                     if branch_named:
                         out.append(RelationRecord(RelationType.PART_OF, name, centre.key, False, centre.start, end))
@@ -156,6 +154,8 @@ class BranchRule(RuleComponent):
         new += units
         out += unit_relations
         for match in self._set_up_in.finditer(shadow):
+            if _UNDER.search(match.group(1)):
+                continue  # 在县司法局指导下成立…: who guides, not where
             hosts = [h for h in earlier if h.type in _HOSTS and match.start(1) <= h.start and h.end <= match.end(1)]
             clause = clause_end(shadow, match.end())
             targets = [t for t in earlier if match.end() <= t.start <= match.end() + 8 and t.end <= clause and t.type in _HOSTED]
@@ -165,7 +165,7 @@ class BranchRule(RuleComponent):
                         and not ctx.gazetteer.names_a_place(target.canonical, ctx.region) \
                         and not any(c.replaces and c.overlaps(target) for c in (*earlier, *new)):
                     # 在茶田镇设立矛盾纠纷调处化解中心: the town's centre, not the county's of the same name
-                    name = normalise(_in_place(ctx, host.canonical) + target.text)
+                    name = normalise(in_place(ctx, host.canonical) + target.text)
                     target = Candidate(target.type, target.cls, name, target.start, target.end, target.text, "unit-in-place", replaces=True)
                     new.append(target)
                 out.append(RelationRecord(RelationType.LOCATED_IN, target.key, host.key, False, match.start(), target.end))
@@ -201,7 +201,7 @@ class BranchRule(RuleComponent):
             if mediation and hosts:
                 # 县司法局与积石山县司法局在官亭镇共同设立…调解室: a unit of the place, whoever of the partners is named last;
                 # 在县矛盾纠纷调处化解中心设立…调解工作室: the host's
-                name = (_in_place(ctx, hosts[-1].canonical) if hosts[-1].type == Class.Place else hosts[-1].canonical) + written
+                name = (in_place(ctx, hosts[-1].canonical) if hosts[-1].type == Class.Place else hosts[-1].canonical) + written
             new.append(Candidate(type_, cls, name, unit.start("name"), unit.end("name"), written, "unit-of-body", replaces=True))
             out.append(RelationRecord(RelationType.ESTABLISHED, body.key, name, False, body.start, unit.end()))
             host = hosts[-1].key if hosts else body.key
@@ -227,7 +227,7 @@ class BranchRule(RuleComponent):
             written = match["name"]
             cls = Class.MediationBranch if not written.endswith("中心") else Class.MediationCentre
             for place in listed:
-                name = normalise(_in_place(ctx, place.canonical) + written)
+                name = normalise(in_place(ctx, place.canonical) + written)
                 new.append(Candidate(Class.MediationCentre, cls, name, match.start("name"), match.end("name"), written, PER_PLACE, replaces=True))
                 out.append(RelationRecord(RelationType.LOCATED_IN, name, place.key, False, match.start(), match.end()))
         return new, out
@@ -250,13 +250,13 @@ class BranchRule(RuleComponent):
         return out
 
     def _arrivals(self, earlier: Sequence[Candidate], shadow: str) -> list[RelationRecord]:
-        """A centre 落户/设在/建在 X: it is LOCATED_IN the innermost place or the body X names."""
+        """A centre 落户/设在/建在 X, or 在X揭牌/正式运行: it is LOCATED_IN the innermost place or the body X names."""
         out: list[RelationRecord] = []
         hosts = [h for h in earlier if h.type in (*_HOSTS, Class.MediationCentre)]
         for centre in earlier:
             if centre.type != Class.MediationCentre:
                 continue
-            arrival = self._arrival.match(shadow, centre.end)
+            arrival = self._arrival.match(shadow, centre.end) or self._unveiled.match(shadow, centre.end)  # …落户X, …在X揭牌运行
             if arrival is None:
                 continue
             where_start, where_end = arrival.span("where")
@@ -264,6 +264,8 @@ class BranchRule(RuleComponent):
             if not within:
                 continue
             run, position = [], where_start  # the names written one after the other from the verb on (茶田镇大坪村)
+            if shadow[where_start] in "县区市" and not any(h.start == where_start for h in within):
+                position += 1  # 在县城关镇: the region's own town
             for host in sorted(within, key=lambda h: (h.start, -h.end)):
                 if host.start == position:
                     run.append(host)

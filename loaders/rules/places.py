@@ -3,8 +3,12 @@
 黎里镇 and 示范区 are in the gazetteer (every division of China, resolved in the context of
 the reporting region: 白云区 in a Guangzhou report is Guangzhou's); 金泽、朱家角等 are its
 towns written without 镇; a town not in it is read by its suffix after its county
-(青浦区某某镇), and a village right after its town (金泽镇莲湖村). A river, lake or canal is
-a place where the sentence uses it as one: 北运河流域, 拒马河沿岸 (the name from a word start).
+(青浦区某某镇), and a village right after its town (金泽镇莲湖村) or where the text goes to it
+(在十八洞村). A river, lake, bay or sea is a place where the sentence uses it as one: 北运河流域,
+拒马河沿岸, 渤海沿岸 (the name from a word start, after any division before it); so are mountains
+(幕阜山区域), protected areas and open lands (库布其沙漠), zones named after a place
+(佛山高新区顺德园), border areas by provinces' initials (陕甘宁), provinces by a slogan's short
+form (法治湖北) and the divisions of a neighbouring country (老挝琅南塔省).
 """
 
 from __future__ import annotations
@@ -54,6 +58,8 @@ _BODY_ENDS = ("局", "院", "委", "办", "政府", "中心", "厅", "所", "会
 """Verbs a place's name can begin with (会同县): read as the verb unless the place is in the reporting region's province."""
 _GENERIC_ZONE_ENDS = frozenset("区圈带片")
 """How a zone's short form made of common words ends (示范区, 经济圈): inside a longer name it is that name's."""
+_COUNTED_AFTER = re.compile("[\\d一二两三四五六七八九十百]+[个家处所批项座名条支]|了|一批")
+"""What follows a verb, not a place: a count (新建3个…, 新建一批…) or 了."""
 _JOINING = set("在与和及、的对向为是把将从于同")
 
 
@@ -102,6 +108,9 @@ class PlaceRule(RuleComponent):
             # a two-character name must be a word of its own (和县 is no county in 区和县级)
             if end - start == 2 and (text[end:end + 1] in _AFTER_LEVEL or words and not (
                     start in words and (end in words or end == len(text) or not CJK_CHAR.match(text[end])))):
+                continue
+            # 新建3个调解室: a short form followed by a count is the verb (新建区's short form is 新建), unless it is an item of a list
+            if end - start == 2 and text[start:end] != name and _COUNTED_AFTER.match(text, end) and text[start - 1:start] not in "、和与及":
                 continue
             # 领导和县人大常委会: a conjunction before a short form, not 和县 (unless the report is 和县's own)
             if end - start == 2 and text[start] in _JOINING and start and CJK_CHAR.match(text, start - 1) and text[start - 1] not in _JOINING and name != ctx.region:
@@ -235,13 +244,15 @@ _VILLAGE_BEFORE = ("在", "到", "赴", "走进", "深入", "前往", "进驻", 
 """Verbs and prepositions before a village or community the text goes to (在十八洞村, 走进银山社区)."""
 _VILLAGE_BODIES = ("村委会", "村民委员会", "居委会", "居民委员会", "党支部", "党总支", "党委", "两委", "村民", "居民")
 """What a village or community has (莲湖村村委会, 银山社区居委会): the name before it is a place."""
+_ALL_CJK = re.compile(f"[{CJK}]+")
 _VILLAGE_VERBS = ("开展", "设立", "召开", "举办", "建立", "调研", "走访", "进行", "组织", "宣讲", "举行", "成立", "挂牌", "打造", "试点", "建成", "揭牌")
 """Verbs after a village's name when the text is there (在十八洞村开展, 到竹山村走访)."""
 _VILLAGE_STOPS = ("农", "乡", "全", "各", "该", "本", "每", "此", "示范", "试点", "重点", "行政", "自然", "城中", "城郊", "美丽",
                   "文明", "和谐", "法治", "民主法治", "民主法治示范", "安置", "搬迁", "易地搬迁", "新型", "农村", "城乡", "城市",
                   "社区", "村", "边境", "边远", "偏远", "贫困", "脱贫", "少数民族", "民族", "聚居", "沿海", "毗邻", "交界", "所在", "周边",
                   "相关", "有关", "部分", "多个", "个", "两个", "三个", "涉及", "基层", "智慧", "平安", "无讼", "绿色", "生态", "旅游",
-                  "特色", "传统", "中心", "街道")
+                  "特色", "传统", "中心", "街道", "联系", "帮扶", "结对", "对口", "定点", "包联", "挂钩", "共建", "先进", "样板",
+                  "星级", "标杆", "薄弱", "软弱涣散", "空心", "该社区", "城镇", "新型农村")
 """Words that make a village or community of any name (示范村, 农村, 城乡社区): no village of their own."""
 
 
@@ -261,6 +272,8 @@ def _villages(text: str, word_starts: frozenset[int], after: re.Pattern[str], su
             if start < 0 or not CJK_CHAR.match(text, start) or word_starts and start not in word_starts:
                 continue
             stem = text[start:suffix_start]
+            if not _ALL_CJK.fullmatch(stem):
+                break  # 在村(社区): no name before the suffix
             if stem in _VILLAGE_STOPS or stem.endswith(_VILLAGE_STOPS) or stem.startswith(("全", "各", "该", "本", "每")):
                 break
             if text[max(0, start - 2):start].endswith(_VILLAGE_BEFORE) or committee and (start == 0 or not CJK_CHAR.match(text, start - 1)
@@ -321,7 +334,7 @@ def _zones(text: str, places: dict[int, str], short_forms: dict[str, str]) -> li
     return out
 
 
-_FOREIGN_DIVISION = re.compile(f"[{CJK}]{{1,5}}?(?:省|县|市|州|邦|区)")
+_FOREIGN_DIVISION = re.compile(f"[{CJK}]{{1,8}}?(?:省|县|市|州|邦|区)")
 
 
 def _foreign_divisions(text: str, start: int) -> list[tuple[int, int]]:
@@ -329,8 +342,8 @@ def _foreign_divisions(text: str, start: int) -> list[tuple[int, int]]:
     out = []
     for _ in range(3):
         match = _FOREIGN_DIVISION.match(text, start)
-        if not match:
-            break
+        if not match or match.group(0).startswith("联邦"):
+            break  # 俄罗斯联邦: the country's own name
         out.append(match.span())
         start = match.end()
     return out
@@ -412,11 +425,11 @@ def _ethnic_towns(text: str, ctx: Context) -> list[tuple[int, int, str]]:
 
 
 _AREA_KINDS = ("国家级自然保护区", "省级自然保护区", "自然保护区", "国家公园", "国家森林公园", "森林公园", "国家湿地公园", "湿地公园",
-               "风景名胜区", "水库", "遗址", "长城", "边境经济合作区", "跨境经济合作区", "经济合作区") + ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区")
+               "风景名胜区", "水库", "遗址", "长城", "边境经济合作区", "跨境经济合作区", "经济合作区") + ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区", "景区", "旅游度假区")
 """What ends the name of a protected area, a reservoir or a heritage site (向海国家级自然保护区, 龙凤山水库, 喇家遗址, 九门口长城): places reports work in."""
-_OPEN_LANDS = ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区")
+_OPEN_LANDS = ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌区", "景区", "旅游度假区")
 """Kinds of land also said of no place in particular (法润草原, 交界区域草原): named only right after a verb or function word."""
-_NOT_IN_A_LAND = re.compile("区域|交界|毗邻|地区|周边|沿线|保护|治理|生态")
+_NOT_IN_A_LAND = re.compile("区域|交界|毗邻|地区|周边|沿线|保护|治理|生态|重点|主要|旅游|[各全级]")
 _AREA = re.compile(f"[{CJK}—]{{2,12}}?(?:{alternation(_AREA_KINDS)})")
 _BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在|[一二三四五六七八九十]是")
 """What stands before an area's name (围绕, 在, 设立): a character of it counts only as a word of its own (向海 is a name)."""
@@ -440,7 +453,7 @@ def _protected_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -
         if cut == start and word_starts and start not in word_starts:
             continue  # the window opened inside a word: no name proper found
         cut = _after_divisions(text, cut, end - kind, end, known, full_only=True)  # 吉林省向海国家级自然保护区: 向海…
-        if text.endswith(_OPEN_LANDS, start, end) and (cut == start or _NOT_IN_A_LAND.search(text, cut, end - kind) or end - kind - cut > 5):
+        if text.endswith(_OPEN_LANDS, start, end) and (cut == start and (start == 0 or text[start - 1] not in "、，,") or _NOT_IN_A_LAND.search(text, cut, end - kind) or end - kind - cut > 5):
             continue  # 蒙吉同心·法润草原, 陕甘宁交界区域草原: no land's name
         if end - kind - cut >= 2:
             out.append((cut, end, text[cut:end]))
@@ -451,7 +464,7 @@ _PROVINCE_INITIALS = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤�
 _BORDER_TAIL = re.compile("(?:两省区?|三省区?|四省区?)?(?:毗邻地区|交界地区|边界地区|毗邻区域|交界区域|边界区域)")
 _INITIALS = re.compile(f"(?<![{_PROVINCE_INITIALS}])[{_PROVINCE_INITIALS}]{{2,4}}(?![{_PROVINCE_INITIALS}])")
 _SAR_INITIALS = frozenset("港澳")
-"""港澳 alone is Hong Kong and Macau (港澳律师), no border area."""
+"""Initials with 港 or 澳 (港澳律师, 粤港澳规则衔接) name Hong Kong and Macau's cooperation, no border area."""
 _BEFORE_INITIALS = ("深化", "推进", "加强", "立足", "服务", "开展", "建立", "促进", "推动", "围绕", "聚焦", "落实", "实现", "在", "与", "和", "的", "、")
 
 
@@ -473,8 +486,8 @@ def _border_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -> l
         start, end = match.span()
         if overlaps_any(start, end, spans) or word_starts and (start not in word_starts or end < len(text) and end not in word_starts):
             continue
-        if match.group(0) in known.province_short_forms or known.candidates(match.group(0)) or set(match.group(0)) <= _SAR_INITIALS:
-            continue  # 辽宁 is a province, 京津冀 a zone the gazetteer reads, 港澳 two regions
+        if match.group(0) in known.province_short_forms or known.candidates(match.group(0)) or set(match.group(0)) & _SAR_INITIALS:
+            continue  # 辽宁 is a province, 京津冀 a zone the gazetteer reads, 港澳 and 粤港澳 regions cooperating, no border area
         if start == 0 or not CJK_CHAR.match(text, start - 1) or text[:start].endswith(_BEFORE_INITIALS):
             out.append((start, end, match.group(0)))
     return out
@@ -584,8 +597,8 @@ def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tu
         aligned = min((b for b in word_starts if cut <= b < end - generic), default=cut)
         if end - aligned > generic:
             cut = aligned
-        if end - cut <= generic or text[cut:end] in known.province_short_forms:
-            continue
+        if end - cut <= generic or text[cut:end] in known.province_short_forms and (context is None or text[end - 1] in "海湾港岛"):
+            continue  # 上海沿海, 在浙江开展 (黑龙江沿岸 is the river)
         if context == "生态" and _NOT_IN_A_WATER.search(text, cut, end - 1):
             continue  # 河湖生态, 城区水生态: generic words, not a water's name
         if (context is None or text[end - 1] in "海湾港岛") and any(not p.is_feature for p in known.candidates(text[cut:end])):

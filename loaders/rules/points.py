@@ -5,7 +5,7 @@
 黎里镇跨域基层法治观察点; 新设…观察点，分别位于A和B likewise; 金泽镇、黎里镇的…观察点 names one
 for each town; 确定A村、B村为…观察点 one for each village, the naming body's; X作为市人大常委会基层立法联系点
 is the congress's point at X, and so is 市人大常委会基层立法联系点落户X; Y落户X and 新增N个Y name points
-too; a point set up in a body (在县工商联设立…) is named by the body. A site no gazetteer knows (在X开发区设立…) is read as a place when its
+too. A site no gazetteer knows (在X开发区设立…) is read as a place when its
 name ends like one (开发区, 园区, 街道). These readings replace other rules' readings of the same words.
 """
 
@@ -138,8 +138,7 @@ class PointRule(RuleComponent):
                 if site is not None:
                     targets.append((text[where_start:where_end], site))
             for where, host in targets:
-                # a point in a body (在县工商联设立…服务站) is named by the body, as units in bodies are
-                canonical = normalise(where + name) if len(targets) > 1 or host.type == Class.Place else normalise(host.canonical + name)
+                canonical = normalise(where + name) if len(targets) > 1 or host.type == Class.Place else ctx.region + name
                 point(canonical, name_start, name_end, name)
                 relations.append(RelationRecord(RelationType.LOCATED_IN, canonical, host.canonical, False, match.start(), match.end()))
                 relations.append(RelationRecord(RelationType.ESTABLISHED, ctx.region, canonical, True, match.start(), match.end()))

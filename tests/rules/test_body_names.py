@@ -26,3 +26,10 @@ def test_a_verb_before_a_school_is_no_part_of_its_name(read):
 def test_a_zones_administrative_committee_is_written_in_full(read):
     found = read("县工业园区管委会与县司法局签订合作协议。", region="平江县", city="岳阳市").found()
     assert "平江县工业园区管理委员会" in found and not any(n.endswith("管委员会") for n in found)
+
+
+def test_a_shared_head_reaches_over_the_province_written_before_each_item(read):
+    reading = read("县司法局与湖南省花垣县、重庆市秀山县司法局签订《边界人民调解协作协议》。", region="松桃苗族自治县", city="铜仁市")
+    signers = {source for type_, source, target in reading.triples("PARTY_TO")}
+    assert {"花垣县司法局", "秀山土家族苗族自治县司法局", "松桃苗族自治县司法局"} <= signers
+    assert "花垣县" not in signers

@@ -40,3 +40,10 @@ def test_a_unit_a_body_sets_up_is_named_by_it_and_sits_in_it(read):
     unit = court + "湘鄂赣边界巡回审判点"
     assert unit in r.found("unit-of-body")
     assert {("ESTABLISHED", court, unit), ("LOCATED_IN", unit, court)} <= r.triples()
+
+
+def test_the_body_under_whose_guidance_a_unit_is_set_up_is_not_where_it_is():
+    from extracted import read as extract
+
+    r = extract("在县司法局指导下成立物业纠纷人民调解委员会。", region="凤凰县")
+    assert not any(t == "LOCATED_IN" and o == "凤凰县司法局" for t, _, o in r.relations())

@@ -198,3 +198,10 @@ def test_the_short_name_of_a_dispute_centre_is_the_centre():
 def test_units_of_a_whole_level_name_no_unit_wherever_they_are_written():
     r = extract("乡镇矛盾纠纷调处化解中心实现全覆盖，建成镇级矛盾纠纷调处化解中心，建成县矛盾纠纷调处化解中心。", region="凤凰县")
     assert {n for n, t in r.names.items() if t == "MediationCentre"} == {"凤凰县矛盾纠纷调处化解中心"}
+
+
+def test_a_centre_unveiled_at_a_place_is_located_there(read):
+    reading = read("平江县矛盾纠纷调处化解中心在县安定镇揭牌运行。县诉调对接中心在县人民法院正式运行。", region="平江县", city="岳阳市")
+    located = reading.triples("LOCATED_IN", implicit=False)
+    assert ("LOCATED_IN", "平江县矛盾纠纷调处化解中心", "平江县安定镇") in located
+    assert ("LOCATED_IN", "平江县诉调对接中心", "平江县人民法院") in located

@@ -194,7 +194,7 @@ def test_a_provinces_short_form_after_a_slogan_word_is_the_province(read):
 def test_a_village_or_community_the_text_goes_to_or_whose_committee_it_names_is_a_place(read):
     found = read("到竹山村走访，走进东湖社区开展普法，李楼村村委会参加。", region="花垣县", city="湘西土家族苗族自治州").found("village-named")
     assert set(found) == {"竹山村", "东湖社区", "李楼村"} and all(c.cls == "Village" for c in found.values())
-    generic = read("开展民主法治示范村创建，在农村社区开展宣讲，全县村（社区）法律顾问全覆盖，在各村开展。",
+    generic = read("开展民主法治示范村创建，在农村社区开展宣讲，全县村（社区）法律顾问全覆盖，在各村开展，到联系村走访，在帮扶村开展。",
                    region="花垣县", city="湘西土家族苗族自治州").found("village-named")
     assert generic == {}
 
@@ -362,3 +362,28 @@ def test_partner_verb_after_a_body_is_the_verb_even_where_the_county_is_near(rea
     reading = read("县司法局会同县教育局举办“法治进校园”巡回宣讲活动。", region="平江县", city="岳阳市")
     assert "会同县" not in reading.found(type_="Place") and "平江县教育局" in reading.found()
     assert "会同县" in read("与会同县司法局签订调解协议。", region="平江县", city="岳阳市").found(type_="Place")
+
+
+def test_a_river_named_like_its_province_is_the_river_before_its_banks(read):
+    reading = read("与俄罗斯阿穆尔州布拉戈维申斯克市司法部门座谈，在黑龙江沿岸开展联合巡查。", region="爱辉区", city="黑河市")
+    assert "黑龙江" in reading.found("water")
+    assert {"阿穆尔州", "布拉戈维申斯克市"} <= set(reading.found("foreign-division"))
+
+
+def test_a_village_suffix_after_a_bracket_names_no_village(read):
+    assert read("在村(社区)培育一批法律明白人，在镇（街道）、村（社区）建成共享法庭。", region="嘉善县", city="嘉兴市").found("village-named") == {}
+
+
+def test_scenic_areas_and_resorts_are_places_but_generic_ones_are_not(read):
+    found = read("在篁岭景区设立服务站，加强重点景区执法，推进三清山风景名胜区、灵山旅游度假区建设。", region="婺源县", city="上饶市").found("protected-area")
+    assert set(found) == {"篁岭景区", "三清山风景名胜区", "灵山旅游度假区"}
+
+
+def test_initials_with_hong_kong_or_macau_are_no_border_area(read):
+    assert read("深化粤港澳规则衔接，推动港澳律师执业。", region="南沙区", city="广州市").found("border-area") == {}
+
+
+def test_a_short_form_followed_by_a_count_is_the_verb(read):
+    assert "新建区" not in read("全县新建3个人民调解委员会，新建一批调解室。", region="平江县", city="岳阳市").found(type_="Place")
+    assert "新建区" in read("新建区司法局在石岗镇设立工作站。", region="南昌县", city="南昌市").found(type_="Place")
+    assert "嘉善县" in read("覆盖青浦、吴江、嘉善3个区县。").found(type_="Place")

@@ -77,10 +77,10 @@ def test_a_congress_point_that_arrives_in_a_town_is_the_congresss_at_the_town():
     assert {("ESTABLISHED", "湘西土家族苗族自治州人民代表大会常务委员会", point), ("LOCATED_IN", point, "阿拉营镇")} <= r.relations()
 
 
-def test_a_point_set_up_in_a_body_is_named_by_the_body():
+def test_a_point_set_up_in_a_body_is_the_regions_and_sits_in_the_body():
     from extracted import read as extract
 
     r = extract("县司法局在县工商联设立民营企业法律服务站。", region="凤凰县")
-    point = "凤凰县工商业联合会民营企业法律服务站"
+    point = "凤凰县民营企业法律服务站"
     assert r.names.get(point) == "ObservationPoint"
     assert ("LOCATED_IN", point, "凤凰县工商业联合会") in r.relations()
