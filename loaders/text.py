@@ -47,6 +47,8 @@ _JOINT_HEAD = re.compile(r"中(?:国)?共(?:产党)?[\u4e00-\u9fff]{1,12}委(?:�
 _DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办|院|中心|厅|署|所)$")
 _CENTRAL_BODY = re.compile(r"(?:国家|中华人民共和国)?[\u4e00-\u9fff]{1,10}?(?:部|总局|总署|署)|国家[\u4e00-\u9fff]{1,10}?局")
 """司法部, 国家税务总局, 海关总署, 国家林业和草原局: bodies of the centre, whose reports have no region."""
+_BEFORE_A_NAME = set("在与和及对向为是把将从于同由经据按让使给至到赴和跟")
+"""Characters a place's name may follow inside a sentence (在沛县, 与沛县)."""
 _DEICTIC = re.compile(r"^[我本某该全各][区县市旗州盟省]$")
 """我县, 本区, 某县: a report speaking of itself (or a template), not a region's name."""
 _READING_OF_A_REPORT = re.compile(r"^(?:【[^】\n]{0,8}解读】.*|.*(?:》|的)(?:政策|文件|文字|图文|图片)?解读)$|解读如下", re.MULTILINE)
@@ -380,7 +382,9 @@ def _opening_region(text: str) -> str:
     from govkg.loaders.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
-    spans = [(s, e) for s, e, n in gazetteer.find_all(paragraph[:200]) if gazetteer.place(n).level in ("county", "prefecture", "province")]
+    head = paragraph[:200]
+    spans = [(s, e) for s, e, n in gazetteer.find_all(head) if gazetteer.place(n).level in ("county", "prefecture", "province")
+             and not _inside_a_title(head, s) and not _inside_a_word(head, s, e)]
     if not spans:
         return ""
     start, end = spans[0]
@@ -389,6 +393,16 @@ def _opening_region(text: str) -> str:
             break
         end = next_end
     return paragraph[start:end]
+
+
+def _inside_a_title(text: str, position: int) -> bool:
+    """Whether ``position`` lies inside a 《…》 title: a place there is the document's, not the reporter's."""
+    return text.rfind("《", 0, position) > text.rfind("》", 0, position)
+
+
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """A two-character name inside a longer word (范县 in 示范县, 和县 in 领导和县…): no place."""
+    return end - start == 2 and start > 0 and bool(re.match("[\u4e00-\u9fff]", text[start - 1])) and text[start - 1] not in _BEFORE_A_NAME
 
 
 def _places_in(subject: str) -> list[str]:

@@ -263,3 +263,13 @@ def test_a_central_bodys_report_is_refused_with_the_reason(body):
     with pytest.raises(InputError, match="central body"):
         parse_report(text, "x.txt")
     assert parse_report(text, "x.txt", Hints(region="东城区")).meta.region == "东城区"
+
+
+def test_a_place_inside_a_title_or_a_word_is_not_the_reporter():
+    inside_title = "2022年，我县紧扣《中共江西省委 江西省人民政府关于印发〈江西省法治政府建设实施纲要〉的通知》，" + OPENING_BODY
+    with pytest.raises(InputError, match="no reporting region"):
+        parse_report(inside_title, "t904758.txt")
+    inside_word = "2023年，我县获得“全省法治政府建设示范县”命名，" + OPENING_BODY
+    with pytest.raises(InputError, match="no reporting region"):
+        parse_report(inside_word, "t1.txt")
+    assert parse_report("2023年，沛县获得“全省法治政府建设示范县”命名，" + OPENING_BODY, "t2.txt").meta.region == "沛县"
