@@ -1,18 +1,17 @@
-"""Consistency check of the unseen2 fixtures' gold (not a test): every `text` is a substring of its
-report, every relation end is an annotated canonical name, no duplicate (text, canonical) rows.
+"""Consistency check of a fixture folder's gold files (run by hand, not a test): every `text` is a substring
+of its report, every relation end is an annotated canonical name, no duplicate (text, canonical) rows.
 
-Run: python3 tests/data/unseen2/check.py
+    python tools/check_gold.py tests/data/unseen tests/data/unseen2
 """
 import json
 import pathlib
 import sys
 
-HERE = pathlib.Path(__file__).parent
-
 
 def problems(gold_path: pathlib.Path) -> list[str]:
+    """What is wrong with one gold file against the report beside it."""
     name = gold_path.name[: -len(".gold.json")]
-    text = next(p for p in HERE.iterdir() if p.name in (name + ".txt", name + ".html")).read_text("utf-8")
+    text = next(p for p in gold_path.parent.iterdir() if p.name in (name + ".txt", name + ".html")).read_text("utf-8")
     gold = json.loads(gold_path.read_text("utf-8"))
     found = []
     rows = set()
@@ -34,6 +33,9 @@ def problems(gold_path: pathlib.Path) -> list[str]:
 
 
 if __name__ == "__main__":
-    all_problems = [p for g in sorted(HERE.glob("*.gold.json")) for p in problems(g)]
+    if len(sys.argv) < 2:
+        sys.exit("usage: python tools/check_gold.py FOLDER [FOLDER ...]")
+    folders = [pathlib.Path(a) for a in sys.argv[1:]]
+    all_problems = [p for folder in folders for g in sorted(folder.glob("*.gold.json")) for p in problems(g)]
     print("\n".join(all_problems) or "ok")
     sys.exit(1 if all_problems else 0)
