@@ -47,7 +47,7 @@ _JOINT_HEAD = re.compile(r"中(?:国)?共(?:产党)?[\u4e00-\u9fff]{1,12}委(?:�
 _DEPARTMENT = re.compile(r"(?:局|委员会|委|办公室|办|院|中心|厅|署|所)$")
 _CENTRAL_BODY = re.compile(r"(?:国家|中华人民共和国)?[\u4e00-\u9fff]{1,10}?(?:部|总局|总署|署)|国家[\u4e00-\u9fff]{1,10}?局")
 """司法部, 国家税务总局, 海关总署, 国家林业和草原局: bodies of the centre, whose reports have no region."""
-_BEFORE_A_NAME = set("在与和及对向为是把将从于同由经据按让使给至到赴和跟")
+_BEFORE_A_NAME = set("在与和及对向为是把将从于同由经据按让使给至到赴跟")
 """Characters a place's name may follow inside a sentence (在沛县, 与沛县)."""
 _DEICTIC = re.compile(r"^[我本某该全各][区县市旗州盟省]$")
 """我县, 本区, 某县: a report speaking of itself (or a template), not a region's name."""

@@ -224,24 +224,15 @@ def _same_clause(text: str, start: int, end: int) -> bool:
     return not re.search("[；;]", text[start:end])
 
 
-_RATE = re.compile(f"([{CJK}]{{2}})(?:率|比例)(?:为|达到|达|是|保持|稳定在)?$")
-
-
-def _rate_stem(text: str, number_start: int) -> str | None:
-    """The two characters a rate names before 率 (调解和解率为22% → 和解), read from the text: what its numerator counts."""
-    found = _RATE.search(text, max(0, number_start - 8), number_start)
-    return found.group(1) if found else None
+_RATE = re.compile(f"([{CJK}]{{2,4}})(?:率|比例)(?:为|达到|达|是|保持|稳定在)?$")
 
 
 def _rate_pieces(text: str, number_start: int) -> tuple[str, ...]:
-    """The two-character words of what a rate names (出庭应诉率 → 出庭, 庭应, 应诉): a count naming one of them is what it measures.
-
-    The stem alone (应诉) misses the count a full rate rests on (应出庭49件，负责人出庭49件，出庭应诉率100%).
-    """
-    found = re.search(f"([{CJK}]{{2,4}})(?:率|比例)(?:为|达到|达|是|保持|稳定在)?$", text[max(0, number_start - 10):number_start])
-    if not found:
-        return ()
-    name = found.group(1)
+    """The two-character words of what a rate names (出庭应诉率 → 出庭, 庭应, 应诉), read from the text: a count naming
+    one of them is what the rate measures. The last two alone (应诉) miss the count a full rate rests on
+    (应出庭49件，负责人出庭49件，出庭应诉率100%)."""
+    found = _RATE.search(text, max(0, number_start - 10), number_start)
+    name = found.group(1) if found else ""
     return tuple(name[i:i + 2] for i in range(len(name) - 1))
 
 
@@ -285,11 +276,10 @@ def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
             if stat.unit != "%":
                 continue
             counts = [s for s in inside[:i] if s.unit != "%"]
-            stem = _rate_stem(text, stat.number_start)
-            if stem is None and stat.measure.endswith(("占比", "比例")):  # …1180件，占比44.7%: a share of the count before it
+            pieces = _rate_pieces(text, stat.number_start)
+            if not pieces and stat.measure.endswith(("占比", "比例")):  # …1180件，占比44.7%: a share of the count before it
                 named = [len(counts) - 1] if counts and _same_clause(text, counts[-1].number_start, stat.number_start) else []
             else:
-                pieces = _rate_pieces(text, stat.number_start)
                 named = [k for k, s in enumerate(counts)
                          if pieces and _same_clause(text, s.number_start, stat.number_start)
                          and any(piece in _words_before(text, counts, k, start) for piece in pieces)]
