@@ -55,8 +55,14 @@ _READING_OF_A_REPORT = re.compile(r"^(?:【[^】\n]{0,8}解读】.*|.*(?:》|的
 """A page that explains a report (【政策解读】关于《…报告》的政策解读, 现解读如下), not the report."""
 _NOT_A_REPORT_TITLE = re.compile(r"^(?![一二三四五六七八九十]+、|[（(])[^。；！？]{4,80}(?:的通知|实施方案|工作方案|工作要点|工作安排|工作计划|工作规则)$")
 """The heading of a notice, plan or rules (关于印发…的通知, …实施方案): of the family, not of the genre."""
+_NEWS_HEADLINE = re.compile(r"召开|举行|举办|新闻发布会|发布会|通报会|答记者问|介绍|亮出|晒出|交出|调研|督导|推进会|座谈会")
+"""Verbs and events of a news item's headline (XX市召开新闻发布会介绍2024年法治政府建设情况): a page about a report."""
+_COPY_PREFIX = re.compile(r"^(?:附件\s*\d{0,2}|\d{1,3})\s*[-_.、．)）]\s*(?=[\u4e00-\u9fff])")
+"""A number or 附件N before a saved file's title (04-XX县…报告, 附件1、…): not part of the title."""
 _INLINE_PINYIN = re.compile("(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 """A reading in tone-marked pinyin after a character, as some mirror sites print them: 內(nèi)蒙古, 全區(qū)."""
+_BRANCH = ("分局", "支队", "大队", "分院", "分中心")
+"""A department's branch in a district (XX市公安局XX区分局): named with its parent body."""
 _KIND = {"区": "district", "县": "county", "旗": "county", "市": "city", "省": "province", "州": "prefecture", "盟": "prefecture"}
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*(?:[.\-/]|年)\s*(?P<m>\d{1,2})\s*(?:[.\-/]|月)\s*(?P<d>\d{1,2})日?")
 _MIN_GENRE_MENTIONS = 3
@@ -186,6 +192,9 @@ def report_meta(text: str, source: str, where: str | None = None, hints: Hints |
             raise InputError(f"{where}: not a rule-of-law government report: its heading is a notice, plan or rules ({other[:40]})")
         title = _title_in_name(to_simplified(Path(source).stem))
     if title is None and not hints.title:
+        news = _news_headline(plain, to_simplified(Path(source).stem))
+        if news:
+            raise InputError(f"{where}: not a rule-of-law government report: a news item about one ({news[:40]})")
         if not _reads_as_report(plain):
             raise InputError(
                 f"{where}: not a rule-of-law government report (no title like 'YYYY年XX区法治政府建设情况报告', "
@@ -261,6 +270,8 @@ def _title_in_text(text: str) -> str | None:
 
 def _is_title_line(line: str) -> bool:
     """A title of the genre; one that stops at 情况 only when it is no numbered heading (一、2024年度法治政府建设情况)."""
+    if _NEWS_HEADLINE.search(_subject(line)):
+        return False
     return bool(_TITLE.match(line) or (_SITUATION_TITLE.match(line) and not _HEADING.match(line) and not line.startswith(("（", "("))))
 
 
@@ -284,16 +295,27 @@ def _named_region(subject: str) -> str:
 
 def _other_heading(text: str) -> str | None:
     """The first lines' heading when it is a notice's, a plan's or rules' (关于印发…的通知)."""
-    lines = [line.strip(" \t\u3000") for line in text[:1500].split("\n")]
-    for line in [line for line in lines if line][:4]:
+    found = _METADATA_TITLE.search(text[:4000])
+    lines = [found.group("title").strip()] if found else []
+    lines += [line.strip(" \t\u3000") for line in text[:1500].split("\n") if line.strip(" \t\u3000")][:4]
+    for line in lines:
         if len(line) <= 80 and _NOT_A_REPORT_TITLE.match(line):
+            return line
+    return None
+
+
+def _news_headline(text: str, stem: str) -> str | None:
+    """A news headline of the genre's subject in the first lines or the file name (XX市召开新闻发布会介绍…法治政府建设情况)."""
+    lines = [line.strip(" \t\u3000") for line in text[:1500].split("\n") if line.strip(" \t\u3000")][:4]
+    for line in lines + [_COPY_PREFIX.sub("", stem.strip())]:
+        if len(line) <= 60 and not re.search("[，,。；]", line) and re.search(_GENRE, line) and _NEWS_HEADLINE.search(_subject(line)):
             return line
     return None
 
 
 def _title_in_name(stem: str) -> str | None:
     """A file name that is a title (a saved page), with the site name or a copy number cut off."""
-    for part in re.split(r"\s*[_|｜]+\s*|\s+-\s+|\(\d+\)$", stem):
+    for part in re.split(r"\s*[_|｜]+\s*|\s+-\s+|\(\d+\)$", _COPY_PREFIX.sub("", stem.strip())):
         part = part.strip()
         if _is_title_line(part):
             return _clean_title(part)
@@ -465,6 +487,8 @@ def _body(subject: str) -> tuple[str, str, str]:
     if party and not rest.replace("委", "").strip():
         return region, f"中共{short}委", "party committee"
     if rest and not government and _DEPARTMENT.search(rest):
+        if rest.startswith(_BRANCH) and spans and spans[0][0] < start:  # 广州市公安局增城区分局: the city bureau's branch
+            return region, subject[spans[0][0]:], "department"
         return region, f"{short}{rest}", "department"
     return region, _government(region), _government_kind(region)
 
@@ -472,7 +496,7 @@ def _body(subject: str) -> tuple[str, str, str]:
 def _published(text: str, year: int) -> str | None:
     """The date of a page's 发布时间 row or a dated line at the top, else of the signature; never one inside a sentence."""
     def dated_lines(part: str) -> str:
-        return "\n".join(line for line in part.split("\n") if len(line.strip()) <= 60)
+        return "\n".join(line for line in part.split("\n") if len(line.strip()) <= 60 and not re.search("[。；《]", line))
 
     for found in _DATE.finditer(dated_lines(text[:600]) + "\n" + dated_lines(text[-300:])):
         y, m, d = int(found["y"]), int(found["m"]), int(found["d"])

@@ -49,3 +49,12 @@ def test_shared_agreements_and_computed_percentages(reports: list[Path]) -> None
 def test_too_many_reports_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError):
         generate(10**6, tmp_path)
+
+
+def test_an_answer_that_fills_its_limit_is_marked_capped() -> None:
+    from bench.queries import mark_capped
+
+    assert mark_capped({"rows": 100}, {"limit": 100, "report": ""})["capped"] is True
+    assert "capped" not in mark_capped({"rows": 43}, {"limit": 100, "report": "x-2024"})
+    assert "capped" not in mark_capped({"rows": 5}, {"region": "青浦区"})
+    assert "capped" not in mark_capped({"error": "timeout"}, {"limit": 10})

@@ -146,7 +146,7 @@ def test_hints_override_what_the_text_says():
 
 @pytest.mark.parametrize("text, reason", [
     ("明天多云转晴，气温5到12摄氏度，东南风3级。请市民注意添衣保暖。\n", "法治政府 named 0 time(s)"),
-    ("区司法局召开法治政府建设推进会\n\n2024年12月2日\n\n12月2日，区司法局召开法治政府建设推进会，部署法治政府建设工作，要求各单位把法治政府建设落到实处。\n", "no numbered parts"),
+    ("区司法局召开法治政府建设推进会\n\n2024年12月2日\n\n12月2日，区司法局召开法治政府建设推进会，部署法治政府建设工作，要求各单位把法治政府建设落到实处。\n", "news item"),
 ])
 def test_texts_not_of_the_genre_are_refused_with_the_reason(text, reason):
     with pytest.raises(InputError, match="not a rule-of-law government report") as raised:
@@ -273,3 +273,42 @@ def test_a_place_inside_a_title_or_a_word_is_not_the_reporter():
     with pytest.raises(InputError, match="no reporting region"):
         parse_report(inside_word, "t1.txt")
     assert parse_report("2023年，沛县获得“全省法治政府建设示范县”命名，" + OPENING_BODY, "t2.txt").meta.region == "沛县"
+
+
+@pytest.mark.parametrize("prefix", ["04-", "12_", "3.", "附件1-", "附件2、"])
+def test_a_number_before_a_saved_files_title_is_not_part_of_it(tmp_path, prefix):
+    path = tmp_path / f"{prefix}临夏县2024年法治政府建设情况报告.txt"
+    path.write_text("各单位：\n" + OPENING.format(region="临夏县").replace("2024年，", "一年来，"), encoding="utf-8")
+    assert read_report(path).meta.title == "临夏县2024年法治政府建设情况报告"
+
+
+@pytest.mark.parametrize(
+    "name, head",
+    [
+        ("赣州市召开新闻发布会介绍2024年法治政府建设情况.txt", "5月8日上午，赣州市人民政府新闻办召开发布会，通报一年来的工作。"),
+        ("page.txt", "黑河市举行2024年度法治政府建设情况新闻发布会\n5月8日上午，黑河市人民政府新闻办召开发布会，通报一年来的工作。"),
+    ],
+)
+def test_a_news_item_about_a_report_is_refused_as_one(tmp_path, name, head):
+    path = tmp_path / name
+    path.write_text(head + "\n发布会上，市司法局负责人介绍了法治政府建设情况。法治政府建设取得新成效，法治政府示范创建持续推进。", encoding="utf-8")
+    with pytest.raises(InputError, match="news item"):
+        read_report(path)
+
+
+def test_a_notice_named_in_a_metadata_row_is_refused_as_one():
+    text = ("索 引 号 | 11620300MB0000000X/2025-00001 | 主题分类 | 综合政务 |\n"
+            "标 题 | 定西市人民政府关于印发《定西市法治政府建设示范创建实施方案》的通知 |\n"
+            "各县（区）人民政府，市政府各部门：\n现将《实施方案》印发给你们，请认真贯彻落实。\n" + OPENING_BODY)
+    with pytest.raises(InputError, match="notice, plan or rules"):
+        parse_report(text, "定西市2024年法治政府建设情况报告.txt")
+
+
+def test_a_date_a_sentence_gives_is_no_publication_date_even_on_a_short_line():
+    text = "2024年通化市市场监督管理局法治政府建设工作报告\n--《通化市物业管理条例》于2024年1月1日正式施行。\n" + OPENING_BODY
+    assert parse_report(text).meta.published is None
+
+
+def test_a_district_branch_of_a_city_bureau_reports_with_its_parent():
+    meta = parse_report("广州市公安局增城区分局关于2024年度法治政府建设情况的报告\n2024年，我分局" + OPENING_BODY).meta
+    assert (meta.body, meta.region, meta.body_kind) == ("广州市公安局增城区分局", "增城区", "department")
