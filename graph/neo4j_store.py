@@ -40,6 +40,7 @@ import gc
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -218,7 +219,9 @@ class Neo4jStore:
         """
         if batch_size < 1:
             raise StoreError(f"batch_size must be at least 1, not {batch_size}")
-        plan = _planned(extractions)
+        return self._load_plan(_planned(extractions), batch_size)
+
+    def _load_plan(self, plan: LoadPlan, batch_size: int) -> LoadSummary:
         if not self._schema_ready:
             self.ensure_schema()
         began = time.perf_counter()
@@ -236,7 +239,7 @@ class Neo4jStore:
         )
 
     def load_all(self, extractions: Iterable[Extraction], batch_size: int = DEFAULT_BATCH_SIZE) -> Iterator[LoadResult]:
-        """Load a stream of reports, several per transaction, yielding each report's outcome.
+        """Load a stream of reports, several per transaction, yielding each report's outcome (in order).
 
         Reports are grouped until a transaction holds about ``batch_size`` rows; each
         statement holds up to ``max(batch_size, STATEMENT_ROWS)`` of them. A group
@@ -244,29 +247,36 @@ class Neo4jStore:
         whole or not at all and a bad one fails alone. A report id repeated in the stream
         is loaded again (a reload), in order.
 
+        One group's transaction runs on a writer thread while this one gathers and plans
+        the next group (pulling ``extractions``, which may extract them): the server's
+        work overlaps the client's. Transactions still run one at a time, in stream order.
+
         Raises:
             StoreUnavailable: The server went away or refused the credentials; the
                 reports already yielded as loaded stay loaded.
         """
         statement_rows = max(batch_size, STATEMENT_ROWS)
-        group: list[Extraction] = []
-        ids: set[str] = set()
-        rows = 0
-        for extraction in extractions:
-            size = row_count(extraction)
-            if group and (rows + size > batch_size or extraction.report.id in ids):
-                yield from self._load_group(group, statement_rows)
-                group, ids, rows = [], set(), 0
-            group.append(extraction)
-            ids.add(extraction.report.id)
-            rows += size
-        if group:
-            yield from self._load_group(group, statement_rows)
+        if not self._schema_ready:
+            self.ensure_schema()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="govkg-writer") as writer:
+            running: Future[list[LoadResult]] | None = None
+            try:
+                for group in _groups(extractions, batch_size):
+                    plan = _planned(group) if len(group) > 1 else None  # while the previous group's transaction runs
+                    if running is not None:
+                        yield from running.result()
+                    running = writer.submit(self._load_group, group, statement_rows, plan)
+                if running is not None:
+                    done, running = running, None
+                    yield from done.result()
+            finally:
+                if running is not None:  # the consumer stopped or failed: a transaction not begun is not wanted
+                    running.cancel()  # one that runs ends (commits whole or rolls back) before the pool closes
 
-    def _load_group(self, group: list[Extraction], statement_rows: int) -> list[LoadResult]:
+    def _load_group(self, group: list[Extraction], statement_rows: int, plan: LoadPlan | None = None) -> list[LoadResult]:
         if len(group) > 1:
             try:
-                self.load_reports(group, statement_rows)
+                self._load_plan(plan or _planned(group), statement_rows)
                 return [LoadResult(x.report.id, x.report.source) for x in group]
             except StoreUnavailable:
                 raise
@@ -436,6 +446,23 @@ def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
     for top, counts in stale_nodes.items():
         for batch in _batches(list(counts), batch_size):
             tx.run(cypher.delete_stale_nodes(top), iris=batch)
+
+
+def _groups(extractions: Iterable[Extraction], batch_size: int) -> Iterator[list[Extraction]]:
+    """Consecutive reports of about ``batch_size`` rows (a report is never split), each report id at most once a group."""
+    group: list[Extraction] = []
+    ids: set[str] = set()
+    rows = 0
+    for extraction in extractions:
+        size = row_count(extraction)
+        if group and (rows + size > batch_size or extraction.report.id in ids):
+            yield group
+            group, ids, rows = [], set(), 0
+        group.append(extraction)
+        ids.add(extraction.report.id)
+        rows += size
+    if group:
+        yield group
 
 
 def _planned(extractions: Sequence[Extraction]) -> LoadPlan:
