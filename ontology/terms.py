@@ -49,6 +49,7 @@ class Class(_Term):
     Court = "Court"  # People's court / 人民法院
     Department = "Department"  # Government department / 政府部门
     Government = "Government"  # People's government / 人民政府
+    LawFirm = "LawFirm"  # Law firm / 律师事务所
     Legislature = "Legislature"  # People's congress / 人民代表大会
     Office = "Office"  # Office or command centre / 办公室
     PoliticalBody = "PoliticalBody"  # Party committee or CPPCC / 党委或政协
@@ -127,6 +128,7 @@ TOP_CLASS: dict[Class, Class] = {
     Class.Court: Class.Institution,
     Class.Department: Class.Institution,
     Class.Government: Class.Institution,
+    Class.LawFirm: Class.Institution,
     Class.Legislature: Class.Institution,
     Class.Office: Class.Institution,
     Class.PoliticalBody: Class.Institution,

@@ -10,6 +10,7 @@ arbitration commissions, bare courts (法院), the offices and branches inside a
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from govkg.loaders.rules.base import CJK, CJK_CHAR, LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, in_place, inside
+from govkg.loaders.rules.places import FOREIGN_DIVISION
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
 
@@ -52,11 +54,34 @@ _HEADS_NEEDING_A_BODY = ("委员会", "局", "厅", "委办", "办公室", "中�
 _SUB_BODY_FORBIDDEN = re.compile("[及和与、的]|政府|局|院|全年|审查|联合|会同|协同|配合|聘请|邀请|组织|开展|召开|指导|推动|牵头")
 _BOUNDARY = set("，。；：、！？,;:!?\n（）() \u3000与和及同由经在向对并")
 """What may stand before a name that no place opens (华南理工大学法学院, 佛山仲裁委员会)."""
+_NAMING_VERBS = ("联合", "组织", "邀请", "聘请", "会同", "委托", "依托")
+"""Verbs a named partner follows (联合华南理工大学法学院, 组织湖北正源律师事务所律师…)."""
+_PARTNER_VERBS = (*_NAMING_VERBS, "支持", "引导", "推动", "鼓励", "指导", "培育", "规范", "督促", "发动", "动员")
+"""Verbs that open no name (支持律师事务所…: the firms in general)."""
 _COURT_BRANCHES = ("人民法庭", "法庭")
+_BRACKETED = re.compile(f"[（(](?P<alias>[{CJK}]{{2,10}})[）)]")
 _NOT_MEDIATION = (Class.Association, Class.ArbitrationBody, Class.Court, Class.Procuratorate, Class.Government, Class.Legislature)
 """Classes a body keeps whatever its name says of disputes (县人民调解员协会, 县劳动人事争议仲裁委员会)."""
 COMPLETE = "complete"
 """Attribute of a body whose name is complete as read: the reporting region is never put in front (国务院, 华南理工大学)."""
+
+
+def _listed_places(ending_at: dict[int, Candidate], end: int, text: str) -> list[Candidate]:
+    """The places a 、/和/与 list ending at ``end`` names, first to last (河北、山东 before 两地法院)."""
+    listed: list[Candidate] = []
+    while (place := ending_at.get(end)) is not None:
+        listed.insert(0, place)
+        if place.start == 0 or text[place.start - 1] not in (*LIST_LINKS, "与"):
+            break
+        end = place.start - 1
+    return listed
+
+
+def _foreign(place: Candidate, ctx: Context) -> bool:
+    """A neighbouring country (老挝) or one of its divisions (琅南塔省)."""
+    if place.rule == FOREIGN_DIVISION:
+        return True
+    return place.canonical in ctx.gazetteer and ctx.gazetteer.place(place.canonical).level == "country"
 
 
 class BodyHead(NamedTuple):
@@ -82,6 +107,7 @@ class BodyVocabulary(VocabularySlice):
     region_count_words: tuple[str, ...]
     self_references: tuple[str, ...]
     vertical_bodies: tuple[tuple[str, str], ...]
+    township_unit_heads: tuple[str, ...]
 
 
 @Language.factory("govkg_institutions", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[CANDIDATES],
@@ -121,11 +147,13 @@ class BodyRule(RuleComponent):
         self._named_body = re.compile(f"[{CJK}]{{2,12}}?(?:{named})")
         self._named_head = re.compile(named)
         self._named_by_length = sorted(vocabulary.named_body_heads, key=lambda h: -len(h[0]))
-        self._boundary = re.compile(f"(?:^|(?<=[{re.escape(''.join(_BOUNDARY))}])|(?<=联合))[{CJK}]")
+        self._boundary = re.compile(f"(?:^|(?<=[{re.escape(''.join(_BOUNDARY))}])|{'|'.join(f'(?<={v})' for v in _NAMING_VERBS)})[{CJK}]")
         self._named_cls = dict(vocabulary.named_body_heads)
         self._listed = re.compile(f"(?P<body>[{CJK}]{{0,6}}?)(?P<head>{heads})(?=[、和及与，。；等])")
         self._self_reference = re.compile(alternation(vocabulary.self_references))
         self._counted = re.compile(f"(?:{alternation(vocabulary.region_count_words)})(?P<name>[{CJK}]{{0,8}}?(?:{heads}))")
+        self._town_units = set(vocabulary.township_unit_heads)
+        self._town_unit = re.compile(alternation(vocabulary.township_unit_heads))
 
     def named(self, body: str, head: str, owner: str, joined: bool = False) -> tuple[Class, str] | None:
         """(class, canonical) of a body named ``owner`` + ``body`` + ``head``, or None.
@@ -175,18 +203,26 @@ class BodyRule(RuleComponent):
         out: list[Candidate] = []
         places = [c for c in candidates(doc) if c.type == Class.Place]
         ending_at = {c.end: c for c in places}
-        owner_places = sorted((c for c in places if c.cls in _OWNER_LEVELS or c.cls == Class.Village), key=lambda c: c.start)
+        foreign = {c.start for c in places if _foreign(c, ctx)}
+        owner_places = sorted((c for c in places if c.cls in _OWNER_LEVELS or c.cls == Class.Village or c.start in foreign), key=lambda c: c.start)
         starts = {c.start: c for c in owner_places}
         for index, place in enumerate(owner_places):
             if place.end in starts:  # 广州市南沙区司法局 is 南沙区's
                 continue
             match = pattern.match(text, place.end)
+            if match and self._counted.match(text, place.end):
+                continue  # 河北、山东两地法院: each listed place's court (the counted rule), not 山东省两地人民法院
+            if place.start in foreign:
+                if match:
+                    out.extend(self._foreign_body(place, match, ending_at, foreign, text))
+                continue
             made = self.named(match["body"], match["head"], place.canonical, place.canonical in _SARS) if match else None
             if made and match and place.cls in (Class.Township, Class.Village) and made[0] != Class.MediationCentre and (
-                    place.cls == Class.Village or match["body"] or self._heads[match["head"]][0] != Class.Government):
-                made = None  # a town's bodies are named only when it is its government (乌兰花镇人民政府) or a mediation unit, not its 司法所
+                    place.cls == Class.Village or (match["body"] or self._heads[match["head"]][0] != Class.Government)
+                    and match.group(0) not in self._town_units):
+                made = None  # a town's bodies: its government (乌兰花镇人民政府), its mediation units and its stations (司法所, 派出所)
             if made and place.cls in (Class.Township, Class.Village):
-                made = (made[0], in_place(ctx, place.canonical) + made[1][len(place.canonical):])  # a town's unit, named as the others are
+                made = self._town_unit_name(ctx, made, place.canonical, place.canonical)
             if match:
                 if made:
                     # 南京市江宁区司法局: the body of 江宁区, written with its city in front
@@ -222,13 +258,15 @@ class BodyRule(RuleComponent):
             if made:
                 out.append(self._body(made[0], made[1], position, match.end(), text, "institution-short", owner))
                 covered.append((position, match.end()))
+        out.extend(self._town_stem_units(ctx, covered, {c.end for c in out}))
         out.extend(self._listed_after(ctx, out, covered))
         out.extend(self._self_references(ctx, covered))
         out.extend(self._party_groups(ctx, out))
         covered = [(c.start, c.end) for c in out]
         out.extend(self._centre(text, covered))
         out.extend(self._named_bodies(text, covered))
-        out.extend(self._counted_bodies(ctx.masked, out))  # masked: 《…四地司法行政协作…》 holds no bodies
+        out.extend(self._counted_bodies(ctx.masked, out, places, ctx.region))  # masked: 《…四地司法行政协作…》 holds no bodies
+        out.extend(self._bracketed_aliases(text, out))
         covered = [(c.start, c.end) for c in out]
         for head, word in self._bare:
             for found in word.finditer(text):
@@ -260,6 +298,64 @@ class BodyRule(RuleComponent):
                 name = body.canonical + match.group(0)
                 out.append(Candidate(Class.Mechanism, Class.Platform, name, body.start, match.end(), text[body.start:match.end()], "institution-platform"))
         return out, relations
+
+    def _town_unit_name(self, ctx: Context, made: tuple[Class, str], town: str, stem: str) -> tuple[Class, str]:
+        """A town's unit named as the others are (通城县隽水镇司法所); a town's court is the county court's (通城县人民法院麦市人民法庭)."""
+        cls, name = made
+        if cls == Class.Court and ctx.region:
+            return cls, f"{ctx.region}人民法院{stem.removesuffix('镇').removesuffix('乡')}人民法庭"
+        return cls, in_place(ctx, town) + name[len(town):]
+
+    def _town_stem_units(self, ctx: Context, covered: list[tuple[int, int]], body_ends: set[int]) -> list[Candidate]:
+        """麦市人民法庭, 城关派出所: a town's station named by the town's stem (麦市 of 麦市镇), the town one of the reporting region's;
+        not one written after its body (县人民法院麦市人民法庭: the branch rule's)."""
+        text = ctx.text
+        out: list[Candidate] = []
+        if not ctx.region or ctx.region not in ctx.gazetteer:
+            return out
+        for unit in self._town_unit.finditer(text):
+            if inside(unit.start(), covered):
+                continue
+            for length in (3, 2):
+                start = unit.start() - length
+                if start < 0 or start in body_ends or inside(start, covered) or ctx.token_starts and start not in ctx.token_starts:
+                    continue
+                stem = text[start:unit.start()]
+                town = next((p for generic in ("镇", "乡") if (p := ctx.gazetteer.resolve(stem + generic, ctx.region)) is not None
+                             and p.level == "township" and ctx.region in {q.name for q in ctx.gazetteer.chain(p.name)}), None)
+                named = self._pattern.fullmatch(unit.group(0))
+                made = self.named(named["body"], named["head"], town.name) if town and named else None
+                if town is None or made is None:
+                    continue
+                cls, name = self._town_unit_name(ctx, made, town.name, stem)
+                out.append(Candidate(Class.Institution, cls, name, start, unit.end(), text[start:unit.end()], "institution-town",
+                                     attributes={"owner": town.name, COMPLETE: True}))
+                covered.append((start, unit.end()))
+                break
+        return out
+
+    def _bracketed_aliases(self, text: str, bodies: Sequence[Candidate]) -> list[Candidate]:
+        """县综治中心（矛调中心）: a body's other name in brackets right after it, a head of the same kind, is the same body."""
+        out = []
+        for body in bodies:
+            match = _BRACKETED.match(text, body.end)
+            if match and self._pattern.fullmatch(match["alias"]) and match["alias"].endswith(body.text[-2:]):
+                out.append(dataclasses.replace(body, start=match.start("alias"), end=match.end("alias"), text=match["alias"], rule="institution-alias"))
+        return out
+
+    def _foreign_body(self, place: Candidate, match: re.Match[str], ending_at: dict[int, Candidate], foreign: set[int],
+                      text: str) -> list[Candidate]:
+        """老挝南塔省司法厅: a body of a neighbouring country or its division keeps its country and place in its name
+        (never the reporting province's 省司法厅); LOCATED_IN the innermost place written."""
+        first = place
+        while (before := ending_at.get(first.start)) is not None and before.start in foreign:
+            first = before
+        owner = text[first.start:place.start] + place.canonical
+        made = self.named(match["body"], match["head"], owner)
+        if made is None:
+            return []
+        body = self._body(made[0], made[1], first.start, match.end(), text, "institution-foreign", place.canonical)
+        return [dataclasses.replace(body, attributes={**body.attributes, COMPLETE: True})]
 
     def _listed_after(self, ctx: Context, found: Sequence[Candidate], covered: list[tuple[int, int]]) -> list[Candidate]:
         """区法院、司法局及信访办: bodies listed after an owned one without their own owner belong to its owner."""
@@ -350,18 +446,34 @@ class BodyRule(RuleComponent):
             match = self._named_body.match(text, position)
             if not match or self._forbidden.search(match.group(0)) or any(v in match.group(0) for v in self._verbs):
                 continue
+            if match.group(0).startswith(_PARTNER_VERBS):
+                continue  # 支持律师事务所在…设立: a verb, then a kind of body; a name starts after the verb
             name = match.group(0)
             cls = next(c for w, c in self._named_by_length if name.endswith(w))
             out.append(Candidate(Class.Institution, cls, name, match.start(), match.end(), name, "institution-named", attributes={COMPLETE: True}))
             covered.append(match.span())
         return out
 
-    def _counted_bodies(self, text: str, found: Sequence[Candidate]) -> list[Candidate]:
-        """三地司法局: the last N distinct bodies of that name named before it in the paragraph, each a reading of these words;
-        with none of that name, the same body of each of the last N places whose bodies the paragraph names (四地律师协会)."""
+    def _counted_bodies(self, text: str, found: Sequence[Candidate], places: Sequence[Candidate], region: str) -> list[Candidate]:
+        """三地司法局: the body of that name of each of the N places listed right before it (河北、山东两地法院; 与大名县、莘县三地:
+        the reporting region and the two), else the last N
+        distinct bodies of that name named before it in the paragraph, each a reading of these words; with none of that name,
+        the same body of each of the last N places whose bodies the paragraph names (四地律师协会)."""
         out = []
+        ending_at = {c.end: c for c in places if not c.attributes.get("qualifier")}
         for match in self._counted.finditer(text):
             count = "两三四五六".index(match.group(0)[0]) + 2
+            places_listed = _listed_places(ending_at, match.start(), text)
+            listed = [c.canonical for c in places_listed]
+            if region and len(listed) == count - 1 and listed and text.endswith("与", 0, places_listed[0].start):
+                listed.insert(0, region)
+            named = self._pattern.fullmatch(match["name"])
+            if len(listed) == count and named:
+                for owner in listed:
+                    made = self.named(named["body"], named["head"], owner)
+                    if made:
+                        out.append(self._body(made[0], made[1], match.start(), match.end(), text, "institution-counted", owner))
+                continue
             paragraph = text.rfind("\n", 0, match.start()) + 1
             name = match["name"]
             earlier: list[str] = []

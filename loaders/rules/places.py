@@ -187,7 +187,7 @@ class PlaceRule(RuleComponent):
                 inside = [c for c in out if start <= c.start and c.end <= end]
                 if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                     out = [c for c in out if c not in inside]  # 勐新县 of Laos, not Henan's 新县 inside it
-                    out.append(Candidate(Class.Place, Class.Place, text[start:end], start, end, text[start:end], "foreign-division"))
+                    out.append(Candidate(Class.Place, Class.Place, text[start:end], start, end, text[start:end], FOREIGN_DIVISION))
         taken = [(c.start, c.end) for c in out]
         # 法治广州 in a district of Guangzhou: the region's own prefecture by its name proper, as the provinces
         home = {p.proper: p.name for p in ctx.gazetteer.chain(ctx.region)[1:] if p.proper and p.level == "prefecture"} if ctx.region in ctx.gazetteer else {}
@@ -334,6 +334,8 @@ def _zones(text: str, places: dict[int, str], short_forms: dict[str, str]) -> li
     return out
 
 
+FOREIGN_DIVISION = "foreign-division"
+"""The rule name of a division of a neighbouring country (琅南塔省 in 老挝琅南塔省): the body rule names its bodies with the country."""
 _FOREIGN_DIVISION = re.compile(f"[{CJK}]{{1,8}}?(?:省|县|市|州|邦|区)")
 
 
@@ -353,8 +355,8 @@ _SLOGANS = ("法治", "平安", "美丽", "数字", "健康", "清廉", "幸福"
 """Words the genre puts before a province's short form to name a province-wide goal or the report's setting (法治湖北, 美丽新疆, 立足辽宁)."""
 
 
-_COUNTED_PROVINCES = re.compile("(?:[两三四五六]|等)(?:省区市|省市区|省区|省市|省)")
-"""What closes a list of provinces' short forms (湖北、湖南、江西三省; 广西、云南等省区). Not 两地: 河北、山东两地法院 are bodies'."""
+_COUNTED_PROVINCES = re.compile("(?:[两三四五六]|等)(?:省区市|省市区|省区|省市|省)|[两三四五六]地")
+"""What closes a list of provinces' short forms (湖北、湖南、江西三省; 广西、云南等省区; 河北、山东两地法院: the body rule names each court)."""
 
 
 def _province_slogans(text: str, word_starts: frozenset[int], short_forms: dict[str, str]) -> list[tuple[int, int, str]]:
@@ -369,17 +371,19 @@ def _province_slogans(text: str, word_starts: frozenset[int], short_forms: dict[
         start = anchor - len(short) if short else 0
         if short and (start == 0 or not CJK_CHAR.match(text, start - 1) or text[:start].endswith(_BEFORE_INITIALS)):
             out.append((start, anchor, short_forms[short]))  # 深化与台湾地区交流
-    for count in finditer_near(_COUNTED_PROVINCES, text, ("省",), 1, 3):
-        end = count.start()
+    for count in finditer_near(_COUNTED_PROVINCES, text, ("省", "地"), 1, 3):
+        end, listed = count.start(), []
         while True:
             short = next((s for s in sorted(short_forms, key=len, reverse=True) if text.endswith(s, 0, end)), None)
             if short is None:
                 break
-            out.append((end - len(short), end, short_forms[short]))
+            listed.append((end - len(short), end, short_forms[short]))
             end -= len(short)
             if end == 0 or text[end - 1] not in "、和与及":
                 break
             end -= 1
+        if not count.group(0).endswith("地") or len(listed) > 1:  # 河北、山东两地: a list, not 山东两地
+            out.extend(listed)
     for start, end, _ in automaton_of(_SLOGANS).matches(text):
         for short in sorted((s for s in short_forms if text.startswith(s, end)), key=len, reverse=True):
             stop = end + len(short)

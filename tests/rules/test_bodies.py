@@ -113,10 +113,11 @@ def test_an_office_is_its_bodys_by_name_and_a_tribunal_is_stated(read):
     assert ("PART_OF", "青浦区人民法院朱家角人民法庭", "青浦区人民法院") in reading.triples("PART_OF", implicit=False)
 
 
-def test_a_towns_government_is_a_body_but_not_its_other_offices(read):
-    found = read("本局联合金泽镇人民政府开展宣传；金泽镇司法所受理咨询。", reporter="青浦区司法局").found(type_="Institution")
+def test_a_towns_government_and_stations_are_bodies_but_not_its_other_offices(read):
+    found = read("本局联合金泽镇人民政府开展宣传；金泽镇司法所受理咨询；金泽镇宣传办发放资料。", reporter="青浦区司法局").found(type_="Institution")
     assert any(name.endswith("金泽镇人民政府") for name in found)
-    assert not any(name.endswith("金泽镇司法所") for name in found)
+    assert "青浦区金泽镇司法所" in found
+    assert not any(name.endswith("宣传办") for name in found)
 
 
 def test_a_provinces_department_is_a_body(read):

@@ -69,10 +69,10 @@ def test_a_unit_that_arrives_in_a_town_is_located_in_it():
     assert ("LOCATED_IN", studio, "茶田镇") in r.relations()
 
 
-def test_a_towns_mediation_committee_is_the_towns_but_its_other_offices_are_not_read():
+def test_a_towns_mediation_committee_is_the_towns_and_its_justice_office_a_body():
     r = extract("阿拉营镇人民调解委员会全年调解纠纷120件，阿拉营镇司法所加强指导。", region="凤凰县")
     assert r.names.get("凤凰县阿拉营镇人民调解委员会") == "MediationCentre"
-    assert not any(n.endswith("司法所") for n in r.names)
+    assert r.names.get("凤凰县阿拉营镇司法所") == "Institution"
 
 
 def test_a_bodys_mediation_unit_written_after_it_sits_in_it():
