@@ -33,7 +33,7 @@ _SITUATION_TITLE = re.compile(
 )
 """A title that stops at 情况 (2025年XX县法治政府建设情况, XX省人民政府2022年度法治政府建设工作情况): only with its year."""
 _TITLE_YEAR = re.compile(rf"(?P<year>{_YEAR})\s*年(?:度)?")
-_METADATA_TITLE = re.compile(r"^\s*\|?\s*(?:文章)?(?:标\s*题|题\s*名|名\s*称)\s*[:：|]\s*\|?\s*(?P<title>[^|]+?)\s*(?:\||$)", re.MULTILINE)
+_METADATA_TITLE = re.compile(r"^[\s\-*•·]*\|?\s*(?:文章)?(?:标\s*题|题\s*名|名\s*称)\s*[:：|]\s*\|?\s*(?P<title>[^|]+?)\s*(?:\||$)", re.MULTILINE)
 _PUBLISHER = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|信息来源|来源)\s*[:：|]\s*\|?\s*(?P<body>[\u4e00-\u9fff]{2,30})")
 _HEARD = re.compile(rf"现将(?P<subject>[\u4e00-\u9fff]{{0,30}}?)(?P<year>{_YEAR})\s*年度?{_GENRE}[\u4e00-\u9fff]{{0,10}}?(?:报告|汇报)如下")
 _OPENING = re.compile(
@@ -61,6 +61,9 @@ _COPY_PREFIX = re.compile(r"^(?:附件\s*\d{0,2}|\d{1,3})\s*[-_.、．)）]\s*(?
 """A number or 附件N before a saved file's title (04-XX县…报告, 附件1、…): not part of the title."""
 _INLINE_PINYIN = re.compile("(?<=[\u3400-\u9fff])[(（](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}[)）]")
 """A reading in tone-marked pinyin after a character, as some mirror sites print them: 內(nèi)蒙古, 全區(qū)."""
+_DEPARTMENT_NAME = r"[\u4e00-\u9fff]{1,14}?(?:局|厅|委员会|办公室)"
+_PARTY_GROUP = re.compile(r"(?:党组|党委|党总支|党支部)$")
+"""中共XX县教育局党组: a department's party group, reporting for the department."""
 _BRANCH = ("分局", "支队", "大队", "分院", "分中心")
 """A department's branch in a district (XX市公安局XX区分局): named with its parent body."""
 _KIND = {"区": "district", "县": "county", "旗": "county", "市": "city", "省": "province", "州": "prefecture", "盟": "prefecture"}
@@ -182,6 +185,10 @@ def report_meta(text: str, source: str, where: str | None = None, hints: Hints |
     hints = hints or Hints()
     where = where or source
     plain = to_simplified(text)
+    latin, chinese = len(re.findall("[A-Za-z]", plain[:6000])), len(re.findall("[\u4e00-\u9fff]", plain[:6000]))
+    if latin > chinese and not hints.title:
+        raise InputError(f"{where}: not a rule-of-law government report: the text is mostly not Chinese "
+                         f"({latin:,} Latin letters, {chinese:,} Chinese characters), a summary or catalogue entry")
     reading = _READING_OF_A_REPORT.search(plain[:1500])
     if reading and not hints.title:
         raise InputError(f"{where}: a reading of a report ({reading.group(0).strip()[:30]}), not the report itself")
@@ -389,9 +396,12 @@ def _opening_subject(text: str) -> str:
     if not region or not opening:
         return region
     after = text[text.find(region, opening.start()) + len(region):][:24]
-    department = re.match(r"(?![在以坚始全深认紧围按立着聚持高切积不])[\u4e00-\u9fff]{1,14}?(?:局|厅|委员会|办公室)", after)
-    if department and not re.match(r"(?:人民)?政府", after):
+    department = re.match(rf"(?![在以坚始全深认紧围按立着聚持高切积不]){_DEPARTMENT_NAME}", after)
+    if department and not re.match(r"(?:人民)?政府(?!办公室|办)", after):
         return region + department.group(0)
+    own = re.match(rf"[我本]?[区县市旗州盟](?!委|政府|人民政府){_DEPARTMENT_NAME}", text[opening.end():])
+    if own:  # 「2023年以来，县司法局在县委…」: the region's department, the region named further on
+        return region + own.group(0).lstrip("我本")[1:]
     return region
 
 
@@ -471,7 +481,7 @@ def _body(subject: str) -> tuple[str, str, str]:
     subject = re.sub(r"\s+", " ", subject).strip()
     spans = [(s, e, n) for s, e, n in gazetteer.find_all(subject) if gazetteer.place(n).level in ("county", "prefecture", "province")]
     party = _PARTY.search(subject)
-    government = "人民政府" in subject or subject.endswith("政府")
+    government = bool(re.search("政府(?!办公室|办)", subject))  # 县人民政府办公室 is a department
     if spans:
         start, end, region = spans[-1]
         rest = subject[end:].strip()
@@ -480,6 +490,9 @@ def _body(subject: str) -> tuple[str, str, str]:
         if not region:
             return "", "", ""
         rest = subject[subject.find(region) + len(region):].strip()
+    without_group = _PARTY_GROUP.sub("", rest)
+    if without_group != rest and _DEPARTMENT.search(without_group):  # 中共XX县教育局党组: the department reports
+        rest, party = without_group, None
     official = gazetteer.place(region).official if region in gazetteer else None
     short = official or region
     if party and government:

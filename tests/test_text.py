@@ -312,3 +312,32 @@ def test_a_date_a_sentence_gives_is_no_publication_date_even_on_a_short_line():
 def test_a_district_branch_of_a_city_bureau_reports_with_its_parent():
     meta = parse_report("广州市公安局增城区分局关于2024年度法治政府建设情况的报告\n2024年，我分局" + OPENING_BODY).meta
     assert (meta.body, meta.region, meta.body_kind) == ("广州市公安局增城区分局", "增城区", "department")
+
+
+@pytest.mark.parametrize(
+    "opening, body",
+    [
+        ("2023年以来，县司法局在县委、县政府的坚强领导下，推动和政县法治政府建设，", "和政县司法局"),
+        ("2024年，在县委、县政府的领导下，和政县人民政府办公室坚持依法行政，", "和政县人民政府办公室"),
+    ],
+)
+def test_a_department_opening_without_a_title_reports_as_the_department(opening, body):
+    meta = parse_report(opening + OPENING_BODY, "content_1234.txt").meta
+    assert (meta.body, meta.region, meta.body_kind) == (body, "和政县", "department")
+
+
+def test_a_departments_party_group_reports_for_the_department():
+    meta = parse_report("中共梅县区教育局党组2024年度法治政府建设年度报告\n2024年，梅县区教育局" + OPENING_BODY).meta
+    assert (meta.body, meta.region, meta.body_kind) == ("梅县区教育局", "梅县区", "department")
+
+
+def test_a_bulleted_metadata_row_gives_the_title_without_its_label():
+    text = "- 索引号: 11441400MB0000000X/2025-00001\n- 标题: 梅州市生态环境局2024年度法治政府建设报告\n- 发文字号:\n2024年，市生态环境局" + OPENING_BODY
+    assert parse_report(text).meta.title == "梅州市生态环境局2024年度法治政府建设报告"
+
+
+def test_a_summary_in_another_language_is_refused():
+    text = ("梅州市人民政府关于2024年度法治政府建设情况的报告\nEnglish title (machine-translated)\n"
+            + "In 2024, the city government advanced the rule of law in government and reported on its work. " * 8)
+    with pytest.raises(InputError, match="mostly not Chinese"):
+        parse_report(text, "page.txt")
