@@ -2,9 +2,10 @@
 
 The national fixtures are split as `tests/test_national_scores.py` splits them (dev: tuned on;
 held-out: scored, never tuned on); `unseen`, `unseen2` and `unseen3` are final test sets (never tuned on,
-never read by whoever writes rules); `yangtze` the older held-out Yangtze Delta reports. A report the recogniser refuses scores zero.
+never read by whoever writes rules); `dev3` a tuning set of fresh reports (rule writers may read it);
+`yangtze` the older held-out Yangtze Delta reports. A report the recogniser refuses scores zero.
 
-    python tools/score_fixtures.py [dev] [dev2] [held-out] [unseen] [unseen2] [unseen3] [yangtze]
+    python tools/score_fixtures.py [dev] [dev2] [dev3] [held-out] [unseen] [unseen2] [unseen3] [yangtze]
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ def groups() -> dict[str, list[Path]]:
     return {
         "dev": [NATIONAL / n for n in DEV],
         "dev2": [NATIONAL2 / n for n in DEV2],
+        "dev3": _reports(data / "dev3"),
         "held-out": [NATIONAL / n for n in HELD_OUT],
         "unseen": _reports(data / "unseen"),
         "unseen2": _reports(data / "unseen2"),
