@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from govkg.loaders.model import Extraction
+from govkg.loaders.model import Entity, Extraction
 from govkg.loaders.rules.base import normalise, ranges_overlap
 from govkg.ontology.terms import Class
 
@@ -65,17 +65,29 @@ def _key(text: str) -> str:
     return normalise(text).strip("“”\"")
 
 
+def names_of(entity: Entity) -> set[str]:
+    """The folded names an entity answers to: its name, aliases and mention surfaces."""
+    return {_key(m.text) for m in entity.mentions} | {_key(entity.name)} | {_key(a) for a in entity.aliases}
+
+
+def answers(entity: Entity, names: set[str], g: dict[str, Any]) -> bool:
+    """Whether a predicted entity (with ``names`` from ``names_of``) is the gold row ``g``, type aside."""
+    return _key(g["canonical"]) == _key(entity.name) or _key(g["text"]) in names
+
+
+def entity_matches(extraction: Extraction, gold: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[int, set[str]]]:
+    """Gold entity rows (statistics aside) and, for each row, the ids of predicted entities that match it."""
+    predicted = [e for e in extraction.entities if e.mentions]
+    surfaces = {e.id: names_of(e) for e in predicted}
+    gold_entities = [g for g in gold["entities"] if g["type"] != "Statistic"]
+    matches = {i: {e.id for e in predicted if e.type == g["type"] and answers(e, surfaces[e.id], g)} for i, g in enumerate(gold_entities)}
+    return gold_entities, matches
+
+
 def score(extraction: Extraction, gold: dict[str, Any], text: str) -> list[Score]:
     """Per-type entity scores, then entity, statistic and relation totals."""
     predicted = [e for e in extraction.entities if e.mentions]
-    surfaces = {e.id: {_key(m.text) for m in e.mentions} | {_key(e.name)} | {_key(a) for a in e.aliases} for e in predicted}
-    gold_entities = [g for g in gold["entities"] if g["type"] != "Statistic"]
-    matches: dict[int, set[str]] = {}
-    for i, g in enumerate(gold_entities):
-        matches[i] = {
-            e.id for e in predicted
-            if e.type == g["type"] and (_key(g["canonical"]) == _key(e.name) or _key(g["text"]) in surfaces[e.id])
-        }
+    gold_entities, matches = entity_matches(extraction, gold)
     scores: list[Score] = []
     matched_ids = set().union(*matches.values()) if matches else set()
     for type_ in ENTITY_TYPES:
