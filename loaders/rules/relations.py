@@ -208,7 +208,7 @@ _SCOPED = (Class.Agreement, Class.Mechanism)
 _SCOPE_OPENS = re.compile("覆盖|范围包括|涵盖")
 _AGREEMENT_SCOPES = ("协议", "协作范围", "合作范围", "协议范围", "协作区域")
 """Words before 覆盖 that make the scope an agreement's, not that of a mechanism set up with it (…建立A机制，协作范围覆盖…)."""
-_AREA_AFTER = re.compile("在(?P<area>[^，。；,;\n]{2,30}?)(?:沿线|流域|毗邻地区|毗邻区域|交界地区|交界区域|交界处|交界|一带|区域)")
+_AREA_AFTER = re.compile("在(?P<area>[^，。；,;\n《》]{2,30}?)(?:沿线|流域|毗邻地区|毗邻区域|交界地区|交界区域|交界处|交界|一带|区域)")
 
 
 def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Sequence[str] = ()) -> list[RelationRecord]:
@@ -242,8 +242,9 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Seque
         for start, end in spans:
             within = [p for p in starting(start, end) if p.end <= end]
             written_before = {p.start for p in within}
+            qualifying = _qualifying(text, within)
             for place in within:
-                if place.end in written_before:  # 蓟州区下营镇: the town is covered, its county only names it
+                if place.end in written_before or place in qualifying:  # 蓟州区下营镇: the town is covered, its county only names it
                     continue
                 scoped = True
                 out.append(RelationRecord(RelationType.COVERS, agreement.key, place.key, False, agreement.start, place.end))
@@ -257,6 +258,25 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Seque
         if agreement.type == Class.Agreement and counts:
             out += [RelationRecord(RelationType.COVERS, agreement.key, place.key, False, agreement.start, agreement.end)
                     for place in _places_counted(text, agreement, named, counts)]
+    return out
+
+
+_QUALIFIED_UNITS = re.compile("(?:毗邻|交界|接壤|沿边|边界)的?(?:村屯|村居|村组|村庄|村|社区|乡镇|镇街|街镇|村（居）|村\\(居\\))")
+"""What a list of divisions may only qualify in a scope (山海关区、青龙县毗邻村屯): the villages are covered, not the divisions."""
+
+
+def _qualifying(text: str, places: Sequence[Candidate]) -> list[Candidate]:
+    """The places of a scope that qualify the border villages written after them, with those of their level listed before them."""
+    out: list[Candidate] = []
+    for i, place in enumerate(places):
+        if not _QUALIFIED_UNITS.match(text, place.end):
+            continue
+        run = [place]
+        for before in reversed(places[:i]):
+            if before.cls != place.cls or text[before.end:run[-1].start] != "、":
+                break
+            run.append(before)
+        out += run
     return out
 
 
@@ -406,8 +426,12 @@ def _subjects_opening(text: str, candidates: Sequence[Candidate], start: int, en
     """The bodies a clause opens with, joined by 与/和/、 (县司法局与湖北科技学院法学院共建…): its subjects."""
     chain: list[Candidate] = []
     position = start
+    qualifiers = {c.end: c.start for c in candidates if c.type == Class.Place}
     for c in _named_before(text, candidates, start, end):
-        gap = text[position:c.start]
+        cut = c.start
+        while chain and cut in qualifiers and qualifiers[cut] >= position:  # 与河北省秦皇岛市山海关区司法局: the places name the body
+            cut = qualifiers[cut]
+        gap = text[position:cut]
         if (chain and gap not in _SUBJECT_LINKS) or (not chain and gap.strip()):
             break
         chain.append(c)

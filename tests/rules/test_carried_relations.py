@@ -1,0 +1,25 @@
+"""Relations over lists and carried subjects, and agreements' scope with the words that only qualify it (issue 11)."""
+
+from __future__ import annotations
+
+from extracted import read
+
+
+def test_signers_named_with_their_province_and_city_carry_to_the_next_clause():
+    r = read("3月，区司法局与浙江省嘉兴市嘉善县司法局、江苏省苏州市吴江区司法局签订《边界调解协作协议》，三地建立矛盾纠纷联调联处机制。")
+    established = {s for t, s, o in r.relations() if t == "ESTABLISHED" and o.endswith("联调联处机制")}
+    assert established == {"青浦区司法局", "嘉善县司法局", "吴江区司法局"}
+
+
+def test_a_place_where_an_agreement_is_signed_is_not_read_into_its_title():
+    r = read("区司法局与吴江区司法局在金泽镇签订《太浦河沿线矛盾纠纷联调协议》，协议覆盖金泽镇、黎里镇。")
+    covered = {o for t, s, o in r.relations() if t == "COVERS"}
+    assert covered == {"金泽镇", "黎里镇"}
+
+
+def test_divisions_that_only_qualify_the_covered_villages_are_not_covered():
+    r = read("区司法局与吴江区司法局、嘉善县司法局签订《边界联防联调协议》，协议覆盖金泽镇、朱家角镇及吴江区、嘉善县毗邻村居。")
+    covered = {o for t, s, o in r.relations() if t == "COVERS"}
+    assert {"金泽镇", "朱家角镇"} <= covered
+    assert not covered & {"吴江区", "嘉善县"}
+
