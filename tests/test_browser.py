@@ -240,6 +240,25 @@ def _click_play(driver, wait, form: str) -> list:  # noqa: ANN001
 
 
 @pytest.mark.neo4j
+def _connect(driver, wait, attempts: int = 3) -> None:  # noqa: ANN001 - selenium's driver and wait
+    """Press Connect until Browser says it is connected: a click that lands before the form is wired does nothing
+    (seen once in a CI run, where the next run passed)."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ready
+
+    for attempt in range(attempts):
+        buttons = driver.find_elements(By.CSS_SELECTOR, "button[data-testid=connect]")
+        if buttons:
+            buttons[0].click()
+        try:
+            wait.until(ready.presence_of_element_located((By.XPATH, "//*[contains(text(), 'You are connected as user')]")))
+            return
+        except TimeoutException:
+            if attempt == attempts - 1:
+                raise
+
+
 def test_headless_chromium_runs_slides_in_one_click_each_and_draws_their_graphs(neo4j_server: SimpleNamespace, tmp_path: Path) -> None:
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
@@ -267,8 +286,7 @@ def test_headless_chromium_runs_slides_in_one_click_each_and_draws_their_graphs(
     try:
         driver.get(f"{server.browser_url}?dbms=bolt://neo4j@127.0.0.1:{server.bolt_port}")
         wait.until(ready.presence_of_element_located((By.CSS_SELECTOR, "input[data-testid=password]"))).send_keys(neo4j_server.password)
-        driver.find_element(By.CSS_SELECTOR, "button[data-testid=connect]").click()
-        wait.until(ready.presence_of_element_located((By.XPATH, "//*[contains(text(), 'You are connected as user')]")))
+        _connect(driver, WebDriverWait(driver, 40))
         _open_slide(driver, server, "region_partners")
         _run(driver, f":style {style_url(server.browser_url)}")
         # No :param was run: one click on ▶ sets the slide's values and draws the answer.
