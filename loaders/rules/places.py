@@ -612,6 +612,8 @@ def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tu
         cut = _after_divisions(text, cut, end - generic, end, known)
         reach = end + len(context) if context in _STRETCHES else end
         split = next((k for k in range(cut + 2, end - 1) if text.endswith(_WATER_GENERIC, cut, k) and text[k:end] in known.waters), None)
+        if split is None and _TWO_RIVERS.fullmatch(text, cut, end):
+            split = cut + 2  # 沂河沭河流域: two rivers of one-character names run together
         if split is not None:  # 湟水黄河沿线: two waters run together, the second one the gazetteer knows
             out.append((cut, split, text[cut:split], split))
             cut = split
@@ -619,6 +621,7 @@ def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tu
     return out
 
 
+_TWO_RIVERS = re.compile(f"[{CJK}][河江][{CJK}][河江]")
 _LISTED_WATER = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation(_WATER_GENERIC)})$")
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import LIST_LINKS, PER_PLACE, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
+from govkg.loaders.rules.base import CJK, LIST_LINKS, PER_PLACE, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
 from govkg.loaders.rules.events import ORGANISED
 from govkg.loaders.rules.places import QUALIFIER
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
@@ -205,10 +205,12 @@ def review_relations(ctx: Context, candidates: Sequence[Candidate], pattern: re.
 
 
 _SCOPED = (Class.Agreement, Class.Mechanism)
-_SCOPE_OPENS = re.compile("覆盖|范围包括|涵盖")
+_SCOPE_OPENS = re.compile("覆盖|范围包括|涵盖|范围为|范围是")
 _AGREEMENT_SCOPES = ("协议", "协作范围", "合作范围", "协议范围", "协作区域")
 """Words before 覆盖 that make the scope an agreement's, not that of a mechanism set up with it (…建立A机制，协作范围覆盖…)."""
-_AREA_AFTER = re.compile("在(?P<area>[^，。；,;\n《》]{2,30}?)(?:沿线|流域|毗邻地区|毗邻区域|交界地区|交界区域|交界处|交界|一带|区域)")
+_AREA_AFTER = re.compile("在(?P<area>[^，。；,;\n《》]{2,30}?)"
+                         "(?:沿线|流域|(?:毗邻|交界|接壤)的?(?:地区|区域|乡镇|镇街|街镇|村屯|村居|村|社区)|交界处|交界(?!的)|一带|区域)")
+"""在…毗邻地区 / 在A、B等毗邻乡镇 / 在三县交界的A、B一带: the area an agreement's sentence scopes (交界的 only qualifies what follows)."""
 
 
 def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Sequence[str] = ()) -> list[RelationRecord]:
@@ -241,10 +243,14 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Seque
         scoped = False
         for start, end in spans:
             within = [p for p in starting(start, end) if p.end <= end]
+            within = [p for p in within if not any(o.start <= p.start and p.end <= o.end and o.end - o.start > p.end - p.start for o in within)]
             written_before = {p.start for p in within}
             qualifying = _qualifying(text, within)
             for place in within:
                 if place.end in written_before or place in qualifying:  # 蓟州区下营镇: the town is covered, its county only names it
+                    continue
+                if (place.cls in _ABOVE_TOWNS or _is_water(place, ctx)) and _NAMES_A_UNIT.match(text, place.end, end):
+                    scoped = True  # 东海县山左口乡, 淅川库区, 黄河…段: the unread town, area or section is covered, not what names it
                     continue
                 scoped = True
                 out.append(RelationRecord(RelationType.COVERS, agreement.key, place.key, False, agreement.start, place.end))
@@ -261,8 +267,13 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Seque
     return out
 
 
-_QUALIFIED_UNITS = re.compile("(?:毗邻|交界|接壤|沿边|边界)的?(?:村屯|村居|村组|村庄|村|社区|乡镇|镇街|街镇|村（居）|村\\(居\\))")
-"""What a list of divisions may only qualify in a scope (山海关区、青龙县毗邻村屯): the villages are covered, not the divisions."""
+_QUALIFIED_UNITS = re.compile("(?:毗邻|交界|接壤|沿边|边界|两岸|沿岸|沿线|周边)的?(?:村屯|村居|村组|村庄|村|社区|乡镇|镇街|街镇|村（居）|村\\(居\\))")
+"""What a list of divisions may only qualify in a scope (山海关区、青龙县毗邻村屯, 黄河两岸乡镇): the villages are covered, not the divisions."""
+
+
+_NAMES_A_UNIT = re.compile(f"(?![等和与及])[{CJK}]{{0,4}}?(?:乡|镇|街道|库区|片区|段)(?:$|[等、和与及])")
+_ABOVE_TOWNS = (Class.County, Class.Prefecture, Class.Province)
+"""What a division or water written before it names (东海县山左口乡, 黄河某峡段, when not read as a place): that unit is covered, not the division."""
 
 
 def _qualifying(text: str, places: Sequence[Candidate]) -> list[Candidate]:
@@ -316,7 +327,7 @@ def _waters_named_first(text: str, agreement: Candidate, places: Sequence[Candid
         after = next((w for w in _AFTER_A_WATER if text.startswith(w, position)), "")
         position += len(after)
         link = next((w for w in (*LIST_LINKS, "与") if text.startswith(w, position)), "")
-        if not link:
+        if not link and not any(p.start == position for p in places):  # 沂河沭河流域: two waters run together
             break
         position += len(link)
     if any(p.canonical != w.canonical and p.canonical.startswith(w.canonical) for w in out for p in sentence):

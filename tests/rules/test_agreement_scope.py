@@ -105,3 +105,32 @@ def test_a_scope_said_of_the_agreement_is_not_the_mechanism_set_up_with_it(read)
 def test_a_mechanisms_own_stated_scope_is_its_own(read):
     r = read("区司法局与吴江区司法局签订《边界纠纷联调协议》，建立太浦河联合执法工作机制，执法范围覆盖金泽镇、黎里镇。")
     assert any(s.endswith("联合执法工作机制") and o == "金泽镇" for t, s, o in r.triples("COVERS"))
+
+
+def test_a_scope_stated_with_fanwei_wei_and_villages_along_a_river():
+    r = read("区司法局与嘉善县司法局签订《太浦河边界联调协议》，协作范围为金泽镇和嘉善县姚庄镇等太浦河两岸乡镇。")
+    covered = {o for t, s, o in r.relations() if t == "COVERS" and s == "太浦河边界联调协议"}
+    assert "金泽镇" in covered and any(o.endswith("姚庄镇") for o in covered)
+    assert not covered & {"太浦河", "嘉善县"}  # the river and the county only qualify the towns
+
+
+def test_an_area_of_neighbouring_towns_or_of_towns_where_counties_meet():
+    r = read("区司法局与吴江区司法局签订《边界调处协议》，约定在金泽镇、练塘镇与吴江区黎里镇等毗邻乡镇联合调处纠纷。")
+    covered = {o for t, s, o in r.relations() if t == "COVERS"}
+    assert {"金泽镇", "练塘镇", "黎里镇"} <= covered and "吴江区" not in covered
+    r = read("区司法局与嘉善县司法局签订《联防联调协议》，约定在两区县交界的金泽镇、西塘镇一带联合排查。")
+    assert ("COVERS", "联防联调协议", "金泽镇") in r.relations()
+
+
+def test_a_division_or_water_naming_an_unread_town_or_section_is_not_covered():
+    r = read("区司法局与吴江区司法局签订《边界协作协议》，协作范围覆盖金泽镇和吴江区莲花荡乡等乡镇。")
+    assert ("COVERS", "边界协作协议", "金泽镇") in r.relations()
+    assert ("COVERS", "边界协作协议", "吴江区") not in r.relations()
+    r = read("区水务局与吴江区水利局建立太浦河联合巡查机制，巡查范围覆盖太浦河青石峡段。")
+    assert not any(t == "COVERS" and o == "太浦河" for t, _, o in r.relations())
+
+
+def test_two_one_character_rivers_run_together_in_a_name_are_both_covered():
+    r = read("区人民检察院与吴江区人民检察院会签《汾河渭河流域公益诉讼协作意见》，联合开展巡查。", region="青浦区")
+    covered = {o for t, s, o in r.relations() if t == "COVERS"}
+    assert {"汾河", "渭河"} <= covered and "汾河渭河" not in covered
