@@ -245,6 +245,8 @@ SHARED_HEAD = "institution-shared"
 """The rule name of a body read from a list sharing one head (南海区、禅城区人民法院 → 南海区人民法院)."""
 PER_PLACE = "unit-per-place"
 """The rule name of the units one set of words names in each place listed (在A、B分别设立…调解室)."""
+POINT_PER_PLACE = "observation-point"
+"""The rule name of the points family's readings, one per place listed (在A镇、B镇分别建成…工作站)."""
 
 
 @dataclass(frozen=True)

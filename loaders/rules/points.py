@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, Candidate, Context, RelationRecord, alternation, clause_start, finditer_near, inside, list_items, normalise
+from govkg.loaders.rules.base import CJK, POINT_PER_PLACE, Candidate, Context, RelationRecord, alternation, clause_start, finditer_near, inside, list_items, normalise
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
 
@@ -56,7 +56,7 @@ class PointRule(RuleComponent):
         heads = alternation(vocabulary.observation_heads)
         verbs = alternation([*vocabulary.establishment_verbs, *vocabulary.point_verbs])
         self._set_up_at = re.compile(
-            f"在(?P<where>[^，。；\n]{{2,40}}?)(?:{verbs})的?(?P<count>{_COUNT})?"
+            f"(?:在|依托)(?P<where>[^，。；\n]{{2,40}}?)(?:{verbs})的?(?P<count>{_COUNT})?"
             f"(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))"
         )
         self._respectively = re.compile(
@@ -70,6 +70,7 @@ class PointRule(RuleComponent):
         self._arrival_reach = (16 + max(map(len, vocabulary.observation_heads)), max(map(len, self._arrival_verbs)) + 30)
         self._named_as = re.compile(f"(?:{alternation(vocabulary.point_naming_verbs)})(?P<where>[^，。；,;\\n]{{2,40}}?)为(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))")
         self._added = re.compile(f"(?:新增|新建|建成|新设)(?P<count>{_COUNT})(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))")
+        self._verb_inside = re.compile(verbs)
         self._classes = sorted(vocabulary.point_classes, key=lambda h: -len(h[0]))
         self._site = re.compile(f"[{CJK}]{{2,16}}?(?:{alternation(vocabulary.point_site_suffixes)})$")
 
@@ -103,7 +104,7 @@ class PointRule(RuleComponent):
         relations: list[RelationRecord] = []
 
         def point(canonical: str, start: int, end: int, name: str) -> None:
-            out.append(Candidate(Class.ObservationPoint, self.point_class(name), canonical, start, end, name, "observation-point", replaces=True))
+            out.append(Candidate(Class.ObservationPoint, self.point_class(name), canonical, start, end, name, POINT_PER_PLACE, replaces=True))
 
         def at_site(where_start: int, where_end: int, host: Candidate | None) -> Candidate | None:
             """The unknown site closing the place words, LOCATED_IN the known place before it."""
@@ -175,7 +176,7 @@ class PointRule(RuleComponent):
                 listed.append(following)
                 position = following.end
             named = self._named_after.match(text, position)
-            if not named or re.search("[、，,。；]", named["name"]):
+            if not named or re.search("[、，,。；]", named["name"]) or self._verb_inside.search(named["name"]):  # 仓房镇…建成观察点: the verb's
                 continue
             for host in listed:
                 canonical = normalise(host.canonical + named["name"])

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, LIST_LINKS, PER_PLACE, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
+from govkg.loaders.rules.base import CJK, LIST_LINKS, PER_PLACE, POINT_PER_PLACE, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
 from govkg.loaders.rules.events import ORGANISED
 from govkg.loaders.rules.places import QUALIFIER
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
@@ -25,6 +25,8 @@ _ACTOR_TYPES = (Class.Institution, Class.Place, Class.MediationCentre)
 _WRITTEN = (Class.Document, Class.Agreement)
 _PARTNER_LINK = re.compile("与|会同|联合|同")
 _ZONE_ENDS = ("区", "圈", "带", "走廊")
+_PER_PLACE_RULES = (PER_PLACE, POINT_PER_PLACE)
+"""Rules that read one surface once per place it is in (在A镇、B镇分别建成…工作站)."""
 _NOT_OBJECTS = ("nested-title", "quote-in-title")
 """Readings a verb does not act on: a title nested in another, a quote inside a title."""
 
@@ -115,7 +117,8 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
         if relation == RelationType.ESTABLISHED:
             listed = targets[:1]
             for c in targets[1:]:  # 建立A机制和B机制: each item of the list the verb governs; 在A、B分别设立X: each X the words name
-                if (c.start, c.end) == (listed[-1].start, listed[-1].end) and c.replaces and c.rule == listed[-1].rule == PER_PLACE:
+                if (c.start, c.end) == (listed[-1].start, listed[-1].end) and c.replaces and c.rule == listed[-1].rule in _PER_PLACE_RULES:
+                    # one surface read once per place (在A镇、B镇分别建成…工作站): the same rule's replacing readings
                     listed.append(c)
                     continue
                 if text[listed[-1].end:c.start] not in LIST_LINKS or c.type != listed[0].type:

@@ -46,3 +46,19 @@ def test_a_point_set_up_at_a_place_written_with_de_is_named_without_it(read):
 def test_a_point_set_up_with_a_plaque_is_named_after_both_verbs(read):
     found = read("县司法局在安定镇挂牌成立安定镇公共法律服务工作站。", region="平江县", city="岳阳市").found()
     assert not any("成立" in name for name in found)
+
+
+def test_points_built_in_each_listed_town_are_each_set_up_by_the_subject(read):
+    reading = read("区司法局分别在练塘镇、金泽镇建成涉外法律服务工作站，提供法律咨询。")
+    points = set(reading.found(type_="ObservationPoint"))
+    assert points == {"练塘镇涉外法律服务工作站", "金泽镇涉外法律服务工作站"}
+    established = {(s, t) for kind, s, t in reading.triples(implicit=False) if kind == "ESTABLISHED"}
+    assert established == {("青浦区司法局", p) for p in points}
+    assert ("LOCATED_IN", "金泽镇涉外法律服务工作站", "金泽镇") in reading.triples(implicit=False)
+
+
+def test_a_point_built_on_a_host_is_named_without_the_verb(read):
+    reading = read("区委依法治区办依托朱家角镇文化活动室建成基层法治观察点，聘请观察员9名。")
+    points = set(reading.found(type_="ObservationPoint"))
+    assert points and not any("建成" in name or "依托" in name for name in points)
+    assert any(kind == "ESTABLISHED" and target in points for kind, _, target in reading.triples(implicit=False))
