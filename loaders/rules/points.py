@@ -133,7 +133,10 @@ class PointRule(RuleComponent):
                     places = [c for c in within if c.type == Class.Place]
                     full = [c for c in places if c.text.endswith(_LEVEL_ENDS)]  # 白鹤镇青浦工业园 is in 白鹤镇, not 青浦
                     host = max(full or places, key=lambda c: c.start)
-                targets.append((text[item_start:item_end], at_site(item_start, item_end, host) or host))
+                host = at_site(item_start, item_end, host) or host
+                # 依托朱家角镇文化活动室建成…观察点: the point is named by its place, not by the host body around it
+                named_end = host.end if host.type == Class.Place and host.rule != "point-site" else item_end
+                targets.append((text[item_start:named_end], host))
             if not targets:
                 site = at_site(where_start, where_end, None)
                 if site is not None:
