@@ -1,11 +1,11 @@
 """Macro scores of the extractor on the fixture groups, per report and per group.
 
 The national fixtures are split as `tests/test_national_scores.py` splits them (dev: tuned on;
-held-out: scored, never tuned on); `unseen`, `unseen2` and `unseen3` are final test sets (never tuned on,
+held-out: scored, never tuned on); `unseen`, `unseen2`, `unseen3` and `unseen4` are final test sets (never tuned on,
 never read by whoever writes rules); `dev3` a tuning set of fresh reports (rule writers may read it);
 `yangtze` the older held-out Yangtze Delta reports. A report the recogniser refuses scores zero.
 
-    python tools/score_fixtures.py [dev] [dev2] [dev3] [held-out] [unseen] [unseen2] [unseen3] [yangtze]
+    python tools/score_fixtures.py [dev] [dev2] [dev3] [held-out] [unseen] [unseen2] [unseen3] [unseen4] [yangtze]
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ def groups() -> dict[str, list[Path]]:
         "unseen": _reports(data / "unseen"),
         "unseen2": _reports(data / "unseen2"),
         "unseen3": _reports(data / "unseen3"),
+        "unseen4": _reports(data / "unseen4"),
         "yangtze": sorted((data / "holdout").glob("*.txt")),
     }
 
