@@ -46,6 +46,8 @@ _ORGANISER_BEFORE = re.compile(
 
 _PERFECTIVE = "了"
 _OF = "的"
+_QUOTED_AFTER_VERB = re.compile(f"(?:首届|{_ORDINAL})?(?P<quote>{PLACEHOLDER}+)(?![{CJK}])")
+"""A quote right after an organising verb (masked), perhaps after its edition, with no name running on after it."""
 _BY = re.compile("由")
 ORGANISED = "organised-event"
 """The rule name of events read after an organising verb; the candidate's ``verb`` attribute is where the verb starts."""
@@ -113,6 +115,21 @@ class EventRule(RuleComponent):
         out.extend(self.organised(ctx))
         return out, ()
 
+    def _quoted_event(self, text: str, shadow: str, start: int, run: str) -> tuple[int, str, Class] | None:
+        """An event named by a quote right after the verb, perhaps after its edition (首届“…文化节”): its end,
+        canonical name and class; None unless the quote ends in an event head and nothing after it names a longer one."""
+        quote = _QUOTED_AFTER_VERB.match(shadow, start, start + len(run))
+        if quote is None or self._event_head_at_end.search(run) or text[quote.start("quote")] != "“":
+            return None
+        end = quote.end()
+        inner = text[quote.start("quote") + 1:end - 1]
+        head = self._event_head_at_end.search(inner)
+        if head is None or head.start() < 2 or self._generic.fullmatch(inner, 0, head.start()):
+            return None
+        cls = next(h.cls for h in self._event_heads if inner.endswith(h.word))
+        canonical = normalise(inner) if quote.start("quote") == start else normalise(text[start:end])
+        return end, canonical, cls
+
     def organised(self, ctx: Context, longest: int = 40) -> list[Candidate]:
         """Events named right after an organising verb (举办, 组织开展, 联合举办…), up to the last event head of the phrase.
 
@@ -150,6 +167,12 @@ class EventRule(RuleComponent):
                 if not words or not CJK_CHAR.match(cut.group(0)) or (k in words and k + 1 in words):
                     run = run[:cut.start()]
                     break
+            quoted = self._quoted_event(text, shadow, start, run)
+            if quoted is not None:  # 联合主办“…论坛”, 举办首届“…文化节”: the quote is the event's name
+                end_of_name, canonical, cls = quoted
+                out.append(Candidate(Class.Event, cls, canonical, start, end_of_name, text[start:end_of_name], ORGANISED, replaces=True,
+                                     attributes={"verb": organiser_at.get(verb.end(), verb.start())}))
+                continue
             for k in range(len(run), 0, -1):
                 head = self._event_head_at_end.search(run, 0, k)
                 if head and head.start() >= 2:

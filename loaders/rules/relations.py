@@ -85,6 +85,7 @@ class RelationRule(RuleComponent):
         out += scope_relations(ctx, found, self.vocabulary.region_count_words)
         explicit = containment_relations(found)
         explicit += serving_clauses(ctx.text, found, self.vocabulary.serve_cues)
+        explicit += served_places(ctx.text, found)
         out += explicit + paragraph_serves(text, found, explicit, self.vocabulary.serve_cues)
         place_links, implied = place_relations(found, ctx)
         out += place_links
@@ -362,13 +363,22 @@ def _actors_among(candidates: Sequence[Candidate]) -> list[Candidate]:
 def organised_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:
     """Who organised an event read after an organising verb: the bodies before the verb (A与B联合举办), else the reporting region (implicit)."""
     bodies = _actors_among(candidates)
+    text = ctx.text
     out = []
     for event in candidates:
         if event.type == Class.Event and event.rule == ORGANISED:
             verb = event.attributes["verb"]
-            for actor, implicit in _actors(ctx.text, bodies, verb, ctx):
+            for actor, implicit in _actors(text, bodies, verb, ctx):
                 out.append(RelationRecord(RelationType.ORGANIZED, actor, event.key, implicit, verb, event.end))
+            hosted = _HOSTED_AFTER.match(text, event.end)
+            if hosted:  # 举办…培训班，市司法局承办: the bodies of the next clause host it
+                for body in _named_before(text, bodies, *hosted.span("bodies")):
+                    out.append(RelationRecord(RelationType.ORGANIZED, body.key, event.key, False, event.start, hosted.end()))
     return out
+
+
+_HOSTED_AFTER = re.compile("[，,](?P<bodies>[^，。；,;\n]{2,30}?)(?:联合|共同)?(?:承办|协办)(?=[，。；,;\n])")
+"""A clause after an event that names who hosts or co-hosts it (…培训班，市司法局承办，…)."""
 
 
 def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Context) -> list[tuple[str, bool]]:
@@ -507,6 +517,39 @@ def serving_clauses(text: str, candidates: Sequence[Candidate], cues: Sequence[s
         if servers:
             server = max(servers, key=lambda c: (c.end, c.end - c.start))
             out.append(RelationRecord(RelationType.SERVES, server.key, event.key, False, server.start, event.end))
+    return out
+
+
+_SERVED_UNITS = (Class.ObservationPoint, Class.Institution, Class.MediationCentre, Class.Mechanism)
+_SERVING_CLAUSE = re.compile("(?:重点|主要|专门|就近)?服务(?!保障|中心|站|点|队|团|窗口|平台)")
+_ZONE_WORDS = ("经济开发区", "经济技术开发区", "高新技术产业开发区", "开发区", "高新区", "产业园区", "工业园区", "产业园", "工业园",
+               "工业集中区", "产业集聚区", "示范区", "合作区", "自贸区", "园区")
+"""Generic words a serving clause uses for a zone named before it (…在郯城经济开发区设立工作站，重点服务开发区内的企业)."""
+
+
+def served_places(text: str, candidates: Sequence[Candidate]) -> list[RelationRecord]:
+    """…设立法律服务工作站，服务A镇、B乡三地群众: the unit the clause before names last serves the places the clause
+    opened by 服务 names, or the zone it was set up in when the clause calls it by its kind (服务开发区内的企业) (SERVES)."""
+    places = sorted((c for c in candidates if c.type == Class.Place), key=lambda c: c.start)
+    out = []
+    for match in _SERVING_CLAUSE.finditer(text):
+        start = clause_start(text, match.start())
+        if start == 0 or text[start - 1] not in "，," or text[start:match.start()] not in ("", "重点", "主要", "专门", "就近"):
+            continue
+        end = clause_end(text, match.end())
+        previous = clause_start(text, start - 1)
+        units = [c for c in candidates if c.type in _SERVED_UNITS and previous <= c.start and c.end <= start - 1 and c.rule not in _NOT_OBJECTS]
+        if not units:
+            continue
+        unit = max(units, key=lambda c: (c.end, c.end - c.start))
+        servers = [c for c in units if (c.start, c.end, c.type) == (unit.start, unit.end, unit.type)]  # 在A、B分别设立…站: each station
+        within = [p for p in places if match.end() <= p.start and p.end <= end]
+        served = [p for p in within if not any(o is not p and o.start <= p.start and p.end <= o.end for o in within)]
+        served = [p for p in served if p.end not in {o.start for o in served}]  # 高陂镇工业集中区 read as two: the zone
+        if not served:
+            word = next((w for w in _ZONE_WORDS if text.startswith(w, match.end())), None)
+            served = [p for p in places if previous <= p.start and p.end <= unit.start and word and p.text.endswith(word)]
+        out += [RelationRecord(RelationType.SERVES, c.key, p.key, False, c.start, p.end) for c in servers for p in served]
     return out
 
 

@@ -127,3 +127,47 @@ def test_an_event_another_body_held_that_the_regions_staff_attended_is_that_body
 def test_a_kind_of_event_named_by_generic_words_alone_is_no_event():
     r = read("县司法局组织开展业务培训12次，举办法治讲座30场，组织开展法治宣传活动。", region="凤凰县")
     assert not [n for n, t in r.names.items() if t in ("Event", "Mechanism")]
+
+
+def test_a_quoted_event_right_after_the_verb_has_every_organiser():
+    r = read("区律师协会与上海政法学院联合主办“淀山湖法治论坛”，邀请专家30余名。")
+    event = "淀山湖法治论坛"
+    assert r.names[event] == "Event"
+    assert {("ORGANIZED", "青浦区律师协会", event), ("ORGANIZED", "上海政法学院", event)} <= r.relations()
+
+
+def test_a_first_edition_written_before_the_quote_is_part_of_the_name():
+    r = read("区司法局联合区档案局、区教育局于9月举办首届“水乡法治文化节”，开展展演。")
+    event = "首届“水乡法治文化节”"
+    assert {("ORGANIZED", b, event) for b in ("青浦区司法局", "青浦区档案局", "青浦区教育局")} <= r.relations()
+
+
+def test_a_quote_that_ends_in_no_event_head_is_no_event():
+    r = read("区司法局联合举办“法律明白人”，参加人员50名。")
+    assert not any(t == "ORGANIZED" for t, _, _ in r.relations())
+
+
+def test_the_host_named_in_the_clause_after_the_event_organises_it_too():
+    r = read("5月，市司法局在我区举办全市人民调解员业务培训班，区司法局承办，培训调解员200名。")
+    organisers = {s for t, s, o in r.relations() if t == "ORGANIZED"}
+    assert {"上海市司法局", "青浦区司法局"} <= organisers
+
+
+def test_a_campaign_or_inspection_a_body_carries_out_with_a_partner_is_an_event():
+    r = read("区市场监管局会同区公安分局开展农贸市场计量专项整治，检查商户300家次。")
+    event = "农贸市场计量专项整治"
+    assert r.names[event] == "Event"
+    assert ("ORGANIZED", "青浦区市场监督管理局", event) in r.relations()
+    r = read("区住房城乡建设管理委会同区应急局开展建筑工地消防专项检查。")
+    assert r.names["建筑工地消防专项检查"] == "Event"
+
+
+def test_a_photo_exhibition_hosted_by_two_bodies():
+    r = read("由区委宣传部主办、区融媒体中心承办的“水韵青浦”法治摄影展在区图书馆展出。")
+    event = "“水韵青浦”法治摄影展"
+    assert {("ORGANIZED", "中共青浦区委宣传部", event), ("ORGANIZED", "青浦区融媒体中心", event)} <= r.relations()
+
+
+def test_a_meeting_counted_once_names_no_event():
+    r = read("三地司法局每季度轮流召开一次联席会议。")
+    assert "一次联席会议" not in r.names
