@@ -289,6 +289,6 @@ class Context:
 
 def in_place(ctx: Context, place: str) -> str:
     """A unit's name up to its place: a place of the reporting region with the region in front (官亭镇 → 民和回族土族自治县官亭镇)."""
-    if place != ctx.region and place in ctx.gazetteer and ctx.region in {p.name for p in ctx.gazetteer.chain(place)[1:]}:
+    if not place.startswith(ctx.region) and place in ctx.gazetteer and ctx.region in {p.name for p in ctx.gazetteer.chain(place)[1:]}:
         return ctx.region + place
     return place

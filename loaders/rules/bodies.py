@@ -24,7 +24,7 @@ from govkg.loaders.rules.places import FOREIGN_DIVISION
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
 
-_FUNCTION_CHARS = "对与和及、由经向在为同让请将把被从至并"
+_FUNCTION_CHARS = "对与和及、由经向在为同让请将把被从至并于"
 _SHORT_FORM = re.compile("自治区|区|县|旗|省|州|盟|地(?=委)|市(?!场)")
 def _owners(ctx: Context) -> dict[str, str]:
     """Whom a short form names (:meth:`Context.owners`), with the levels of autonomous regions: 自治区 → the
@@ -51,7 +51,7 @@ _PARTY_GROUP = "党组"
 _LIST_LINKS = "、和及"
 """What carries an owner over to the next body (区法院、司法局); not 与, which names partners of their own."""
 _HEADS_NEEDING_A_BODY = ("委员会", "局", "厅", "委办", "办公室", "中心", "所", "大队", "支队")
-_SUB_BODY_FORBIDDEN = re.compile("[及和与、的]|政府|局|院|全年|审查|联合|会同|协同|配合|聘请|邀请|组织|开展|召开|指导|推动|牵头")
+_SUB_BODY_FORBIDDEN = re.compile("[及和与、的]|政府|局|院|全年|现有|审查|联合|会同|协同|配合|聘请|邀请|组织|开展|召开|指导|推动|牵头")
 _BOUNDARY = set("，。；：、！？,;:!?\n（）() \u3000与和及同由经在向对并")
 """What may stand before a name that no place opens (华南理工大学法学院, 佛山仲裁委员会)."""
 _NAMING_VERBS = ("联合", "组织", "邀请", "聘请", "会同", "委托", "依托")
@@ -289,7 +289,9 @@ class BodyRule(RuleComponent):
                 relations.append(RelationRecord(RelationType.LOCATED_IN, name, parent.canonical, True, parent.start, match.end()))
                 continue
             cls = Class.Court if parent.cls == Class.Court and match.group(0).endswith(_COURT_BRANCHES) else Class.Office
-            out.append(Candidate(Class.Institution, cls, name, match.start(), match.end(), match.group(0), "sub-institution"))
+            # an office is written with its body (区政府办公室: the words name it whole); a court's branch stands alone
+            start = parent.start if cls == Class.Office else match.start()
+            out.append(Candidate(Class.Institution, cls, name, start, match.end(), text[start:match.end()], "sub-institution"))
             # an office is its body's by the name alone (区政府办公室): known, not stated; a branch written after its body is stated
             relations.append(RelationRecord(RelationType.PART_OF, name, parent.canonical, cls == Class.Office, parent.start, match.end()))
         for body in [c for c in out if c.rule.startswith("institution")]:

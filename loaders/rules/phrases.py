@@ -19,7 +19,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, PLACEHOLDER, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_start, first_of, normalise, pause
+from govkg.loaders.rules.base import CJK, PLACEHOLDER, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_start, first_of, inside, normalise, pause
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.loaders.rules.events import ORGANISED
 from govkg.ontology.terms import Class
@@ -121,7 +121,8 @@ class PhraseRule(RuleComponent):
         strong = [c for c in earlier if c.rule in _STRONG_RULES]
         organised = [c for c in earlier if c.rule == ORGANISED]  # the event rule read the event with its organiser's verb
         body_readings = {(c.start, c.end, c.type) for c in earlier if c.rule.startswith("institution")}  # 成立县…中心: the body rule's
-        found = [p for p in self.read(ctx) if not any(p.overlaps(s) for s in strong)
+        bodies_read = [(c.start, c.end) for c in earlier if c.rule.startswith("institution")]
+        found = [p for p in self.read(ctx, bodies_read) if not any(p.overlaps(s) for s in strong)
                  and not (p.type == Class.Event and any(p.overlaps(o) for o in organised)) and (p.start, p.end, p.type) not in body_readings]
         found += [k for k in self.known(ctx) if not any(k.overlaps(o) for o in (*strong, *found))]
         if any(UNNAMED in p.attributes for p in found):
@@ -132,12 +133,15 @@ class PhraseRule(RuleComponent):
         bodies = [c for c in (*earlier, *found) if c.type == Class.Institution]
         return [stationed_name(p, bodies) for p in found], ()
 
-    def read(self, ctx: Context) -> list[Candidate]:
-        """Every phrase reading of the text, before those overlapping quotes and titles are left out."""
+    def read(self, ctx: Context, bodies: Sequence[tuple[int, int]] = ()) -> list[Candidate]:
+        """Every phrase reading of the text, before those overlapping quotes and titles are left out; ``bodies``:
+        the spans of bodies read before, in whose names no verb acts (县住房和城乡建设局组建…: 建设 is the bureau's)."""
         text, shadow = ctx.text, ctx.masked
         out: list[Candidate] = []
         for type_, verbs, heads in self._types:
             for verb in verbs.finditer(shadow):
+                if bodies and inside(verb.start(), bodies):
+                    continue
                 run_start = verb.end() + (shadow.startswith(_PERFECTIVE, verb.end()))  # 建立了…机制: the name follows 了
                 run_end = pause(shadow, run_start)
                 segments = [(run_start, run_end)]
