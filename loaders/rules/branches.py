@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, PER_PLACE, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, clause_end, in_place, list_items, normalise, overlaps_any
+from govkg.loaders.rules.base import CJK, PER_PLACE, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, in_place, list_items, normalise, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.loaders.rules.phrases import STATIONED
 from govkg.ontology.terms import Class, RelationType
@@ -36,6 +36,12 @@ _SUB_UNIT_VERB = "下设"
 _GENERIC_BRANCH = ("", "调解", "人民调解")
 """What may stand before a branch head in a branch named by its kind (调解工作站): the centre's branch, not a unit of its own."""
 _PLACE_SUFFIXES = ("街道", "镇", "乡", "社区", "村")
+_ARRIVING = (Class.MediationCentre, Class.ObservationPoint)
+"""Units a clause after the one that sets them up may place (…成立X中心，落户Y) without naming them again."""
+_SEATS = ("办公地点", "办公室", "地点")
+"""What of a unit a carried clause may name as being somewhere (委员会办公室设在X, 办公地点设在X): the unit's seat."""
+_RUNNING = ("运行", "运转", "办公", "开展工作")
+"""Verbs after 依托X in a clause of its own (…调解点，依托X运行): the unit before is in X."""
 
 
 def _actor_before(earlier: Sequence[Candidate], centre: Candidate, shadow: str) -> Candidate | None:
@@ -94,6 +100,10 @@ class BranchRule(RuleComponent):
              *(v for vs in self.vocabulary.phrase_verbs.values() for v in vs)]))
         self._arrival = re.compile(f"(?:{alternation(self.vocabulary.point_arrival_verbs)})(?P<where>[^，。；,;\\n]{{2,30}})")
         self._unveiled = re.compile("在(?P<where>[^，。；,;\\n]{2,20}?)(?:揭牌|挂牌|正式运行|投入使用|启用|建成)")
+        # …共建劳动争议调解室，调解室设在X / 办公地点设在X / 落户X / 依托X运行: the unit the clause before set up is in X
+        self._carried_arrival = re.compile(
+            f"[，,](?P<head>[{CJK}]{{0,8}}?)(?:(?:{alternation(self.vocabulary.point_arrival_verbs)})(?P<where>[^，。；,;\\n]{{2,30}})"
+            f"|依托(?P<host>[^，。；,;\\n]{{2,30}}?)(?:{alternation(_RUNNING)}))")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         earlier = candidates(doc)
@@ -272,4 +282,35 @@ class BranchRule(RuleComponent):
                     position = host.end
             if run:
                 out.append(RelationRecord(RelationType.LOCATED_IN, centre.key, run[-1].key, False, centre.start, run[-1].end))
+        out += self._carried_arrivals(earlier, shadow, hosts)
+        return out
+
+    def _carried_arrivals(self, earlier: Sequence[Candidate], shadow: str, hosts: Sequence[Candidate]) -> list[RelationRecord]:
+        """…共建X调解室，调解室设在Y (or 办公地点设在Y, 落户Y, 依托Y运行): the unit the clause before names last is in Y.
+
+        The clause may name the unit by its head (调解室, 基地, 委员会办公室) or its seat only; a body is placed
+        only when the clause names it by its head (…共建研究基地，基地设在县司法局).
+        """
+        out: list[RelationRecord] = []
+        for match in self._carried_arrival.finditer(shadow):
+            head = match["head"]
+            stem = next((head[: -len(seat)] for seat in _SEATS if head.endswith(seat)), head)
+            if head and not stem and head not in _SEATS:
+                continue
+            opened = clause_start(shadow, match.start())
+            named = [c for c in earlier if opened <= c.start and c.end <= match.start()
+                     and (c.type in _ARRIVING or (stem and c.type == Class.Institution))]
+            if stem:
+                named = [c for c in named if len(stem) >= 2 and c.text.strip("“”").endswith(stem)]
+            if not named:
+                continue
+            unit = max(named, key=lambda c: (c.end, c.end - c.start))
+            where_start, where_end = match.span("where") if match["where"] is not None else match.span("host")
+            run, position = [], where_start
+            for host in sorted((h for h in hosts if where_start <= h.start and h.end <= where_end and h is not unit), key=lambda h: (h.start, -h.end)):
+                if host.start == position:
+                    run.append(host)
+                    position = host.end
+            if run and position == where_end:  # 落户郯城街道社区服务中心 with the centre unread: not the street
+                out.append(RelationRecord(RelationType.LOCATED_IN, unit.key, run[-1].key, False, unit.start, run[-1].end))
         return out

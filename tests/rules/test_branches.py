@@ -47,3 +47,20 @@ def test_the_body_under_whose_guidance_a_unit_is_set_up_is_not_where_it_is():
 
     r = extract("在县司法局指导下成立物业纠纷人民调解委员会。", region="凤凰县")
     assert not any(t == "LOCATED_IN" and o == "凤凰县司法局" for t, _, o in r.relations())
+
+
+def test_a_unit_is_where_the_next_clause_puts_it_by_its_head_or_seat(read):
+    found = read("区信访局、区司法局联合成立区矛盾纠纷调处化解中心，中心设在区综治中心，全年接待群众来访300人次。"
+                 "区卫生健康委与区司法局共同组建区医疗纠纷人民调解委员会，办公地点设在金泽镇，全年调处纠纷20件。").triples("LOCATED_IN", implicit=False)
+    assert ("LOCATED_IN", "青浦区矛盾纠纷调处化解中心", "青浦区社会治安综合治理中心") in found
+    assert ("LOCATED_IN", "青浦区医疗纠纷人民调解委员会", "金泽镇") in found
+
+
+def test_a_carried_seat_of_another_thing_places_nothing(read):
+    found = read("区司法局与区律师协会共建青浦法律服务联盟，联盟秘书处设在区综治中心。").triples("LOCATED_IN", implicit=False)
+    assert not any(target == "青浦区社会治安综合治理中心" for _, _, target in found)
+
+
+def test_a_carried_host_whose_name_is_not_read_whole_places_nothing(read):
+    found = read("区司法局与区妇联共建“和美家风”调解工作室，落户金泽镇文体活动中心，全年调解纠纷57件。").triples("LOCATED_IN", implicit=False)
+    assert not any(target == "金泽镇" for _, _, target in found)
