@@ -205,3 +205,10 @@ def test_a_centre_unveiled_at_a_place_is_located_there(read):
     located = reading.triples("LOCATED_IN", implicit=False)
     assert ("LOCATED_IN", "平江县矛盾纠纷调处化解中心", "平江县安定镇") in located
     assert ("LOCATED_IN", "平江县诉调对接中心", "平江县人民法院") in located
+
+
+def test_a_mediation_unit_two_bodies_build_together_is_set_up_by_both(read):
+    reading = read("区总工会与嘉善县总工会共建跨区域劳动争议联合调解室，全年调解劳动争议23件。")
+    assert "跨区域劳动争议联合调解室" in reading.found(type_="MediationCentre")
+    established = {s for kind, s, t in reading.triples(implicit=False) if kind == "ESTABLISHED" and t == "跨区域劳动争议联合调解室"}
+    assert established == {"青浦区总工会", "嘉善县总工会"}
