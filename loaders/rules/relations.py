@@ -81,6 +81,7 @@ class RelationRule(RuleComponent):
         out = verb_relations(ctx, found, self.vocabulary, self._verbs, self._relation_of)
         out += review_relations(ctx, found, self._review)
         out += issued_by_relations(ctx, found)
+        out += set_up_by_relations(ctx, found, self.vocabulary.relation_verbs[RelationType.ESTABLISHED])
         out += organised_relations(ctx, found)
         out += scope_relations(ctx, found, self.vocabulary.region_count_words)
         explicit = containment_relations(found)
@@ -184,6 +185,27 @@ def issued_by_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[R
         before = [c for c in written if sentence_start <= c.start and c.end <= match.start()]
         if issuers and before:
             out += [RelationRecord(RelationType.ISSUED, body.key, before[-1].key, False, before[-1].start, match.end()) for body in issuers]
+    return out
+
+
+_SET_UP_BY = "由(?P<body>[^，。；,;\n]{{2,40}}?)(?:联合|共同|牵头|合作)?(?:{verbs})(?![{cjk}])"
+"""A unit named before 由X(与Y)联合成立: X and Y set it up (县行政争议调解中心由县司法局与县人民法院联合成立)."""
+_UNITS = (Class.Institution, Class.MediationCentre, Class.ObservationPoint)
+
+
+def set_up_by_relations(ctx: Context, candidates: Sequence[Candidate], verbs: Sequence[str]) -> list[RelationRecord]:
+    """Y由A与B联合成立: A and B (every body named with 由) set up the unit written right before 由."""
+    text = ctx.masked
+    pattern = re.compile(_SET_UP_BY.format(verbs=alternation(verbs), cjk=CJK))
+    bodies = _actors_among(candidates)
+    ends = {c.end: c for c in sorted(candidates, key=lambda c: c.start - c.end) if c.type in _UNITS}
+    out = []
+    for match in finditer_near(pattern, text, ("由",), 0, 1 + 40 + 6):
+        unit = ends.get(match.start())
+        founders = [c for c in _named_before(ctx.text, bodies, *match.span("body")) if c.type == Class.Institution]
+        if unit is None or not founders:
+            continue
+        out += [RelationRecord(RelationType.ESTABLISHED, body.key, unit.key, False, unit.start, match.end()) for body in founders if body.key != unit.key]
     return out
 
 

@@ -103,3 +103,13 @@ def test_a_body_that_guides_or_pushes_another_to_set_up_a_unit_did_not_set_it_up
     established = {(s, o) for t, s, o in r.relations() if t == "ESTABLISHED"}
     assert ("凤凰县工商业联合会", "凤凰县商会人民调解委员会") in established
     assert not any(s in ("凤凰县司法局", "凤凰县人民法院") for s, _ in established)
+
+
+def test_a_unit_set_up_by_bodies_named_with_you_is_theirs(read):
+    found = read("区行政争议调解中心由区司法局与区人民法院联合成立，全年调解行政争议46件。").triples("ESTABLISHED", implicit=False)
+    assert found == {("ESTABLISHED", "青浦区司法局", "青浦区行政争议调解中心"), ("ESTABLISHED", "青浦区人民法院", "青浦区行政争议调解中心")}
+
+
+def test_bodies_named_with_you_that_only_staff_a_unit_set_nothing_up(read):
+    found = read("区行政争议调解中心落户区人民法院，由区司法局和区人民法院派员共同值守。").triples("ESTABLISHED", implicit=False)
+    assert not found
