@@ -36,6 +36,9 @@ _SUB_UNIT_VERB = "下设"
 _GENERIC_BRANCH = ("", "调解", "人民调解")
 """What may stand before a branch head in a branch named by its kind (调解工作站): the centre's branch, not a unit of its own."""
 _PLACE_SUFFIXES = ("街道", "镇", "乡", "社区", "村")
+_BUILT = ("建成",)
+"""Verbs a body builds a unit with at a host (依托皇都村鼓楼建成…调解工作室): only with the host read."""
+_HOSTED_BY = "依托"
 _ARRIVING = (Class.MediationCentre, Class.ObservationPoint)
 """Units a clause after the one that sets them up may place (…成立X中心，落户Y) without naming them again."""
 _SEATS = ("办公地点", "办公室", "地点")
@@ -87,11 +90,12 @@ class BranchRule(RuleComponent):
         heads = alternation(self.vocabulary.branch_heads)
         self._branch = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?P<verb>{verbs})(?P<name>[{CJK}]{{0,10}}?(?:{heads}))")
         units = alternation(self.vocabulary.unit_heads)
-        self._unit = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?:{verbs})(?P<name>[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
-        self._set_up_in = re.compile(f"(?:在|依托)([^，。；\\n]{{2,30}}?)(?:{verbs})")
+        built = alternation([*self.vocabulary.establishment_verbs, *_BUILT])
+        self._unit = re.compile(f"(?:(?P<prep>在|依托)(?P<where>[^，。；\\n]{{2,20}}?))?(?P<verb>{built})(?P<name>[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
+        self._set_up_in = re.compile(f"(?:在|依托)([^，。；\\n]{{2,30}}?)(?:{built})")
         # 设立A工作站、B工作站和C调解室: every item of the list a branch
         self._next_branch = re.compile(f"(?:以及|[、和及])(?P<name>[{CJK}]{{0,10}}?(?:{heads}))(?=以及|[、和及，。；,;\\n]|$)")
-        self._per_place = re.compile(f"在(?P<where>[^，。；,;\\n]{{4,40}}?)(?:分别|共同|联合|各)?(?:{verbs})"
+        self._per_place = re.compile(f"在(?P<where>[^，。；,;\\n]{{4,40}}?)(?:分别|共同|联合|各)?(?:{built})"
                                      f"(?P<name>[{CJK}“”]{{0,16}}?(?:{alternation(self.vocabulary.mediation_unit_heads)}))")
         # 交通事故纠纷人民调解委员会全年调解…: a unit named whole where a clause opens, no owner or verb before it
         self._opening_name = re.compile(f"(?:^|(?<=[，。；：、\\n]))(?:[一二三四五六七八九十]是|其中|同时|此外|另外)?(?P<name>[{CJK}“”]{{2,16}}?(?:{alternation(self.vocabulary.mediation_unit_heads)}))")
@@ -208,6 +212,8 @@ class BranchRule(RuleComponent):
             mediation = any(cue in written for cue in self.vocabulary.mediation_cues)
             type_, cls = (Class.MediationCentre, Class.MediationBranch) if mediation else (Class.Institution, Class.Office)
             hosts = [h for h in earlier if unit["where"] and h.type in (*_HOSTS, Class.MediationCentre) and unit.start("where") <= h.start and h.end <= unit.end("where")]
+            if not hosts and (unit["verb"] in _BUILT or unit["prep"] == _HOSTED_BY):
+                continue  # 依托县工商业联合会建成…: a host no rule read names no unit of the body
             if mediation and hosts:
                 # 县司法局与积石山县司法局在官亭镇共同设立…调解室: a unit of the place, whoever of the partners is named last;
                 # 在县矛盾纠纷调处化解中心设立…调解工作室: the host's

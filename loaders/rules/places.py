@@ -240,7 +240,9 @@ class PlaceRule(RuleComponent):
         return out, ()
 
 
-_VILLAGE_BEFORE = ("在", "到", "赴", "走进", "深入", "前往", "进驻", "覆盖", "入驻")
+_HOSTING = "依托"
+"""A village after 依托 hosts what is set up (依托皇都村鼓楼建成…): a place whatever of it is named after it."""
+_VILLAGE_BEFORE = ("在", "到", "赴", "走进", "深入", "前往", "进驻", "覆盖", "入驻", _HOSTING)
 """Verbs and prepositions before a village or community the text goes to (在十八洞村, 走进银山社区)."""
 _VILLAGE_BODIES = ("村委会", "村民委员会", "居委会", "居民委员会", "党支部", "党总支", "党委", "两委", "村民", "居民")
 """What a village or community has (莲湖村村委会, 银山社区居委会): the name before it is a place."""
@@ -264,7 +266,8 @@ def _villages(text: str, word_starts: frozenset[int], after: re.Pattern[str], su
     """
     out = []
     for suffix_start, end, _ in automaton_of(suffixes).matches(text):
-        if not after.match(text, end):
+        followed = after.match(text, end) is not None
+        if not followed and _HOSTING not in text[max(0, suffix_start - 4 - len(_HOSTING)):suffix_start]:
             continue
         committee = text.startswith(_VILLAGE_BODIES, end)
         for length in (2, 3, 4):
@@ -276,6 +279,8 @@ def _villages(text: str, word_starts: frozenset[int], after: re.Pattern[str], su
                 break  # 在村(社区): no name before the suffix
             if stem in _VILLAGE_STOPS or stem.endswith(_VILLAGE_STOPS) or stem.startswith(("全", "各", "该", "本", "每")):
                 break
+            if not followed and not text.endswith(_HOSTING, 0, start):
+                continue  # 依托皇都村鼓楼建成…: the village hosting a unit, whatever of it follows
             if text[max(0, start - 2):start].endswith(_VILLAGE_BEFORE) or committee and (start == 0 or not CJK_CHAR.match(text, start - 1)
                                                                                         or text[start - 1] in _JOINING):
                 out.append((start, end, text[start:end]))

@@ -67,7 +67,9 @@ class QuoteRule(RuleComponent):
         self._head_words = tuple(h.word for h in self._heads)
         self._any_stop = re.compile(alternation(vocabulary.quote_suffix_stops))
         self._any_stop_word = re.compile(alternation(vocabulary.suffix_stop_words))
-        verbs = set(vocabulary.phrase_verbs[Class.Mechanism]) | set(vocabulary.quote_action_verbs)
+        # 依托皇都村鼓楼建成“…”调解工作室: a verb setting a unit up ends the qualifier too
+        founding = (Class.MediationCentre, Class.ObservationPoint, Class.Institution)
+        verbs = set(vocabulary.phrase_verbs[Class.Mechanism]) | set(vocabulary.quote_action_verbs) | {v for c in founding for v in vocabulary.phrase_verbs[c]}
         self._prefix_verbs = sorted(verbs, key=len, reverse=True)
 
     def head_of(self, phrase: str) -> QuoteHead | None:

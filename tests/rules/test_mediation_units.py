@@ -212,3 +212,16 @@ def test_a_mediation_unit_two_bodies_build_together_is_set_up_by_both(read):
     assert "跨区域劳动争议联合调解室" in reading.found(type_="MediationCentre")
     established = {s for kind, s, t in reading.triples(implicit=False) if kind == "ESTABLISHED" and t == "跨区域劳动争议联合调解室"}
     assert established == {"青浦区总工会", "嘉善县总工会"}
+
+
+def test_a_unit_built_on_a_village_host_is_in_the_village_and_its_builders(read):
+    reading = read("金泽镇人民调解委员会依托莲湖村祠堂建成“和为贵”调解工作室，调解员用方言调解邻里纠纷。")
+    units = [name for name in reading.found(type_="MediationCentre") if name.endswith("“和为贵”调解工作室")]
+    assert len(units) == 1 and "建成" not in units[0] and "祠堂" not in units[0]
+    assert ("LOCATED_IN", units[0], "莲湖村") in reading.triples(implicit=False)
+    assert any(kind == "ESTABLISHED" and target == units[0] for kind, _, target in reading.triples(implicit=False))
+
+
+def test_a_body_building_a_unit_at_a_host_no_rule_reads_names_no_unit_of_its_own(read):
+    found = read("区行政审批服务局依托区工商联合会馆建成企业服务站，全年服务企业80家。").found()
+    assert not any(name.startswith("青浦区行政审批服务局") and name.endswith("服务站") for name in found)
