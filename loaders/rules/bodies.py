@@ -56,9 +56,11 @@ _BOUNDARY = set("，。；：、！？,;:!?\n（）() \u3000与和及同由经�
 """What may stand before a name that no place opens (华南理工大学法学院, 佛山仲裁委员会)."""
 _NAMING_VERBS = ("联合", "组织", "邀请", "聘请", "会同", "委托", "依托")
 """Verbs a named partner follows (联合华南理工大学法学院, 组织湖北正源律师事务所律师…)."""
-_PARTNER_VERBS = (*_NAMING_VERBS, "支持", "引导", "推动", "鼓励", "指导", "培育", "规范", "督促", "发动", "动员")
-"""Verbs that open no name (支持律师事务所…: the firms in general)."""
+_PARTNER_VERBS = (*_NAMING_VERBS, "支持", "引导", "推动", "鼓励", "指导", "培育", "规范", "督促", "发动", "动员", "入驻", "吸纳")
+"""Verbs that open no name (支持律师事务所…, 入驻律师事务所: the firms in general)."""
 _COURT_BRANCHES = ("人民法庭", "法庭")
+_SCHOOL_OF = re.compile(f"[{CJK}]{{2,6}}?与[{CJK}]{{2,8}}?学院")
+"""A school of a university whose name joins two subjects (法学与公共管理学院), written right after the university."""
 _BRACKETED = re.compile(f"[（(](?P<alias>[{CJK}]{{2,10}})[）)]")
 _NOT_MEDIATION = (Class.Association, Class.ArbitrationBody, Class.Court, Class.Procuratorate, Class.Government, Class.Legislature)
 """Classes a body keeps whatever its name says of disputes (县人民调解员协会, 县劳动人事争议仲裁委员会)."""
@@ -282,6 +284,8 @@ class BodyRule(RuleComponent):
             match = self._sub.match(text, parent.end)
             if not match or any(v in match.group(0) for v in self._verbs) or _SUB_BODY_FORBIDDEN.search(match.group(0)[:-2]):
                 continue
+            if self._platforms.match(text, parent.end):
+                continue  # 市政府法律顾问专家库: the body's pool of experts, not an office
             name = parent.canonical + match.group(0)
             if any(cue in match.group(0) for cue in self.vocabulary.mediation_cues):
                 # a body's mediation unit (县人民法院诉调对接中心): it sits in the body, by the name alone
@@ -450,10 +454,13 @@ class BodyRule(RuleComponent):
                 continue
             if match.group(0).startswith(_PARTNER_VERBS):
                 continue  # 支持律师事务所在…设立: a verb, then a kind of body; a name starts after the verb
-            name = match.group(0)
+            end = match.end()
+            if (school := _SCHOOL_OF.match(text, end)) and match.group(0).endswith(("大学", "学院")):
+                end = school.end()  # 怀化学院法学与公共管理学院: one school of the college, its name joined by 与
+            name = text[match.start():end]
             cls = next(c for w, c in self._named_by_length if name.endswith(w))
-            out.append(Candidate(Class.Institution, cls, name, match.start(), match.end(), name, "institution-named", attributes={COMPLETE: True}))
-            covered.append(match.span())
+            out.append(Candidate(Class.Institution, cls, name, match.start(), end, name, "institution-named", attributes={COMPLETE: True}))
+            covered.append((match.start(), end))
         return out
 
     def _counted_bodies(self, text: str, found: Sequence[Candidate], places: Sequence[Candidate], region: str) -> list[Candidate]:

@@ -121,9 +121,10 @@ class PhraseRule(RuleComponent):
         strong = [c for c in earlier if c.rule in _STRONG_RULES]
         organised = [c for c in earlier if c.rule == ORGANISED]  # the event rule read the event with its organiser's verb
         body_readings = {(c.start, c.end, c.type) for c in earlier if c.rule.startswith("institution")}  # 成立县…中心: the body rule's
+        body_ends = {(c.end, c.type) for c in earlier if c.rule.startswith("institution")}  # 挂牌于市…中心: the body rule read the name
         bodies_read = [(c.start, c.end) for c in earlier if c.rule.startswith("institution")]
         found = [p for p in self.read(ctx, bodies_read) if not any(p.overlaps(s) for s in strong)
-                 and not (p.type == Class.Event and any(p.overlaps(o) for o in organised)) and (p.start, p.end, p.type) not in body_readings]
+                 and not (p.type == Class.Event and any(p.overlaps(o) for o in organised)) and (p.start, p.end, p.type) not in body_readings and (p.end, p.type) not in body_ends]
         found += [k for k in self.known(ctx) if not any(k.overlaps(o) for o in (*strong, *found))]
         if any(UNNAMED in p.attributes for p in found):
             bodies = [c for c in earlier if c.type == Class.Institution]

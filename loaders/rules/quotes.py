@@ -24,6 +24,9 @@ _SUFFIX_END = re.compile("[" + "".join(map(re.escape, sorted(PUNCT | set("“”
 _CJK_RUN = re.compile("[\u4e00-\u9fff]+")
 
 _PERFECTIVE = "了"
+_WHOLE_REGION = ("全区", "全县", "全市", "全旗", "全州")
+_AGREEMENT_ENDS = ("协议", "备忘录")
+_FUNCTION_WORDS = "从向对把将被由与和及在为的"
 
 
 class QuoteHead(NamedTuple):
@@ -95,6 +98,9 @@ class QuoteRule(RuleComponent):
             i += 1
             last = chain[-1]
             if inside(last.start(), in_titles):
+                title_end = next(e for s, e in in_titles if s <= last.start() < e)
+                if text.endswith(_AGREEMENT_ENDS, 0, title_end - 1):
+                    continue  # 《闽粤边界“三地一家亲”…联调协议》: the quote names the agreement, no mechanism of its own
                 for q in chain:
                     if self.head_of(q.group(1)) is None:
                         out.append(Candidate(Class.Mechanism, Class.Mechanism, q.group(1), q.start(), q.end(), q.group(0), "quote-in-title"))
@@ -159,6 +165,8 @@ class QuoteRule(RuleComponent):
                 best = k + len(verb)
         if best >= 0 and window.startswith(_PERFECTIVE, best):
             best += len(_PERFECTIVE)  # 开展了“…”活动: 了 ends the verb
+        if best < 0 and window.startswith(_WHOLE_REGION) and (window_start == 0 or text[window_start - 1] in PUNCT or text[window_start - 1] == "\n"):
+            best = 2  # 全县行政执法“三项制度”: the qualifier follows the region's scope that opens the clause
         if best < 0 or best == len(window):
             return position
         prefix = window[best:]
@@ -167,5 +175,11 @@ class QuoteRule(RuleComponent):
         return window_start + best
 
     def _governed_by_action(self, text: str, position: int) -> bool:
+        """An action verb right before the quote, or before the qualifier the quote is written after (推行涉企行政执法“…”)."""
         before = text[max(0, position - 6):position]
-        return any(verb in before for verb in self.vocabulary.quote_action_verbs)
+        if any(verb in before for verb in self.vocabulary.quote_action_verbs):
+            return True
+        start = self._prefix(text, position)
+        if start == position or any(ch in _FUNCTION_WORDS for ch in text[start:position]):
+            return False  # 推动法律顾问从“被动咨询”…: the words before the quote are no qualifier of it
+        return any(text.endswith(verb, 0, start) for verb in self.vocabulary.quote_action_verbs)

@@ -129,12 +129,13 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
             targets = [c for c in listed if targets[0].start - verb.end() <= 8 and vocabulary.can_be_established(c, explicit_actor, verb.group(0))]
         else:
             targets = [c for c in targets if c.type in _WRITTEN]
-        for target in targets:
+        respectively = text.endswith(_RESPECTIVELY, 0, verb.start()) and explicit_actor and len(actors) == len(targets) >= 2
+        for i, target in enumerate(targets):
             if target.type == Class.Agreement:
                 type_ = RelationType.PARTY_TO
             else:
                 type_ = RelationType.ISSUED if relation != RelationType.ESTABLISHED else relation
-            for actor, implicit in actors:
+            for actor, implicit in ([actors[i]] if respectively else actors):  # A、B分别制定《X》《Y》: A issues X, B issues Y
                 if implicit and type_ == RelationType.ISSUED and target.cls == Class.Law and target.canonical.startswith(vocabulary.national_law_prefix):
                     continue  # a region never issues a national law
                 out.append(RelationRecord(type_, actor, target.key, implicit, verb.start(), target.end))
@@ -164,7 +165,8 @@ def _verbs_at_word_starts(pattern: re.Pattern[str], text: str, words: frozenset[
     return out
 
 
-_ISSUED_BY = re.compile("(?:通过)?后?由(?P<body>[^，。；,;\n]{2,20}?)(?:印发|发布|出台)")
+_ISSUED_BY = re.compile("(?:通过)?后?[由经](?P<body>[^，。；,;\n由]{2,20}?)(?:印发|发布|出台)")
+_RESPECTIVELY = "分别"
 
 
 def _sentence_end(text: str, position: int) -> int:
@@ -177,7 +179,7 @@ def issued_by_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[R
     bodies = _actors_among(candidates)
     written = sorted((c for c in candidates if c.type in _WRITTEN and c.rule not in _NOT_OBJECTS), key=lambda c: c.end)
     out = []
-    for match in finditer_near(_ISSUED_BY, text, ("由",), 3, 1 + 20 + 2):
+    for match in finditer_near(_ISSUED_BY, text, ("由", "经"), 3, 1 + 20 + 2):
         if text[match.start() - 1:match.start()] not in ("，", ","):
             continue
         issuers = _named_before(ctx.text, bodies, *match.span("body"))

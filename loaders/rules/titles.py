@@ -15,13 +15,15 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import TITLE, Candidate, Context, RelationRecord, normalise
+from govkg.loaders.rules.base import TITLE, Candidate, Context, RelationRecord, clause_start, normalise
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class, RelationType
 
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,16}[)）]$")
 _NESTED = re.compile(r"〈([^〈〉]{2,80})〉")
 _CHAIN_LINKS = "、和及与 "
+_JOINT_ISSUING = ("联合发布", "共同发布", "联合制定", "共同制定", "联合出台", "共同出台", "联合印发")
+"""Verbs by which several bodies issue one text: with a partner of another region, a list or rules they agree on."""
 
 
 class TitleHead(NamedTuple):
@@ -98,7 +100,10 @@ class TitleRule(RuleComponent):
         relations: list[RelationRecord] = []
         for match in TITLE.finditer(text):
             title = match.group(1)
-            signed = self._chain_verb(text, match.start()) in self._signed
+            verb = self._chain_verb(text, match.start())
+            # 与渝北区市场监管局联合发布《…免罚清单》: a list, rules or opinions two regions' bodies issue together are agreed
+            signed = verb in self._signed or (verb in _JOINT_ISSUING and title.endswith(self.vocabulary.agreement_title_heads)
+                                              and self._partner_elsewhere(ctx, match.start() - len(verb)))
             type_, cls = reader.classify(title, signed)
             for follower in self.vocabulary.title_followers:
                 if text.startswith(follower.word, match.end()):
@@ -116,6 +121,17 @@ class TitleRule(RuleComponent):
                 )
                 relations.append(RelationRecord(RelationType.IMPLEMENTS, canonical, inner_canonical, False, start, end))
         return candidates, relations
+
+    @staticmethod
+    def _partner_elsewhere(ctx: Context, verb_start: int) -> bool:
+        """A与B联合发布《…》 with B a body of another region (与渝北区市场监管局): the title is the regions' joint act."""
+        text = ctx.text
+        start = clause_start(text, verb_start)
+        partner = text.rfind("与", start, verb_start)
+        if partner < 0:
+            return False
+        return any(ctx.gazetteer.place(name).level != "water" and name != ctx.region and not ctx.region.endswith(name)
+                   for _, _, name in ctx.gazetteer.find_all(text[partner:verb_start], ctx.region))
 
     def _chain_verb(self, text: str, position: int) -> str:
         """The verb governing a chain of 《》 titles that ``position`` belongs to."""

@@ -134,3 +134,17 @@ def test_two_one_character_rivers_run_together_in_a_name_are_both_covered():
     r = read("区人民检察院与吴江区人民检察院会签《汾河渭河流域公益诉讼协作意见》，联合开展巡查。", region="青浦区")
     covered = {o for t, s, o in r.relations() if t == "COVERS"}
     assert {"汾河", "渭河"} <= covered and "汾河渭河" not in covered
+
+
+def test_a_list_two_regions_bodies_issue_together_is_an_agreement_they_are_party_to():
+    r = read("区市场监管局与吴江区市场监管局联合发布《淀山湖周边轻微违法行为免罚清单》，涵盖事项30项。")
+    assert r.names["淀山湖周边轻微违法行为免罚清单"] == "Agreement"
+    assert {("PARTY_TO", "青浦区市场监督管理局", "淀山湖周边轻微违法行为免罚清单"),
+            ("PARTY_TO", "吴江区市场监督管理局", "淀山湖周边轻微违法行为免罚清单")} <= r.relations()
+
+
+def test_a_plan_of_one_regions_bodies_or_a_joint_guideline_stays_a_document():
+    r = read("区司法局与区教育局联合印发《青浦区青少年法治教育实施方案》。")
+    assert r.names["青浦区青少年法治教育实施方案"] == "Document"
+    r = read("区市场监管局与吴江区市场监管局联合发布《跨区商事登记服务指引》。")
+    assert r.names["跨区商事登记服务指引"] == "Document"

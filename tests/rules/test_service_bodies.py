@@ -66,3 +66,20 @@ def test_a_station_built_in_each_town_is_a_point():
     r = read("区司法局分别在金泽镇、练塘镇建成法律服务工作站。")
     stations = {n: t for n, t in r.names.items() if n.endswith("法律服务工作站")}
     assert stations and set(stations.values()) == {"ObservationPoint"}
+
+
+def test_firms_after_a_verb_of_hosting_are_firms_in_general():
+    r = read("区司法局在青浦工业园区设立涉外法律服务中心，入驻律师事务所3家。")
+    assert r.names["青浦区涉外法律服务中心"] == "Institution"
+    assert "入驻律师事务所" not in r.names
+
+
+def test_a_school_whose_name_joins_two_subjects():
+    r = read("区法学会与上海政法学院法学与社会学院共建法治研究基地。")
+    assert r.names["上海政法学院法学与社会学院"] == "Institution"
+    assert "社会学院" not in r.names
+
+
+def test_a_body_after_yu_is_read_once():
+    r = read("区医疗纠纷人民调解委员会挂牌于区公共法律服务中心。")
+    assert not any(n.startswith("于") or "于区" in n for n in r.names)

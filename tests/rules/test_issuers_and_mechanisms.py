@@ -1,0 +1,48 @@
+"""Who issues what when bodies issue respectively or through another body; quoted mechanisms behind a qualifier;
+a body's pool of experts; generic kinds of mechanism; quotes in an agreement's title."""
+
+from __future__ import annotations
+
+from extracted import read
+
+
+def test_bodies_that_respectively_draw_up_documents_each_issue_their_own():
+    r = read("区商务委、区文化旅游局分别制定《青浦区商贸领域免罚清单》《青浦区文旅领域免罚清单》。")
+    issued = {(s, o) for t, s, o in r.relations() if t == "ISSUED"}
+    assert issued == {("青浦区商务委员会", "青浦区商贸领域免罚清单"), ("青浦区文化旅游局", "青浦区文旅领域免罚清单")}
+
+
+def test_the_body_through_which_a_drafted_document_is_issued_issues_it():
+    r = read("区司法局起草《青浦区述法工作方案》，经区委依法治区办印发后组织实施。")
+    assert ("ISSUED", "中共青浦区委全面依法治区委员会办公室", "青浦区述法工作方案") in r.relations()
+    assert ("ISSUED", "青浦区司法局", "青浦区述法工作方案") not in r.relations()
+    r = read("区司法局起草《青浦区行政规范性文件管理办法》，经区政府常务会议审议后由区政府办公室印发。")
+    issuers = {s for t, s, o in r.relations() if t == "ISSUED"}
+    assert "青浦区人民政府办公室" in issuers
+
+
+def test_a_quoted_mechanism_behind_a_qualifier_or_a_region_wide_scope():
+    r = read("全区推行涉企行政执法“一次查到位”，减少入企检查。")
+    assert any(n.endswith("“一次查到位”") and t == "Mechanism" for n, t in r.names.items())
+    r = read("全区行政执法“三项制度”落实率100%。")
+    assert r.names.get("行政执法“三项制度”") == "Mechanism"
+    r = read("区行政审批局推行“免证明”办事，取消证明材料80项。")
+    assert r.names.get("“免证明”办事") == "Mechanism"
+
+
+def test_a_governments_pool_of_legal_advisers_is_a_mechanism_not_an_office():
+    r = read("区司法局组建区政府法律顾问专家库，入库专家20名。")
+    assert r.names.get("青浦区人民政府法律顾问专家库") == "Mechanism"
+    assert "青浦区人民政府法律顾问" not in r.names
+
+
+def test_a_kind_of_mechanism_every_government_has_is_not_named():
+    r = read("区政府健全依法决策机制，重大决策全部经过合法性审查。")
+    assert "依法决策机制" not in r.names
+
+
+def test_a_quote_in_an_agreements_title_names_no_mechanism_of_its_own():
+    r = read("区司法局与吴江区司法局签订《青吴“一家亲”矛盾纠纷联调协议》。")
+    assert "一家亲" not in r.names and "“一家亲”" not in r.names
+    r = read("印发《关于深化“一网通办”改革的实施意见》。")
+    assert any("一网通办" in n and t == "Mechanism" for n, t in r.names.items())
