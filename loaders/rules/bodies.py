@@ -59,6 +59,7 @@ _NAMING_VERBS = ("联合", "组织", "邀请", "聘请", "会同", "委托", "�
 _PARTNER_VERBS = (*_NAMING_VERBS, "支持", "引导", "推动", "鼓励", "指导", "培育", "规范", "督促", "发动", "动员", "入驻", "吸纳")
 """Verbs that open no name (支持律师事务所…, 入驻律师事务所: the firms in general)."""
 _COURT_BRANCHES = ("人民法庭", "法庭")
+_TOWN_SHORT = re.compile("镇|乡")
 _SCHOOL_OF = re.compile(f"[{CJK}]{{2,6}}?与[{CJK}]{{2,8}}?学院")
 """A school of a university whose name joins two subjects (法学与公共管理学院), written right after the university."""
 _BRACKETED = re.compile(f"[（(](?P<alias>[{CJK}]{{2,10}})[）)]")
@@ -261,6 +262,7 @@ class BodyRule(RuleComponent):
                 out.append(self._body(made[0], made[1], position, match.end(), text, "institution-short", owner))
                 covered.append((position, match.end()))
         out.extend(self._town_stem_units(ctx, covered, {c.end for c in out}))
+        out.extend(self._own_town_units(ctx, places, covered))
         out.extend(self._listed_after(ctx, out, covered))
         out.extend(self._self_references(ctx, covered))
         out.extend(self._party_groups(ctx, out))
@@ -311,6 +313,31 @@ class BodyRule(RuleComponent):
         if cls == Class.Court and ctx.region:
             return cls, f"{ctx.region}人民法院{stem.removesuffix('镇').removesuffix('乡')}人民法庭"
         return cls, in_place(ctx, town) + name[len(town):]
+
+    def _own_town_units(self, ctx: Context, places: Sequence[Candidate], covered: list[tuple[int, int]]) -> list[Candidate]:
+        """香花镇人民调解委员会在镇便民服务中心…: 镇/乡 after a function word is the town the sentence named last, and the unit its own."""
+        text = ctx.text
+        out: list[Candidate] = []
+        towns = sorted((p for p in places if p.cls == Class.Township), key=lambda p: p.start)
+        for found in _TOWN_SHORT.finditer(text):
+            position = found.start()
+            if position == 0 or text[position - 1] not in _FUNCTION_CHARS or inside(position, covered):
+                continue
+            unit = self._town_unit.match(text, found.end())
+            sentence = max(text.rfind(end, 0, position) for end in "。\n") + 1
+            town = next((p for p in reversed(towns) if sentence <= p.start and p.end <= position and p.canonical.endswith(found.group(0))), None)
+            if unit is None or town is None:
+                continue
+            named = self._pattern.fullmatch(unit.group(0))
+            made = self.named(named["body"], named["head"], town.canonical) if named else None
+            if made is None:
+                continue
+            cls, name = self._town_unit_name(ctx, made, town.canonical, town.canonical)
+            type_ = Class.MediationCentre if cls == Class.MediationCentre else Class.Institution
+            out.append(Candidate(type_, cls, name, position, unit.end(), text[position:unit.end()], "institution-town",
+                                 attributes={"owner": town.canonical}))
+            covered.append((position, unit.end()))
+        return out
 
     def _town_stem_units(self, ctx: Context, covered: list[tuple[int, int]], body_ends: set[int]) -> list[Candidate]:
         """麦市人民法庭, 城关派出所: a town's station named by the town's stem (麦市 of 麦市镇), the town one of the reporting region's;

@@ -51,7 +51,40 @@ def _actor_before(earlier: Sequence[Candidate], centre: Candidate, shadow: str) 
     """The body written just before 在 when ``centre`` is where something is set up (X在centre设立…), else None."""
     if centre.start == 0 or shadow[centre.start - 1] != "在":
         return None
-    return next((c for c in earlier if c.type == Class.Institution and c.end == centre.start - 1), None)
+    return next((c for c in earlier if c.type in (Class.Institution, Class.MediationCentre) and c.end == centre.start - 1), None)
+
+
+_SERVICE_CENTRE = "服务中心"
+_SUB_CENTRE = "分中心"
+
+
+_SECRETARIAT = "秘书处"
+_GROUP_HEADS = ("联盟", "联合会", "协会", "委员会", "研究会")
+
+
+def _secretariats(earlier: Sequence[Candidate], text: str) -> tuple[list[Candidate], list[RelationRecord]]:
+    """共建“客家法律服务联盟”，联盟秘书处设在…: the next clause opening with the body's head and 秘书处 names its secretariat,
+    PART_OF it."""
+    new: list[Candidate] = []
+    out: list[RelationRecord] = []
+    for body in earlier:
+        if body.type != Class.Institution:
+            continue
+        written = body.text.strip("“”")
+        head = next((h for h in _GROUP_HEADS if written.endswith(h)), None)
+        position = body.end + (1 if text.startswith("”", body.end) and not body.text.endswith("”") else 0)
+        if head is None or not text.startswith(("，", ","), position) or not text.startswith(head + _SECRETARIAT, position + 1):
+            continue
+        start, end = position + 1, position + 1 + len(head) + len(_SECRETARIAT)
+        name = normalise(body.canonical.strip("“”")) + _SECRETARIAT
+        new.append(Candidate(Class.Institution, Class.Office, name, start, end, text[start:end], "secretariat"))
+        out.append(RelationRecord(RelationType.PART_OF, name, body.key, False, body.start, end))
+    return new, out
+
+
+def _own_name(place: str, region: str) -> str:
+    """A place's name without the reporting region the gazetteer writes before a name several places share."""
+    return place.removeprefix(region) or place
 
 
 def _stem(place: str) -> str:
@@ -126,8 +159,10 @@ class BranchRule(RuleComponent):
                 out.append(RelationRecord(RelationType.LOCATED_IN, c.canonical, hosts[0].key, False, c.start, c.end))
             out.append(RelationRecord(RelationType.PART_OF, c.canonical, parent_name, False, c.start, c.end))
         shadow = ctx.masked
-        for centre in [c for c in earlier if c.type == Class.MediationCentre]:
+        for centre in [c for c in earlier if c.type == Class.MediationCentre or c.type == Class.Institution and c.canonical.endswith(_SERVICE_CENTRE)]:
             branch = self._branch.match(shadow, centre.end)
+            if branch and centre.type == Class.Institution and not branch["name"].endswith(_SUB_CENTRE):
+                continue  # a service centre's sub-centres only (县政务服务中心在A镇设立便民服务分中心)
             if branch and _actor_before(earlier, centre, shadow) is None:
                 places = [p for p in earlier if p.type == Class.Place and branch["where"] and branch.start("where") <= p.start and p.end <= branch.end("where")]
                 sites: list[Candidate | None] = []  # 在A镇、B镇设立分中心: a branch in each place listed; the innermost of each item
@@ -148,11 +183,14 @@ class BranchRule(RuleComponent):
                     head = next((h for h in sorted(self.vocabulary.branch_heads, key=len, reverse=True) if written.endswith(h)), "")
                     branch_named = (bare or written.endswith(self.vocabulary.branch_part_heads) or written[: len(written) - len(head)] in _GENERIC_BRANCH
                                     or branch["verb"] == _SUB_UNIT_VERB)
+                    service = centre.type == Class.Institution  # a service centre's sub-centre in each town: named with the town
                     if branch_named or site is None:
-                        name = centre.canonical + (_stem(site.canonical) if bare and site else "") + written
+                        town = (_stem(site.canonical) if bare else _own_name(site.canonical, ctx.region) if service else "") if site else ""
+                        name = centre.canonical + town + written
                     else:
                         name = in_place(ctx, site.canonical) + written if site.canonical != ctx.region else centre.canonical + written
-                    new.append(Candidate(Class.MediationCentre, Class.MediationBranch, name, start, end, written, "branch-of-centre", replaces=True))
+                    type_, cls = (Class.Institution, Class.Office) if service else (Class.MediationCentre, Class.MediationBranch)
+                    new.append(Candidate(type_, cls, name, start, end, written, "branch-of-centre", replaces=True))
                     if branch_named:
                         out.append(RelationRecord(RelationType.PART_OF, name, centre.key, False, centre.start, end))
                     out.append(RelationRecord(RelationType.ESTABLISHED, centre.key, name, False, centre.start, end))
@@ -184,6 +222,9 @@ class BranchRule(RuleComponent):
                     new.append(target)
                 out.append(RelationRecord(RelationType.LOCATED_IN, target.key, host.key, False, match.start(), target.end))
         new += self._opening_names(earlier, new, ctx)
+        secretariats, secretariat_relations = _secretariats(earlier, ctx.text)
+        new += secretariats
+        out += secretariat_relations
         out += self._arrivals(earlier, shadow)
         for c in earlier:
             owner = c.attributes.get("owner")

@@ -83,3 +83,21 @@ def test_a_school_whose_name_joins_two_subjects():
 def test_a_body_after_yu_is_read_once():
     r = read("区医疗纠纷人民调解委员会挂牌于区公共法律服务中心。")
     assert not any(n.startswith("于") or "于区" in n for n in r.names)
+
+
+def test_a_service_centres_sub_centre_in_each_town():
+    r = read("区政务服务中心在金泽镇、练塘镇分别设立便民服务分中心，推动事项就近办理。")
+    subs = {n for n, t in r.names.items() if n.endswith("便民服务分中心")}
+    assert subs == {"青浦区政务服务中心金泽镇便民服务分中心", "青浦区政务服务中心练塘镇便民服务分中心"}
+    assert all(("PART_OF", s, "青浦区政务服务中心") in r.relations() for s in subs)
+
+
+def test_the_secretariat_of_a_body_named_just_before():
+    r = read("区司法局与吴江区司法局共建“江南律师联盟”，联盟秘书处设在区律师协会。")
+    secretariat = next(n for n in r.names if n.endswith("联盟秘书处"))
+    assert ("PART_OF", secretariat, secretariat.removesuffix("秘书处")) in r.relations()
+
+
+def test_zhen_after_a_function_word_is_the_town_the_sentence_named():
+    r = read("金泽镇人民调解委员会在镇便民服务中心设立调解工作室。")
+    assert any(n.endswith("金泽镇便民服务中心") for n, t in r.names.items() if t == "Institution")
