@@ -2,10 +2,10 @@
 
 The national fixtures are split as `tests/test_national_scores.py` splits them (dev: tuned on;
 held-out: scored, never tuned on); `unseen`, `unseen2`, `unseen3` and `unseen4` are final test sets (never tuned on,
-never read by whoever writes rules); `dev3` a tuning set of fresh reports (rule writers may read it);
+never read by whoever writes rules); `dev3` and `dev4` tuning sets of fresh reports (rule writers may read them);
 `yangtze` the older held-out Yangtze Delta reports. A report the recogniser refuses scores zero.
 
-    python tools/score_fixtures.py [dev] [dev2] [dev3] [held-out] [unseen] [unseen2] [unseen3] [unseen4] [yangtze]
+    python tools/score_fixtures.py [dev] [dev2] [dev3] [dev4] [held-out] [unseen] [unseen2] [unseen3] [unseen4] [yangtze]
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ def groups() -> dict[str, list[Path]]:
         "dev": [NATIONAL / n for n in DEV],
         "dev2": [NATIONAL2 / n for n in DEV2],
         "dev3": _reports(data / "dev3"),
+        "dev4": _reports(data / "dev4"),
         "held-out": [NATIONAL / n for n in HELD_OUT],
         "unseen": _reports(data / "unseen"),
         "unseen2": _reports(data / "unseen2"),

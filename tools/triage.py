@@ -4,7 +4,7 @@ Counts missed and spurious explicit relations by relation type and by cause, and
 negatives and positives by type, over the groups of ``tools/score_fixtures.py``. ``--show`` lists
 the items themselves, and is refused for the final test sets and held-out, which are never read.
 
-    python tools/triage.py [--show] GROUP…
+    python tools/triage.py [--show] GROUP…      (e.g. --show dev3 dev4, the tuning sets)
 """
 
 from __future__ import annotations
