@@ -36,9 +36,14 @@ _SUB_UNIT_VERB = "下设"
 _GENERIC_BRANCH = ("", "调解", "人民调解")
 """What may stand before a branch head in a branch named by its kind (调解工作站): the centre's branch, not a unit of its own."""
 _PLACE_SUFFIXES = ("街道", "镇", "乡", "社区", "村")
+_CENTRE = "中心"
+_SUB_CENTRES = ("分中心",)
+"""What a service centre sets up in each place (县政务服务中心在A镇、B镇分别设立便民服务分中心)."""
 _BUILT = ("建成",)
 """Verbs a body builds a unit with at a host (依托皇都村鼓楼建成…调解工作室): only with the host read."""
 _HOSTED_BY = "依托"
+_JOINTLY = ("共建",)
+"""Verbs partners set a unit up with at a host (A与B依托X共建Y): Y is in X, no one partner's unit."""
 _ARRIVING = (Class.MediationCentre, Class.ObservationPoint)
 """Units a clause after the one that sets them up may place (…成立X中心，落户Y) without naming them again."""
 _SEATS = ("办公地点", "办公室", "地点")
@@ -125,7 +130,9 @@ class BranchRule(RuleComponent):
         units = alternation(self.vocabulary.unit_heads)
         built = alternation([*self.vocabulary.establishment_verbs, *_BUILT])
         self._unit = re.compile(f"(?:(?P<prep>在|依托)(?P<where>[^，。；\\n]{{2,20}}?))?(?P<verb>{built})(?P<name>[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
-        self._set_up_in = re.compile(f"(?:在|依托)([^，。；\\n]{{2,30}}?)(?:{built})")
+        self._sub_centre = re.compile(f"在(?P<where>[^，。；,;\\n]{{2,40}}?)(?:分别|各)?(?:{built})(?P<name>[{CJK}]{{0,8}}?(?:{alternation(_SUB_CENTRES)}))")
+        jointly = alternation([*self.vocabulary.establishment_verbs, *_BUILT, *_JOINTLY])
+        self._set_up_in = re.compile(f"(?:在|依托)([^，。；\\n]{{2,30}}?)(?:{jointly})")
         # 设立A工作站、B工作站和C调解室: every item of the list a branch
         self._next_branch = re.compile(f"(?:以及|[、和及])(?P<name>[{CJK}]{{0,10}}?(?:{heads}))(?=以及|[、和及，。；,;\\n]|$)")
         self._per_place = re.compile(f"在(?P<where>[^，。；,;\\n]{{4,40}}?)(?:分别|共同|联合|各)?(?:{built})"
@@ -198,6 +205,9 @@ class BranchRule(RuleComponent):
                         out.append(RelationRecord(RelationType.LOCATED_IN, name, site.key, False, centre.start, end))
                     elif not branch_named:
                         out.append(RelationRecord(RelationType.LOCATED_IN, name, centre.key, False, centre.start, end))
+        subs, sub_relations = self._sub_centres(earlier, shadow, ctx)
+        new += subs
+        out += sub_relations
         per_place, per_place_relations = self._units_per_place(earlier, ctx)
         new += per_place
         out += per_place_relations
@@ -208,7 +218,8 @@ class BranchRule(RuleComponent):
         for match in self._set_up_in.finditer(shadow):
             if _UNDER.search(match.group(1)):
                 continue  # 在县司法局指导下成立…: who guides, not where
-            hosts = [h for h in earlier if h.type in _HOSTS and match.start(1) <= h.start and h.end <= match.end(1)]
+            hosts = sorted((h for h in earlier if h.type in (*_HOSTS, Class.MediationCentre) and match.start(1) <= h.start and h.end <= match.end(1)),
+                           key=lambda h: (h.end, h.end - h.start))  # 依托重坊镇综治中心: the centre, not its town
             clause = clause_end(shadow, match.end())
             targets = [t for t in earlier if match.end() <= t.start <= match.end() + 8 and t.end <= clause and t.type in _HOSTED]
             if hosts and targets:
@@ -263,6 +274,35 @@ class BranchRule(RuleComponent):
             out.append(RelationRecord(RelationType.ESTABLISHED, body.key, name, False, body.start, unit.end()))
             host = hosts[-1].key if hosts else body.key
             out.append(RelationRecord(RelationType.LOCATED_IN, name, host, False, body.start, unit.end()))
+        return new, out
+
+    def _sub_centres(self, earlier: Sequence[Candidate], shadow: str, ctx: Context) -> tuple[list[Candidate], list[RelationRecord]]:
+        """县政务服务中心在A镇、B镇分别设立便民服务分中心: a sub-centre of the body's in each place, named by centre and place.
+
+        Each is PART_OF the centre, which sets it up, and LOCATED_IN its place; a centre setting up one sub-centre
+        in one place names it the same way.
+        """
+        new: list[Candidate] = []
+        out: list[RelationRecord] = []
+        places = [p for p in earlier if p.type == Class.Place]
+        for centre in earlier:
+            if centre.type != Class.Institution or not centre.text.endswith(_CENTRE):
+                continue
+            match = self._sub_centre.match(shadow, centre.end)
+            if match is None:
+                continue
+            sites = []
+            for item_start, item_end in list_items(ctx.text, *match.span("where")):
+                within = [p for p in places if item_start <= p.start and p.end <= item_end]
+                if within:
+                    sites.append(max(within, key=lambda p: p.start))
+            written = ctx.text[match.start("name"):match.end("name")]
+            for site in sites:
+                name = centre.canonical + site.text + written
+                new.append(Candidate(Class.Institution, Class.ServiceCentre, name, match.start("name"), match.end("name"), written, PER_PLACE, replaces=True))
+                out.append(RelationRecord(RelationType.ESTABLISHED, centre.key, name, False, centre.start, match.end()))
+                out.append(RelationRecord(RelationType.PART_OF, name, centre.key, False, centre.start, match.end()))
+                out.append(RelationRecord(RelationType.LOCATED_IN, name, site.key, False, centre.start, match.end()))
         return new, out
 
     def _units_per_place(self, earlier: Sequence[Candidate], ctx: Context) -> tuple[list[Candidate], list[RelationRecord]]:

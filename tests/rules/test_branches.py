@@ -64,3 +64,23 @@ def test_a_carried_seat_of_another_thing_places_nothing(read):
 def test_a_carried_host_whose_name_is_not_read_whole_places_nothing(read):
     found = read("区司法局与区妇联共建“和美家风”调解工作室，落户金泽镇文体活动中心，全年调解纠纷57件。").triples("LOCATED_IN", implicit=False)
     assert not any(target == "金泽镇" for _, _, target in found)
+
+
+def test_a_service_centre_sets_up_a_sub_centre_in_each_listed_town(read):
+    reading = read("区政务服务中心在金泽镇、练塘镇分别设立便民服务分中心，推动事项就近办理。")
+    subs = {name for name in reading.found(type_="Institution") if name.endswith("便民服务分中心")}
+    assert subs == {"青浦区政务服务中心金泽镇便民服务分中心", "青浦区政务服务中心练塘镇便民服务分中心"}
+    found = reading.triples(implicit=False)
+    assert ("LOCATED_IN", "青浦区政务服务中心练塘镇便民服务分中心", "练塘镇") in found
+    assert ("ESTABLISHED", "青浦区政务服务中心", "青浦区政务服务中心金泽镇便民服务分中心") in found
+
+
+def test_a_unit_set_up_on_a_centre_in_a_town_is_in_the_centre(read):
+    found = read("两地司法局依托金泽镇综治中心共建边界矛盾纠纷联合调处中心，全年调处纠纷96件。").triples("LOCATED_IN", implicit=False)
+    assert any(target.endswith("金泽镇社会治安综合治理中心") or target.endswith("金泽镇综治中心") for _, _, target in found)
+    assert not any(target == "金泽镇" for _, _, target in found)
+
+
+def test_a_unit_hung_at_a_centre_is_located_there(read):
+    found = read("区卫生健康委与区司法局共同组建区医疗纠纷人民调解委员会，挂牌于区综治中心，全年调处纠纷26件。").triples("LOCATED_IN", implicit=False)
+    assert ("LOCATED_IN", "青浦区医疗纠纷人民调解委员会", "青浦区社会治安综合治理中心") in found

@@ -84,3 +84,13 @@ def test_a_point_set_up_in_a_body_is_the_regions_and_sits_in_the_body():
     point = "凤凰县民营企业法律服务站"
     assert r.names.get(point) == "ObservationPoint"
     assert ("LOCATED_IN", point, "凤凰县工商业联合会") in r.relations()
+
+
+def test_a_procuratorates_observation_station_and_an_enterprise_service_post_are_points(read):
+    reading = read("区人民检察院在金泽镇设立公益诉讼观察站，聘请观察员12名。在青浦工业园区设立“一站式”企业服务驿站，全年帮办事项90件。")
+    points = reading.found(type_="ObservationPoint")
+    station = next(name for name in points if name.endswith("公益诉讼观察站"))
+    post = next(name for name in points if name.endswith("企业服务驿站"))
+    assert ("ESTABLISHED", "青浦区人民检察院", station) in reading.triples(implicit=False)
+    assert ("LOCATED_IN", station, "金泽镇") in reading.triples(implicit=False)
+    assert points[post].cls == "EnterpriseServicePoint"
