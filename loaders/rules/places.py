@@ -182,6 +182,12 @@ class PlaceRule(RuleComponent):
                 out = [c for c in out if c not in inside] + [dataclasses.replace(c, attributes={**c.attributes, QUALIFIER: True}) for c in inside if c.start == start]
                 name = text[start:end]
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "zone"))
+        for start, end, name, rule in [*_ports(text), *_own_zones(text, ctx.region)]:
+            inside = [c for c in out if start <= c.start and c.end <= end]
+            if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
+                # 珲春口岸: the city opening a port's name only qualifies it
+                out = [c for c in out if c not in inside] + [dataclasses.replace(c, attributes={**c.attributes, QUALIFIER: True}) for c in inside if c.start == start]
+                out.append(Candidate(Class.Place, Class.Place, name, start, end, text[start:end], rule))
         for country in [c for c in out if c.rule == "gazetteer" and ctx.gazetteer.place(c.canonical).level == "country"]:
             for start, end in _foreign_divisions(text, country.end):
                 inside = [c for c in out if start <= c.start and c.end <= end]
@@ -286,6 +292,33 @@ def _villages(text: str, word_starts: frozenset[int], after: re.Pattern[str], su
                 out.append((start, end, text[start:end]))
                 break
     return out
+
+
+_PORT = re.compile(f"(?<=[在、和与及至到赴])(?P<stem>[{CJK}]{{2,4}}?)口岸")
+"""A border or sea port named where the text goes to it or lists it (在珲春口岸、圈河口岸): a place of its own."""
+_PORT_STOPS = ("边境", "陆路", "公路", "铁路", "航空", "水运", "水路", "一类", "二类", "国家", "开放", "沿边", "对外", "重点", "各", "全", "该",
+               "本", "相关", "周边", "进出", "通关", "智慧", "国际", "指定", "临时")
+"""Words that make a port of any name (边境口岸, 一类口岸): no port of its own."""
+_OWN_ZONE = re.compile(f"(?:(?<=[在到赴、和与及])|(?<=落户|入驻|依托|位于|设在|建在))[县区市旗](?P<kind>(?:工业|经济|产业|高新|物流|商贸)?(?:技术)?(?:集中区|集聚区|开发区|园区|产业园))")
+"""A zone the reporting region names by its level alone (在县工业集中区, 落户县产业集聚区): the region's."""
+
+
+def _ports(text: str) -> list[tuple[int, int, str, str]]:
+    """Ports named where the text goes to them or lists them (在珲春口岸、圈河口岸), as (start, end, name, rule)."""
+    out = []
+    for match in _PORT.finditer(text):
+        stem = match["stem"]
+        if stem in _PORT_STOPS or stem.startswith(_PORT_STOPS) or stem.endswith(_PORT_STOPS):
+            continue
+        out.append((match.start(), match.end(), match.group(0), "port"))
+    return out
+
+
+def _own_zones(text: str, region: str) -> list[tuple[int, int, str, str]]:
+    """Zones named by the region's level alone (县工业集中区 → 通道侗族自治县工业集中区), as (start, end, name, rule)."""
+    if not region:
+        return []
+    return [(m.start(), m.end(), region + m["kind"], "own-zone") for m in _OWN_ZONE.finditer(text)]
 
 
 _ZONE_KINDS = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "开发区", "工业园区", "产业园区", "工业园", "产业园",

@@ -31,6 +31,12 @@ _GENERIC_SITE = re.compile("(?:工业|经济|产业|高新|物流|商贸)?(?:技
 """A site named by its kind alone (工业集中区): the place written before it is part of its name."""
 
 
+def _joined(where: str, name: str) -> str:
+    """A place's words and a point's name, the words they share written once (圈河口岸 + 口岸法律服务工作站 → 圈河口岸法律服务工作站)."""
+    shared = next((k for k in range(min(len(where), len(name)) - 1, 1, -1) if where.endswith(name[:k])), 0)
+    return where + name[shared:]
+
+
 @dataclass(frozen=True)
 class PointVocabulary(VocabularySlice):
     observation_heads: tuple[str, ...]
@@ -132,7 +138,7 @@ class PointRule(RuleComponent):
                 if host.type == Class.Place:
                     places = [c for c in within if c.type == Class.Place]
                     full = [c for c in places if c.text.endswith(_LEVEL_ENDS)]  # 白鹤镇青浦工业园 is in 白鹤镇, not 青浦
-                    host = max(full or places, key=lambda c: c.start)
+                    host = max(full or places, key=lambda c: (c.start, c.end))  # 珲春口岸: the port, not the city qualifying it
                 host = at_site(item_start, item_end, host) or host
                 # 依托朱家角镇文化活动室建成…观察点: the point is named by its place, not by the host body around it
                 named_end = host.end if host.type == Class.Place and host.rule != "point-site" else item_end
@@ -142,7 +148,7 @@ class PointRule(RuleComponent):
                 if site is not None:
                     targets.append((text[where_start:where_end], site))
             for where, host in targets:
-                canonical = normalise(where + name) if len(targets) > 1 or host.type == Class.Place else ctx.region + name
+                canonical = normalise(_joined(where, name)) if len(targets) > 1 or host.type == Class.Place else ctx.region + name
                 point(canonical, name_start, name_end, name)
                 relations.append(RelationRecord(RelationType.LOCATED_IN, canonical, host.canonical, False, match.start(), match.end()))
                 relations.append(RelationRecord(RelationType.ESTABLISHED, ctx.region, canonical, True, match.start(), match.end()))

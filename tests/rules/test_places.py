@@ -389,3 +389,14 @@ def test_a_short_form_followed_by_a_count_is_the_verb(read):
     assert "新建区" not in read("全县新建3个人民调解委员会，新建一批调解室。", region="平江县", city="岳阳市").found(type_="Place")
     assert "新建区" in read("新建区司法局在石岗镇设立工作站。", region="南昌县", city="南昌市").found(type_="Place")
     assert "嘉善县" in read("覆盖青浦、吴江、嘉善3个区县。").found(type_="Place")
+
+
+def test_ports_the_text_goes_to_or_lists_are_places_and_a_generic_port_is_none(read):
+    found = read("在瑞丽口岸、畹町口岸分别设立口岸法律服务工作站，推进边境口岸建设。", region="瑞丽市", city="德宏傣族景颇族自治州").found(type_="Place")
+    assert {"瑞丽口岸", "畹町口岸"} <= set(found)
+    assert not any(name.endswith("口岸") and name not in ("瑞丽口岸", "畹町口岸") for name in found)
+
+
+def test_a_zone_named_by_the_regions_level_alone_is_the_regions(read):
+    found = read("区总工会在区工业集中区建成劳动争议调解室。").found(type_="Place")
+    assert "青浦区工业集中区" in found

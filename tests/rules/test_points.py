@@ -62,3 +62,10 @@ def test_a_point_built_on_a_host_is_named_without_the_verb(read):
     points = set(reading.found(type_="ObservationPoint"))
     assert points == {"朱家角镇基层法治观察点"}
     assert any(kind == "ESTABLISHED" and target in points for kind, _, target in reading.triples(implicit=False))
+
+
+def test_points_at_ports_are_named_with_the_port_once(read):
+    reading = read("在瑞丽口岸、畹町口岸分别设立口岸法律服务工作站。", region="瑞丽市", city="德宏傣族景颇族自治州")
+    points = set(reading.found(type_="ObservationPoint"))
+    assert points == {"瑞丽口岸法律服务工作站", "畹町口岸法律服务工作站"}
+    assert ("LOCATED_IN", "瑞丽口岸法律服务工作站", "瑞丽口岸") in reading.triples(implicit=False)
