@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, POINT_PER_PLACE, Candidate, Context, RelationRecord, alternation, clause_start, finditer_near, inside, list_items, normalise
+from govkg.loaders.rules.base import CJK, CLAUSE_OPENS, POINT_PER_PLACE, Candidate, Context, RelationRecord, alternation, clause_start, finditer_near, inside, list_items, normalise
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
 
@@ -77,6 +77,8 @@ class PointRule(RuleComponent):
         self._named_as = re.compile(f"(?:{alternation(vocabulary.point_naming_verbs)})(?P<where>[^，。；,;\\n]{{2,40}}?)为(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))")
         self._added = re.compile(f"(?:新增|新建|建成|新设)(?P<count>{_COUNT})(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))")
         self._verb_inside = re.compile(verbs)
+        # 省人大常委会民族法规基层立法联系点于6月在我县挂牌: a body's point named whole where a clause opens
+        self._owned_opening = re.compile(f"(?P<name>[{CJK}]{{0,8}}?(?:{heads}))(?=于|在|已|正式|挂牌|落户|设在|[，。；、])")
         self._classes = sorted(vocabulary.point_classes, key=lambda h: -len(h[0]))
         self._site = re.compile(f"[{CJK}]{{2,16}}?(?:{alternation(vocabulary.point_site_suffixes)})$")
 
@@ -192,6 +194,16 @@ class PointRule(RuleComponent):
                 point(canonical, named.start("name"), named.end(), named["name"])
                 relations.append(RelationRecord(RelationType.LOCATED_IN, canonical, host.canonical, False, host.start, named.end()))
         self._designations(ctx, located, taken, point, at_site, relations)
+        for owner in (c for c in located if c.type == Class.Institution and (c.start == 0 or text[c.start - 1] in CLAUSE_OPENS)):
+            named = self._owned_opening.match(text, owner.end)
+            if named is None or inside(owner.start, taken) or self._verb_inside.search(named["name"]) \
+                    or inside(named.start(), [(c.start, c.end) for c in out]):
+                continue
+            taken.append((owner.start, named.end()))
+            canonical = normalise(owner.canonical + named["name"])
+            out.append(Candidate(Class.ObservationPoint, self.point_class(named["name"]), canonical, owner.start, named.end(),
+                                 text[owner.start:named.end()], POINT_PER_PLACE, replaces=True))
+            relations.append(RelationRecord(RelationType.ESTABLISHED, owner.canonical, canonical, True, owner.start, named.end()))
         for match in self._added.finditer(text):
             if not inside(match.start(), taken) and not inside(match.start("name"), [(c.start, c.end) for c in out]):
                 taken.append(match.span())

@@ -69,3 +69,10 @@ def test_points_at_ports_are_named_with_the_port_once(read):
     points = set(reading.found(type_="ObservationPoint"))
     assert points == {"瑞丽口岸法律服务工作站", "畹町口岸法律服务工作站"}
     assert ("LOCATED_IN", "瑞丽口岸法律服务工作站", "瑞丽口岸") in reading.triples(implicit=False)
+
+
+def test_a_bodys_point_named_where_a_clause_opens_is_read_whole(read):
+    reading = read("上海市人大常委会基层立法联系点于5月在我区挂牌，设在区人大常委会，全年征集意见30条。")
+    points = [name for name in reading.found(type_="ObservationPoint") if name.endswith("基层立法联系点")]
+    assert len(points) == 1 and points[0].startswith("上海市人民代表大会常务委员会")
+    assert any(kind == "ESTABLISHED" and target == points[0] for kind, _, target in reading.triples(implicit=True))
