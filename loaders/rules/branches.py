@@ -39,6 +39,8 @@ _PLACE_SUFFIXES = ("街道", "镇", "乡", "社区", "村")
 _CENTRE = "中心"
 _SUB_CENTRES = ("分中心",)
 """What a service centre sets up in each place (县政务服务中心在A镇、B镇分别设立便民服务分中心)."""
+_COUNTER_POINTS = ("咨询服务点",)
+"""A counter by another name (行政复议咨询服务点): a window of the host, not a point of the points family."""
 _BUILT = ("建成",)
 """Verbs a body builds a unit with at a host (依托皇都村鼓楼建成…调解工作室): only with the host read."""
 _HOSTED_BY = "依托"
@@ -114,6 +116,8 @@ class BranchVocabulary(VocabularySlice):
     relation_verbs: dict[RelationType, tuple[str, ...]]
     organising_verbs: tuple[str, ...]
     phrase_verbs: dict[Class, tuple[str, ...]]
+    counter_heads: tuple[str, ...]
+    observation_heads: tuple[str, ...]
 
 
 @Language.factory("govkg_branches", assigns=[CANDIDATES, SPANS, RELATIONS], requires=[CANDIDATES], default_config={})
@@ -132,6 +136,8 @@ class BranchRule(RuleComponent):
         self._unit = re.compile(f"(?:(?P<prep>在|依托)(?P<where>[^，。；\\n]{{2,20}}?))?(?P<verb>{built})(?P<name>[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
         self._sub_centre = re.compile(f"在(?P<where>[^，。；,;\\n]{{2,40}}?)(?:分别|各)?(?:{built})(?P<name>[{CJK}]{{0,8}}?(?:{alternation(_SUB_CENTRES)}))")
         jointly = alternation([*self.vocabulary.establishment_verbs, *_BUILT, *_JOINTLY])
+        counters = alternation([*self.vocabulary.counter_heads, *_COUNTER_POINTS])
+        self._counter = re.compile(f"在(?P<where>[^，。；,;\\n]{{2,40}}?)(?:分别|各)?(?:设立|开设|设置)(?P<name>[{CJK}“”{PLACEHOLDER}]{{2,14}}?(?:{counters}))(?=[，。；,;\\n])")
         self._set_up_in = re.compile(f"(?:在|依托)([^，。；\\n]{{2,30}}?)(?:{jointly})")
         # 设立A工作站、B工作站和C调解室: every item of the list a branch
         self._next_branch = re.compile(f"(?:以及|[、和及])(?P<name>[{CJK}]{{0,10}}?(?:{heads}))(?=以及|[、和及，。；,;\\n]|$)")
@@ -205,6 +211,9 @@ class BranchRule(RuleComponent):
                         out.append(RelationRecord(RelationType.LOCATED_IN, name, site.key, False, centre.start, end))
                     elif not branch_named:
                         out.append(RelationRecord(RelationType.LOCATED_IN, name, centre.key, False, centre.start, end))
+        counters, counter_relations = self._counters(earlier, ctx)
+        new += counters
+        out += counter_relations
         subs, sub_relations = self._sub_centres(earlier, shadow, ctx)
         new += subs
         out += sub_relations
@@ -303,6 +312,27 @@ class BranchRule(RuleComponent):
                 out.append(RelationRecord(RelationType.ESTABLISHED, centre.key, name, False, centre.start, match.end()))
                 out.append(RelationRecord(RelationType.PART_OF, name, centre.key, False, centre.start, match.end()))
                 out.append(RelationRecord(RelationType.LOCATED_IN, name, site.key, False, centre.start, match.end()))
+        return new, out
+
+    def _counters(self, earlier: Sequence[Candidate], ctx: Context) -> tuple[list[Candidate], list[RelationRecord]]:
+        """Counters opened in a host (在县政务服务中心设立行政复议受理窗口): the host's, named with it and LOCATED_IN it;
+        在A镇、B镇分别设立“…”服务窗口 is a counter in each place. Who opens them, the verb's subjects."""
+        new: list[Candidate] = []
+        out: list[RelationRecord] = []
+        hosts = [c for c in earlier if c.type in (*_HOSTS, Class.MediationCentre)]
+        for match in self._counter.finditer(ctx.masked):
+            written = ctx.text[match.start("name"):match.end("name")]
+            if written.endswith(self.vocabulary.observation_heads) and not written.endswith(_COUNTER_POINTS):
+                continue  # 企业服务点: a point, read by its own rule
+            sites = []
+            for item_start, item_end in list_items(ctx.text, *match.span("where")):
+                within = sorted((h for h in hosts if item_start <= h.start and h.end <= item_end), key=lambda h: (h.end, h.end - h.start))
+                if within and within[-1].end == item_end - (ctx.text[item_end - 2:item_end] == "分别") * 2:
+                    sites.append(within[-1])
+            for site in sites:
+                name = normalise((in_place(ctx, site.canonical) if site.type == Class.Place else site.canonical) + written)
+                new.append(Candidate(Class.Mechanism, Class.Service, name, match.start("name"), match.end("name"), written, PER_PLACE, replaces=True))
+                out.append(RelationRecord(RelationType.LOCATED_IN, name, site.key, False, match.start(), match.end()))
         return new, out
 
     def _units_per_place(self, earlier: Sequence[Candidate], ctx: Context) -> tuple[list[Candidate], list[RelationRecord]]:

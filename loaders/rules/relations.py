@@ -139,7 +139,8 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
                 if implicit and type_ == RelationType.ISSUED and target.cls == Class.Law and target.canonical.startswith(vocabulary.national_law_prefix):
                     continue  # a region never issues a national law
                 out.append(RelationRecord(type_, actor, target.key, implicit, verb.start(), target.end))
-                if type_ == RelationType.ESTABLISHED and not implicit and target.text.strip("“”").endswith(vocabulary.counter_heads) and actor in body_keys:
+                if type_ == RelationType.ESTABLISHED and not implicit and target.text.strip("“”").endswith(vocabulary.counter_heads) and actor in body_keys \
+                        and target.rule != PER_PLACE:
                     # 县政务服务中心开设“…”专窗: a counter is where the body that opens it is
                     out.append(RelationRecord(RelationType.LOCATED_IN, target.key, actor, False, verb.start(), target.end))
     parties = {r.target for r in out if r.type == RelationType.PARTY_TO}

@@ -84,3 +84,14 @@ def test_a_unit_set_up_on_a_centre_in_a_town_is_in_the_centre(read):
 def test_a_unit_hung_at_a_centre_is_located_there(read):
     found = read("区卫生健康委与区司法局共同组建区医疗纠纷人民调解委员会，挂牌于区综治中心，全年调处纠纷26件。").triples("LOCATED_IN", implicit=False)
     assert ("LOCATED_IN", "青浦区医疗纠纷人民调解委员会", "青浦区社会治安综合治理中心") in found
+
+
+def test_counters_a_body_opens_in_a_host_are_the_hosts_and_in_it(read):
+    reading = read("区司法局在区政务服务中心设立行政复议受理窗口，全年受理申请40件。区政务服务中心在金泽镇、练塘镇分别设立“跨省通办”服务窗口。")
+    found = reading.triples(implicit=False)
+    assert ("LOCATED_IN", "青浦区政务服务中心行政复议受理窗口", "青浦区政务服务中心") in found
+    assert ("ESTABLISHED", "青浦区司法局", "青浦区政务服务中心行政复议受理窗口") in found
+    assert not any(kind == "LOCATED_IN" and target == "青浦区司法局" for kind, _, target in found)
+    windows = {name for name in reading.found(type_="Mechanism") if name.endswith("“跨省通办”服务窗口")}
+    assert windows == {"青浦区金泽镇“跨省通办”服务窗口", "青浦区练塘镇“跨省通办”服务窗口"}
+    assert ("LOCATED_IN", "青浦区练塘镇“跨省通办”服务窗口", "练塘镇") in found
