@@ -36,9 +36,6 @@ _SUB_UNIT_VERB = "下设"
 _GENERIC_BRANCH = ("", "调解", "人民调解")
 """What may stand before a branch head in a branch named by its kind (调解工作站): the centre's branch, not a unit of its own."""
 _PLACE_SUFFIXES = ("街道", "镇", "乡", "社区", "村")
-_CENTRE = "中心"
-_SUB_CENTRES = ("分中心",)
-"""What a service centre sets up in each place (县政务服务中心在A镇、B镇分别设立便民服务分中心)."""
 _COUNTER_POINTS = ("咨询服务点",)
 """A counter by another name (行政复议咨询服务点): a window of the host, not a point of the points family."""
 _BUILT = ("建成",)
@@ -134,7 +131,6 @@ class BranchRule(RuleComponent):
         units = alternation(self.vocabulary.unit_heads)
         built = alternation([*self.vocabulary.establishment_verbs, *_BUILT])
         self._unit = re.compile(f"(?:(?P<prep>在|依托)(?P<where>[^，。；\\n]{{2,20}}?))?(?P<verb>{built})(?P<name>[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
-        self._sub_centre = re.compile(f"在(?P<where>[^，。；,;\\n]{{2,40}}?)(?:分别|各)?(?:{built})(?P<name>[{CJK}]{{0,8}}?(?:{alternation(_SUB_CENTRES)}))")
         jointly = alternation([*self.vocabulary.establishment_verbs, *_BUILT, *_JOINTLY])
         counters = alternation([*self.vocabulary.counter_heads, *_COUNTER_POINTS])
         self._counter = re.compile(f"在(?P<where>[^，。；,;\\n]{{2,40}}?)(?:分别|各)?(?:设立|开设|设置)(?P<name>[{CJK}“”{PLACEHOLDER}]{{2,14}}?(?:{counters}))(?=[，。；,;\\n])")
@@ -214,9 +210,6 @@ class BranchRule(RuleComponent):
         counters, counter_relations = self._counters(earlier, ctx)
         new += counters
         out += counter_relations
-        subs, sub_relations = self._sub_centres(earlier, shadow, ctx)
-        new += subs
-        out += sub_relations
         per_place, per_place_relations = self._units_per_place(earlier, ctx)
         new += per_place
         out += per_place_relations
@@ -283,35 +276,6 @@ class BranchRule(RuleComponent):
             out.append(RelationRecord(RelationType.ESTABLISHED, body.key, name, False, body.start, unit.end()))
             host = hosts[-1].key if hosts else body.key
             out.append(RelationRecord(RelationType.LOCATED_IN, name, host, False, body.start, unit.end()))
-        return new, out
-
-    def _sub_centres(self, earlier: Sequence[Candidate], shadow: str, ctx: Context) -> tuple[list[Candidate], list[RelationRecord]]:
-        """县政务服务中心在A镇、B镇分别设立便民服务分中心: a sub-centre of the body's in each place, named by centre and place.
-
-        Each is PART_OF the centre, which sets it up, and LOCATED_IN its place; a centre setting up one sub-centre
-        in one place names it the same way.
-        """
-        new: list[Candidate] = []
-        out: list[RelationRecord] = []
-        places = [p for p in earlier if p.type == Class.Place]
-        for centre in earlier:
-            if centre.type != Class.Institution or not centre.text.endswith(_CENTRE):
-                continue
-            match = self._sub_centre.match(shadow, centre.end)
-            if match is None:
-                continue
-            sites = []
-            for item_start, item_end in list_items(ctx.text, *match.span("where")):
-                within = [p for p in places if item_start <= p.start and p.end <= item_end]
-                if within:
-                    sites.append(max(within, key=lambda p: p.start))
-            written = ctx.text[match.start("name"):match.end("name")]
-            for site in sites:
-                name = centre.canonical + site.text + written
-                new.append(Candidate(Class.Institution, Class.ServiceCentre, name, match.start("name"), match.end("name"), written, PER_PLACE, replaces=True))
-                out.append(RelationRecord(RelationType.ESTABLISHED, centre.key, name, False, centre.start, match.end()))
-                out.append(RelationRecord(RelationType.PART_OF, name, centre.key, False, centre.start, match.end()))
-                out.append(RelationRecord(RelationType.LOCATED_IN, name, site.key, False, centre.start, match.end()))
         return new, out
 
     def _counters(self, earlier: Sequence[Candidate], ctx: Context) -> tuple[list[Candidate], list[RelationRecord]]:
