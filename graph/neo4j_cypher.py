@@ -106,19 +106,28 @@ def full_text_index_statement() -> str:
     )
 
 
-LOCK_AND_PREVIOUS_STATE = (
-    "UNWIND $iris AS iri MERGE (r:Report {iri: iri}) "
-    "SET r.report_count = coalesce(r.report_count, 0) "
-    "WITH r OPTIONAL MATCH (r)-[m]->() WHERE type(m) IN $owned DELETE m "
-    "RETURN DISTINCT r.id AS id, r.stated_nodes AS nodes, r.stated_relationships AS rels"
-)
-"""Take the write lock of each report's node (creating it if new), then delete its own
-MENTIONS/STATES and return the keys of what it stated before.
+@lru_cache(maxsize=2)
+def lock_and_find(find: bool = True) -> str:
+    """Lock the reports, delete their own MENTIONS/STATES, read what they stated before, then find which nodes exist.
 
-Writing a property locks the node until commit; MERGE under the unique IRI constraint
-makes a second transaction creating the same report wait and then find it. So two loads
-of one report run one after the other, the second seeing what the first committed. The
-IRIs come sorted, so two loads of the same reports cannot deadlock on them."""
+    ``$report_iris``: the reports' IRIs, sorted (two loads of the same reports cannot deadlock
+    on them); ``$owned``: the per-mention types; ``$iris``: one list per top label for
+    :func:`find_nodes`, the reports' own IRIs included. Writing a property of each report's
+    node (MERGE creates a new one) takes its write lock until commit; under the unique IRI
+    constraint a second transaction creating the same report waits and then finds it. So two
+    loads of one report run one after the other, the second seeing what the first committed.
+    The find comes after, so it returns a new report's node like any other. One record:
+    ``previous`` (maps of ``nodes`` and ``rels``, the keys the reports stated before) and
+    ``found``; fixed text, one statement where there were two (at one report a transaction,
+    each statement costs the server more than its rows).
+    """
+    return (
+        "UNWIND $report_iris AS iri MERGE (r:Report {iri: iri}) "
+        "SET r.report_count = coalesce(r.report_count, 0) "
+        "WITH r OPTIONAL MATCH (r)-[m]->() WHERE type(m) IN $owned DELETE m "
+        "WITH DISTINCT r WITH collect({nodes: r.stated_nodes, rels: r.stated_relationships}) AS previous "
+        + (f"CALL {{ {find_nodes()} }} RETURN previous, found" if find else "RETURN previous, [] AS found")
+    )
 
 
 def take_off_nodes(top: str) -> str:
@@ -159,26 +168,27 @@ def top_labels() -> tuple[str, ...]:
 
 
 CREATE_NODES = (
-    "UNWIND $rows AS row CREATE (n:$(row.labels)) SET n = row.props RETURN collect([row.iri, elementId(n)]) AS created"
+    "UNWIND $new AS row CREATE (n:$(row.labels)) SET n = row.props RETURN collect([row.iri, elementId(n)]) AS created"
 )
-"""Create the nodes :func:`find_nodes` did not find, with all their labels (from the ontology,
-checked by the caller) and properties (count and aliases included) in one statement of
-fixed text; returns ``created``, [iri, element id] pairs. Two loads creating the same IRI at once: the unique constraint makes the second
-fail, and its transaction runs again (:mod:`govkg.graph.neo4j_transaction`), now finding it."""
+"""Create the nodes :func:`find_nodes` did not find (``$new``), with all their labels (from the
+ontology, checked by the caller) and properties (count and aliases included), in fixed text;
+returns ``created``, [iri, element id] pairs. Two loads creating the same IRI at once: the unique
+constraint makes the second fail, and its transaction runs again
+(:mod:`govkg.graph.neo4j_transaction`), now finding it."""
 
 
 def update_nodes(rows: list[dict[str, Any]], relabel: bool) -> str:
-    """Update nodes that existed before, found by element id: set properties, add to the count, merge aliases.
+    """Update nodes that existed before (``$old``), found by element id: set properties, add to the count, merge aliases.
 
     Any top label in one statement (no label is needed to seek an element id). ``n.iri =
     row.iri`` checks the node is still the one found (a concurrent reload may have deleted
-    it since); returns ``n``, the rows updated. The count and aliases are read in the SET
+    it since); returns ``updated``, the rows updated. The count and aliases are read in the SET
     that writes them, after the first assignment has taken the node's write lock, so a
     concurrent load's addition is never lost. With ``relabel`` each row's ``add``/``drop``
     finer labels are set and removed.
     """
     query = (
-        "UNWIND $rows AS row MATCH (n) WHERE elementId(n) = row.id AND n.iri = row.iri "
+        "UNWIND $old AS row MATCH (n) WHERE elementId(n) = row.id AND n.iri = row.iri "
         f"SET {_assignments('n', rows, 'n.report_count = coalesce(n.report_count, 0) + size(row.rids)', keep_absent=True)}"
     )
     if any("aliases" in row["props"] for row in rows):
@@ -188,35 +198,62 @@ def update_nodes(rows: list[dict[str, Any]], relabel: bool) -> str:
                   "[a IN row.props.aliases WHERE NOT a IN coalesce(n.aliases, [])] END")
     if relabel:
         query += ", n:$(row.add) REMOVE n:$(row.drop)"
-    return query + " RETURN count(*) AS n"
+    return query + " RETURN count(*) AS updated"
 
 
-_ENDS = "UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.t "
+def _ends(rows: str) -> str:
+    return f"UNWIND ${rows} AS row MATCH (a) WHERE elementId(a) = row.s MATCH (b) WHERE elementId(b) = row.t "
 
-CREATE_RELATIONSHIPS = (
-    f"{_ENDS}"
-    "CREATE (a)-[r:$(row.type)]->(b) SET r = row.props RETURN count(*) AS n"
-)
-"""Create relationships that cannot exist yet, of any type (from the ontology, checked by the
-caller), in one statement of fixed text: a report's own MENTIONS/STATES (the lock statement
-deleted the old ones), those with an end created in this transaction and those between old
-nodes that :data:`FIND_RELATIONSHIPS` did not find. Returns ``n``, the rows that found both ends."""
+
+CREATE_RELATIONSHIPS = f"{_ends('new')}CREATE (a)-[r:$(row.type)]->(b) SET r = row.props RETURN count(*) AS created"
+"""Create relationships that cannot exist yet (``$new``), of any type (from the ontology, checked
+by the caller), in fixed text: a report's own MENTIONS/STATES (the lock statement deleted the
+old ones), those with an end created in this transaction and those between old nodes that
+:data:`FIND_RELATIONSHIPS` did not find. Returns ``created``, the rows that found both ends."""
 
 
 FIND_RELATIONSHIPS = (
-    f"{_ENDS}MATCH (a)-[r]->(b) WHERE type(r) = row.type RETURN collect([row.key, elementId(r)]) AS found"
+    f"{_ends('between')}MATCH (a)-[r]->(b) WHERE type(r) = row.type RETURN collect([row.key, elementId(r)]) AS found"
 )
-"""Find which relationships between two old nodes exist (any type, in one statement of fixed
+"""Find which relationships between two old nodes exist (``$between``, any type, in fixed
 text); returns ``found``, [key, element id] pairs of the rows found. Both ends were
 write-locked by :func:`update_nodes` earlier in the transaction, so no other load can add
 the same relationship between the check and the CREATE."""
 
 
 def update_relationships(rows: list[dict[str, Any]]) -> str:
-    """Set the properties of relationships found by element id and add to their count; returns ``n``, the rows updated."""
-    return ("UNWIND $rows AS row MATCH ()-[r]->() WHERE elementId(r) = row.id "
+    """Set the properties of relationships found by element id (``$updates``) and add to their count; returns ``updated``."""
+    return ("UNWIND $updates AS row MATCH ()-[r]->() WHERE elementId(r) = row.id "
             f"SET {_assignments('r', rows, 'r.report_count = coalesce(r.report_count, 0) + size(row.rids)')} "
-            "RETURN count(*) AS n")
+            "RETURN count(*) AS updated")
+
+
+def write_nodes(new: bool, old: list[dict[str, Any]], relabel: bool, between: bool) -> str:
+    """:data:`CREATE_NODES`, :func:`update_nodes` and :data:`FIND_RELATIONSHIPS` in one statement, in that order.
+
+    Each is a ``CALL`` subquery, and only those with rows are in the text; the find comes after
+    the update has write-locked both ends. Returns ``created``, ``updated`` and ``found``.
+    """
+    return _together([(new, CREATE_NODES, "[] AS created", "created"),
+                      (bool(old), update_nodes(old, relabel) if old else "", "0 AS updated", "updated"),
+                      (between, FIND_RELATIONSHIPS, "[] AS found", "found")])
+
+
+def write_relationships(updates: list[dict[str, Any]], new: bool) -> str:
+    """:func:`update_relationships` and :data:`CREATE_RELATIONSHIPS` in one statement; returns ``updated``, ``created``."""
+    return _together([(bool(updates), update_relationships(updates) if updates else "", "0 AS updated", "updated"),
+                      (new, CREATE_RELATIONSHIPS, "0 AS created", "created")])
+
+
+def _together(parts: list[tuple[bool, str, str, str]]) -> str:
+    """One statement of the wanted parts (each returning one row), a constant for each part left out.
+
+    Each statement costs the server a few milliseconds whatever its rows; at one report a
+    transaction (~300 rows) that is most of the load.
+    """
+    calls = " ".join(f"CALL {{ {query} }}" for wanted, query, _, _ in parts if wanted)
+    returns = ", ".join(column if wanted else absent for wanted, _, absent, column in parts)
+    return f"{calls} RETURN {returns}"
 
 
 def delete_stale_relationships(type_: str, source: str, target: str) -> str:

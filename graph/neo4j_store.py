@@ -18,12 +18,13 @@ aliases are read in the SET that writes them, under the node's write lock; deadl
 between loads are retried (:mod:`govkg.graph.neo4j_transaction`).
 
 A report's rows are few (~300) and spread over ~35 label groups and ~25 relationship
-groups; each statement costs the server a few milliseconds whatever its rows, so the
-nodes go in three statements (find which exist, CREATE the new ones with their labels as
-dynamic labels, update the old ones by element id) and the relationships in three (find
-which of those between old nodes exist, update them by element id, CREATE all others with
-a dynamic type; ends found by element id): 7 statements a transaction whatever its
-reports, instead of ~65 at first and ~20 before this. :meth:`Neo4jStore.load_all` also merges several
+groups; each statement costs the server a few milliseconds whatever its rows, so a
+transaction sends three or four statements whatever its reports: lock the reports and read
+their previous state (with one report, also find which of the nodes exist; otherwise that is
+its own statement); CREATE the new nodes with their labels as dynamic labels, update the old
+ones by element id and find which relationships between old nodes exist; update those and
+CREATE all others with a dynamic type (ends found by element id). ~65 statements at first,
+~20, then 7 before this. :meth:`Neo4jStore.load_all` also merges several
 reports' rows into one transaction of about ``batch_size`` rows, with exactly the result
 successive single loads would give; if such a transaction fails, its reports are retried
 one by one, so one bad report fails alone.
@@ -40,6 +41,7 @@ import gc
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import zip_longest
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,8 +76,7 @@ STATEMENT_ROWS = 10_000
 """Rows per statement of :meth:`Neo4jStore.load_all` at smaller batch sizes.
 
 A report is never split, so at batch 100 a transaction still holds a whole report (~300
-rows); cutting its statements to 100 rows would only add statements (10 a transaction
-instead of 7), and each costs the server a few milliseconds whatever its rows. Larger
+rows); cutting its statements to 100 rows would only add statements, and each costs the server a few milliseconds whatever its rows. Larger
 batch sizes keep one ``UNWIND`` per batch size."""
 
 
@@ -344,18 +345,41 @@ class Neo4jStore:
 def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
     """The whole load of a plan's reports, in one transaction (run again from the start on a retry).
 
-    A handful of statements whatever the batch: the reports' locks and previous state;
-    finding, creating and updating nodes; creating the relationships that cannot exist yet
-    and merging the others by type (plus the take-offs and deletions of a reload). Each
-    statement costs the server a few milliseconds, more than a few hundred rows do.
+    Three statements whatever the batch (more only where a part's rows exceed ``batch_size``,
+    and the take-offs and deletions of a reload): lock the reports, read their previous state
+    and find which nodes exist; create the new nodes, update the old ones and find which
+    relationships between old nodes exist; update those and create all others. Each statement
+    costs the server a few milliseconds, more than a few hundred rows do.
     """
-    # 0-1. Lock the reports (sorted: two loads of the same reports cannot deadlock on them); of
-    #    those loaded before, delete their MENTIONS/STATES and take one off the count of
-    #    everything else they stated (its keys are on the Report node: no scan).
-    previous = tx.run(cypher.LOCK_AND_PREVIOUS_STATE, iris=sorted(plan.report_iris), owned=sorted(PER_MENTION_TYPES))
+    # 0. The nodes' rows, by IRI, and the lists to look for per top label.
+    rows_of: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], dict[str, Any]]] = {}
+    for group in plan.nodes:
+        labels = tuple(cypher.label(name) for name in group.labels)
+        others = tuple(cypher.label(name) for name in group.others)
+        for row in group.rows:
+            rows_of[row["iri"]] = (labels[0], labels, others, row)
+    _check_properties(row for *_, row in rows_of.values())
+    lookups = []
+    for batch in _batches(list(rows_of.items()), batch_size):
+        iris: dict[str, list[str]] = {top: [] for top in cypher.top_labels()}
+        for iri, (top, *_) in batch:
+            iris[top].append(iri)
+        lookups.append(iris)
+    # 1. Lock the reports (sorted: two loads of the same reports cannot deadlock on them); of
+    #    those loaded before, delete their MENTIONS/STATES and read the keys of everything else
+    #    they stated (on the Report node: no scan); find which of the nodes exist. Then take one
+    #    off the count of what they stated before.
+    #    The find joins the lock for one report a transaction, where a statement costs more than its
+    #    rows; with more, its index seeks, locking in a write statement, cost more than the statement.
+    together = len(plan.report_ids) == 1
+    first = tx.run(cypher.lock_and_find(together), report_iris=sorted(plan.report_iris), owned=sorted(PER_MENTION_TYPES),
+                   iris=lookups[0])[0]
+    element_ids: dict[str, str] = dict(first["found"])
+    for iris in lookups[1 if together else 0:]:
+        element_ids.update(tx.run(cypher.find_nodes(), iris=iris)[0]["found"])
     stale_nodes: dict[str, Counter[str]] = defaultdict(Counter)
     stale_edges: dict[tuple[str, str, str], Counter[tuple[str, str]]] = defaultdict(Counter)
-    for record in previous:
+    for record in first["previous"]:
         for key in record["nodes"] or []:
             top, _, iri = key.partition(" ")
             stale_nodes[top][iri] += 1
@@ -370,74 +394,65 @@ def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
         rows = [{"source": s, "target": t, "times": n} for (s, t), n in pairs.items()]
         for batch in _batches(rows, batch_size):
             tx.run(cypher.take_off_relationships(type_, source_top, target_top), rows=batch)
-    # 2. Nodes: find which exist (one statement, each row's top label); create the others in
-    #    one statement with all their labels; update the existing ones by element id, setting
-    #    and removing finer labels. A CREATE after the check, not a MERGE per row: most of a
-    #    new report's nodes are new, and a CREATE is cheaper and needs no label in the text.
-    rows_of: dict[str, tuple[str, tuple[str, ...], tuple[str, ...], dict[str, Any]]] = {}
-    for group in plan.nodes:
-        labels = tuple(cypher.label(name) for name in group.labels)
-        others = tuple(cypher.label(name) for name in group.others)
-        for row in group.rows:
-            rows_of[row["iri"]] = (labels[0], labels, others, row)
-    _check_properties(row for *_, row in rows_of.values())
-    element_ids: dict[str, str] = {}
-    wanted = list(rows_of.items())
-    for batch in _batches(wanted, batch_size):
-        iris: dict[str, list[str]] = {top: [] for top in cypher.top_labels()}
-        for iri, (top, *_) in batch:
-            iris[top].append(iri)
-        element_ids.update(tx.run(cypher.find_nodes(), iris=iris)[0]["found"])
+    # 2. Nodes: create the ones not found with all their labels, update the others by element id
+    #    (setting and removing finer labels). A CREATE after the check, not a MERGE per row: most of
+    #    a new report's nodes are new, and a CREATE is cheaper and needs no label in the text. Both
+    #    in IRI order: two loads lock shared nodes in the same order. In the same statement, after
+    #    the update has locked both ends: which relationships between two old nodes exist.
     existing = set(element_ids)
     new_rows = [
         {"iri": iri, "labels": list(labels), "props": _created_props(row["props"], len(row["rids"]))}
         for iri, (_, labels, _, row) in sorted(rows_of.items()) if iri not in existing
-    ]  # in IRI order, as the updates: two loads lock shared nodes in the same order
-    for batch in _batches(new_rows, batch_size):
-        element_ids.update(tx.run(cypher.CREATE_NODES, rows=batch)[0]["created"])
+    ]
     old_rows = [
         {**row, "id": element_ids[iri], "add": list(labels[1:]), "drop": list(others)}
         for iri, (_, labels, others, row) in sorted(rows_of.items()) if iri in existing
     ]
     relabel = any(row["add"] or row["drop"] for row in old_rows)
-    for batch in _batches(old_rows, batch_size):
-        updated = tx.run(cypher.update_nodes(batch, relabel), rows=batch)[0]["n"]
-        if updated != len(batch):
-            raise Conflict(f"{len(batch) - updated} nodes were deleted by another load meanwhile")
-    # 3. Relationships, finding both ends by element id. Those between two old nodes are looked
-    #    for (one statement) and the found ones updated (one); all others cannot exist yet (a
-    #    report's own MENTIONS/STATES, which step 1 deleted; any with an end created in step 2)
-    #    and are created with the ones not found, in one statement.
     created: list[dict[str, Any]] = []
     between_old: list[dict[str, Any]] = []
     for edge_group in plan.edges:
         type_ = cypher.relationship_type(edge_group.type)
         for row in edge_group.rows:
-            source, target = element_ids.get(row["source"]), element_ids.get(row["target"])
-            if source is None or target is None:
-                raise StoreError(f"a {type_} relationship found no endpoint node")
-            edge = {"type": type_, "s": source, "t": target, "props": row["props"], "rids": row["rids"]}
+            edge = {"type": type_, "source": row["source"], "target": row["target"], "props": row["props"], "rids": row["rids"]}
             if type_ not in PER_MENTION_TYPES and row["source"] in existing and row["target"] in existing:
                 between_old.append(edge)
             else:
                 created.append(edge)
     _check_properties([*created, *between_old])
+    lookup = [{"key": i, "type": e["type"], "s": element_ids.get(e["source"]), "t": element_ids.get(e["target"])}
+              for i, e in enumerate(between_old)]
     found: dict[int, str] = {}
-    for start in range(0, len(between_old), batch_size):
-        batch = [{"key": start + i, "type": e["type"], "s": e["s"], "t": e["t"]}
-                 for i, e in enumerate(between_old[start:start + batch_size])]
-        found.update(tx.run(cypher.FIND_RELATIONSHIPS, rows=batch)[0]["found"])
+    node_parts = list(zip_longest(_batches(new_rows, batch_size), _batches(old_rows, batch_size), fillvalue=[]))
+    lookup_parts = list(_batches(lookup, batch_size)) or [[]]
+    for i, (new, old) in enumerate(node_parts or [([], [])]):
+        between = lookup_parts[0] if i == max(len(node_parts) - 1, 0) else []
+        if not (new or old or between):
+            continue
+        record = tx.run(cypher.write_nodes(bool(new), old, relabel, bool(between)), new=new, old=old, between=between)[0]
+        element_ids.update(record["created"])
+        found.update(record["found"])
+        if record["updated"] != len(old):
+            raise Conflict(f"{len(old) - record['updated']} nodes were deleted by another load meanwhile")
+    for between in lookup_parts[1:]:
+        found.update(tx.run(cypher.write_nodes(False, [], False, True), new=[], old=[], between=between)[0]["found"])
+    # 3. Relationships, finding both ends by element id: the found ones updated, all others created
+    #    (a report's own MENTIONS/STATES, which step 1 deleted; any with an end created in step 2;
+    #    those between old nodes not found), in one statement.
     updates = [{**edge, "id": found[i]} for i, edge in enumerate(between_old) if i in found]
     created += [edge for i, edge in enumerate(between_old) if i not in found]
-    for batch in _batches(updates, batch_size):
-        if tx.run(cypher.update_relationships(batch), rows=batch)[0]["n"] != len(batch):
+    new_edges = []
+    for e in created:
+        source, target = element_ids.get(e["source"]), element_ids.get(e["target"])
+        if source is None or target is None:
+            raise StoreError(f"a {e['type']} relationship found no endpoint node")
+        new_edges.append({"type": e["type"], "s": source, "t": target,
+                          "props": _created_edge_props(e["type"], e["props"], len(e["rids"]))})
+    for update, new in zip_longest(_batches(updates, batch_size), _batches(new_edges, batch_size), fillvalue=[]):
+        record = tx.run(cypher.write_relationships(update, bool(new)), updates=update, new=new)[0]
+        if record["updated"] != len(update):
             raise Conflict("relationships were deleted by another load meanwhile")
-    new_edges = [
-        {"type": e["type"], "s": e["s"], "t": e["t"], "props": _created_edge_props(e["type"], e["props"], len(e["rids"]))}
-        for e in created
-    ]
-    for batch in _batches(new_edges, batch_size):
-        _expect_written(tx.run(cypher.CREATE_RELATIONSHIPS, rows=batch)[0]["n"], batch, "relationships")
+        _expect_written(record["created"], new, "relationships")
     # 4. Delete what no report states any more: first relationships, then nodes.
     for (type_, source_top, target_top), pairs in stale_edges.items():
         rows = [{"source": s, "target": t} for s, t in pairs]
