@@ -41,9 +41,9 @@ import gc
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import zip_longest
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
@@ -76,8 +76,9 @@ STATEMENT_ROWS = 10_000
 """Rows per statement of :meth:`Neo4jStore.load_all` at smaller batch sizes.
 
 A report is never split, so at batch 100 a transaction still holds a whole report (~300
-rows); cutting its statements to 100 rows would only add statements, and each costs the server a few milliseconds whatever its rows. Larger
-batch sizes keep one ``UNWIND`` per batch size."""
+rows); cutting its statements to 100 rows would only add statements, and each costs the
+server a few milliseconds whatever its rows. Larger batch sizes keep one ``UNWIND`` per
+batch size."""
 
 
 @dataclass(frozen=True)
@@ -345,9 +346,9 @@ class Neo4jStore:
 def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
     """The whole load of a plan's reports, in one transaction (run again from the start on a retry).
 
-    Three statements whatever the batch (more only where a part's rows exceed ``batch_size``,
-    and the take-offs and deletions of a reload): lock the reports, read their previous state
-    and find which nodes exist; create the new nodes, update the old ones and find which
+    Three statements for one report, four for more (more only where a part's rows exceed
+    ``batch_size``, and the take-offs and deletions of a reload): lock the reports, read their
+    previous state and find which nodes exist; create the new nodes, update the old ones and find which
     relationships between old nodes exist; update those and create all others. Each statement
     costs the server a few milliseconds, more than a few hundred rows do.
     """
@@ -423,7 +424,7 @@ def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
     lookup = [{"key": i, "type": e["type"], "s": element_ids.get(e["source"]), "t": element_ids.get(e["target"])}
               for i, e in enumerate(between_old)]
     found: dict[int, str] = {}
-    node_parts = list(zip_longest(_batches(new_rows, batch_size), _batches(old_rows, batch_size), fillvalue=[]))
+    node_parts: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]] = list(zip_longest(_batches(new_rows, batch_size), _batches(old_rows, batch_size), fillvalue=[]))
     lookup_parts = list(_batches(lookup, batch_size)) or [[]]
     for i, (new, old) in enumerate(node_parts or [([], [])]):
         between = lookup_parts[0] if i == max(len(node_parts) - 1, 0) else []
@@ -448,7 +449,9 @@ def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
             raise StoreError(f"a {e['type']} relationship found no endpoint node")
         new_edges.append({"type": e["type"], "s": source, "t": target,
                           "props": _created_edge_props(e["type"], e["props"], len(e["rids"]))})
-    for update, new in zip_longest(_batches(updates, batch_size), _batches(new_edges, batch_size), fillvalue=[]):
+    edge_parts: list[tuple[list[dict[str, Any]], list[dict[str, Any]]]] = list(
+        zip_longest(_batches(updates, batch_size), _batches(new_edges, batch_size), fillvalue=[]))
+    for update, new in edge_parts:
         record = tx.run(cypher.write_relationships(update, bool(new)), updates=update, new=new)[0]
         if record["updated"] != len(update):
             raise Conflict("relationships were deleted by another load meanwhile")
