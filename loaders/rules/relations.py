@@ -102,7 +102,9 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
     """签订/发布/成立 … followed by the agreements, documents or bodies they act on."""
     text, shadow = ctx.text, ctx.masked
     out: list[RelationRecord] = []
-    objects = sorted((c for c in candidates if c.rule not in _NOT_OBJECTS and c.type != Class.Place), key=lambda c: c.start)
+    objects = sorted((c for c in candidates if c.rule not in _NOT_OBJECTS and c.type != Class.Place), key=lambda c: (c.start, c.start - c.end))
+    # 组建市政府法律顾问专家库: the pool is set up, not the body its name opens with
+    objects = [c for i, c in enumerate(objects) if not (i and objects[i - 1].start == c.start and objects[i - 1].end > c.end)]
     object_starts = [c.start for c in objects]
     bodies = _actors_among(candidates)  # the only candidates _actors keeps
     body_keys = {c.key for c in bodies if c.type != Class.Place}

@@ -113,3 +113,9 @@ def test_a_unit_set_up_by_bodies_named_with_you_is_theirs(read):
 def test_bodies_named_with_you_that_only_staff_a_unit_set_nothing_up(read):
     found = read("区行政争议调解中心落户区人民法院，由区司法局和区人民法院派员共同值守。").triples("ESTABLISHED", implicit=False)
     assert not found
+
+
+def test_what_is_set_up_is_the_thing_named_not_the_body_its_name_opens_with(read):
+    found = read("区司法局联合上海政法学院组建区政府法律顾问专家库，入库专家25名。").triples("ESTABLISHED", implicit=False)
+    assert not any(target == "青浦区人民政府" for _, _, target in found)
+    assert any(target.endswith("法律顾问专家库") for _, _, target in found)
