@@ -429,9 +429,10 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
     if causative >= 0 and any(c.start >= causative for c in named):
         named = [c for c in named if c.start >= causative]  # 县司法局指导茶田镇建立…: the town sets it up, the bureau guides
     opening = text[start:position].strip("在开展共同联合一并还并又")
-    if not named and start > 0 and text[start - 1] in "，," and (not opening or _PARTIES.fullmatch(opening)):
+    if not named and start > 0 and text[start - 1] in "，,；;" and (not opening or _PARTIES.fullmatch(opening)):
         # A与B共建X，联合举办Y: a clause that opens with its verb has the previous clause's subjects;
         # A与B签订X，协议覆盖…，建立Y: past clauses that name no body (the agreement's scope) too
+        # …改革；在X设立Y: over a semicolon too
         end = start - 1
         for _ in range(_CARRIED_CLAUSES):
             opened = clause_start(text, end)

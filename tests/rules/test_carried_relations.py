@@ -23,3 +23,8 @@ def test_divisions_that_only_qualify_the_covered_villages_are_not_covered():
     assert {"金泽镇", "朱家角镇"} <= covered
     assert not covered & {"吴江区", "嘉善县"}
 
+
+
+def test_a_clause_opening_with_a_place_carries_the_subject_over_a_semicolon(read):
+    found = read("区司法局在各街镇推行“法律明白人”培养，全年培养300人；在青浦工业园区设立企业服务点，全年服务企业50家。").triples("ESTABLISHED", implicit=False)
+    assert any(source == "青浦区司法局" and target.endswith("企业服务点") for _, source, target in found)
