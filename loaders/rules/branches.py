@@ -91,6 +91,16 @@ def _own_name(place: str, region: str) -> str:
     return place.removeprefix(region) or place
 
 
+_ADVERBS = ("分别", "共同", "联合", "各", "挂牌", "正式", "合作", "先后")
+
+
+def _names_whole(text: str, host: Candidate, where_end: int) -> bool:
+    """Whether ``host`` is all the where-words name up to ``where_end`` (an adverb before the verb aside): 在乡综治中心设立 names
+    the centre; 依托靖和街道朝鲜族老年人协会 names more than the street."""
+    rest = text[host.end:where_end]
+    return rest == "" or rest in _ADVERBS
+
+
 def _stem(place: str) -> str:
     """A town's or street's name without its suffix (勒流街道 → 勒流), as branches are named."""
     for suffix in _PLACE_SUFFIXES:
@@ -181,6 +191,9 @@ class BranchRule(RuleComponent):
                         if within:
                             sites.append(max(within, key=lambda p: p.start))
                 sites = sites or [None]
+                # 在乡综治中心设立满族文化调解室: a unit of its own is in the centre the words name
+                seat = next((h for h in sorted(earlier, key=lambda h: h.start - h.end) if branch["where"] and h.type in (Class.MediationCentre, Class.Institution)
+                             and h is not centre and branch.start("where") <= h.start and h.end <= branch.end("where") and _names_whole(ctx.text, h, branch.end("where"))), None)
                 bare = branch["name"] in self.vocabulary.branch_heads  # 在勒流街道设立分中心: the branch is named by its place
                 items = [(branch.start("name"), branch.end("name"))]
                 while (following := self._next_branch.match(shadow, items[-1][1])) is not None:
@@ -206,7 +219,7 @@ class BranchRule(RuleComponent):
                     if site is not None:
                         out.append(RelationRecord(RelationType.LOCATED_IN, name, site.key, False, centre.start, end))
                     elif not branch_named:
-                        out.append(RelationRecord(RelationType.LOCATED_IN, name, centre.key, False, centre.start, end))
+                        out.append(RelationRecord(RelationType.LOCATED_IN, name, (seat or centre).key, False, centre.start, end))
         counters, counter_relations = self._counters(earlier, ctx)
         new += counters
         out += counter_relations
@@ -274,6 +287,8 @@ class BranchRule(RuleComponent):
                 name = (in_place(ctx, hosts[-1].canonical) if hosts[-1].type == Class.Place else hosts[-1].canonical) + written
             new.append(Candidate(type_, cls, name, unit.start("name"), unit.end("name"), written, "unit-of-body", replaces=True))
             out.append(RelationRecord(RelationType.ESTABLISHED, body.key, name, False, body.start, unit.end()))
+            if hosts and not _names_whole(ctx.text, hosts[-1], unit.end("where")):
+                continue  # 依托靖和街道朝鲜族老年人协会设立…: in the association no rule read, not in the street
             host = hosts[-1].key if hosts else body.key
             out.append(RelationRecord(RelationType.LOCATED_IN, name, host, False, body.start, unit.end()))
         return new, out

@@ -95,3 +95,16 @@ def test_counters_a_body_opens_in_a_host_are_the_hosts_and_in_it(read):
     windows = {name for name in reading.found(type_="Mechanism") if name.endswith("“跨省通办”服务窗口")}
     assert windows == {"青浦区金泽镇“跨省通办”服务窗口", "青浦区练塘镇“跨省通办”服务窗口"}
     assert ("LOCATED_IN", "青浦区练塘镇“跨省通办”服务窗口", "练塘镇") in found
+
+
+def test_a_unit_a_mediation_body_sets_up_in_a_centre_is_in_the_centre(read):
+    found = read("金泽镇人民调解委员会在镇综治中心设立老娘舅调解室。").triples("LOCATED_IN", implicit=False)
+    targets = {target for _, source, target in found if source.endswith("老娘舅调解室")}
+    assert targets and all(target.endswith("社会治安综合治理中心") for target in targets)
+
+
+def test_a_unit_set_up_on_an_unread_host_in_a_street_is_not_placed_in_the_street(read):
+    reading = read("区司法局依托金泽镇老年人协会设立“老娘舅”调解工作室，全年调解纠纷88件。")
+    units = {name for name in reading.found(type_="MediationCentre") if name.endswith("“老娘舅”调解工作室")}
+    assert units
+    assert not any(source in units and target == "金泽镇" for _, source, target in reading.triples("LOCATED_IN", implicit=False))
