@@ -498,6 +498,8 @@ class BodyRule(RuleComponent):
         out = []
         ending_at = {c.end: c for c in places if not c.attributes.get("qualifier")}
         for match in self._counted.finditer(text):
+            if match["name"] in self._town_units:
+                continue  # 三地司法所: each place has many stations, the words name none of them
             count = "两三四五六".index(match.group(0)[0]) + 2
             places_listed = _listed_places(ending_at, match.start(), text)
             listed = [c.canonical for c in places_listed]

@@ -42,6 +42,9 @@ UNNAMED = "unnamed"
 """Attribute of an agreement written by its kind alone (合作协议): the position of its verb, until it is named by its signers."""
 STATIONED = "驻"
 """X驻Y…: a centre of X stationed at Y."""
+_PROVIDE = "提供"
+_SITE_VERBS = ("设立", "开设")
+_COUNTERS = ("窗口", "专窗", "咨询服务点")
 _STRONG_RULES = ("quote", "title", "quote-in-title")
 """Readings a phrase must not overlap: quoted names and titles are read by their own rules."""
 
@@ -177,6 +180,10 @@ class PhraseRule(RuleComponent):
                             continue  # 组织开展法治宣传活动: a kind of activity, none named
                         if type_ == Class.Mechanism and (_planned(shadow, verb.start(), ctx.token_starts) or _in_heading(shadow, verb.start())):
                             continue  # 2025年，区将完善…体系 / （五）健全…机制: a plan or a heading names no mechanism that exists
+                        if type_ == Class.Mechanism and verb.group(0) in _SITE_VERBS and not surface.endswith(_COUNTERS):
+                            continue  # 设立…受理窗口: what a site verb sets up is a counter; other mechanisms are built, not set up
+                        if type_ == Class.Mechanism and cls == Class.Service and verb.group(0) == _PROVIDE:
+                            continue  # 为企业提供合同审查和纠纷调解服务: what a body does, no named service
                         if _SUMMARY.search(surface):
                             continue  # 制定宣传、调研等一系列工作方案: several things summed up, none named
                         mediation = any(c in surface for c in self.vocabulary.mediation_cues)

@@ -142,7 +142,7 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
                     continue  # a region never issues a national law
                 out.append(RelationRecord(type_, actor, target.key, implicit, verb.start(), target.end))
                 if type_ == RelationType.ESTABLISHED and not implicit and target.text.strip("“”").endswith(vocabulary.counter_heads) and actor in body_keys \
-                        and target.rule != PER_PLACE:
+                        and target.rule != PER_PLACE and not _LOCATIVE.search(shadow, clause_start(shadow, verb.start()), verb.start()):
                     # 县政务服务中心开设“…”专窗: a counter is where the body that opens it is
                     out.append(RelationRecord(RelationType.LOCATED_IN, target.key, actor, False, verb.start(), target.end))
     parties = {r.target for r in out if r.type == RelationType.PARTY_TO}
@@ -170,6 +170,8 @@ def _verbs_at_word_starts(pattern: re.Pattern[str], text: str, words: frozenset[
 
 _ISSUED_BY = re.compile("(?:通过)?后?[由经](?P<body>[^，。；,;\n由]{2,20}?)(?:印发|发布|出台)")
 _RESPECTIVELY = "分别"
+_LOCATIVE = re.compile("在|依托")
+"""在X开设窗口: the counter is in X (the branch rule's), not in the body that opens it."""
 
 
 def _sentence_end(text: str, position: int) -> int:

@@ -46,3 +46,33 @@ def test_a_quote_in_an_agreements_title_names_no_mechanism_of_its_own():
     assert "一家亲" not in r.names and "“一家亲”" not in r.names
     r = read("印发《关于深化“一网通办”改革的实施意见》。")
     assert any("一网通办" in n and t == "Mechanism" for n, t in r.names.items())
+
+
+def test_a_service_a_body_provides_is_no_named_mechanism():
+    r = read("区司法局为园区企业提供合同审查和法律咨询服务。")
+    assert not any(t == "Mechanism" for t in r.names.values())
+
+
+def test_a_counter_set_up_in_a_centre_is_a_mechanism_there():
+    r = read("区司法局在区政务服务中心设立行政复议受理窗口，全年受理申请80件。")
+    window = "青浦区政务服务中心行政复议受理窗口"  # named with its host, as the branch rule names counters
+    assert r.names.get(window) == "Mechanism"
+    assert ("LOCATED_IN", window, "青浦区政务服务中心") in r.relations()
+    assert ("LOCATED_IN", window, "青浦区司法局") not in r.relations()
+    r = read("区司法局开设行政复议咨询服务点。")
+    assert r.names.get("行政复议咨询服务点") == "Mechanism"
+
+
+def test_a_set_up_verb_sets_up_no_mechanism_but_a_counter():
+    r = read("区司法局设立法律援助专项资金制度。")
+    assert not any(t == "Mechanism" and n.endswith("制度") for n, t in r.names.items())
+
+
+def test_a_quoted_enterprise_service_station_is_a_point():
+    r = read("区行政服务中心在青浦工业园区设立“一站式”企业服务驿站。")
+    assert any(n.endswith("“一站式”企业服务驿站") and t == "ObservationPoint" for n, t in r.names.items())
+
+
+def test_a_list_a_body_draws_up_and_publishes_is_a_mechanism():
+    r = read("区政府办公室牵头梳理公布区级行政备案事项清单，共计事项120项。")
+    assert any(n.endswith("行政备案事项清单") and t == "Mechanism" for n, t in r.names.items())

@@ -101,3 +101,8 @@ def test_the_secretariat_of_a_body_named_just_before():
 def test_zhen_after_a_function_word_is_the_town_the_sentence_named():
     r = read("金泽镇人民调解委员会在镇便民服务中心设立调解工作室。")
     assert any(n.endswith("金泽镇便民服务中心") for n, t in r.names.items() if t == "Institution")
+
+
+def test_the_stations_of_counted_places_name_no_station():
+    r = read("区司法局与吴江区司法局、嘉善县司法局共建联合调解室，由三地司法所派员轮值。")
+    assert not any(n.endswith("司法所") for n in r.names)
