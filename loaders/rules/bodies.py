@@ -154,7 +154,8 @@ class BodyRule(RuleComponent):
         self._named_cls = dict(vocabulary.named_body_heads)
         self._listed = re.compile(f"(?P<body>[{CJK}]{{0,6}}?)(?P<head>{heads})(?=[、和及与，。；等])")
         self._self_reference = re.compile(alternation(vocabulary.self_references))
-        self._counted = re.compile(f"(?:{alternation(vocabulary.region_count_words)})(?P<name>[{CJK}]{{0,8}}?(?:{heads}))")
+        # 三县（市）司法局: a level in brackets counts the places of that level too
+        self._counted = re.compile(f"(?:{alternation(vocabulary.region_count_words)})(?:[（(][市区县旗][）)])?(?P<name>[{CJK}]{{0,8}}?(?:{heads}))")
         self._town_units = set(vocabulary.township_unit_heads)
         self._town_unit = re.compile(alternation(vocabulary.township_unit_heads))
 

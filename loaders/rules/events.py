@@ -3,7 +3,7 @@
 someone organised (区司法局组织开展全区…培训班, 联合举办第三届“…”演讲比赛, and a plain 开展 after a body or
 its partners: 县司法局联合县文化馆开展“…”普法巡演): the name after an
 organising verb up to an event head, after 了 (举办了…) and after 的 when the organiser is named before
-the verb (由县司法局主办的…, 州司法局举办的…); 组织X开展Y is Y, organised by who 组织. The organiser is
+the verb (由县司法局主办的…, 州司法局举办的…, 由A主办，B承办的…); 组织X开展Y is Y, organised by who 组织. The organiser is
 read by the relation rule (ORGANIZED).
 """
 
@@ -46,9 +46,21 @@ _ORGANISER_BEFORE = re.compile(
 
 _PERFECTIVE = "了"
 _OF = "的"
-_QUOTED_AFTER_VERB = re.compile(f"(?:首届|{_ORDINAL})?(?P<quote>{PLACEHOLDER}+)(?![{CJK}])")
-"""A quote right after an organising verb (masked), perhaps after its edition, with no name running on after it."""
+_QUOTED_AFTER_VERB = re.compile(f"(?:首届|{_ORDINAL})?(?P<quote>{PLACEHOLDER}+)(?:(?![{CJK}])|(?=[在于]))")
+"""A quote right after an organising verb (masked), perhaps after its edition, with no name running on after it
+(…承办的“…论坛”在县城举行: where or when it was held is no part of the name)."""
 _BY = re.compile("由")
+HOSTED_BEFORE = re.compile("由(?P<bodies>[^，。；,;\n]{2,40}?)(?:联合|共同)?(?:主办|举办)[，,]$")
+"""A clause naming who organises an event before the clause naming who hosts it (由A、B主办，C承办的…)."""
+HOSTING_VERBS = ("承办", "协办")
+
+
+def hosted_before(text: str, verb: int) -> re.Match[str] | None:
+    """The clause right before ``verb``'s that names the event's organisers with 由…主办, when ``verb`` hosts it (承办)."""
+    opened = clause_start(text, verb)
+    if opened == 0 or not text.startswith(HOSTING_VERBS, verb):
+        return None
+    return HOSTED_BEFORE.match(text, clause_start(text, opened - 1), opened)
 ORGANISED = "organised-event"
 """The rule name of events read after an organising verb; the candidate's ``verb`` attribute is where the verb starts."""
 WHOLE_REGION = ("全区", "全县", "全市", "全旗")
@@ -157,8 +169,9 @@ class EventRule(RuleComponent):
             if shadow.startswith(_PERFECTIVE, start):
                 start += len(_PERFECTIVE)  # 举办了…论坛
             elif shadow.startswith(_OF, start) and (_BY.search(shadow, clause_start(shadow, verb.start()), verb.start())
-                                                   or _ORGANISER_BEFORE.search(shadow, max(0, verb.start() - 30), verb.start())):
-                start += len(_OF)  # 由县司法局主办的…汇演, 州司法局举办的…培训班: the event that body organised
+                                                   or _ORGANISER_BEFORE.search(shadow, max(0, verb.start() - 30), verb.start())
+                                                   or hosted_before(shadow, verb.start())):
+                start += len(_OF)  # 由县司法局主办的…汇演, 州司法局举办的…培训班, 由A主办，B承办的…: the event that body organised
             run = shadow[start:end]
             words = ctx.token_starts
             for cut in self._no_name.finditer(run):

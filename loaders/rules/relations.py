@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from govkg.loaders.rules.base import CJK, LIST_LINKS, PER_PLACE, POINT_PER_PLACE, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
-from govkg.loaders.rules.events import ORGANISED
+from govkg.loaders.rules.events import ORGANISED, hosted_before
 from govkg.loaders.rules.places import QUALIFIER
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
 from govkg.ontology.terms import Class, RelationType
@@ -397,8 +397,13 @@ def organised_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[R
     for event in candidates:
         if event.type == Class.Event and event.rule == ORGANISED:
             verb = event.attributes["verb"]
+            hosting = hosted_before(text, verb)  # 由A、B主办，C承办的…: who 主办s organises it too
+            hosts = _named_before(text, bodies, *hosting.span("bodies")) if hosting else []
+            for body in hosts:
+                out.append(RelationRecord(RelationType.ORGANIZED, body.key, event.key, False, hosting.start(), event.end))
             for actor, implicit in _actors(text, bodies, verb, ctx):
-                out.append(RelationRecord(RelationType.ORGANIZED, actor, event.key, implicit, verb, event.end))
+                if not (implicit and hosts):
+                    out.append(RelationRecord(RelationType.ORGANIZED, actor, event.key, implicit, verb, event.end))
             hosted = _HOSTED_AFTER.match(text, event.end)
             if hosted:  # 举办…培训班，市司法局承办: the bodies of the next clause host it
                 for body in _named_before(text, bodies, *hosted.span("bodies")):

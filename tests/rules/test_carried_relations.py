@@ -28,3 +28,15 @@ def test_divisions_that_only_qualify_the_covered_villages_are_not_covered():
 def test_a_clause_opening_with_a_place_carries_the_subject_over_a_semicolon(read):
     found = read("区司法局在各街镇推行“法律明白人”培养，全年培养300人；在青浦工业园区设立企业服务点，全年服务企业50家。").triples("ESTABLISHED", implicit=False)
     assert any(source == "青浦区司法局" and target.endswith("企业服务点") for _, source, target in found)
+
+
+def test_bodies_counted_with_a_level_in_brackets_set_up_what_they_build_together():
+    # 三县（市）: counties and a city, counted together; the bodies named before in the paragraph
+    text = "区司法局与甲市司法局、乙县司法局签订协议。三县（市）司法局依托朱家角镇党群服务中心共建边界联合人民调解委员会。"
+    r = read(text.replace("甲市", "嘉兴市").replace("乙县", "嘉善县"))
+    founders = {s for t, s, o in r.relations() if t == "ESTABLISHED" and o.endswith("联合人民调解委员会")}
+    assert founders == {"青浦区司法局", "嘉兴市司法局", "嘉善县司法局"}
+    # with fewer bodies of that name named before, the count names none
+    r = read("区司法局与嘉善县司法局签订协议。三县（市）司法局共建边界联合人民调解委员会。")
+    founders = {s for t, s, o in r.relations() if t == "ESTABLISHED" and o.endswith("联合人民调解委员会")}
+    assert not founders

@@ -171,3 +171,29 @@ def test_a_photo_exhibition_hosted_by_two_bodies():
 def test_a_meeting_counted_once_names_no_event():
     r = read("三地司法局每季度轮流召开一次联席会议。")
     assert "一次联席会议" not in r.names
+
+
+def test_who_a_clause_of_its_own_says_organised_an_event_organises_it_with_its_host():
+    # 由A、B主办，C承办的…: the clause before the host's names the organisers
+    r = read("由区委宣传部、区司法局主办，区文化旅游局承办的“法润江南”文艺汇演于6月在朱家角镇举行。")
+    event = "“法润江南”文艺汇演"
+    organisers = {s for t, s, o in r.relations() if t == "ORGANIZED" and o == event}
+    assert organisers == {"中共青浦区委宣传部", "青浦区司法局", "青浦区文化旅游局"}
+    # a host no rule reads as a body still lets the organisers of the clause before organise
+    r = read("由区司法局联合主办，区法学会志愿服务队承办的“宪法伴我行”知识竞赛在区图书馆举办。")
+    assert ("ORGANIZED", "青浦区司法局", "“宪法伴我行”知识竞赛") in r.relations()
+    assert not any(t == "ORGANIZED" and s == "青浦区" for t, s, o in r.relations(explicit_only=False))
+
+
+def test_a_quoted_event_held_somewhere_or_some_time_is_named_by_the_quote():
+    r = read("区律师协会承办的“法治护航”论坛在金泽镇举行，市司法局主办。")
+    assert ("ORGANIZED", "青浦区律师协会", "“法治护航”论坛") in r.relations()
+    r = read("由区司法局主办的“青法讲堂”于3月开讲。")
+    assert "“青法讲堂”" not in {o for t, s, o in r.relations() if t == "ORGANIZED"}  # 讲堂 is no event head
+
+
+def test_a_clause_before_that_only_mentions_a_body_organises_nothing():
+    r = read("区司法局指导各镇开展工作，区律师协会承办的“律护青浦”讲座活动在白鹤镇举行。")
+    event = "“律护青浦”讲座活动"
+    assert ("ORGANIZED", "青浦区律师协会", event) in r.relations()
+    assert ("ORGANIZED", "青浦区司法局", event) not in r.relations()

@@ -76,3 +76,17 @@ def test_a_bodys_point_named_where_a_clause_opens_is_read_whole(read):
     points = [name for name in reading.found(type_="ObservationPoint") if name.endswith("基层立法联系点")]
     assert len(points) == 1 and points[0].startswith("上海市人民代表大会常务委员会")
     assert any(kind == "ESTABLISHED" and target == points[0] for kind, _, target in reading.triples(implicit=True))
+
+
+def test_a_legal_aid_station_set_up_in_a_host_body_is_a_point_of_the_body_that_sets_it_up(read):
+    r = read("区法律援助中心在区妇联设立妇女儿童法律援助工作站，全年受理申请80件。")
+    station = next(c for c in r.standing if c.text == "妇女儿童法律援助工作站")
+    assert (station.type, station.cls) == ("ObservationPoint", "LegalServiceStation")
+    assert ("ESTABLISHED", "青浦区法律援助中心", station.canonical) in r.triples(implicit=False)
+    assert ("LOCATED_IN", station.canonical, "青浦区妇女联合会") in r.triples(implicit=False)
+    r = read("区法律援助中心在朱家角镇司法所、白鹤镇司法所分别设立法律援助工作站。")
+    stations = {c.canonical for c in r.standing if c.type == "ObservationPoint"}
+    assert len(stations) == 2
+    # the centre itself is no station, and giving aid names none
+    r = read("区法律援助中心全年办理法律援助案件320件。")
+    assert not any(c.type == "ObservationPoint" for c in r.standing)
