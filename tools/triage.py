@@ -1,7 +1,8 @@
 """Why explicit relations are missed or spurious on fixture groups, and which entities are wrong.
 
-Counts missed and spurious explicit relations by relation type and by cause, and entity false
-negatives and positives by type, over the groups of ``tools/score_fixtures.py``. ``--show`` lists
+Counts missed and spurious explicit relations by relation type and by cause, entity false
+negatives and positives by type, and percentage checks that disagree with the gold (false alarms on
+consistent or unverifiable rates, planted inconsistencies missed, stated checks not made), over the groups of ``tools/score_fixtures.py``. ``--show`` lists
 the items themselves, and is refused for the final test sets and held-out, which are never read.
 
     python tools/triage.py [--show] GROUP…      (e.g. --show dev3 dev4, the tuning sets)
@@ -23,7 +24,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from score_fixtures import groups  # noqa: E402
 
 from govkg.errors import GovKGError  # noqa: E402
-from govkg.loaders.evaluate import ENTITY_TYPES, answers, entity_matches, names_of  # noqa: E402
+from govkg.loaders.evaluate import ENTITY_TYPES, answers, entity_matches, names_of, ranges_overlap  # noqa: E402
 from govkg.loaders.extract import extract_report  # noqa: E402
 from govkg.loaders.model import Extraction  # noqa: E402
 from govkg.loaders.text import read_report  # noqa: E402
@@ -42,7 +43,7 @@ class Item:
     what: str
 
 
-def triage(extraction: Extraction, gold: dict[str, Any]) -> list[Item]:
+def triage(extraction: Extraction, gold: dict[str, Any], text: str) -> list[Item]:
     """Every error of one extraction against its gold, each with its type and cause."""
     gold_entities, matches = entity_matches(extraction, gold)
     predicted = [e for e in extraction.entities if e.mentions]
@@ -120,6 +121,27 @@ def triage(extraction: Extraction, gold: dict[str, Any]) -> list[Item]:
     for e in predicted:
         if e.type in ENTITY_TYPES and e.id not in matched:
             items.append(Item("entity FP", e.type, "", f"{e.name}  «{e.mentions[0].text}»"))
+    return items + statistics_items(extraction, gold, text)
+
+
+def statistics_items(extraction: Extraction, gold: dict[str, Any], text: str) -> list[Item]:
+    """Percentage checks that disagree with the gold: false alarms, planted ones missed, checks not made."""
+    items = []
+    for g in gold["statistics"]:
+        start = text.find(g["text"])
+        found = [s for s in extraction.statistics if s.unit == "%" and abs(s.value - float(g["value"])) < 1e-9
+                 and ranges_overlap(s.start, s.end, start, start + len(g["text"]))]
+        if not found:
+            continue
+        flagged = any(s.consistent is False for s in found)
+        what = f"{g['text']}  «{g.get('measure', '')}»"
+        if g.get("consistent") is False and g.get("verifiable") is not False:
+            if not flagged:
+                items.append(Item("planted missed", "Statistic", "", what))
+        elif flagged:
+            items.append(Item("false alarm", "Statistic", "unverifiable" if g.get("verifiable") is False else "consistent", what))
+        elif "check" in g and all(s.consistent is None for s in found):
+            items.append(Item("check not made", "Statistic", "", what))
     return items
 
 
@@ -129,18 +151,19 @@ def group_items(paths: list[Path]) -> list[tuple[str, Item]]:
     for path in paths:
         gold = json.loads(path.with_name(f"{path.stem}.gold.json").read_text(encoding="utf-8"))
         try:
-            extraction = extract_report(read_report(path))
+            report = read_report(path)
+            extraction = extract_report(report)
         except GovKGError:
             out.append((path.name, Item("refused", "", "", path.name)))
             continue
-        out.extend((path.name, item) for item in triage(extraction, gold))
+        out.extend((path.name, item) for item in triage(extraction, gold, report.text))
     return out
 
 
 def summary(items: list[Item]) -> list[str]:
     """Aggregate lines: counts by type and by cause for each kind of error."""
     lines = []
-    for kind in ("refused", "missed", "spurious", "entity FN", "entity FP"):
+    for kind in ("refused", "missed", "spurious", "entity FN", "entity FP", "false alarm", "planted missed", "check not made"):
         these = [i for i in items if i.kind == kind]
         if not these:
             continue

@@ -20,10 +20,10 @@ from govkg.loaders.rules.component import RuleComponent, VocabularySlice, contex
 _NUMERALS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _WORDS_WITH_STOPS = ("和解", "和谐", "及时", "对接", "对象")
 """Words opening with a character that elsewhere ends a measure (调解和解率 is one measure)."""
-_STOP = set("，。；：、！？,;:!?\n的对将在向把被由与和及")
+_STOP = set("，。；：、！？,;:!?\n的对将在向把被由与和及%％/")
 _FOLLOWING = re.compile(f"(?:(?![{re.escape(''.join(sorted(_STOP)))}])[{CJK}]){{0,14}}")  # a run of CJK to the first stop
 _YEAR = re.compile(r"\d{4}年度?")
-_FRAGMENT = re.compile("(?:[年月日度底末内初]+|[的和及与并且均])+(?=[\u4e00-\u9fff])")
+_FRAGMENT = re.compile(f"(?:(?!{'|'.join(_WORDS_WITH_STOPS)})(?:[年月日度底末内初]+|[的和及与并且均]))+(?=[\u4e00-\u9fff])")
 """What a measure never opens with: the tail of a date (年, 月底) or a joining word."""
 _STATEMENT_ENDS = "。\n"
 """A percentage is checked against the counts of its statement (to 。 or a line end)."""
@@ -77,6 +77,7 @@ class StatisticsVocabulary(VocabularySlice):
     measure_openers: tuple[str, ...]
     measure_closers: tuple[str, ...]
     linking_verbs: tuple[str, ...]
+    change_words: tuple[str, ...]
 
 
 class FigureReader:
@@ -102,6 +103,8 @@ class FigureReader:
         # 中 opens a measure only before a quoted name (…中“一网通办”事项…): elsewhere it is part of words.
         self._opener = re.compile(f"{alternation(v.measure_openers)}|中(?=“)")
         self._linking = re.compile(f"(?:{alternation(v.linking_verbs)})+$")
+        self._units = sorted((u for u in (*v.units, *v.chinese_numeral_units) if u != "%"), key=len, reverse=True)
+        self._change = re.compile(f"(?:{alternation(v.change_words)})了?(?:{alternation(v.linking_verbs)})?$")
 
     def find(self, text: str, shadow: str | None = None) -> list[FoundStatistic]:
         """Every figure in the text, with what it measures and a consistency check of percentages.
@@ -144,8 +147,12 @@ class FigureReader:
         out.extend(self._zero_in_words(text, shadow))
         out.sort(key=lambda s: s.number_start)
         _name_shares(out)
-        _check_percentages(text, out)
+        _check_percentages(text, [s for s in out if not self._is_change(text, s)])
         return out
+
+    def _is_change(self, text: str, stat: FoundStatistic) -> bool:
+        """A percentage of change (同比增长15%, 较上年下降了8.5%) is no share of the counts beside it."""
+        return stat.unit == "%" and bool(self._change.search(text, max(0, stat.number_start - 8), stat.number_start))
 
     def _outcome_start(self, text: str, start: int) -> int:
         """A zero outcome's start, taking in the verb before it (实现0败诉)."""
@@ -178,6 +185,11 @@ class FigureReader:
             k -= 1
         segment = text[k:position]
         begin = 0
+        if k > 0 and shadow[k - 1].isdigit():  # 96个村（社区）…覆盖率: the unit of the figure before it opens no measure
+            begin = next((len(u) for u in self._units if segment.startswith(u) and len(segment) > len(u)), 0)
+        opened = max(segment.rfind("（"), segment.rfind("("))
+        if opened > max(segment.rfind("）"), segment.rfind(")")):  # …193件（成功率96.5%: a bracket left open holds the measure
+            begin = opened + 1
         for cut in self._opener.finditer(segment):
             if cut.end() < len(segment):
                 begin = max(begin, cut.end())
@@ -262,18 +274,64 @@ def _shares_stem(rate: str, count: str) -> bool:
     return len(stem) >= 2 and stem[-2:] in count
 
 
+_BRACKET = re.compile(r"\s*[（(]([^（()）]{1,80})[）)]")
+_BARE_RATIO = re.compile(r"\s*(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*")
+
+
+def _settle(stat: FoundStatistic, numerator: float, base: float) -> None:
+    """Set a percentage's check against one numerator and base, within the rounding its decimals allow."""
+    decimals = len(str(stat.value).split(".")[1].rstrip("0")) if "." in str(stat.value) else 0
+    ratio = 100 * numerator / base
+    stat.consistent = abs(ratio - stat.value) <= 10 ** -decimals + 1e-9
+    stat.check = f"{numerator:g}/{base:g} = {ratio:.3f}%"
+
+
+def _check_bracketed(text: str, stat: FoundStatistic, inside: list[FoundStatistic]) -> bool:
+    """Check a rate against the counts in the brackets right after it (采纳率98.2%（采纳55条/收到56条）, 纠错率12%（12/100）).
+
+    The numerator is the one count naming what the rate measures, the base the one other count of its
+    kind at least as large; with no such pair the base is unclear and the rate stays unchecked. Whether
+    the brackets held counts at all: then the counts elsewhere in the sentence are not its base.
+    """
+    bracket = _BRACKET.match(text, stat.end)
+    if not bracket:
+        return False
+    if bare := _BARE_RATIO.fullmatch(bracket[1]):
+        if float(bare[2]) > 0:
+            _settle(stat, float(bare[1]), float(bare[2]))
+        return True
+    counts = [s for s in inside if s.unit != "%" and bracket.start(1) <= s.number_start < bracket.end(1)]
+    if not counts:
+        return False
+    pieces = _rate_pieces(text, stat.number_start)
+    # what the rate's last word names (采纳 of 意见采纳率) counts first, then how many of its words a count names
+    named = {id(c): (pieces[-1] in words, sum(p in words for p in pieces)) if pieces else (False, 0)
+             for k, c in enumerate(counts) for words in [_words_before(text, counts, k, bracket.start(1))]}
+    most = max(named.values())
+    numerators = [c for c in counts if most[1] and named[id(c)] == most]
+    if len(numerators) != 1:
+        return True
+    numerator = numerators[0]
+    bases = [c for c in counts if c is not numerator and _same_unit(c.unit, numerator.unit) and c.value >= numerator.value]
+    if len(bases) == 1 and bases[0].value > 0:
+        _settle(stat, numerator.value, bases[0].value)
+    return True
+
+
 def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
     """Check each stated percentage against the counts of its sentence.
 
-    The numerator is the nearest count before the percentage; the base is any earlier
-    larger count of the same unit in the sentence. Without such a base the percentage
-    stays unchecked (the report does not state what it is computed from).
+    Counts in brackets right after a rate are its own (:func:`_check_bracketed`). Else the numerator
+    is the nearest count before the percentage; the base is any earlier larger count of the same unit
+    in the sentence (for a full rate, one as large: a full rate's count with nothing equal before it
+    may be the whole the rate is of). Without such a base the percentage stays unchecked (the report
+    does not state what it is computed from).
     """
     starts = [s.number_start for s in found]  # sorted by find_statistics
     for start, end in Sentences(text, _STATEMENT_ENDS).spans():
         inside = found[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
         for i, stat in enumerate(inside):
-            if stat.unit != "%":
+            if stat.unit != "%" or _check_bracketed(text, stat, inside):
                 continue
             counts = [s for s in inside[:i] if s.unit != "%"]
             pieces = _rate_pieces(text, stat.number_start)
@@ -289,21 +347,18 @@ def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
             if not named:  # no count of what the rate measures: its base is not stated
                 continue
             numerator = counts[named[-1]]
-            # a base is larger than the part, or as large for a full rate the rate itself names (受理143件，按期答复143件，按期答复率100%)
-            full = stat.value == 100 and not agreeing_only
-            bases = [s for s in counts[:named[-1]] if _same_unit(s.unit, numerator.unit) and (s.value > numerator.value or full and s.value == numerator.value)]
+            # a base is larger than the part; a full rate has only one as large, for a count the rate itself names
+            # (受理143件，按期答复143件，按期答复率100%)
+            if stat.value == 100:
+                bases = [] if agreeing_only else [s for s in counts[:named[-1]] if _same_unit(s.unit, numerator.unit) and s.value == numerator.value]
+            else:
+                bases = [s for s in counts[:named[-1]] if _same_unit(s.unit, numerator.unit) and s.value > numerator.value]
             if not bases:
                 continue
             decimals = len(str(stat.value).split(".")[1].rstrip("0")) if "." in str(stat.value) else 0
-            tolerance = 10 ** -decimals + 1e-9
-            best = None
-            for base in bases:
-                ratio = 100 * numerator.value / base.value
-                if abs(ratio - stat.value) <= tolerance:
-                    best = (base, ratio)
-                    break
-            if best is None and agreeing_only and (stat.value == 100 or not any(_introduces(text, b, numerator) for b in bases)):
-                continue  # a count named neither by the rate nor as part of an introduced whole, or a full rate of something else: no claim
-            base, ratio = best or (bases[0], 100 * numerator.value / bases[0].value)
-            stat.consistent = best is not None
-            stat.check = f"{numerator.value:g}/{base.value:g} = {ratio:.3f}%"
+            agreeing = [b for b in bases if abs(100 * numerator.value / b.value - stat.value) <= 10 ** -decimals + 1e-9]
+            if not agreeing and agreeing_only and not (
+                    pieces and set(pieces[-1]) & set(_words_before(text, counts, named[-1], start))
+                    and any(_introduces(text, b, numerator) for b in bases)):
+                continue  # a count the rate does not name, or one it names in part (调撤率 of 其中调解结案…) but not introduced as part of a whole: no claim
+            _settle(stat, numerator.value, (agreeing or bases)[0].value)

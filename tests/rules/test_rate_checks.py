@@ -60,3 +60,43 @@ def test_a_full_rate_is_not_checked_against_a_part_it_does_not_name(read):
     assert rate.consistent is None
     (share,) = [s for s in read("受理案件412件，其中调解结案81件，调撤率25%。").statistics if s.unit == "%"]
     assert share.consistent is False
+
+
+def test_a_rate_is_checked_against_the_counts_in_brackets_after_it(read):
+    slash = figures(read("立法意见采纳率96.3%（采纳26条/收到27条）。"))[(96.3, "%")]
+    assert slash.consistent is True and slash.check.startswith("26/27")
+    listed = figures(read("行政执法案卷合格率为90%（评查案卷60卷，合格54卷）。"))[(90.0, "%")]
+    assert listed.consistent is True and listed.check.startswith("54/60")
+    bare = figures(read("复议纠错率8%（4/50）。"))[(8.0, "%")]
+    assert bare.consistent is True
+    wrong = figures(read("矛盾纠纷调处成功率97%（受理纠纷150件，其中调处成功141件）。"))[(97.0, "%")]
+    assert wrong.consistent is False and wrong.check.startswith("141/150")
+
+
+def test_a_rate_whose_bracketed_counts_name_no_base_is_left_unchecked(read):
+    assert figures(read("群众满意率100%（发放问卷400份，回收370份）。"))[(100.0, "%")].consistent is None
+    assert figures(read("负责人出庭应诉率100%（全年行政诉讼案件31件，败诉1件）。"))[(100.0, "%")].consistent is None
+    # the counts before the rate are not its base once its brackets hold counts of their own
+    assert figures(read("受理案件80件，结案70件，结案率87.5%（其中调解结案40件）。"))[(87.5, "%")].consistent is None
+
+
+def test_a_full_rate_is_not_flagged_against_counts_of_another_whole(read):
+    (rate,) = [s for s in read("全年办理行政复议案件42件，其中调解和解9件，负责人出庭应诉案件27件，出庭应诉率100%。").statistics if s.unit == "%"]
+    assert rate.consistent is None
+    (agreeing,) = [s for s in read("应出庭行政诉讼案件27件，负责人出庭27件，出庭率100%。").statistics if s.unit == "%"]
+    assert agreeing.consistent is True
+
+
+def test_a_rate_of_change_or_of_what_no_count_names_is_never_checked(read):
+    for sentence in ("受理案件150件，其中调解结案45件，同比增长12%。", "办理复议案件64件，其中纠错8件，较上年下降了6.5%。",
+                     "办理法律援助案件900件，其中民事案件600件，受援人满意率99.6%。", "办理公证2000件，其中涉外公证300件，公证质量合格率98%。"):
+        (rate,) = [s for s in read(sentence).statistics if s.unit == "%"]
+        assert rate.consistent is None, sentence
+
+
+def test_measures_stop_at_brackets_slashes_and_figures(read):
+    measures = {(s.value, s.unit): s.measure for s in read("立法意见采纳率96.3%（采纳26条/收到27条），受理纠纷120件（成功率95%），全县88个村（社区）法律顾问覆盖率100%，及时受理率99%。").statistics}
+    assert measures[(26.0, "条")] == "采纳" and measures[(27.0, "条")] == "收到"
+    assert measures[(95.0, "%")] == "成功率"
+    assert measures[(100.0, "%")] == "村（社区）法律顾问覆盖率"
+    assert measures[(99.0, "%")] == "及时受理率"
