@@ -278,19 +278,45 @@ _BRACKET = re.compile(r"\s*[（(]([^（()）]{1,80})[）)]")
 _BARE_RATIO = re.compile(r"\s*(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*")
 
 
-def _settle(stat: FoundStatistic, numerator: float, base: float) -> None:
-    """Set a percentage's check against one numerator and base, within the rounding its decimals allow."""
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _spread(text: str, count: FoundStatistic) -> float:
+    """How far a count's true value may lie from the written one: half its last digit when written in 万 or 亿
+    (12.6万件 is 125,500 to 126,500), none for a count written out."""
+    written = _NUMBER.match(text, count.number_start)
+    if not written or not re.search("[万亿]", count.unit):
+        return 0.0
+    return 0.5 * 10 ** -len(written.group().partition(".")[2])
+
+
+def _agrees(text: str, stat: FoundStatistic, numerator: FoundStatistic, base: FoundStatistic) -> bool:
+    """Whether a rate is numerator/base, within the rounding of its decimals and of the counts' own."""
     decimals = len(str(stat.value).split(".")[1].rstrip("0")) if "." in str(stat.value) else 0
-    ratio = 100 * numerator / base
-    stat.consistent = abs(ratio - stat.value) <= 10 ** -decimals + 1e-9
-    stat.check = f"{numerator:g}/{base:g} = {ratio:.3f}%"
+    tolerance = 10 ** -decimals + 1e-9
+    n, dn, b, db = numerator.value, _spread(text, numerator), base.value, _spread(text, base)
+    low, high = 100 * (n - dn) / (b + db), 100 * (n + dn) / (b - db) if b > db else float("inf")
+    return low - tolerance <= stat.value <= high + tolerance
+
+
+def _settle(stat: FoundStatistic, numerator: float, base: float, agrees: bool) -> None:
+    stat.consistent = agrees
+    stat.check = f"{numerator:g}/{base:g} = {100 * numerator / base:.3f}%"
+
+
+def _settle_counts(text: str, stat: FoundStatistic, numerator: FoundStatistic, base: FoundStatistic) -> None:
+    """Check a rate against two counts; one written as approximate (约, 余) only ever agrees."""
+    agrees = _agrees(text, stat, numerator, base)
+    if agrees or not (numerator.approximate or base.approximate):
+        _settle(stat, numerator.value, base.value, agrees)
 
 
 def _check_bracketed(text: str, stat: FoundStatistic, inside: list[FoundStatistic]) -> bool:
     """Check a rate against the counts in the brackets right after it (采纳率98.2%（采纳55条/收到56条）, 纠错率12%（12/100）).
 
     The numerator is the one count naming what the rate measures, the base the one other count of its
-    kind at least as large; with no such pair the base is unclear and the rate stays unchecked. Whether
+    kind at least as large (as large, for a full rate: one that rests on those due or those to appear
+    is not checked against a larger total); with no such pair the base is unclear and the rate stays unchecked. Whether
     the brackets held counts at all: then the counts elsewhere in the sentence are not its base.
     """
     bracket = _BRACKET.match(text, stat.end)
@@ -298,7 +324,9 @@ def _check_bracketed(text: str, stat: FoundStatistic, inside: list[FoundStatisti
         return False
     if bare := _BARE_RATIO.fullmatch(bracket[1]):
         if float(bare[2]) > 0:
-            _settle(stat, float(bare[1]), float(bare[2]))
+            n, b = float(bare[1]), float(bare[2])
+            decimals = len(str(stat.value).split(".")[1].rstrip("0")) if "." in str(stat.value) else 0
+            _settle(stat, n, b, abs(100 * n / b - stat.value) <= 10 ** -decimals + 1e-9)
         return True
     counts = [s for s in inside if s.unit != "%" and bracket.start(1) <= s.number_start < bracket.end(1)]
     if not counts:
@@ -312,9 +340,10 @@ def _check_bracketed(text: str, stat: FoundStatistic, inside: list[FoundStatisti
     if len(numerators) != 1:
         return True
     numerator = numerators[0]
-    bases = [c for c in counts if c is not numerator and _same_unit(c.unit, numerator.unit) and c.value >= numerator.value]
+    bases = [c for c in counts if c is not numerator and _same_unit(c.unit, numerator.unit)
+             and (c.value == numerator.value if stat.value == 100 else c.value >= numerator.value)]
     if len(bases) == 1 and bases[0].value > 0:
-        _settle(stat, numerator.value, bases[0].value)
+        _settle_counts(text, stat, numerator, bases[0])
     return True
 
 
@@ -346,7 +375,11 @@ def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
                 named, agreeing_only = [len(counts) - 1], True  # the count before it may be what it measures: say so only if they agree
             if not named:  # no count of what the rate measures: its base is not stated
                 continue
+            # a count naming the rate's last word (成功 of 调解成功率) before one naming only its other words (案件 of 案件满意率)
+            named = [k for k in named if pieces and pieces[-1] in _words_before(text, counts, k, start)] or named
             numerator = counts[named[-1]]
+            words = _words_before(text, counts, named[-1], start)
+            strong = not agreeing_only and (not pieces or pieces[-1] in words)
             # a base is larger than the part; a full rate has only one as large, for a count the rate itself names
             # (受理143件，按期答复143件，按期答复率100%)
             if stat.value == 100:
@@ -355,10 +388,10 @@ def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
                 bases = [s for s in counts[:named[-1]] if _same_unit(s.unit, numerator.unit) and s.value > numerator.value]
             if not bases:
                 continue
-            decimals = len(str(stat.value).split(".")[1].rstrip("0")) if "." in str(stat.value) else 0
-            agreeing = [b for b in bases if abs(100 * numerator.value / b.value - stat.value) <= 10 ** -decimals + 1e-9]
-            if not agreeing and agreeing_only and not (
-                    pieces and set(pieces[-1]) & set(_words_before(text, counts, named[-1], start))
-                    and any(_introduces(text, b, numerator) for b in bases)):
-                continue  # a count the rate does not name, or one it names in part (调撤率 of 其中调解结案…) but not introduced as part of a whole: no claim
-            _settle(stat, numerator.value, (agreeing or bases)[0].value)
+            agreeing = [b for b in bases if _agrees(text, stat, numerator, b)]
+            if not agreeing and not strong and not (
+                    agreeing_only and pieces and set(pieces[-1]) & set(words) and any(_introduces(text, b, numerator) for b in bases)):
+                # a count the rate does not name by its last word, or names in part (调撤率 of 其中调解结案…) but not as part of an
+                # introduced whole: only an agreeing check is a claim
+                continue
+            _settle_counts(text, stat, numerator, (agreeing or bases)[0])

@@ -76,6 +76,8 @@ def test_a_rate_is_checked_against_the_counts_in_brackets_after_it(read):
 def test_a_rate_whose_bracketed_counts_name_no_base_is_left_unchecked(read):
     assert figures(read("群众满意率100%（发放问卷400份，回收370份）。"))[(100.0, "%")].consistent is None
     assert figures(read("负责人出庭应诉率100%（全年行政诉讼案件31件，败诉1件）。"))[(100.0, "%")].consistent is None
+    assert figures(read("负责人出庭应诉率100%（审理行政诉讼案件31件，负责人出庭应诉26件）。"))[(100.0, "%")].consistent is None
+    assert figures(read("按期办结率100%（受理21件，按期办结21件）。"))[(100.0, "%")].consistent is True
     # the counts before the rate are not its base once its brackets hold counts of their own
     assert figures(read("受理案件80件，结案70件，结案率87.5%（其中调解结案40件）。"))[(87.5, "%")].consistent is None
 
@@ -87,9 +89,17 @@ def test_a_full_rate_is_not_flagged_against_counts_of_another_whole(read):
     assert agreeing.consistent is True
 
 
+def test_rounded_and_approximate_counts_are_checked_within_their_rounding(read):
+    rounded = figures(read("办理政务服务事项8.4万件，按时办结8.3万件，按时办结率99.5%。"))[(99.5, "%")]
+    assert rounded.consistent is True
+    assert figures(read("办理政务服务事项8.4万件，按时办结8.3万件，按时办结率93%。"))[(93.0, "%")].consistent is False
+    assert figures(read("受理纠纷约900件，调解成功800余件，调解成功率97%。"))[(97.0, "%")].consistent is None
+
+
 def test_a_rate_of_change_or_of_what_no_count_names_is_never_checked(read):
     for sentence in ("受理案件150件，其中调解结案45件，同比增长12%。", "办理复议案件64件，其中纠错8件，较上年下降了6.5%。",
-                     "办理法律援助案件900件，其中民事案件600件，受援人满意率99.6%。", "办理公证2000件，其中涉外公证300件，公证质量合格率98%。"):
+                     "办理法律援助案件900件，其中民事案件600件，受援人满意率99.6%。", "办理公证2000件，其中涉外公证300件，公证质量合格率98%。",
+                     "办理法律援助案件700件，其中刑事法律援助案件210件，法律援助案件满意率99%。"):
         (rate,) = [s for s in read(sentence).statistics if s.unit == "%"]
         assert rate.consistent is None, sentence
 
