@@ -254,12 +254,17 @@ def _words_before(text: str, counts: list[FoundStatistic], k: int, sentence_star
     return text[start:counts[k].number_start]
 
 
-_PART_OF_WHOLE = re.compile("中[，,]|其中")
+_FRAMED = re.compile("(?<!其)中[，,]")
+_SUBSET = re.compile("其中")
 
 
-def _introduces(text: str, base: FoundStatistic, part: FoundStatistic) -> bool:
-    """Whether the text presents ``part`` as a part of ``base`` (审结的412件案件中，撤诉结案81件): then a rate after them is of that whole."""
-    return bool(_PART_OF_WHOLE.search(text, base.number_start, part.number_start))
+def _introduces(text: str, base: FoundStatistic, part: FoundStatistic, rate_word: str) -> bool:
+    """Whether the text presents ``part`` as the part of ``base`` a rate after them is of: a whole framed before its
+    clauses (审结的412件案件中，撤诉结案81件), or a subset after 其中 that shares a character with the rate's last word
+    (其中调解结案… before 调撤率; 其中刑事案件… is a kind of case, no outcome a 满意率 could measure)."""
+    if _FRAMED.search(text, base.number_start, part.number_start):
+        return True
+    return bool(_SUBSET.search(text, base.number_start, part.number_start)) and bool(set(rate_word) & set(text[base.end:part.number_start]))
 
 
 def _same_unit(base: str, numerator: str) -> bool:
@@ -390,7 +395,7 @@ def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
                 continue
             agreeing = [b for b in bases if _agrees(text, stat, numerator, b)]
             if not agreeing and not strong and not (
-                    agreeing_only and pieces and set(pieces[-1]) & set(words) and any(_introduces(text, b, numerator) for b in bases)):
+                    agreeing_only and pieces and any(_introduces(text, b, numerator, pieces[-1]) for b in bases)):
                 # a count the rate does not name by its last word, or names in part (调撤率 of 其中调解结案…) but not as part of an
                 # introduced whole: only an agreeing check is a claim
                 continue

@@ -96,6 +96,11 @@ def test_rounded_and_approximate_counts_are_checked_within_their_rounding(read):
     assert figures(read("受理纠纷约900件，调解成功800余件，调解成功率97%。"))[(97.0, "%")].consistent is None
 
 
+def test_a_rate_after_a_framed_whole_is_of_that_whole(read):
+    (rate,) = [s for s in read("法院审结的230件行政诉讼案件中，撤诉结案46件，协调化解率25%。").statistics if s.unit == "%"]
+    assert rate.consistent is False and rate.check.startswith("46/230")
+
+
 def test_a_rate_of_change_or_of_what_no_count_names_is_never_checked(read):
     for sentence in ("受理案件150件，其中调解结案45件，同比增长12%。", "办理复议案件64件，其中纠错8件，较上年下降了6.5%。",
                      "办理法律援助案件900件，其中民事案件600件，受援人满意率99.6%。", "办理公证2000件，其中涉外公证300件，公证质量合格率98%。",
