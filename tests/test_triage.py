@@ -11,7 +11,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
 from triage import Item, main, summary, triage  # noqa: E402
 
-from govkg.loaders.model import Entity, Extraction, Mention, Relation, ReportMeta  # noqa: E402
+from govkg.loaders.model import Entity, Extraction, Mention, Relation, ReportMeta, Statistic  # noqa: E402
 
 META = ReportMeta(id="t", title="", region="青浦区", year=2024, published=None, source="t.txt", sha256="", body_kind="district government")
 
@@ -64,6 +64,23 @@ def test_each_error_gets_its_cause() -> None:
         ("entity FN", "Place", "not found"),
         ("entity FP", "Document", ""),
     }
+
+
+def test_percentage_checks_that_disagree_with_the_gold() -> None:
+    text = "调解成功率95%，化解率80%，纠错率10%，办结率90%。"
+    def stat(t: str, value: float, consistent: bool | None) -> Statistic:
+        k = text.find(t)
+        return Statistic(t, "", value, "%", t, k, k + len(t), False, consistent, None)
+    extraction = Extraction(META, (), (), (stat("调解成功率95%", 95, False), stat("化解率80%", 80, True),
+                                           stat("纠错率10%", 10, None), stat("办结率90%", 90, False)))
+    gold = {"entities": [], "relations": [], "statistics": [
+        {"text": "调解成功率95%", "value": 95, "consistent": True},
+        {"text": "化解率80%", "value": 80, "consistent": False, "check": "8/12"},
+        {"text": "纠错率10%", "value": 10, "consistent": True, "check": "1/10"},
+        {"text": "办结率90%", "value": 90, "consistent": True, "verifiable": False},
+    ]}
+    assert {(i.kind, i.cause) for i in triage(extraction, gold, text)} == {
+        ("false alarm", "consistent"), ("planted missed", ""), ("check not made", ""), ("false alarm", "unverifiable")}
 
 
 def test_summary_counts_by_type_and_cause() -> None:

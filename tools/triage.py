@@ -43,7 +43,7 @@ class Item:
     what: str
 
 
-def triage(extraction: Extraction, gold: dict[str, Any], text: str) -> list[Item]:
+def triage(extraction: Extraction, gold: dict[str, Any], text: str = "") -> list[Item]:
     """Every error of one extraction against its gold, each with its type and cause."""
     gold_entities, matches = entity_matches(extraction, gold)
     predicted = [e for e in extraction.entities if e.mentions]
@@ -127,8 +127,10 @@ def triage(extraction: Extraction, gold: dict[str, Any], text: str) -> list[Item
 def statistics_items(extraction: Extraction, gold: dict[str, Any], text: str) -> list[Item]:
     """Percentage checks that disagree with the gold: false alarms, planted ones missed, checks not made."""
     items = []
-    for g in gold["statistics"]:
+    for g in gold.get("statistics", []):
         start = text.find(g["text"])
+        if start < 0:
+            continue
         found = [s for s in extraction.statistics if s.unit == "%" and abs(s.value - float(g["value"])) < 1e-9
                  and ranges_overlap(s.start, s.end, start, start + len(g["text"]))]
         if not found:
