@@ -60,8 +60,9 @@ _PARTNER_VERBS = (*_NAMING_VERBS, "支持", "引导", "推动", "鼓励", "指�
 """Verbs that open no name (支持律师事务所…, 入驻律师事务所: the firms in general)."""
 _COURT_BRANCHES = ("人民法庭", "法庭")
 _TOWN_SHORT = re.compile("镇|乡")
-_SCHOOL_OF = re.compile(f"[{CJK}]{{2,6}}?与[{CJK}]{{2,8}}?学院")
-"""A school of a university whose name joins two subjects (法学与公共管理学院), written right after the university."""
+_SCHOOL_OF = re.compile(f"[{CJK}]{{2,6}}?与[{CJK}]{{2,8}}?学院|政法学院|法律学院|[{CJK}]{{2,6}}?研究院")
+"""A school or institute of a university written right after it: one whose name joins two subjects (法学与公共管理学院),
+a school of politics and law (政法学院), an institute (法治政府研究院)."""
 _BRACKETED = re.compile(f"[（(](?P<alias>[{CJK}]{{2,10}})[）)]")
 _NOT_MEDIATION = (Class.Association, Class.ArbitrationBody, Class.Court, Class.Procuratorate, Class.Government, Class.Legislature)
 """Classes a body keeps whatever its name says of disputes (县人民调解员协会, 县劳动人事争议仲裁委员会)."""
@@ -483,10 +484,11 @@ class BodyRule(RuleComponent):
             if match.group(0).startswith(_PARTNER_VERBS):
                 continue  # 支持律师事务所在…设立: a verb, then a kind of body; a name starts after the verb
             end = match.end()
-            if (school := _SCHOOL_OF.match(text, end)) and match.group(0).endswith(("大学", "学院")):
-                end = school.end()  # 怀化学院法学与公共管理学院: one school of the college, its name joined by 与
+            if (school := _SCHOOL_OF.match(text, end)) and match.group(0).endswith(("大学", "学院")) \
+                    and not any(v in school.group(0) for v in self._verbs):
+                end = school.end()  # 怀化学院法学与公共管理学院, 西藏大学政法学院: one school of the college
             name = text[match.start():end]
-            cls = next(c for w, c in self._named_by_length if name.endswith(w))
+            cls = next(c for w, c in self._named_by_length if match.group(0).endswith(w))  # the university's: its school's is alike
             out.append(Candidate(Class.Institution, cls, name, match.start(), end, name, "institution-named", attributes={COMPLETE: True}))
             covered.append((match.start(), end))
         return out

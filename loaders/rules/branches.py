@@ -40,6 +40,8 @@ _COUNTER_POINTS = ("咨询服务点",)
 """A counter by another name (行政复议咨询服务点): a window of the host, not a point of the points family."""
 _BUILT = ("建成",)
 """Verbs a body builds a unit with at a host (依托皇都村鼓楼建成…调解工作室): only with the host read."""
+_COURT_UNIT_HEADS = ("巡回审判点", "审判点")
+"""Heads of the units of a court or arbitration body a quote may name (设立“桃乡”巡回审判点): the body's unit, not a quote."""
 _HOSTED_BY = "依托"
 _JOINTLY = ("共建",)
 """Verbs partners set a unit up with at a host (A与B依托X共建Y): Y is in X, no one partner's unit."""
@@ -273,8 +275,11 @@ class BranchRule(RuleComponent):
             if any(c.replaces and (c.start, c.end) == unit.span("name") for c in earlier):
                 continue  # a point (法律服务工作站) its own rule has read
             written = ctx.text[unit.start("name"):unit.end("name")]  # 设立“橡胶纠纷”巡回调解点: the quote is part of the name
-            if PLACEHOLDER in unit["name"] and not any(cue in written for cue in self.vocabulary.mediation_cues):
-                continue  # a quoted name the quote rule reads, unless it names a mediation unit after it (“橡胶纠纷”巡回调解点)
+            if PLACEHOLDER in unit["name"] and not any(cue in written for cue in self.vocabulary.mediation_cues) \
+                    and written[written.rfind("”") + 1:] not in _COURT_UNIT_HEADS:
+                # a quoted name the quote rule reads, unless it names a mediation unit (“橡胶纠纷”巡回调解点)
+                # or a court's unit (“桃乡”巡回审判点) after it
+                continue
             name = written if written.startswith(body.canonical) else body.canonical + written
             mediation = any(cue in written for cue in self.vocabulary.mediation_cues)
             type_, cls = (Class.MediationCentre, Class.MediationBranch) if mediation else (Class.Institution, Class.Office)

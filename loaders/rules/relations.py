@@ -242,8 +242,10 @@ _SCOPE_OPENS = re.compile("覆盖|范围包括|涵盖|范围为|范围是")
 _AGREEMENT_SCOPES = ("协议", "协作范围", "合作范围", "协议范围", "协作区域")
 """Words before 覆盖 that make the scope an agreement's, not that of a mechanism set up with it (…建立A机制，协作范围覆盖…)."""
 _AREA_AFTER = re.compile("在(?P<area>[^，。；,;\n《》]{2,30}?)"
-                         "(?:沿线|流域|(?:毗邻|交界|接壤)的?(?:地区|区域|乡镇|镇街|街镇|村屯|村居|村|社区)|交界处|交界(?!的)|一带|区域)")
-"""在…毗邻地区 / 在A、B等毗邻乡镇 / 在三县交界的A、B一带: the area an agreement's sentence scopes (交界的 only qualifies what follows)."""
+                         "(?:沿线|流域|(?:毗邻|交界|接壤|边境|沿边|沿江|沿河|沿黄|沿湖|沿海|沿岸)的?(?:地区|区域|乡镇|镇街|街镇|村屯|村居|村|社区)"
+                         "|交界处|交界(?!的)|一带|区域)")
+"""在…毗邻地区 / 在A、B等毗邻乡镇 / 在A、B等沿江乡镇 / 在三县交界的A、B一带: the area an agreement's sentence scopes
+(交界的 only qualifies what follows)."""
 
 
 def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Sequence[str] = ()) -> list[RelationRecord]:
@@ -292,8 +294,11 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Seque
             continue
         if not scoped:
             sentence = [p for p in starting(sentence_start, sentence_end) if not agreement.start <= p.start < agreement.end]
-            out += [RelationRecord(RelationType.COVERS, agreement.key, water.key, False, agreement.start, agreement.end)
-                    for water in _waters_named_first(text, agreement, named, sentence, ctx)]
+            waters = _waters_named_first(text, agreement, named, sentence, ctx)
+            again = _waters_named_again(text, agreement, sentence, ctx)
+            if len(again) > len(waters):  # 《葫芦河渝河流域…》，联合巡查葫芦河、渝河沿岸: the waters the sentence names again
+                waters = again
+            out += [RelationRecord(RelationType.COVERS, agreement.key, water.key, False, agreement.start, agreement.end) for water in waters]
         if agreement.type == Class.Agreement and counts:
             out += [RelationRecord(RelationType.COVERS, agreement.key, place.key, False, agreement.start, agreement.end)
                     for place in _places_counted(text, agreement, named, counts)]
@@ -363,6 +368,22 @@ def _waters_named_first(text: str, agreement: Candidate, places: Sequence[Candid
         if not link and not any(p.start == position for p in places):  # 沂河沭河流域: two waters run together
             break
         position += len(link)
+    if any(p.canonical != w.canonical and p.canonical.startswith(w.canonical) for w in out for p in sentence):
+        return []
+    return out
+
+
+def _waters_named_again(text: str, agreement: Candidate, sentence: Sequence[Candidate], ctx: Context) -> list[Candidate]:
+    """The waters the sentence names outside an agreement's name whose names spell the name's opening
+    (《葫芦河渝河流域…》，联合巡查葫芦河、渝河沿岸; 《故黄河流域…》, the name read otherwise): what it covers."""
+    position = agreement.start + (1 if text.startswith("《", agreement.start) else 0)
+    waters = sorted((p for p in sentence if _is_water(p, ctx) and p.text.startswith(p.canonical)), key=lambda p: p.start - p.end)
+    out: list[Candidate] = []
+    while (water := next((p for p in waters if text.startswith(p.canonical, position) and all(o.key != p.key for o in out)), None)):
+        out.append(water)
+        position += len(water.canonical)
+        position += len(next((w for w in _AFTER_A_WATER if text.startswith(w, position)), ""))
+        position += len(next((w for w in (*LIST_LINKS, "与") if text.startswith(w, position)), ""))
     if any(p.canonical != w.canonical and p.canonical.startswith(w.canonical) for w in out for p in sentence):
         return []
     return out

@@ -148,3 +148,24 @@ def test_a_plan_of_one_regions_bodies_or_a_joint_guideline_stays_a_document():
     assert r.names["青浦区青少年法治教育实施方案"] == "Document"
     r = read("区市场监管局与吴江区市场监管局联合发布《跨区商事登记服务指引》。")
     assert r.names["跨区商事登记服务指引"] == "Document"
+
+
+def test_towns_listed_before_the_towns_along_a_river_or_border_are_the_area_covered():
+    for kind in ("沿江乡镇", "沿河乡镇", "边境乡镇", "沿黄乡镇（街道）"):
+        r = read(f"区司法局与吴江区司法局签订《边界联调协议》，约定在金泽镇、练塘镇与吴江区黎里镇等{kind}开展联合调处。")
+        covered = {o for t, s, o in r.relations() if t == "COVERS"}
+        assert {"金泽镇", "练塘镇", "黎里镇"} <= covered and "吴江区" not in covered, kind
+    # the towns where the signers act, with no area word after them, are no scope
+    r = read("区司法局与吴江区司法局签订《边界联调协议》，在金泽镇、练塘镇开展宣传。")
+    assert not any(t == "COVERS" for t, s, o in r.relations())
+
+
+def test_waters_an_agreements_name_opens_with_are_covered_where_the_sentence_names_them_again():
+    r = read("区人民检察院与吴江区人民检察院会签《淀浦河拦路港流域公益诉讼协作意见》，联合巡查淀浦河、拦路港沿岸6次。")
+    covered = {o for t, s, o in r.relations() if t == "COVERS"}
+    assert covered == {"淀浦河", "拦路港"}  # not the two read as one water in the name
+    r = read("区人民检察院与吴江区人民检察院会签《故太浦河流域公益诉讼协作意见》，联合开展故太浦河沿岸巡查7次。")
+    assert ("COVERS", "故太浦河流域公益诉讼协作意见", "故太浦河") in r.relations()
+    # a water the sentence names that the agreement's name does not open with is not covered
+    r = read("区人民检察院与吴江区人民检察院会签《生态环境公益诉讼协作意见》，联合开展太浦河沿岸巡查。")
+    assert not any(t == "COVERS" for t, s, o in r.relations())

@@ -108,3 +108,13 @@ def test_a_unit_set_up_on_an_unread_host_in_a_street_is_not_placed_in_the_street
     units = {name for name in reading.found(type_="MediationCentre") if name.endswith("“老娘舅”调解工作室")}
     assert units
     assert not any(source in units and target == "金泽镇" for _, source, target in reading.triples("LOCATED_IN", implicit=False))
+
+
+def test_a_courts_unit_named_by_a_quote_is_the_courts_in_the_place_named(read):
+    for head in ("巡回审判点", "审判点"):
+        r = read(f"区人民法院在白鹤镇设立“稻香”{head}，就地审理纠纷案件12件。")
+        unit = "青浦区人民法院“稻香”" + head
+        assert {("ESTABLISHED", "青浦区人民法院", unit), ("LOCATED_IN", unit, "青浦区白鹤镇")} <= r.triples(implicit=False), head
+    # a quoted name with no unit head after it is no unit of the court
+    r = read("区人民法院设立“稻香”品牌，打造审判特色。")
+    assert not r.found("unit-of-body")

@@ -69,3 +69,14 @@ def test_law_firms_are_institutions_of_their_own_class():
 def test_firms_in_general_after_a_verb_are_no_firm():
     r = extract("引导律师事务所拓展业务，支持律师事务所在开发区设立分支机构。", region="通城县")
     assert not any(n.endswith("律师事务所") for n in r.names)
+
+
+def test_a_school_or_institute_written_after_its_university_is_the_partner():
+    for school in ("华东政法大学政法学院", "上海大学法律学院", "复旦大学法治政府研究院", "上海政法学院政法学院"):
+        r = extract(f"区司法局与{school}签订合作协议，共建法治实践教学基地。")
+        assert r.names.get(school) == "Institution", school
+        assert ("ESTABLISHED", school, "青浦区法治实践教学基地") in r.relations(), school
+        assert any(t == "PARTY_TO" and s == "青浦区司法局" for t, s, o in r.relations()), school
+    # a verb after the university starts no school of it
+    r = extract("区司法局与华东政法大学共建研究院。")
+    assert "华东政法大学" in r.names and not any(n.startswith("华东政法大学") and n != "华东政法大学" for n in r.names)
