@@ -40,12 +40,21 @@ _NOT_IN_A_WATER = re.compile("[县区市镇乡村全各城河江湖水]|重点|�
 """What no water's name proper holds (在全县河湖开展, 在辖区水域): generic words, not a name."""
 _BAY_LISTED = re.compile(f"[{CJK}]{{2,6}}?湾(?=等[^，。；]{{0,6}}?(?:海域|水域|沿岸|沿海|海岸))")
 """A bay listed before the sea it is part of (覆盖芷锚湾等交界海域)."""
-_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|服务|清理|疏浚|清淤|修复|改善|监测|排查|打造|助力|护航|筑牢|做好|落实|流经|跨越|涉及|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
+_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|签订|签署|健全|完善|构建|服务|清理|疏浚|清淤|修复|改善|监测|排查|打造|助力|护航|筑牢|做好|落实|流经|跨越|涉及|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
 """What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域, 沿黄河下游)."""
 _AFTER_LEVEL = frozenset("委级域长")
 """After X县 or X区, these make 县委, 区级, 区域, 县长 of the characters: 和县委 is 和 + 县委."""
-_TOWN_ENDS = ("镇", "街道")
-_TOWN = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市]))[{CJK}]{{2,3}}?(?:{alternation(_TOWN_ENDS)})(?=[，,、。；和及设的村社])")
+_TOWN_ENDS = ("镇", "街道", "乡")
+_TOWN_VERBS = ("设立", "组织", "开展", "举办", "召开", "成立", "建立", "建成", "挂牌", "签订", "签署", "试点", "揭牌")
+_TOWN = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市]))[{CJK}]{{2,3}}?(?:{alternation(_TOWN_ENDS)})"
+                   f"(?=[，,、。；和及与等的社]|{alternation(_TOWN_VERBS)}|[{CJK}]{{2,3}}村)")
+"""A town no table has, by its suffix where the genre writes one: after its county (东海县某某乡), listed
+(在A镇、B镇与C乡), or where the text goes to it before its village or an act (在某某镇某某村, 在某某镇组织开展…)."""
+_TOWN_STOPS = ("重点", "中心", "特色", "示范", "试点", "建制", "边境", "毗邻", "沿江", "沿黄", "沿河", "沿海", "周边", "交界",
+               "所在", "相关", "有关", "部分", "集镇", "乡镇", "村镇", "小城", "城镇", "全域")
+"""Words that make a town of any name (重点镇, 中心镇, 特色小镇): no town of their own."""
+_GENERIC_TOWNSHIP_STEMS = set("城下家返回老异入")
+"""What ends the words before 乡 when it is no township (城乡, 下乡, 家乡, 返乡)."""
 
 
 _NOT_CJK = "，。；：、！？,;:!?\\n（）()《》“” "
@@ -157,7 +166,7 @@ class PlaceRule(RuleComponent):
             inside = [c for c in out if start <= c.start and c.end <= end]
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 万泉河上游琼中段 is one place, not 万泉河 and 琼中
-                out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water-section"))
+                out.append(Candidate(Class.Place, Class.Place, name, start, end, text[start:end], "water-section"))
         for start, end, name in _protected_areas(text, words, ctx.gazetteer):
             inside = [c for c in out if start <= c.start and c.end <= end]
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
@@ -211,12 +220,17 @@ class PlaceRule(RuleComponent):
             out.append(Candidate(Class.Place, Class.Township, name, start, end, text[start:end], "gazetteer-stem"))
         taken = [(c.start, c.end) for c in out]
         counties = {c.end: c for c in out if c.cls == Class.County}
-        for match in finditer_near(_TOWN, text, _TOWN_ENDS, 3, 3):
-            stem = match.group(0).removesuffix("街道").removesuffix("镇")
-            if overlaps_any(match.start(), match.end(), taken) or stem[-1] in "乡城村街" or stem[0] in "各全本该每":
+        for match in finditer_near(_TOWN, text, _TOWN_ENDS, 3, 2 + 4):
+            name = match.group(0)
+            stem = name[:-len(next(e for e in _TOWN_ENDS if name.endswith(e)))]
+            if overlaps_any(match.start(), match.end(), taken) or stem[-1] in "乡城村街" or stem[0] in "各全本该每" or stem.startswith(_TOWN_STOPS) or stem.endswith(_TOWN_STOPS):
                 continue
             parent = counties.get(match.start())
             if parent is None and text[match.start() - 1] in "区县市":
+                continue
+            # 乡 ends words too (城乡, 下乡): a township by 乡 only after its county or in a list of towns
+            if name.endswith("乡") and parent is None and (stem[-1] in _GENERIC_TOWNSHIP_STEMS or not (
+                    text[match.start() - 1] in "、和及与" or text[match.end():match.end() + 1] in "、和及与等")):
                 continue
             out.append(Candidate(Class.Place, Class.Township, match.group(0), match.start(), match.end(), match.group(0), "town-by-suffix",
                                  attributes={"parent": parent.canonical} if parent else {}))
@@ -322,8 +336,10 @@ def _own_zones(text: str, region: str) -> list[tuple[int, int, str, str]]:
 
 
 _ZONE_KINDS = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "开发区", "工业园区", "产业园区", "工业园", "产业园",
-               "工业集中区", "综合保税区", "保税区", "自由贸易港", "自由贸易试验区", "自贸区", "自贸港", "新区", "合作区", "试验区", "开放试验区")
-"""How the name of a development zone, park or free trade zone ends (通城经济开发区, 海南自由贸易港, 佛山高新区顺德园)."""
+               "工业集中区", "综合保税区", "保税区", "自由贸易港", "自由贸易试验区", "自贸区", "自贸港", "新区", "合作区", "试验区", "开放试验区",
+               "合作示范区", "互市贸易区", "物流园区", "物流园", "物流基地")
+"""How the name of a development zone, park or free trade zone ends (通城经济开发区, 海南自由贸易港, 佛山高新区顺德园,
+珲春国际合作示范区, 水口边民互市贸易区, 马坊物流基地)."""
 _ZONE = re.compile(f"(?:[{CJK}]|[（(][{CJK}]{{2,4}}[）)]){{0,8}}?(?:{alternation(_ZONE_KINDS)})(?:[{CJK}]{{2,5}}?(?:分园|园区|园|片区))?")
 
 
@@ -497,9 +513,16 @@ def _protected_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -
         cut = _after_divisions(text, cut, end - kind, end, known, full_only=True)  # 吉林省向海国家级自然保护区: 向海…
         if text.endswith(_OPEN_LANDS, start, end) and (cut == start and (start == 0 or text[start - 1] not in "、，,") or _NOT_IN_A_LAND.search(text, cut, end - kind) or end - kind - cut > 5):
             continue  # 蒙吉同心·法润草原, 陕甘宁交界区域草原: no land's name
-        if end - kind - cut >= 2:
-            out.append((cut, end, text[cut:end]))
+        if end - kind - cut < 2:
+            continue
+        if text.endswith("水库", start, end) and (area := _RESERVOIR_AREA.match(text, end)) and any(
+                known.candidates(area["stem"] + suffix) for suffix in _SECTION_PLACE_SUFFIXES):
+            end = area.end()  # 丹江口水库淅川库区: the reservoir's area in one county, one place
+        out.append((cut, end, text[cut:end]))
     return out
+
+
+_RESERVOIR_AREA = re.compile(f"(?P<stem>[{CJK}]{{2,3}}?)库区")
 
 
 _PROVINCE_INITIALS = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕甘青宁新港澳"
@@ -535,23 +558,38 @@ def _border_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -> l
     return out
 
 
-_SECTION = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation(_WATER_GENERIC)})(?:上游|中游|下游)?(?P<stem>[{CJK}]{{2,3}}?)段")
+_SECTION = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation(_WATER_GENERIC)})(?:上游|中游|下游)?(?P<stem>[{CJK}]{{2,4}}?)段")
 _SECTION_PLACE_SUFFIXES = ("", "区", "县", "市", "镇", "乡")
+_LANDFORMS = ("峡", "口", "湾", "滩", "坝")
+"""How a section named by a landform rather than a place ends (黄河积石峡段, 黄河壶口段)."""
+_NEXT_SECTION = re.compile(f"[和及与、](?P<stem>[{CJK}]{{2,4}}?)段")
+"""A section listed after one, its river carried over (泃河平谷段和蓟州段 → 泃河蓟州段)."""
+
+
+def _section_stem(stem: str, ctx: Context) -> bool:
+    """Whether a section's stem names where it runs: a place, the region's own name, or a landform of three characters or more."""
+    return (any(ctx.gazetteer.candidates(stem + suffix) for suffix in _SECTION_PLACE_SUFFIXES) or (ctx.region or "").startswith(stem)
+            or len(stem) >= 3 and stem.endswith(_LANDFORMS))
 
 
 def _sections(text: str, ctx: Context) -> list[tuple[int, int, str]]:
-    """Sections of a river named by the place they run through (涪江潼南段, 湟水民和段, 万泉河上游琼中段), as (start, end, name)."""
+    """Sections of a river named by the place they run through (涪江潼南段, 湟水民和段, 万泉河上游琼中段, 黄河积石峡段),
+    and those listed after one with the river carried over (泃河平谷段和蓟州段), as (start, end, name)."""
     out = []
-    for match in finditer_near(_SECTION, text, ("段",), 6 + 3 + 2 + 3, 1):
-        stem = match["stem"]
-        if not any(ctx.gazetteer.candidates(stem + suffix) for suffix in _SECTION_PLACE_SUFFIXES) and not (ctx.region or "").startswith(stem):
+    for match in finditer_near(_SECTION, text, ("段",), 6 + 4 + 2 + 3, 1):
+        if not _section_stem(match["stem"], ctx):
             continue
         start = match.start()
         before = _BEFORE_WATER.match(text[start:match.start("stem")])
         if before:
             start += before.end()
-        if match.start("stem") - start >= 2:
-            out.append((start, match.end(), text[start:match.end()]))
+        if match.start("stem") - start < 2:
+            continue
+        out.append((start, match.end(), text[start:match.end()]))
+        river, end = text[start:match.start("stem")], match.end()
+        while (listed := _NEXT_SECTION.match(text, end)) and _section_stem(listed["stem"], ctx):
+            out.append((listed.start("stem"), listed.end(), river + listed.group(0)[1:]))
+            end = listed.end()
     return out
 
 
@@ -649,9 +687,11 @@ def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tu
             continue  # 港湾, 海岛: a bay's, harbour's or island's name proper has two characters or more
         cut = _after_divisions(text, cut, end - generic, end, known)
         reach = end + len(context) if context in _STRETCHES else end
+        if (initials := _INITIALS_BEFORE.match(text, cut, end - generic)) and text[initials.end():end] in known.waters:
+            cut = initials.end()  # 晋豫黄河沿岸, 甘青边界黄河: the provinces' border area (read by _border_areas), then the river
         split = next((k for k in range(cut + 2, end - 1) if text.endswith(_WATER_GENERIC, cut, k) and text[k:end] in known.waters), None)
-        if split is None and _TWO_RIVERS.fullmatch(text, cut, end):
-            split = cut + 2  # 沂河沭河流域: two rivers of one-character names run together
+        if split is None and text[cut:end] not in known.waters and (two := _TWO_RIVERS.fullmatch(text, cut, end)):
+            split = cut + len(two[1])  # 沂河沭河流域, 葫芦河渝河流域: two rivers run together
         if split is not None:  # 湟水黄河沿线: two waters run together, the second one the gazetteer knows
             out.append((cut, split, text[cut:split], split))
             cut = split
@@ -659,7 +699,8 @@ def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tu
     return out
 
 
-_TWO_RIVERS = re.compile(f"[{CJK}][河江][{CJK}][河江]")
+_TWO_RIVERS = re.compile(f"([{CJK}]{{1,3}}?[河江])[{CJK}]{{1,2}}[河江]")
+_INITIALS_BEFORE = re.compile(f"[{_PROVINCE_INITIALS}]{{2,4}}(?:边界|交界|毗邻)?")
 _LISTED_WATER = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation(_WATER_GENERIC)})$")
 
 
