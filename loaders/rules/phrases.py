@@ -45,6 +45,8 @@ STATIONED = "驻"
 _PROVIDE = "提供"
 _SITE_VERBS = ("设立", "开设")
 _COUNTERS = ("窗口", "专窗", "咨询服务点")
+_EVERYWHERE_UNITS = ("人民调解委员会", "调解委员会")
+"""Mediation units every village, community and trade has: named by the head alone, a kind (a 诉调对接中心 alone is the region's)."""
 _STRONG_RULES = ("quote", "title", "quote-in-title")
 """Readings a phrase must not overlap: quoted names and titles are read by their own rules."""
 
@@ -129,6 +131,7 @@ class PhraseRule(RuleComponent):
         found = [p for p in self.read(ctx, bodies_read) if not any(p.overlaps(s) for s in strong)
                  and not (p.type == Class.Event and any(p.overlaps(o) for o in organised)) and (p.start, p.end, p.type) not in body_readings and (p.end, p.type) not in body_ends]
         found += [k for k in self.known(ctx) if not any(k.overlaps(o) for o in (*strong, *found))]
+        found += [m for m in standing_meetings(ctx, [c for c in earlier if c.type == Class.Institution]) if not any(m.overlaps(o) for o in (*strong, *found))]
         if any(UNNAMED in p.attributes for p in found):
             bodies = [c for c in earlier if c.type == Class.Institution]
             found = [q for p in found if (q := signers_name(p, bodies, ctx)) is not None]
@@ -215,10 +218,12 @@ class PhraseRule(RuleComponent):
         return start, match.end(), head.cls
 
     def _generic_unit(self, name: str) -> bool:
-        """Whether a mediation unit's name is a level of units (村级调解室, 各级人民调解委员会), not one unit."""
+        """Whether a mediation unit's name is a level of units (村级调解室, 各级人民调解委员会) or its head alone
+        (145个村全部建立人民调解委员会), not one unit."""
         head = next((h.word for h in self._mediation_heads if name.endswith(h.word)), "")
         rest = name[: len(name) - len(head)].removesuffix("人民").removesuffix("人民调解")
-        return rest.startswith(tuple(self._mediation_scopes))
+        # 各村成立人民调解委员会: the head of the units every village or trade has, alone, is a kind
+        return not rest and name in _EVERYWHERE_UNITS or rest.startswith(tuple(self._mediation_scopes))
 
     def _noun_phrase(self, shadow: str, start: int, end: int, heads: _Heads, words: frozenset[int] = frozenset(),
                      closing: tuple[str, ...] = ()) -> tuple[int, int, Class, bool] | None:
@@ -286,6 +291,24 @@ def _planned(text: str, position: int, words: frozenset[int]) -> bool:
     opened = max((m.end() for m in _SENTENCE_OPENS.finditer(text, max(0, position - 160), position)), default=max(0, position - 160))
     k = text.rfind(_FUTURE, opened, position)
     return k >= 0 and (not words or (k in words and k + 1 in words))
+
+
+_STANDING_MEETING = re.compile(f"(?:每季度|每半年|每月|每年|定期|轮流)[^，。；：]{{0,6}}?召开(?:一次)?(?P<name>联席会议)(?![\\d一二三四五六七八九十]+次|制度|机制|[{CJK}]{{0,4}}制度)")
+"""A joint meeting held at fixed times (三地司法局每季度轮流召开一次联席会议): a standing mechanism, not one meeting held
+(当年召开联席会议4次 counts meetings, 联席会议制度 is read by its head)."""
+
+
+def standing_meetings(ctx: Context, bodies: Sequence[Candidate]) -> list[Candidate]:
+    """Joint meetings held at fixed times, named by the bodies that hold them (三地司法局联席会议制度)."""
+    out = []
+    for match in _STANDING_MEETING.finditer(ctx.masked):
+        opened = clause_start(ctx.text, match.start())
+        holders = [b for b in bodies if opened <= b.start and b.end <= match.start()]
+        if not holders:
+            continue  # no one named who meets
+        name = normalise(holders[-1].text + match["name"] + "制度")
+        out.append(Candidate(Class.Mechanism, Class.System, name, match.start("name"), match.end("name"), match["name"], "standing-meeting"))
+    return out
 
 
 def signers_name(agreement: Candidate, bodies: Sequence[Candidate], ctx: Context) -> Candidate | None:

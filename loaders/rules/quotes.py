@@ -27,6 +27,8 @@ _PERFECTIVE = "了"
 _WHOLE_REGION = ("全区", "全县", "全市", "全旗", "全州")
 _AGREEMENT_ENDS = ("协议", "备忘录")
 _FUNCTION_WORDS = "从向对把将被由与和及在为的"
+_PERIOD = re.compile("[一二三四五六七八九十]{2,3}")
+"""A quote of numerals alone (实施“八五”普法规划, 落实“十四五”规划): a plan's period, no mechanism of its own."""
 
 
 class QuoteHead(NamedTuple):
@@ -120,7 +122,7 @@ class QuoteRule(RuleComponent):
                     start = self._prefix(text, q.start(), ctx.token_starts) if q is chain[0] else q.start()
                     name = normalise(text[start:q.end()] + suffix)
                     out.append(Candidate(head.type, head.cls, name, start, end, text[start:end], "quote"))
-                elif self._governed_by_action(text, chain[0].start()):
+                elif self._governed_by_action(text, chain[0].start()) and not _PERIOD.fullmatch(q.group(1)):
                     out.append(Candidate(Class.Mechanism, Class.Mechanism, normalise(q.group(0)), q.start(), q.end(), q.group(0), "quote"))
         return out, ()
 
