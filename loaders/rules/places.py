@@ -337,7 +337,7 @@ def _own_zones(text: str, region: str) -> list[tuple[int, int, str, str]]:
 
 _ZONE_KINDS = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "开发区", "工业园区", "产业园区", "工业园", "产业园",
                "工业集中区", "综合保税区", "保税区", "自由贸易港", "自由贸易试验区", "自贸区", "自贸港", "新区", "合作区", "试验区", "开放试验区",
-               "合作示范区", "互市贸易区", "物流园区", "物流园", "物流基地")
+               "合作示范区", "边民互市贸易区", "互市贸易区", "物流园区", "物流园", "物流基地")
 """How the name of a development zone, park or free trade zone ends (通城经济开发区, 海南自由贸易港, 佛山高新区顺德园,
 珲春国际合作示范区, 水口边民互市贸易区, 马坊物流基地)."""
 _ZONE = re.compile(f"(?:[{CJK}]|[（(][{CJK}]{{2,4}}[）)]){{0,8}}?(?:{alternation(_ZONE_KINDS)})(?:[{CJK}]{{2,5}}?(?:分园|园区|园|片区))?")
@@ -350,8 +350,8 @@ def _town_stems_before_zones(text: str, known: Gazetteer, region: str | None) ->
         for length in (3, 2):
             start = kind_start - length
             stem = text[max(start, 0):kind_start]
-            if start < 0 or not CJK_CHAR.match(text, start) or _inside_a_longer_name(text, start):
-                continue  # 东戴河新区: no town 戴河镇 inside the name
+            if start < 0 or not CJK_CHAR.match(text, start) or _inside_a_longer_name(text, start) and not _AFTER_VERB.search(text, max(0, start - 4), start):
+                continue  # 东戴河新区: no town 戴河镇 inside the name (服务马坊物流基地: a verb before the town's stem)
             town = next((t for g in ("镇", "乡", "街道") if (t := known.resolve(stem + g, region)) is not None), None)
             if town is not None and town.level == "township":
                 out[start] = stem
@@ -491,6 +491,7 @@ _NOT_IN_A_LAND = re.compile("区域|交界|毗邻|地区|周边|沿线|保护|�
 _AREA = re.compile(f"[{CJK}—]{{2,12}}?(?:{alternation(_AREA_KINDS)})")
 _BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在|[一二三四五六七八九十]是")
 """What stands before an area's name (围绕, 在, 设立): a character of it counts only as a word of its own (向海 is a name)."""
+_AFTER_VERB = re.compile(f"(?:{_BEFORE_AREA.pattern})$")
 
 
 def _protected_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tuple[int, int, str]]:

@@ -46,6 +46,12 @@ def test_zones_named_by_their_kind(read):
     assert {"珲春国际合作示范区", "图们边民互市贸易区"} <= set(found)
 
 
+def test_a_zone_named_by_a_towns_stem_after_a_verb(read):
+    found = places(read("在白鹤镇设立服务站，重点服务白鹤物流基地入驻企业。"))
+    assert "白鹤物流基地" in found
+    assert not [c for c in places(read("东戴河新区设立服务点。")).values() if c.canonical.startswith("戴河")]
+
+
 def test_two_rivers_run_together_and_provinces_before_a_river(read):
     found = places(read("签订葫芦河渝河流域生态保护协作意见，在晋豫黄河沿岸开展联合巡查。"))
     assert {"葫芦河", "渝河", "黄河"} <= set(found)
