@@ -258,6 +258,9 @@ def main(n: int = 200, rounds: int = ROUNDS) -> dict[str, Any]:
     print(f"[8] --workers 2 is {result['speedup_wall']:.2f}x faster than --workers 1 (wall, median of {rounds}; target >= {TARGET}: "
           f"{result['verdict']}); CPU seconds w1/w2 {result['cpu_ratio_w1_over_w2']:.2f}; on 2 idle cores at most "
           f"{result['ratio_bound_max']}x in the best round; same graph: {result['same_graph']}", flush=True)
+    print(f"VERDICT issue 15 (parallel load): {result['verdict'].upper()} - --workers 2 {result['speedup_wall']:.2f}x faster "
+          f"than --workers 1 over {n} reports (median of {rounds} rounds {[round(r, 2) for r in ratios]}; target >= {TARGET}); "
+          f"same graph: {result['same_graph']}; load average at the end {os.getloadavg()[0]:.1f}", flush=True)
     save("parallel_load", result)
     return result
 

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import gc
 import time
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -62,7 +62,7 @@ from govkg.graph.neo4j_connection import (
     with_local_fallback,
 )
 from govkg.graph.neo4j_plan import PER_MENTION_TYPES, LoadPlan, combine_plans, plan_report, row_count
-from govkg.graph.neo4j_transaction import Conflict, CountingTransaction, run_write
+from govkg.graph.neo4j_transaction import Conflict, CountingTransaction, Turn, run_write
 from govkg.loaders.model import Extraction
 
 __all__ = ["DEFAULT_BATCH_SIZE", "DEFAULT_USERNAME", "Connection", "LoadResult", "LoadSummary", "Neo4jStore", "Rows",
@@ -79,6 +79,11 @@ A report is never split, so at batch 100 a transaction still holds a whole repor
 rows); cutting its statements to 100 rows would only add statements, and each costs the
 server a few milliseconds whatever its rows. Larger batch sizes keep one ``UNWIND`` per
 batch size."""
+
+
+WRITERS = 2
+"""Transactions of :meth:`Neo4jStore.load_all` in flight: one commits while the next reads (a server
+transaction runs on one thread, so one at a time left a core idle while the client waited)."""
 
 
 @dataclass(frozen=True)
@@ -223,12 +228,13 @@ class Neo4jStore:
             raise StoreError(f"batch_size must be at least 1, not {batch_size}")
         return self._load_plan(_planned(extractions), batch_size)
 
-    def _load_plan(self, plan: LoadPlan, batch_size: int) -> LoadSummary:
+    def _load_plan(self, plan: LoadPlan, batch_size: int, turn: Turn | None = None, whole: bool = True) -> LoadSummary:
         if not self._schema_ready:
             self.ensure_schema()
         began = time.perf_counter()
         try:
-            _, counters = run_write(self._driver, self._conn.database, lambda tx: _write(tx, plan, batch_size))
+            _, counters = run_write(self._driver, self._conn.database, lambda tx: _write(tx, plan, batch_size, turn, whole),
+                                    turn, whole)
         except (Neo4jError, DriverError, OSError, Conflict) as error:
             which = "report " + plan.report_ids[0] if len(plan.report_ids) == 1 else f"{len(plan.report_ids)} reports"
             raise self._error(f"loading {which} failed and was rolled back", error) from error
@@ -249,9 +255,11 @@ class Neo4jStore:
         whole or not at all and a bad one fails alone. A report id repeated in the stream
         is loaded again (a reload), in order.
 
-        One group's transaction runs on a writer thread while this one gathers and plans
-        the next group (pulling ``extractions``, which may extract them): the server's
-        work overlaps the client's. Transactions still run one at a time, in stream order.
+        The transactions run on two writer threads while this one gathers and plans the next
+        group (pulling ``extractions``, which may extract them), and overlap: one commits
+        while the next locks its reports and finds its nodes, then writes once the first has
+        committed (a :class:`~govkg.graph.neo4j_transaction.Turn`). Commits keep stream order,
+        so the graph is the one loading the groups one after another leaves.
 
         Raises:
             StoreUnavailable: The server went away or refused the credentials; the
@@ -260,25 +268,41 @@ class Neo4jStore:
         statement_rows = max(batch_size, STATEMENT_ROWS)
         if not self._schema_ready:
             self.ensure_schema()
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="govkg-writer") as writer:
-            running: Future[list[LoadResult]] | None = None
+        with ThreadPoolExecutor(max_workers=WRITERS, thread_name_prefix="govkg-writer") as writers:
+            pending: deque[Future[list[LoadResult]]] = deque()
+            previous: Turn | None = None
             try:
                 for group in _groups(extractions, batch_size):
-                    plan = _planned(group) if len(group) > 1 else None  # while the previous group's transaction runs
-                    if running is not None:
-                        yield from running.result()
-                    running = writer.submit(self._load_group, group, statement_rows, plan)
-                if running is not None:
-                    done, running = running, None
-                    yield from done.result()
+                    plan = _planned(group) if len(group) > 1 else None  # while the previous groups' transactions run
+                    if previous is not None:
+                        previous.wait_open()  # its statements have all run: it holds its locks and commits
+                    while pending and (pending[0].done() or len(pending) >= WRITERS):
+                        yield from pending.popleft().result()
+                    turn = Turn(previous)
+                    pending.append(writers.submit(self._load_group, group, statement_rows, plan, turn))
+                    previous = turn
+                while pending:
+                    yield from pending.popleft().result()
             finally:
-                if running is not None:  # the consumer stopped or failed: a transaction not begun is not wanted
-                    running.cancel()  # one that runs ends (commits whole or rolls back) before the pool closes
+                for future in pending:  # the consumer stopped or failed: a transaction not begun is not wanted
+                    future.cancel()  # one that runs ends (commits whole or rolls back) before the pool closes
 
-    def _load_group(self, group: list[Extraction], statement_rows: int, plan: LoadPlan | None = None) -> list[LoadResult]:
+    def _load_group(self, group: list[Extraction], statement_rows: int, plan: LoadPlan | None = None,
+                    turn: Turn | None = None) -> list[LoadResult]:
+        failed = True
+        try:
+            results = self._group_results(group, statement_rows, plan, turn)
+            failed = False
+            return results
+        finally:
+            if turn is not None:
+                turn.finish(failed)
+
+    def _group_results(self, group: list[Extraction], statement_rows: int, plan: LoadPlan | None,
+                       turn: Turn | None) -> list[LoadResult]:
         if len(group) > 1:
             try:
-                self._load_plan(plan or _planned(group), statement_rows)
+                self._load_plan(plan or _planned(group), statement_rows, turn)
                 return [LoadResult(x.report.id, x.report.source) for x in group]
             except StoreUnavailable:
                 raise
@@ -287,7 +311,7 @@ class Neo4jStore:
         results = []
         for extraction in group:
             try:
-                self.load_reports([extraction], statement_rows)
+                self._load_plan(_planned([extraction]), statement_rows, turn, whole=len(group) == 1)
                 results.append(LoadResult(extraction.report.id, extraction.report.source))
             except StoreUnavailable:
                 raise
@@ -343,8 +367,12 @@ class Neo4jStore:
         return StoreError(f"{what}: {first_line(error)}")
 
 
-def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
+def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int, turn: Turn | None = None, whole: bool = True) -> None:
     """The whole load of a plan's reports, in one transaction (run again from the start on a retry).
+
+    With a ``turn`` the reads (lock, previous state, find) may run while the previous
+    transaction commits; the nodes it wrote are not looked for but taken from it, and the
+    writes wait for its commit (see :class:`~govkg.graph.neo4j_transaction.Turn`).
 
     Three statements for one report, four for more (more only where a part's rows exceed
     ``batch_size``, and the take-offs and deletions of a reload): lock the reports, read their
@@ -360,8 +388,10 @@ def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
         for row in group.rows:
             rows_of[row["iri"]] = (labels[0], labels, others, row)
     _check_properties(row for *_, row in rows_of.values())
+    before = turn.known_before() if turn is not None else {}
+    element_ids: dict[str, str] = {iri: before[iri] for iri in rows_of if iri in before}
     lookups = []
-    for batch in _batches(list(rows_of.items()), batch_size):
+    for batch in _batches([item for item in rows_of.items() if item[0] not in element_ids], batch_size):
         iris: dict[str, list[str]] = {top: [] for top in cypher.top_labels()}
         for iri, (top, *_) in batch:
             iris[top].append(iri)
@@ -372,10 +402,10 @@ def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
     #    off the count of what they stated before.
     #    The find joins the lock for one report a transaction, where a statement costs more than its
     #    rows; with more, its index seeks, locking in a write statement, cost more than the statement.
-    together = len(plan.report_ids) == 1
+    together = len(plan.report_ids) == 1 and bool(lookups)
     first = tx.run(cypher.lock_and_find(together), report_iris=sorted(plan.report_iris), owned=sorted(PER_MENTION_TYPES),
-                   iris=lookups[0])[0]
-    element_ids: dict[str, str] = dict(first["found"])
+                   iris=lookups[0] if together else {})[0]
+    element_ids.update(first["found"])
     for iris in lookups[1 if together else 0:]:
         element_ids.update(tx.run(cypher.find_nodes(), iris=iris)[0]["found"])
     stale_nodes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -387,6 +417,8 @@ def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
         for key in record["rels"] or []:
             type_, source_top, source, target_top, target = key.split(" ")
             stale_edges[(type_, source_top, target_top)][(source, target)] += 1
+    if turn is not None:
+        turn.wait_previous()  # what follows writes: after the previous transaction's commit
     for top, counts in stale_nodes.items():
         rows = [{"iri": iri, "times": n} for iri, n in counts.items()]
         for batch in _batches(rows, batch_size):
@@ -464,6 +496,8 @@ def _write(tx: CountingTransaction, plan: LoadPlan, batch_size: int) -> None:
     for top, counts in stale_nodes.items():
         for batch in _batches(list(counts), batch_size):
             tx.run(cypher.delete_stale_nodes(top), iris=batch)
+    if turn is not None and whole:
+        turn.remember({iri: element_ids[iri] for iri in rows_of})
 
 
 def _groups(extractions: Iterable[Extraction], batch_size: int) -> Iterator[list[Extraction]]:
