@@ -93,6 +93,8 @@ class Turn:
     def finish(self, failed: bool = False) -> None:
         """This turn's reports are all loaded or refused (``failed``: it raised, so the ones after must not commit)."""
         self._failed = failed
+        if not self._committed:
+            self.known = {}  # its reports went one by one (or failed): the ids of an uncommitted attempt are no one's
         self._settled.set()
         self._open.set()
         self._finished.set()
