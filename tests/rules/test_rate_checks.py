@@ -7,6 +7,12 @@ def figures(reading):
     return {(s.value, s.unit): s for s in reading.statistics}
 
 
+def the_rate(reading):
+    """The one percentage of a sentence (unpacking fails if it reads none or several)."""
+    (rate,) = [s for s in reading.statistics if s.unit == "%"]
+    return rate
+
+
 def test_a_rate_is_not_checked_against_an_unrelated_count(read):
     found = figures(read("全年一审行政诉讼案件356件，败诉9件，行政机关负责人出庭应诉率100%。"))
     assert found[(100.0, "%")].consistent is None
@@ -51,14 +57,14 @@ def test_a_full_rate_is_checked_against_a_base_as_large_as_its_count(read):
 
 
 def test_a_full_rate_rests_on_the_count_that_names_part_of_it(read):
-    (rate,) = [s for s in read("全县应出庭案件49件，负责人出庭49件，出庭应诉率100%。").statistics if s.unit == "%"]
+    rate = the_rate(read("全县应出庭案件49件，负责人出庭49件，出庭应诉率100%。"))
     assert rate.consistent is True and rate.check.startswith("49/49")
 
 
 def test_a_full_rate_is_not_checked_against_a_part_it_does_not_name(read):
-    (rate,) = [s for s in read("办理行政诉讼案件356件，其中败诉9件，负责人出庭应诉率100%。").statistics if s.unit == "%"]
+    rate = the_rate(read("办理行政诉讼案件356件，其中败诉9件，负责人出庭应诉率100%。"))
     assert rate.consistent is None
-    (share,) = [s for s in read("受理案件412件，其中调解结案81件，调撤率25%。").statistics if s.unit == "%"]
+    share = the_rate(read("受理案件412件，其中调解结案81件，调撤率25%。"))
     assert share.consistent is False
 
 
@@ -83,9 +89,9 @@ def test_a_rate_whose_bracketed_counts_name_no_base_is_left_unchecked(read):
 
 
 def test_a_full_rate_is_not_flagged_against_counts_of_another_whole(read):
-    (rate,) = [s for s in read("全年办理行政复议案件42件，其中调解和解9件，负责人出庭应诉案件27件，出庭应诉率100%。").statistics if s.unit == "%"]
+    rate = the_rate(read("全年办理行政复议案件42件，其中调解和解9件，负责人出庭应诉案件27件，出庭应诉率100%。"))
     assert rate.consistent is None
-    (agreeing,) = [s for s in read("应出庭行政诉讼案件27件，负责人出庭27件，出庭率100%。").statistics if s.unit == "%"]
+    agreeing = the_rate(read("应出庭行政诉讼案件27件，负责人出庭27件，出庭率100%。"))
     assert agreeing.consistent is True
 
 
@@ -97,7 +103,7 @@ def test_rounded_and_approximate_counts_are_checked_within_their_rounding(read):
 
 
 def test_a_rate_after_a_framed_whole_is_of_that_whole(read):
-    (rate,) = [s for s in read("法院审结的230件行政诉讼案件中，撤诉结案46件，协调化解率25%。").statistics if s.unit == "%"]
+    rate = the_rate(read("法院审结的230件行政诉讼案件中，撤诉结案46件，协调化解率25%。"))
     assert rate.consistent is False and rate.check.startswith("46/230")
 
 
