@@ -1,8 +1,8 @@
 """A real, local Apache Jena Fuseki server: the second SPARQL engine the twins run on.
 
 Like the local Neo4j (:mod:`govkg.graph.local_neo4j`), the server's jar comes from Maven
-Central (``fuseki/pom.xml`` beside this module, resolved with ``mvn``, cached in
-``~/.m2``) and runs as a JVM on the loopback interface only. It serves one read-only,
+Central (``fuseki/pom.xml`` beside this module, :mod:`govkg.graph.jvm`) and runs as a JVM
+on the loopback interface only, its state folder private to the user. It serves one read-only,
 in-memory dataset loaded from an RDF file at start, with SERVICE (outbound requests)
 switched off. Researchers can start it to check a query on a second engine; the tests
 start it once per session.
@@ -11,22 +11,18 @@ start it once per session.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
-import shutil
 import signal
-import socket
 import subprocess
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from govkg.errors import StoreError
+from govkg.graph.jvm import HOST, UMASK, classpath_argfile, free_port, java, make_private_dir, resolve_classpath
 
-HOST = "127.0.0.1"
 MAIN_CLASS = "org.apache.jena.fuseki.main.cmds.FusekiServerCmd"
 DATASET = "govkg"
 HEAP_MAX = "512m"
@@ -57,45 +53,6 @@ class LocalFuseki:
             self.process.wait(10)
 
 
-def classpath(state_dir: Path) -> str:
-    """The server's classpath, resolved with Maven once and cached under a hash of the pom.
-
-    Raises:
-        StoreError: Maven is missing or could not resolve the server.
-    """
-    pom_bytes = (resources.files("govkg.graph") / "fuseki" / "pom.xml").read_bytes()
-    digest = hashlib.sha256(pom_bytes).hexdigest()[:16]
-    cache = state_dir / f"classpath-{digest}.txt"
-    if cache.exists():
-        found = cache.read_text(encoding="utf-8").strip()
-        if found and all(Path(jar).exists() for jar in found.split(os.pathsep)):
-            return found
-    mvn = shutil.which("mvn")
-    if mvn is None:
-        raise StoreError("Maven (mvn) is needed to fetch Apache Jena Fuseki; install maven")
-    state_dir.mkdir(parents=True, exist_ok=True)
-    pom = state_dir / "pom.xml"  # a copy: Maven never writes next to the package
-    pom.write_bytes(pom_bytes)
-    scratch = state_dir / f"classpath-{digest}.tmp"
-    result = subprocess.run(
-        [mvn, "-q", "-B", "-f", str(pom), "dependency:build-classpath", f"-Dmdep.outputFile={scratch}", "-Dmdep.includeScope=runtime"],
-        cwd=state_dir, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False,
-    )
-    if result.returncode != 0 or not scratch.exists():
-        tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
-        raise StoreError(f"Maven could not resolve Apache Jena Fuseki:\n{tail}")
-    found = scratch.read_text(encoding="utf-8").strip()
-    scratch.replace(cache)
-    return found
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that is free right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
-
-
 def start(data: Path, state_dir: Path, port: int | None = None, timeout: float = 120.0) -> LocalFuseki:
     """Start Fuseki on loopback serving ``data`` (Turtle, N-Triples, N-Quads, TriG) read-only.
 
@@ -105,22 +62,19 @@ def start(data: Path, state_dir: Path, port: int | None = None, timeout: float =
     Raises:
         StoreError: Java or Maven is missing, or the server did not answer in time.
     """
-    state_dir = Path(state_dir)
-    state_dir.mkdir(parents=True, exist_ok=True)
-    java = shutil.which("java")
-    if java is None:
-        raise StoreError("Java 17 or later is needed to run Apache Jena Fuseki; install a JDK")
+    state_dir = make_private_dir(Path(state_dir))
+    classpath = resolve_classpath("fuseki", state_dir, "Apache Jena Fuseki")
     port = port or free_port()
-    argfile = state_dir / "classpath.args"
-    argfile.write_text('-cp "' + classpath(state_dir).replace("\\", "\\\\").replace('"', '\\"') + '"\n', encoding="utf-8")
+    argfile = classpath_argfile(state_dir / "classpath.args", classpath)
     command = [
-        java, f"-Xmx{HEAP_MAX}", f"@{argfile}", MAIN_CLASS,
+        java("Apache Jena Fuseki"), f"-Xmx{HEAP_MAX}", f"@{argfile}", MAIN_CLASS,
         "--localhost", f"--port={port}", f"--file={Path(data).resolve()}", "--timeout=60000",
         "--set", "arq:httpServiceAllowed=false", "--no-cors", "--ping", f"/{DATASET}",
     ]
-    log = open(state_dir / "fuseki.log", "wb")  # noqa: SIM115 - the server's stdout for its lifetime
-    process = subprocess.Popen(command, cwd=state_dir, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    log.close()
+    fd = os.open(state_dir / "fuseki.log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as log:  # the server's stdout for its lifetime
+        process = subprocess.Popen(command, cwd=state_dir, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                   start_new_session=True, umask=UMASK)
     server = LocalFuseki(process, port, state_dir)
     deadline = time.monotonic() + timeout
     while True:

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import hashlib
 import json
 import os
 import secrets
-import shutil
 import signal
 import socket
 import stat
@@ -33,11 +31,14 @@ from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from govkg.errors import StoreError
+from govkg.graph import jvm
+from govkg.graph.jvm import (  # free_port: callers pick the server's ports with it
+    HOST, UMASK, classpath_argfile, free_port, java, make_private_dir, write_private,  # noqa: F401
+)
 
 USERNAME = "neo4j"
 """The Neo4j user the server's password belongs to."""
 
-HOST = "127.0.0.1"
 MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
 HEAP_INITIAL = "256m"
 HEAP_MAX = "1g"
@@ -75,7 +76,6 @@ _INITIAL_PASSWORD = "neo4j"  # what a fresh Neo4j store accepts, once
 _PID_FILE = "server.json"
 _CONSOLE_LOG = "console.log"
 _PASSWORD_FILE = "password"
-_UMASK = 0o077  # for the server's and the admin tool's files
 ADMIN_MAIN_CLASS = "org.neo4j.cli.AdminTool"
 """Entry point of ``neo4j-admin`` in Neo4j 5 (in ``neo4j-command-line``, with the import tool beside it)."""
 
@@ -119,13 +119,6 @@ def default_state_dir() -> Path:
         return Path(home).expanduser() / "neo4j"
     state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
     return Path(state).expanduser() / "govkg" / "neo4j"
-
-
-def free_port() -> int:
-    """Return a TCP port on 127.0.0.1 that is free right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
 
 
 def password(state_dir: Path) -> str:
@@ -183,13 +176,6 @@ def password_source(state_dir: Path) -> str:
     return str(Path(state_dir) / _PASSWORD_FILE)
 
 
-def make_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) if needed and make it 0700: only its owner may enter."""
-    path.mkdir(parents=True, exist_ok=True)
-    os.chmod(path, 0o700)
-    return path
-
-
 def _has_users(state_dir: Path) -> bool:
     """Whether the server has run here (its system database, which holds the password, exists)."""
     return (state_dir / "data" / "databases" / "system").exists()
@@ -210,53 +196,13 @@ def _make_private(state_dir: Path) -> None:
 def resolve_classpath(
     progress: Callable[[str], None] | None = None, state_dir: Path | None = None
 ) -> str:
-    """Return the server's Java classpath, resolving it with Maven if needed.
-
-    The classpath is cached in the state directory under a hash of the pom, so
-    only the first start (or a changed pom, or a wiped ``~/.m2``) runs Maven.
-
-    Args:
-        progress: Called with a short message before a slow step.
-        state_dir: Where to cache the classpath; the default state directory
-            if None.
-
-    Returns:
-        The classpath (jar paths joined by ``os.pathsep``).
+    """Return the server's Java classpath (cached in ``STATE_DIR/maven``), resolving it with Maven if needed.
 
     Raises:
         StoreError: Maven is missing or could not resolve the server.
     """
-    state_dir = Path(state_dir) if state_dir else default_state_dir()
-    pom_bytes = (resources.files("govkg.graph") / "server" / "pom.xml").read_bytes()
-    digest = hashlib.sha256(pom_bytes).hexdigest()[:16]
-    maven_dir = state_dir / "maven"
-    cache = maven_dir / f"classpath-{digest}.txt"
-    if cache.exists():
-        classpath = cache.read_text(encoding="utf-8").strip()
-        if classpath and all(Path(jar).exists() for jar in classpath.split(os.pathsep)):
-            return classpath
-    mvn = shutil.which("mvn")
-    if mvn is None:
-        raise StoreError("Maven (mvn) is needed to fetch the local Neo4j server; install maven")
-    make_private_dir(state_dir)
-    make_private_dir(maven_dir)
-    pom = maven_dir / "pom.xml"  # a copy: Maven never writes next to the package
-    pom.write_bytes(pom_bytes)
-    os.chmod(pom, 0o600)
-    if progress:
-        progress("Resolving the Neo4j server with Maven (the first time may take minutes)")
-    scratch = maven_dir / f"classpath-{digest}.tmp"
-    result = subprocess.run(
-        [mvn, "-q", "-B", "-f", str(pom), "dependency:build-classpath",
-         f"-Dmdep.outputFile={scratch}", "-Dmdep.includeScope=runtime"],
-        cwd=maven_dir, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False, umask=_UMASK,
-    )
-    if result.returncode != 0 or not scratch.exists():
-        tail = "\n".join((result.stdout + result.stderr).strip().splitlines()[-15:])
-        raise StoreError(f"Maven could not resolve the Neo4j server:\n{tail}")
-    classpath = scratch.read_text(encoding="utf-8").strip()
-    scratch.replace(cache)
-    return classpath
+    state_dir = make_private_dir(Path(state_dir) if state_dir else default_state_dir())
+    return jvm.resolve_classpath("server", state_dir / "maven", "the local Neo4j server", progress)
 
 
 def status(state_dir: Path | None = None) -> LocalNeo4j | None:
@@ -370,14 +316,6 @@ def _locked(state_dir: Path) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def _write_private(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` with mode 0600 (also when the file existed with another mode)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.fchmod(fd, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-
-
 def run_admin(state_dir: Path, arguments: list[str], timeout: float = 3600.0) -> subprocess.CompletedProcess[str]:
     """Run ``neo4j-admin ARGUMENTS`` on the store of ``state_dir`` (its server stopped), from the server's jars.
 
@@ -392,27 +330,14 @@ def run_admin(state_dir: Path, arguments: list[str], timeout: float = 3600.0) ->
     classpath = resolve_classpath(state_dir=state_dir)
     run_dir = state_dir / "run"
     make_private_dir(run_dir)
-    argfile = run_dir / "admin-classpath.args"
-    quoted = classpath.replace("\\", "\\\\").replace('"', '\\"')
-    _write_private(argfile, f'-cp "{quoted}"\n')
+    argfile = classpath_argfile(run_dir / "admin-classpath.args", classpath)
     env = {**os.environ, "NEO4J_HOME": str(state_dir), "NEO4J_CONF": str(conf)}
-    command = [_java(), f"-Xmx{HEAP_MAX}", f"@{argfile}", ADMIN_MAIN_CLASS, *arguments]
+    command = [java("the local Neo4j server"), f"-Xmx{HEAP_MAX}", f"@{argfile}", ADMIN_MAIN_CLASS, *arguments]
     try:
         return subprocess.run(command, cwd=state_dir, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                              text=True, timeout=timeout, check=False, umask=_UMASK)
+                              text=True, timeout=timeout, check=False, umask=UMASK)
     except subprocess.TimeoutExpired:
         raise StoreError(f"neo4j-admin did not finish in {timeout:.0f} s") from None
-
-
-def _java() -> str:
-    """Return the java executable (``$JAVA_HOME/bin/java`` first)."""
-    java_home = os.environ.get("JAVA_HOME")
-    if java_home and (Path(java_home) / "bin" / "java").exists():
-        return str(Path(java_home) / "bin" / "java")
-    java = shutil.which("java")
-    if java is None:
-        raise StoreError("Java 17 or 21 is needed to run the local Neo4j server; install a JDK")
-    return java
 
 
 def _write_config(state_dir: Path, bolt_port: int, http_port: int) -> Path:
@@ -423,7 +348,7 @@ def _write_config(state_dir: Path, bolt_port: int, http_port: int) -> Path:
     text = Template(template).substitute(
         bolt_port=bolt_port, http_port=http_port, page_cache=PAGE_CACHE
     )
-    _write_private(conf_dir / "neo4j.conf", text)
+    write_private(conf_dir / "neo4j.conf", text)
     return conf_dir
 
 
@@ -436,19 +361,16 @@ def _launch(
     make_private_dir(logs)
     run_dir = state_dir / "run"
     make_private_dir(run_dir)
-    # The classpath goes in a Java @argfile, which keeps `ps` readable.
-    quoted = classpath.replace("\\", "\\\\").replace('"', '\\"')
-    argfile = run_dir / "classpath.args"
-    _write_private(argfile, f'-cp "{quoted}"\n')
+    argfile = classpath_argfile(run_dir / "classpath.args", classpath)
     command = [
-        _java(), *JVM_FLAGS, f"@{argfile}", MAIN_CLASS,
+        java("the local Neo4j server"), *JVM_FLAGS, f"@{argfile}", MAIN_CLASS,
         f"--home-dir={state_dir}", f"--config-dir={conf_dir}",
     ]
     fd = os.open(logs / _CONSOLE_LOG, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "wb") as console:
         return subprocess.Popen(
             command, cwd=state_dir, stdin=subprocess.DEVNULL, stdout=console,
-            stderr=subprocess.STDOUT, start_new_session=True, close_fds=True, umask=_UMASK,
+            stderr=subprocess.STDOUT, start_new_session=True, close_fds=True, umask=UMASK,
         )
 
 
@@ -542,7 +464,7 @@ def _write_pid_file(server: LocalNeo4j) -> None:
     """Write the pid file atomically."""
     path = server.state_dir / _PID_FILE
     scratch = path.with_suffix(".tmp")
-    _write_private(scratch, json.dumps({"pid": server.pid, "bolt_port": server.bolt_port,
+    write_private(scratch, json.dumps({"pid": server.pid, "bolt_port": server.bolt_port,
                                         "http_port": server.http_port, "started": time.time()}))
     scratch.replace(path)
 

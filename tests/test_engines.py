@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+import stat
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -168,3 +170,29 @@ def test_fuseki_refuses_service(fuseki):
     text = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
     with pytest.raises(urllib.error.HTTPError):
         _on_fuseki(fuseki.endpoint, text)
+
+
+def test_what_fuseki_keeps_is_private_to_the_user(fuseki):
+    """The state folder, the classpath cache, the log and whatever the server writes: no group or other access."""
+    open_to_others = [path for path in [fuseki.state_dir, *fuseki.state_dir.rglob("*")]
+                      if not path.is_symlink() and stat.S_IMODE(path.stat().st_mode) & 0o077]
+    assert (fuseki.state_dir / "fuseki.log").exists()
+    assert open_to_others == []
+
+
+def test_fuseki_listens_on_loopback_only(fuseki):
+    with pytest.raises(OSError):
+        socket.create_connection((_outward_address(), fuseki.port), timeout=2).close()
+
+
+def _outward_address() -> str:
+    """This machine's address on its default route (no packet is sent: a UDP connect only picks the route)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed anywhere
+        except OSError:
+            pytest.skip("no network interface besides loopback")
+        address = probe.getsockname()[0]
+    if address.startswith("127."):
+        pytest.skip("no network interface besides loopback")
+    return address
