@@ -330,6 +330,8 @@ def _title_in_name(stem: str) -> str | None:
 
 
 def _clean_title(title: str) -> str:
+    """One space between the parts of a joint title; none beside a number (「2024 年度」 typeset with spaces)."""
+    title = re.sub(r"(?<=\d)\s+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])\s+(?=\d)", "", title)
     return re.sub(r"\s+", " ", title).strip(" 《》")
 
 
@@ -476,6 +478,7 @@ def _body(subject: str) -> tuple[str, str, str]:
     XX区人民政府 → the district government.
     """
     from govkg.loaders.gazetteer import load_gazetteer
+    from govkg.loaders.rules.bodies import party_committee
 
     gazetteer = load_gazetteer()
     subject = re.sub(r"\s+", " ", subject).strip()
@@ -496,9 +499,9 @@ def _body(subject: str) -> tuple[str, str, str]:
     official = gazetteer.place(region).official if region in gazetteer else None
     short = official or region
     if party and government:
-        return region, f"中共{short}委、{_government(region)}", "joint party-government"
+        return region, f"{party_committee(short)}、{_government(region)}", "joint party-government"
     if party and not rest.replace("委", "").strip():
-        return region, f"中共{short}委", "party committee"
+        return region, party_committee(short), "party committee"
     if rest and not government and _DEPARTMENT.search(rest):
         if rest.startswith(_BRANCH) and spans and spans[0][0] < start:  # 广州市公安局增城区分局: the city bureau's branch
             return region, subject[spans[0][0]:], "department"

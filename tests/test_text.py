@@ -94,6 +94,8 @@ OPENING = ("2024年，{region}坚持以习近平法治思想为指导，全面�
         ("北京市平谷区司法局2024年度法治政府建设工作报告", "平谷区", "平谷区司法局", "department", "pingguqusifaju-2024"),
         ("中共临沭县委 临沭县人民政府关于2024年度法治政府建设情况的报告", "临沭县", "中共临沭县委、临沭县人民政府", "joint party-government", "linshuxian-2024"),
         ("中共临沭县委\n临沭县人民政府关于2024年度法治政府建设情况的报告", "临沭县", "中共临沭县委、临沭县人民政府", "joint party-government", "linshuxian-2024"),
+        ("中共萧县县委 萧县人民政府关于2024年度法治政府建设情况的报告", "萧县", "中共萧县县委、萧县人民政府", "joint party-government", "xiaoxian-2024"),
+        ("中共宁夏回族自治区委员会 宁夏回族自治区人民政府关于2024年度法治政府建设情况的报告", "宁夏回族自治区", "中共宁夏回族自治区委员会、宁夏回族自治区人民政府", "joint party-government", "ningxiahuizuzizhiqu-2024"),
         ("标题: | 南乐县2024年法治政府建设情况报告 |\n发布机构: | 县政府办公室 |", "南乐县", "南乐县人民政府", "county government", "nanlexian-2024"),
         ("太倉市2024年度法治政府建設工作情況報告", "太仓市", "太仓市人民政府", "city government", "taicangshi-2024"),
     ],
@@ -117,6 +119,12 @@ def test_simplified_copy_keeps_every_offset():
     simplified = to_simplified(text)
     assert len(simplified) == len(text) and simplified.startswith("太仓市与昆山市签订《协议》")
     assert to_simplified("青浦区人民政府") == "青浦区人民政府"
+
+
+@pytest.mark.parametrize("typeset", ["宁县 2024 年度法治政府建设情况报告", "宁县2024 年度法治政府建设情况报告", "宁县 2024年度法治政府建设情况报告"])
+def test_a_title_typeset_with_spaces_beside_its_year_is_named_without_them(typeset):
+    meta = parse_report(f"{typeset}\n\n{OPENING.format(region='宁县')}", "page.txt").meta
+    assert (meta.title, meta.region, meta.year) == ("宁县2024年度法治政府建设情况报告", "宁县", 2024)
 
 
 def test_no_title_in_the_text_the_file_name_has_it(tmp_path):

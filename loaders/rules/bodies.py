@@ -88,6 +88,21 @@ def _foreign(place: Candidate, ctx: Context) -> bool:
     return place.canonical in ctx.gazetteer and ctx.gazetteer.place(place.canonical).level == "country"
 
 
+
+def party_committee(region: str) -> str:
+    """The canonical name of a region's party committee, as the genre writes it in full.
+
+    中共XX县委 in general; a county named by one character keeps 县 twice (中共萧县县委: 中共萧县委
+    would read as 萧's); a 地区's is the 地委 (中共大兴安岭地委); an autonomous region's the 委员会.
+    """
+    if region.endswith("自治区"):
+        return f"中共{region}委员会"
+    if region.endswith("地区"):
+        return f"中共{region.removesuffix('地区')}地委"
+    if len(region) == 2 and region.endswith("县"):
+        return f"中共{region}县委"
+    return f"中共{region}委"
+
 class BodyHead(NamedTuple):
     """A head word of a body's name, the body's class, and the head written in full."""
 
@@ -172,12 +187,12 @@ class BodyRule(RuleComponent):
         if head in _HEADS_NEEDING_A_BODY and not body:
             return None
         if head == "委" and (body == "党" or body == owner[-1:]):  # 自治区党委, 县党委, 浚县县委: the party committee
-            return Class.PoliticalBody, f"中共{owner}委员会" if owner.endswith("自治区") else f"中共{owner}委"
+            return Class.PoliticalBody, party_committee(owner)
         if head == "委" and body:  # 县发改委; 县卫健委 by its abbreviation
             full = next((body[: -len(short) + 1] + full for short, full in vocabulary.abbreviations if (body + head).endswith(short)), None)
             return Class.Department, owner + (full or body + "委员会")
         if head.startswith("委") and len(head) > 1 and head not in ("委员会", "委办"):  # 区委党校, 县委依法治县办: the party committee's
-            return (Class.PoliticalBody, f"中共{owner}{full_head}") if not body else None
+            return (Class.PoliticalBody, party_committee(owner) + full_head.removeprefix("委")) if not body else None
         name = body + head
         for short, full in vocabulary.abbreviations:
             if name.endswith(short):
@@ -185,8 +200,8 @@ class BodyRule(RuleComponent):
                 break
         else:
             name = body + full_head
-        if head == "委":  # 中共兴安盟委; a 地区's is the 地委 (中共大兴安岭地委)
-            return Class.PoliticalBody, f"中共{owner.removesuffix('地区')}{'地' if owner.endswith('地区') else ''}委"
+        if head == "委":  # 中共兴安盟委, 中共大兴安岭地委
+            return Class.PoliticalBody, party_committee(owner)
         if any(cue in name for cue in vocabulary.mediation_cues) and cls not in _NOT_MEDIATION:
             return Class.MediationCentre, owner + name  # 县矛盾纠纷调处化解中心; not 县人民调解员协会, 县劳动人事争议仲裁委员会
         return cls, owner + name

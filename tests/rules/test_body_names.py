@@ -5,7 +5,12 @@ from __future__ import annotations
 
 def test_a_county_whose_name_ends_in_its_level_writes_its_committee_with_it_twice(read):
     found = read("滑县县委常委会研究法治工作，滑县县委、县政府召开会议。", region="滑县", city="安阳市").found()
-    assert "中共滑县委" in found and "滑县县委员会" not in found
+    assert "中共滑县县委" in found and "中共滑县委" not in found and "滑县县委员会" not in found
+
+
+def test_the_committees_own_bodies_carry_its_name(read):
+    found = read("县委党校、县委宣传部、县委依法治县办联合举办培训。", region="萧县", city="宿州市").found()
+    assert {"中共萧县县委党校", "中共萧县县委宣传部"} <= set(found) and not any(n.startswith("中共萧县委") for n in found)
 
 
 def test_a_department_committee_is_still_a_department(read):
