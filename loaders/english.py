@@ -74,6 +74,46 @@ def english_name(name: str, places: list[str] | None = None) -> str:
 
 @lru_cache(maxsize=65536)
 def _english_name(name: str, places: tuple[str, ...]) -> str:
+    return _document_title(name, places) or _term_by_term(name, places)
+
+
+_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
+_TOPIC_FILLER = re.compile(r"^(?:年度)+|(?:工作|情况|年度|的)+$")
+
+
+def _document_title(name: str, places: tuple[str, ...]) -> str | None:
+    """A document's title in English word order, or None when ``name`` is not shaped like one.
+
+    The genre titles documents [issuer]关于[topic]的[kind] or [issuer][year]年度[topic][kind]
+    (萧县人民政府关于2023年度法治政府建设情况的报告 → Report of Xiao County People's Government on
+    Law-Based Government Development in 2023); the kinds are the vocabulary's title heads.
+    """
+    from govkg.loaders.vocabulary import load_vocabulary
+
+    glossary = load_glossary()
+    kinds = [head for head, *_ in load_vocabulary()["title_heads"] if head in glossary and name.endswith(head)]
+    if not kinds:
+        return None
+    kind = max(kinds, key=len)
+    rest = name[: -len(kind)]
+    if "关于" in rest and rest.endswith("的"):
+        issuer, _, topic = rest[:-1].partition("关于")
+    elif (year := _YEAR.search(rest)) is not None and "关于" not in rest:
+        issuer, topic = rest[: year.start()], rest[year.start():]
+    else:
+        return None
+    year = _YEAR.search(topic)
+    topic = _TOPIC_FILLER.sub("", _YEAR.sub("", topic, count=1) if year else topic)
+    english = glossary[kind]
+    if issuer.strip():  # a joint title's issuers stand apart: 中共XX县委 XX县人民政府
+        english += " of " + " and ".join(_term_by_term(part, places) for part in issuer.split())
+    if topic:
+        english += f" on {_term_by_term(topic, places)}"
+    return english + (f" in {year['year']}" if year else "")
+
+
+def _term_by_term(name: str, places: tuple[str, ...]) -> str:
+    """Glossary terms translated and places named in English, in the order of the Chinese; the rest in pinyin."""
     from govkg.loaders.gazetteer import load_gazetteer
 
     found = [(start, end, place_name_en(place)) for start, end, place in load_gazetteer().find_all(name)]
@@ -92,7 +132,8 @@ def _english_name(name: str, places: tuple[str, ...]) -> str:
         words.append(english)
         position = end
     words.extend(_romanise(name[position:]))
-    return re.sub(r"\s+", " ", " ".join(w for w in words if w)).strip()
+    english = re.sub(r"\s+", " ", " ".join(w for w in words if w)).strip()
+    return re.sub(r"\b(County|District|City) \1\b", r"\1", english)  # 中共萧县县委: CPC Xiao County Committee
 
 
 @lru_cache(maxsize=1)
@@ -106,6 +147,9 @@ def _glossary_terms() -> tuple[dict[str, str], re.Pattern[str]]:
 
 def _romanise(chunk: str) -> list[str]:
     """Pinyin of what the glossary does not translate, one capitalised word per word of the text (Zhujiajiao Tribunal, not Zhujiajiaorenminfating)."""
+    lone = load_glossary().get(chunk.strip())
+    if lone is not None:  # a single character left between translated words: 中共临沭县委 → … County Committee
+        return [lone]
     out: list[str] = []
     position = 0
     for run in _CJK_RUN.finditer(chunk):
