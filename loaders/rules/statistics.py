@@ -88,11 +88,12 @@ class FigureReader:
         v = vocabulary
         multipliers = f"(?:{alternation(v.unit_multipliers)})?"
         # It opens with a lookahead on the characters a figure can start with, so that the
-        # regex engine passes over the other positions at once.
+        # regex engine passes over the other positions at once. A figure typeset with a space
+        # before its unit (18 次, as PDFs and Word files often give it) is the same figure.
         self._figure = re.compile(
             f"(?=[{re.escape(''.join(sorted({w[0] for w in v.approximation_before})))}\\d两二三四五六七八九十])"
             f"(?P<before>{alternation(v.approximation_before)})?"
-            f"(?:(?P<num>(?<![\\d.*+×第/\\-])\\d+(?:\\.\\d+)?)(?P<after>{alternation(v.approximation_after)})?(?P<unit>{multipliers}(?:{alternation(v.units)}))"
+            f"(?:(?P<num>(?<![\\d.*+×第/\\-])(?<!第 )\\d+(?:\\.\\d+)?)(?P<after>{alternation(v.approximation_after)})?[ \\u00a0]?(?P<unit>{multipliers}(?:{alternation(v.units)}))"
             f"|(?P<cn>(?<![第{CJK}])[两二三四五六七八九十]{{1,3}}|(?<=[在设立新增共有达])[两二三四五六七八九十]{{1,3}}"
             f"|(?<=[{re.escape(''.join(sorted({w[-1] for w in v.approximation_before})))}])[一两二三四五六七八九]?[十百千])(?P<cnunit>{alternation(v.chinese_numeral_units)})"
             f"|(?<![\\d.])(?P<zero>0)(?P<outcome>{alternation(v.zero_outcomes)}))"
@@ -199,7 +200,7 @@ class FigureReader:
         fragment = _FRAGMENT.match(segment, begin)  # 年市场监管领域…: the tail of a date the scan stopped in
         if fragment:
             begin = fragment.end()
-        measure = self._linking.sub("", segment[begin:])
+        measure = self._linking.sub("", segment[begin:].rstrip(" \u00a0\u3000"))  # 专题学习 18 次: typeset with spaces
         if len(measure) < 2 or measure in ("比例", "占比") or re.fullmatch(".率", measure) and measure[0] in "的为达":
             measure = measure if len(measure) >= 2 else ""
         return measure, len(segment) - begin

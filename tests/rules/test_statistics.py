@@ -33,3 +33,15 @@ def test_a_zero_outcome_in_digits_or_words(read):
 
 def test_numbers_in_quotes_titles_and_years_are_no_figures(read):
     assert read("开通“12345”热线，落实《2024年工作要点》。").statistics == ()
+
+
+def test_figures_typeset_with_a_space_before_their_unit_read_as_the_others(read):
+    spaced = "全年开展专题学习 18 次，举办培训班 3 期，收到申请 200 件，其中化解 50 件，化解率为 25%。"
+    def figures(text):
+        return {(s.value, s.unit, s.measure, s.consistent) for s in read(text).statistics}
+    assert figures(spaced) == figures(spaced.replace(" ", ""))
+    assert (18.0, "次", "专题学习", None) in figures(spaced) and (25.0, "%", "化解率", True) in figures(spaced)
+
+
+def test_an_ordinal_or_a_year_typeset_with_spaces_is_still_no_figure(read):
+    assert {(s.value, s.unit) for s in read("第 3 次会议审议通过，2024 年印发《要点》。").statistics} == set()
