@@ -50,8 +50,8 @@ _QUOTED_AFTER_VERB = re.compile(f"(?:首届|{_ORDINAL})?(?P<quote>{PLACEHOLDER}+
 """A quote right after an organising verb (masked), perhaps after its edition, with no name running on after it
 (…承办的“…论坛”在县城举行: where or when it was held is no part of the name)."""
 _BY = re.compile("由")
-HOSTED_BEFORE = re.compile("由(?P<bodies>[^，。；,;\n]{2,40}?)(?:联合|共同)?(?:主办|举办)[，,]$")
-"""A clause naming who organises an event before the clause naming who hosts it (由A、B主办，C承办的…)."""
+HOSTED_BEFORE = re.compile("由?(?P<bodies>[^，。；,;\n]{2,40}?)(?:联合|共同)?(?:主办|举办)[，,]$")
+"""A clause naming who organises an event before the clause naming who hosts it (由A、B主办，C承办的…; A、B主办，C承办“…”)."""
 HOSTING_VERBS = ("承办", "协办")
 
 
@@ -63,8 +63,20 @@ def hosted_before(text: str, verb: int) -> re.Match[str] | None:
     return HOSTED_BEFORE.match(text, clause_start(text, opened - 1), opened)
 ORGANISED = "organised-event"
 """The rule name of events read after an organising verb; the candidate's ``verb`` attribute is where the verb starts."""
-WHOLE_REGION = ("全区", "全县", "全市", "全旗")
-"""全区行政执法人员培训班 is the reporting region's: its canonical name takes the region's name."""
+WHOLE_REGION = ("全区", "全县", "全市", "全旗", "全州", "全省")
+"""全区行政执法人员培训班 is the reporting region's: its canonical name takes the region's name (全市 in a county's
+report is its prefecture's, 全省 its province's)."""
+_SHORT_BRACKET = re.compile(f"（[{CJK}]{{1,4}}）")
+"""A short gloss in brackets inside a name (乡镇（街道）法治审核人员培训班): part of the name."""
+
+
+def whole_region(ctx: Context, level: str) -> str | None:
+    """The division 全``level`` means in this report: the region when its name ends with ``level``, else the nearest
+    division above it of that level (全市 in 宁城县's report is 赤峰市), else the region."""
+    if not ctx.region:
+        return None
+    above = ctx.gazetteer.chain(ctx.region)[1:] if not ctx.region.endswith(level) else []
+    return next((p.name for p in above if p.name.endswith(level)), ctx.region)
 
 
 @dataclass(frozen=True)
@@ -174,7 +186,10 @@ class EventRule(RuleComponent):
                 start += len(_OF)  # 由县司法局主办的…汇演, 州司法局举办的…培训班, 由A主办，B承办的…: the event that body organised
             run = shadow[start:end]
             words = ctx.token_starts
+            glosses = [m.span() for m in _SHORT_BRACKET.finditer(run)]
             for cut in self._no_name.finditer(run):
+                if any(a <= cut.start() < b for a, b in glosses):
+                    continue  # 乡镇（街道）: the gloss is part of the name
                 k = start + cut.start()
                 # a function word ends the name only as a word of its own (自由贸易港 goes on past 由)
                 if not words or not CJK_CHAR.match(cut.group(0)) or (k in words and k + 1 in words):
@@ -194,8 +209,8 @@ class EventRule(RuleComponent):
                     surface = text[start:start + k]
                     cls = next(h.cls for h in self._event_heads if surface.endswith(h.word))
                     canonical = normalise(surface)
-                    if canonical.startswith(WHOLE_REGION) and ctx.region:
-                        canonical = ctx.region + canonical[2:]
+                    if canonical.startswith(WHOLE_REGION) and (region := whole_region(ctx, canonical[1])):
+                        canonical = region + canonical[2:]
                     out.append(Candidate(Class.Event, cls, canonical, start, start + k, surface, ORGANISED,
                                          attributes={"verb": organiser_at.get(verb.end(), verb.start())}))
                     break

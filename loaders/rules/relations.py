@@ -242,7 +242,7 @@ _SCOPE_OPENS = re.compile("覆盖|范围包括|涵盖|范围为|范围是")
 _AGREEMENT_SCOPES = ("协议", "协作范围", "合作范围", "协议范围", "协作区域")
 """Words before 覆盖 that make the scope an agreement's, not that of a mechanism set up with it (…建立A机制，协作范围覆盖…)."""
 _AREA_AFTER = re.compile("在(?P<area>[^，。；,;\n《》]{2,30}?)"
-                         "(?:沿线|流域|(?:毗邻|交界|接壤|边境|沿边|沿江|沿河|沿黄|沿湖|沿海|沿岸)的?(?:地区|区域|乡镇|镇街|街镇|村屯|村居|村|社区)"
+                         "(?:沿线|流域|(?:毗邻|交界|接壤|边境|沿边|沿江|沿河|沿黄|沿湖|沿海|沿岸)的?(?:地区|区域|乡镇|镇街|街镇|村屯|村居|村|社区|镇|乡|街道)"
                          "|交界处|交界(?!的)|一带|区域)")
 """在…毗邻地区 / 在A、B等毗邻乡镇 / 在A、B等沿江乡镇 / 在三县交界的A、B一带: the area an agreement's sentence scopes
 (交界的 only qualifies what follows)."""
