@@ -33,6 +33,15 @@ _LOCAL = (Class.Township, Class.Village)
 """Places whose units are their own (a town's centre), not the reporting region's."""
 _SUB_UNIT_VERB = "下设"
 """A centre 下设 its own sub-units: each is PART_OF it."""
+_SUB_UNIT_VERBS = (_SUB_UNIT_VERB, "内设")
+_SUB_UNIT = re.compile(f"[{CJK}]{{2,10}}?(?:室|站|窗口|分中心)")
+"""An item of a list of sub-units (法律咨询室, 法律援助工作站, 综合受理窗口)."""
+_LEADING_VERBS = ("推动", "推进", "深化", "加强", "完善", "健全", "指导", "支持", "探索", "规范", "提升", "实现", "依托", "共建")
+"""Verbs a clause may open with before a kind of unit (推动联合调解室规范运行): no unit's name starts with one."""
+_KINDS = ("联合", "专业", "行业", "专职")
+"""What names only a kind of mediation unit before its head (联合调解室): no unit of its own."""
+_BACK_REFERENCE = re.compile(f"[{CJK}]{{1,6}}")
+"""The head a clause opens with to name the centre the clause before set up (…共建X调解中心，中心下设…)."""
 _GENERIC_BRANCH = ("", "调解", "人民调解")
 """What may stand before a branch head in a branch named by its kind (调解工作站): the centre's branch, not a unit of its own."""
 _PLACE_SUFFIXES = ("街道", "镇", "乡", "社区", "村")
@@ -222,6 +231,9 @@ class BranchRule(RuleComponent):
                         out.append(RelationRecord(RelationType.LOCATED_IN, name, site.key, False, centre.start, end))
                     elif not branch_named:
                         out.append(RelationRecord(RelationType.LOCATED_IN, name, (seat or centre).key, False, centre.start, end))
+        sub_units, sub_unit_relations = self._sub_units(earlier, ctx)
+        new += sub_units
+        out += sub_unit_relations
         counters, counter_relations = self._counters(earlier, ctx)
         new += counters
         out += counter_relations
@@ -258,6 +270,37 @@ class BranchRule(RuleComponent):
             owner = c.attributes.get("owner")
             if owner and c.type in _OWNED:
                 out.append(RelationRecord(RelationType.LOCATED_IN, c.key, owner, True, c.start, c.end))
+        return new, out
+
+    def _sub_units(self, earlier: Sequence[Candidate], ctx: Context) -> tuple[list[Candidate], list[RelationRecord]]:
+        """A centre's sub-units listed after 下设/内设 (县综治中心内设A室、B室和C室; …共建X中心，中心下设A和B): each named
+        with the centre's name, PART_OF it; typed by its head (a point of the points family, a mediation unit, else an office)."""
+        text = ctx.text
+        centres = sorted((c for c in earlier if c.type in (Class.Institution, Class.MediationCentre)), key=lambda c: c.start)
+        new: list[Candidate] = []
+        out: list[RelationRecord] = []
+        for verb in re.finditer(alternation(_SUB_UNIT_VERBS), text):
+            opened = clause_start(text, verb.start())
+            centre = next((c for c in centres if c.end == verb.start()), None)
+            if centre is None and _BACK_REFERENCE.fullmatch(text, opened, verb.start()) and opened > 0 and text[opened - 1] in "，,":
+                head = text[opened:verb.start()]  # 中心下设: the nearest centre before, in the sentence, whose name ends with the head
+                sentence = max(text.rfind("。", 0, opened), text.rfind("\n", 0, opened))
+                centre = next((c for c in reversed(centres) if sentence < c.start and c.end <= opened and c.canonical.endswith(head)), None)
+            if centre is None:
+                continue
+            for start, end in list_items(text, verb.end(), clause_end(text, verb.end())):
+                if not _SUB_UNIT.fullmatch(text, start, end):
+                    break
+                written = text[start:end]
+                if written.endswith(self.vocabulary.observation_heads):
+                    type_, cls = Class.ObservationPoint, Class.ObservationPoint
+                elif written.endswith(self.vocabulary.mediation_unit_heads):
+                    type_, cls = Class.MediationCentre, Class.MediationBranch
+                else:
+                    type_, cls = Class.Institution, Class.Office
+                name = normalise(centre.canonical + written)
+                new.append(Candidate(type_, cls, name, start, end, written, "sub-unit", replaces=True))
+                out.append(RelationRecord(RelationType.PART_OF, name, centre.key, False, centre.start if centre.end == verb.start() else verb.start(), end))
         return new, out
 
     def _units(self, earlier: Sequence[Candidate], shadow: str, ctx: Context) -> tuple[list[Candidate], list[RelationRecord]]:
@@ -354,7 +397,8 @@ class BranchRule(RuleComponent):
             head = next(h for h in sorted(self.vocabulary.mediation_unit_heads, key=len, reverse=True) if written.endswith(h))
             rest = written[: len(written) - len(head)].removesuffix("人民")
             if (not rest or rest.startswith(self.vocabulary.mediation_scopes) or not any(cue in written for cue in self.vocabulary.mediation_cues)
-                    or self._name_stops.search(rest) or rest[0] in "各全本我该每" or overlaps_any(start, end, taken)):
+                    or self._name_stops.search(rest) or rest[0] in "各全本我该每" or rest.startswith(_LEADING_VERBS) or rest in _KINDS
+                    or overlaps_any(start, end, taken)):
                 continue
             cls = Class.MediationCentre if head.endswith(("中心", "委员会")) else Class.MediationBranch
             out.append(Candidate(Class.MediationCentre, cls, normalise(written), start, end, written, "mediation-named"))
