@@ -231,9 +231,6 @@ class BranchRule(RuleComponent):
                         out.append(RelationRecord(RelationType.LOCATED_IN, name, site.key, False, centre.start, end))
                     elif not branch_named:
                         out.append(RelationRecord(RelationType.LOCATED_IN, name, (seat or centre).key, False, centre.start, end))
-        sub_units, sub_unit_relations = self._sub_units(earlier, ctx)
-        new += sub_units
-        out += sub_unit_relations
         counters, counter_relations = self._counters(earlier, ctx)
         new += counters
         out += counter_relations
@@ -261,6 +258,10 @@ class BranchRule(RuleComponent):
                     target = Candidate(target.type, target.cls, name, target.start, target.end, target.text, "unit-in-place", replaces=True)
                     new.append(target)
                 out.append(RelationRecord(RelationType.LOCATED_IN, target.key, host.key, False, match.start(), target.end))
+        renamed = {(c.start, c.end): c for c in new if c.replaces}  # a centre set up in a town is the town's (above)
+        sub_units, sub_unit_relations = self._sub_units([renamed.get((c.start, c.end), c) for c in earlier], [(c.start, c.end) for c in new], ctx)
+        new += sub_units
+        out += sub_unit_relations
         new += self._opening_names(earlier, new, ctx)
         secretariats, secretariat_relations = _secretariats(earlier, ctx.text)
         new += secretariats
@@ -272,9 +273,10 @@ class BranchRule(RuleComponent):
                 out.append(RelationRecord(RelationType.LOCATED_IN, c.key, owner, True, c.start, c.end))
         return new, out
 
-    def _sub_units(self, earlier: Sequence[Candidate], ctx: Context) -> tuple[list[Candidate], list[RelationRecord]]:
-        """A centre's sub-units listed after 下设/内设 (县综治中心内设A室、B室和C室; …共建X中心，中心下设A和B): each named
-        with the centre's name, PART_OF it; typed by its head (a point of the points family, a mediation unit, else an office)."""
+    def _sub_units(self, earlier: Sequence[Candidate], taken: Sequence[tuple[int, int]], ctx: Context) -> tuple[list[Candidate], list[RelationRecord]]:
+        """A centre's sub-units listed after 下设/内设 (县综治中心内设A室、B室和C室; …共建X中心，中心下设A和B), those the
+        branches rule has not read (``taken``): each named with the centre's name, PART_OF it; typed by its head (a point of
+        the points family, a mediation unit, else an office)."""
         text = ctx.text
         centres = sorted((c for c in earlier if c.type in (Class.Institution, Class.MediationCentre)), key=lambda c: c.start)
         new: list[Candidate] = []
@@ -291,6 +293,8 @@ class BranchRule(RuleComponent):
             for start, end in list_items(text, verb.end(), clause_end(text, verb.end())):
                 if not _SUB_UNIT.fullmatch(text, start, end):
                     break
+                if overlaps_any(start, end, taken):
+                    continue
                 written = text[start:end]
                 if written.endswith(self.vocabulary.observation_heads):
                     type_, cls = Class.ObservationPoint, Class.ObservationPoint

@@ -70,6 +70,14 @@ _SHORT_BRACKET = re.compile(f"（[{CJK}]{{1,4}}）")
 """A short gloss in brackets inside a name (乡镇（街道）法治审核人员培训班): part of the name."""
 
 
+def _pause_past_glosses(text: str, position: int) -> int:
+    """The first pause at or after ``position`` that does not open a short gloss (乡镇（街道）…培训班 runs on)."""
+    end = pause(text, position)
+    while (gloss := _SHORT_BRACKET.match(text, end)) is not None:
+        end = pause(text, gloss.end())
+    return end
+
+
 def whole_region(ctx: Context, level: str) -> str | None:
     """The division 全``level`` means in this report: the region when its name ends with ``level``, else the nearest
     division above it of that level (全市 in 宁城县's report is 赤峰市), else the region."""
@@ -175,7 +183,7 @@ class EventRule(RuleComponent):
                 verbs.append(nested)
         for verb in verbs:
             start = verb.end()
-            end = min(pause(shadow, start), start + longest)
+            end = min(_pause_past_glosses(shadow, start), start + longest)
             if any(start < k < end for k in organiser_at):
                 continue  # the verb governs the people who act, and the event is read after the nested verb
             if shadow.startswith(_PERFECTIVE, start):

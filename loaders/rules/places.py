@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from govkg.loaders.gazetteer import Gazetteer, Place, automaton_of
-from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, RelationRecord, alternation, finditer_near, overlaps_any
+from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, RelationRecord, alternation, finditer_near, list_items, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
@@ -40,7 +40,7 @@ _NOT_IN_A_WATER = re.compile("[县区市镇乡村全各城河江湖水]|重点|�
 """What no water's name proper holds (在全县河湖开展, 在辖区水域): generic words, not a name."""
 _BAY_LISTED = re.compile(f"[{CJK}]{{2,6}}?湾(?=等[^，。；]{{0,6}}?(?:海域|水域|沿岸|沿海|海岸))")
 """A bay listed before the sea it is part of (覆盖芷锚湾等交界海域)."""
-_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|签订|签署|健全|完善|构建|服务|清理|疏浚|清淤|修复|改善|监测|排查|打造|助力|护航|筑牢|做好|落实|流经|跨越|涉及|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施)")
+_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|签订|签署|健全|完善|构建|服务|清理|疏浚|清淤|修复|改善|监测|排查|打造|助力|护航|筑牢|做好|落实|流经|跨越|涉及|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施|建设|紧扣)")
 """What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域, 沿黄河下游)."""
 _AFTER_LEVEL = frozenset("委级域长")
 """After X县 or X区, these make 县委, 区级, 区域, 县长 of the characters: 和县委 is 和 + 县委."""
@@ -161,6 +161,11 @@ class PlaceRule(RuleComponent):
             inside = [c for c in out if start <= c.start and c.end <= end]
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 诏安湾、东溪流域: the bay, not the county's short form 诏安
+                out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water"))
+        for start, end, name in _scope_waters(text, ctx.gazetteer):
+            inside = [c for c in out if start <= c.start and c.end <= end]
+            if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
+                out = [c for c in out if c not in inside]  # 定南水 is a river, not 定南县's short form and a word
                 out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "water"))
         for start, end, name in _sections(text, ctx):
             inside = [c for c in out if start <= c.start and c.end <= end]
@@ -559,7 +564,9 @@ def _border_areas(text: str, word_starts: frozenset[int], known: Gazetteer) -> l
     return out
 
 
-_SECTION = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation(_WATER_GENERIC)})(?:上游|中游|下游)?(?P<stem>[{CJK}]{{2,4}}?)段")
+_SECTION = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation(_WATER_GENERIC)})(?:上游|中游|下游|干流)?(?P<stem>[{CJK}]{{2,4}}?)段")
+_SECTION_PAST_GENERIC = re.compile(_SECTION.pattern.replace("(?P<stem>", "(?P<stem>(?![河江湖水溪渠])"))
+"""The same, the water's name read up to a generic the stem would otherwise open with (赤水河习水段, not 赤水 + 河习水)."""
 _SECTION_PLACE_SUFFIXES = ("", "区", "县", "市", "镇", "乡")
 _LANDFORMS = ("峡", "口", "湾", "滩", "坝")
 """How a section named by a landform rather than a place ends (黄河积石峡段, 黄河壶口段)."""
@@ -579,7 +586,9 @@ def _sections(text: str, ctx: Context) -> list[tuple[int, int, str]]:
     out = []
     for match in finditer_near(_SECTION, text, ("段",), 6 + 4 + 2 + 3, 1):
         if not _section_stem(match["stem"], ctx):
-            continue
+            match = _SECTION_PAST_GENERIC.search(text, match.start(), match.end())
+            if match is None or not _section_stem(match["stem"], ctx):
+                continue
         start = match.start()
         before = _BEFORE_WATER.match(text[start:match.start("stem")])
         if before:
@@ -697,6 +706,32 @@ def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tu
             out.append((cut, split, text[cut:split], split))
             cut = split
         out.append((cut, end, text[cut:end], reach))
+    return out
+
+
+_SCOPE_OPENS = re.compile("(?:覆盖|涵盖|范围包括|范围为)")
+_TRIBUTARY = ("支流", "干流", "主河道")
+_SCOPE_WATER = re.compile(f"(?:{alternation(_TRIBUTARY)})?(?P<name>[{CJK}]{{1,4}}?(?:河|江|湖|溪|水))")
+_NOT_A_WATER_STEM = re.compile("[县区市镇乡村全各城沿流湖河江]|重点|主要|辖区|饮用|生活|地下|污|排")
+
+
+def _scope_waters(text: str, known: Gazetteer) -> list[tuple[int, int, str]]:
+    """Waters listed as a scope (协作范围覆盖浰江和定南水, …覆盖清漳河、浊漳河和支流坤头河), each item of the list a water's
+    name and nothing else, as (start, end, name); a tributary's 支流 is no part of its name."""
+    out = []
+    for opener in _SCOPE_OPENS.finditer(text):
+        end = opener.end()
+        while end < len(text) and text[end] not in "，。；,;：\n":
+            end += 1
+        for start, item_end in list_items(text, opener.end(), end):
+            item = _SCOPE_WATER.fullmatch(text, start, item_end)
+            if item is None:
+                continue
+            name = item["name"]
+            stem = name[:-1]
+            if _NOT_A_WATER_STEM.search(stem) or name.endswith("水") and not (name in known.waters or any(known.candidates(stem + s) for s in ("", "县", "市", "区"))):
+                continue  # 覆盖城乡河湖, 饮用水: no water's name; a 水 named after its county (定南水) or one the gazetteer knows
+            out.append((item.start("name"), item_end, name))
     return out
 
 

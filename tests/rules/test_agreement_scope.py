@@ -169,3 +169,20 @@ def test_waters_an_agreements_name_opens_with_are_covered_where_the_sentence_nam
     # a water the sentence names that the agreement's name does not open with is not covered
     r = read("区人民检察院与吴江区人民检察院会签《生态环境公益诉讼协作意见》，联合开展太浦河沿岸巡查。")
     assert not any(t == "COVERS" for t, s, o in r.relations())
+
+
+def test_waters_listed_as_the_scope_are_places_the_agreement_covers():
+    r = read("县人民检察院与桃江县人民检察院会签《资水流域公益诉讼协作意见》，协作范围覆盖资江、安化水和支流柳溪，联合办案5件。", region="安化县")
+    covered = {o for t, s, o in r.relations() if t == "COVERS" and s == "资水流域公益诉讼协作意见"}
+    assert {"资江", "安化水", "柳溪"} <= covered
+    assert "安化县" not in covered
+
+
+def test_a_section_whose_river_ends_before_a_generic_character():
+    r = read("协作范围覆盖渠江广安段和岳池段。", region="广安区")
+    assert {"渠江广安段", "渠江岳池段"} <= {n for n, t in r.names.items() if t == "Place"}
+
+
+def test_a_scope_of_common_words_names_no_water():
+    r = read("协作范围覆盖城乡饮用水和生活污水。", region="安化县")
+    assert not {n for n, t in r.names.items() if t == "Place" and n.endswith("水")}

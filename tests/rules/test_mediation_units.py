@@ -225,3 +225,24 @@ def test_a_unit_built_on_a_village_host_is_in_the_village_and_its_builders(read)
 def test_a_body_building_a_unit_at_a_host_no_rule_reads_names_no_unit_of_its_own(read):
     found = read("区行政审批服务局依托区工商联合会馆建成企业服务站，全年服务企业80家。").found()
     assert not any(name.startswith("青浦区行政审批服务局") and name.endswith("服务站") for name in found)
+
+
+def test_the_units_a_centre_keeps_inside_it_are_part_of_it_typed_by_their_heads():
+    r = extract("县综治中心内设综合受理室、人民调解室和法律援助工作站，全年受理群众诉求800余件。", region="安化县")
+    centre = "安化县社会治安综合治理中心"  # 综治中心 written out
+    units = {centre + "综合受理室": "Institution", centre + "人民调解室": "MediationCentre", centre + "法律援助工作站": "ObservationPoint"}
+    for unit, type_ in units.items():
+        assert r.names.get(unit) == type_
+        assert ("PART_OF", unit, centre) in r.relations()
+
+
+def test_a_clause_naming_the_centre_by_its_head_lists_its_sub_units():
+    r = extract("两县司法局在江南镇共建湘黔边界联合调解中心，中心下设法律咨询室和纠纷调解室。", region="安化县")
+    centre = next(n for n in r.names if n.endswith("湘黔边界联合调解中心"))
+    assert "共建" not in centre
+    assert {("PART_OF", centre + "法律咨询室", centre), ("PART_OF", centre + "纠纷调解室", centre)} <= r.relations()
+
+
+def test_a_kind_of_unit_after_a_verb_opening_a_clause_is_no_unit():
+    r = extract("二是完善边界协作机制，推动联合调解室规范运行。", region="安化县")
+    assert not any(n.endswith("联合调解室") for n in r.names)

@@ -197,3 +197,20 @@ def test_a_clause_before_that_only_mentions_a_body_organises_nothing():
     event = "“律护青浦”讲座活动"
     assert ("ORGANIZED", "青浦区律师协会", event) in r.relations()
     assert ("ORGANIZED", "青浦区司法局", event) not in r.relations()
+
+
+def test_bodies_that_organise_an_event_another_hosts_organise_it_without_by():
+    r = read("县委宣传部、县司法局主办，县文化馆承办“乡村法治文化节”，观众约3000人次。", region="安化县")
+    organisers = {s for t, s, o in r.relations() if t == "ORGANIZED" and o.strip("“”") == "乡村法治文化节"}
+    assert {"中共安化县委宣传部", "安化县司法局", "安化县文化馆"} <= organisers
+
+
+def test_the_whole_city_in_a_countys_report_is_its_prefecture():
+    r = read("市司法局主办、县司法局承办的全市村（社区）法律顾问培训班在东坪镇举办。", region="安化县")
+    assert r.names.get("益阳市村(社区)法律顾问培训班") == "Event"
+    assert "安化县村(社区)法律顾问培训班" not in r.names
+
+
+def test_the_whole_county_stays_the_county():
+    r = read("县司法局组织开展全县人民调解员素能提升班，培训调解员260人。", region="安化县")
+    assert r.names.get("安化县人民调解员素能提升班") == "Event"
