@@ -143,9 +143,12 @@ class Sentences:
 
 
 def list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The items of a list written in ``text[start:end]`` (A、B和C), as ranges."""
+    """The items of a list written in ``text[start:end]`` (A、B和C), as ranges; a link word opening the words opens a
+    name (和平县…), no list."""
     items, position = [], start
     for match in re.finditer(alternation(LIST_LINKS), text[start:end]):
+        if match.start() == 0:
+            continue
         items.append((position, start + match.start()))
         position = start + match.end()
     items.append((position, end))

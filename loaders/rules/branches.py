@@ -151,8 +151,8 @@ class BranchRule(RuleComponent):
         self._branch = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?P<verb>{verbs})(?P<name>[{CJK}]{{0,10}}?(?:{heads}))")
         units = alternation(self.vocabulary.unit_heads)
         built = alternation([*self.vocabulary.establishment_verbs, *_BUILT])
-        self._unit = re.compile(f"(?:(?P<prep>在|依托)(?P<where>[^，。；\\n]{{2,20}}?))?(?P<verb>{built})(?P<name>[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
-        jointly = alternation([*self.vocabulary.establishment_verbs, *_BUILT, *_JOINTLY])
+        jointly = alternation([*self.vocabulary.establishment_verbs, *_BUILT, *_JOINTLY])  # also 在派出所共建警民联调室
+        self._unit = re.compile(f"(?:(?P<prep>在|依托)(?P<where>[^，。；\\n]{{2,20}}?))?(?P<verb>{jointly})(?P<name>[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
         counters = alternation([*self.vocabulary.counter_heads, *_COUNTER_POINTS])
         self._counter = re.compile(f"在(?P<where>[^，。；,;\\n]{{2,40}}?)(?:分别|各)?(?:设立|开设|设置)(?P<name>[{CJK}“”{PLACEHOLDER}]{{2,14}}?(?:{counters}))(?=[，。；,;\\n])")
         self._set_up_in = re.compile(f"(?:在|依托)([^，。；\\n]{{2,30}}?)(?:{jointly})")
@@ -331,6 +331,8 @@ class BranchRule(RuleComponent):
             mediation = any(cue in written for cue in self.vocabulary.mediation_cues)
             type_, cls = (Class.MediationCentre, Class.MediationBranch) if mediation else (Class.Institution, Class.Office)
             hosts = [h for h in earlier if unit["where"] and h.type in (*_HOSTS, Class.MediationCentre) and unit.start("where") <= h.start and h.end <= unit.end("where")]
+            if unit["verb"] in _JOINTLY and not unit["prep"]:
+                continue  # A与B共建Y: the partners' joint unit, no one body's (在X共建Y: the unit at X)
             if not hosts and (unit["verb"] in _BUILT or unit["prep"] == _HOSTED_BY):
                 continue  # 依托县工商业联合会建成…: a host no rule read names no unit of the body
             if mediation and hosts:

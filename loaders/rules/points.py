@@ -103,6 +103,8 @@ class PointRule(RuleComponent):
         start = found.start()
         if after > start_of_run(hosts, after) and _GENERIC_SITE.fullmatch(found.group(0)):
             start = start_of_run(hosts, after)  # 环县工业集中区: a site named by kind alone keeps its place's name
+        if any(h.type == Class.Place and h.start <= start and found.end() <= h.end and (h.start, h.end) != (start, found.end()) for h in hosts):
+            return None  # 和平县产业转移工业园: a zone a rule has read whole, its county's name and all
         return Candidate(Class.Place, Class.Place, text[start:found.end()], start, found.end(), text[start:found.end()], "point-site")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
@@ -139,6 +141,8 @@ class PointRule(RuleComponent):
                 host = max(within, key=lambda c: (c.type != Class.Place, c.end - c.start, c.start))
                 if host.type == Class.Place:
                     places = [c for c in within if c.type == Class.Place]
+                    # 和平县产业转移工业园: the zone, not the county that opens its name
+                    places = [c for c in places if not any(o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in places)]
                     full = [c for c in places if c.text.endswith(_LEVEL_ENDS)]  # 白鹤镇青浦工业园 is in 白鹤镇, not 青浦
                     host = max(full or places, key=lambda c: (c.start, c.end))  # 珲春口岸: the port, not the city qualifying it
                 host = at_site(item_start, item_end, host) or host

@@ -246,3 +246,16 @@ def test_a_clause_naming_the_centre_by_its_head_lists_its_sub_units():
 def test_a_kind_of_unit_after_a_verb_opening_a_clause_is_no_unit():
     r = extract("二是完善边界协作机制，推动联合调解室规范运行。", region="安化县")
     assert not any(n.endswith("联合调解室") for n in r.names)
+
+
+def test_a_unit_two_bodies_build_at_a_station_is_in_the_station():
+    r = extract("县公安局、县司法局在县公安局城关派出所共建警民联调室，全年调处纠纷120件。", region="安化县")
+    unit = "安化县公安局城关派出所警民联调室"
+    assert r.names.get(unit) == "MediationCentre"
+    assert ("LOCATED_IN", unit, "安化县公安局城关派出所") in r.relations()
+    assert {("ESTABLISHED", "安化县公安局", unit), ("ESTABLISHED", "安化县司法局", unit)} <= r.relations()
+
+
+def test_where_a_body_acts_is_no_part_of_a_station_s_name():
+    r = extract("县公安局分别在东坪派出所和梅城派出所设立警调联动室。", region="安化县")
+    assert not any("分别" in n or "在" in n for n in r.names)

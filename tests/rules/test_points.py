@@ -90,3 +90,9 @@ def test_a_legal_aid_station_set_up_in_a_host_body_is_a_point_of_the_body_that_s
     # the centre itself is no station, and giving aid names none
     r = read("区法律援助中心全年办理法律援助案件320件。")
     assert not any(c.type == "ObservationPoint" for c in r.standing)
+
+
+def test_a_point_set_up_in_a_zone_named_after_a_place_opening_with_a_link_word_is_in_the_zone(read):
+    reading = read("县工商联、县司法局在和平县产业转移工业园设立企业服务点。", region="和平县", city="河源市")
+    assert ("LOCATED_IN", "和平县产业转移工业园企业服务点", "和平县产业转移工业园") in reading.triples()
+    assert "产业转移工业园" not in reading.found(type_="Place")
