@@ -249,6 +249,8 @@ SHARED_HEAD = "institution-shared"
 PER_PLACE = "unit-per-place"
 """The rule name of the units one set of words names in each place listed (在A、B分别设立…调解室)."""
 POINT_PER_PLACE = "observation-point"
+SIGNERS = "signers"
+"""Attribute of an agreement named by its signers one by one (A分别与B、C签订…协议): the keys of its two signers."""
 """The rule name of the points family's readings, one per place listed (在A镇、B镇分别建成…工作站)."""
 
 

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, PLACEHOLDER, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_start, first_of, inside, normalise, pause
+from govkg.loaders.rules.base import CJK, PLACEHOLDER, SHARED_HEAD, SIGNERS, Candidate, Context, RelationRecord, alternation, clause_start, first_of, inside, normalise, pause
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.loaders.rules.events import ORGANISED
 from govkg.ontology.terms import Class
@@ -134,7 +134,7 @@ class PhraseRule(RuleComponent):
         found += [m for m in standing_meetings(ctx, [c for c in earlier if c.type == Class.Institution]) if not any(m.overlaps(o) for o in (*strong, *found))]
         if any(UNNAMED in p.attributes for p in found):
             bodies = [c for c in earlier if c.type == Class.Institution]
-            found = [q for p in found if (q := signers_name(p, bodies, ctx)) is not None]
+            found = [q for p in found for q in signers_names(p, bodies, ctx)]
         if not any(p.type == Class.MediationCentre and STATIONED in p.text for p in found):
             return found, ()
         bodies = [c for c in (*earlier, *found) if c.type == Class.Institution]
@@ -311,25 +311,33 @@ def standing_meetings(ctx: Context, bodies: Sequence[Candidate]) -> list[Candida
     return out
 
 
-def signers_name(agreement: Candidate, bodies: Sequence[Candidate], ctx: Context) -> Candidate | None:
-    """An agreement written by its kind alone (A与B签订合作协议) named by its signers: A与B合作协议.
+_ONE_BY_ONE = ("分别与", "分别同", "分别和")
+
+
+def signers_names(agreement: Candidate, bodies: Sequence[Candidate], ctx: Context) -> list[Candidate]:
+    """An agreement written by its kind alone (A与B签订合作协议) named by its signers: A与B合作协议; signed one by one
+    (A分别与B、C签订…协议), one agreement of A with each.
 
     The signers are the bodies named in the clause before the verb; with none named, the
     kind alone names no one agreement and is not read.
     """
     verb = agreement.attributes.get(UNNAMED)
     if verb is None:
-        return agreement
+        return [agreement]
     start = clause_start(ctx.text, verb)
     named = sorted((b for b in bodies if start <= b.start and b.end <= verb), key=lambda b: b.start)
     # the last body of a shared head's list (A、B律师协会: B律师协会) signs too
     signers = [b for b in named if not any(o is not b and o.start <= b.start and b.end <= o.end and o.rule != SHARED_HEAD for o in named)]
     if not signers:
-        return None
+        return []
+    if len(signers) > 2 and ctx.text.startswith(_ONE_BY_ONE, signers[0].end):
+        first = signers[0]
+        return [replace(agreement, canonical=f"{first.canonical}与{partner.canonical}{agreement.text}", attributes={SIGNERS: (first.key, partner.key)})
+                for partner in {p.key: p for p in signers[1:]}.values()]
     names = list(dict.fromkeys(b.canonical for b in signers))
     if ctx.region and ctx.text[start:signers[0].start].strip() in ("与", "同", "和"):
         names.insert(0, ctx.region)  # 与X签订合作协议: the reporting region is the unstated first signer
-    return replace(agreement, canonical="与".join(names) + agreement.text, attributes={})
+    return [replace(agreement, canonical="与".join(names) + agreement.text, attributes={})]
 
 
 def stationed_name(centre: Candidate, bodies: Sequence[Candidate]) -> Candidate:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, LIST_LINKS, PER_PLACE, POINT_PER_PLACE, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
+from govkg.loaders.rules.base import CJK, LIST_LINKS, PER_PLACE, POINT_PER_PLACE, SHARED_HEAD, SIGNERS, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
 from govkg.loaders.rules.events import ORGANISED, hosted_before
 from govkg.loaders.rules.places import QUALIFIER
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
@@ -133,6 +133,9 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
             targets = [c for c in targets if c.type in _WRITTEN]
         respectively = text.endswith(_RESPECTIVELY, 0, verb.start()) and explicit_actor and len(actors) == len(targets) >= 2
         for i, target in enumerate(targets):
+            if SIGNERS in target.attributes:  # A分别与B、C签订…协议: each agreement's own two signers
+                out += [RelationRecord(RelationType.PARTY_TO, signer, target.key, False, verb.start(), target.end) for signer in target.attributes[SIGNERS]]
+                continue
             if target.type == Class.Agreement:
                 type_ = RelationType.PARTY_TO
             else:

@@ -23,3 +23,12 @@ def test_with_partners_only_the_reporting_region_signs_first(read):
 
 def test_an_agreement_kind_with_no_signer_names_no_agreement(read):
     assert read("全年签订合作协议12份。").found("phrase-Agreement") == {}
+
+
+def test_agreements_signed_one_by_one_are_one_agreement_with_each_partner(read):
+    reading = read("县人民法院分别与桃江县人民法院、新化县人民法院签订跨域立案协作协议，全年跨域立案40件。", region="安化县", city="益阳市")
+    agreements = set(reading.found("phrase-Agreement"))
+    assert agreements == {"安化县人民法院与桃江县人民法院跨域立案协作协议", "安化县人民法院与新化县人民法院跨域立案协作协议"}
+    parties = reading.triples("PARTY_TO", implicit=False)
+    assert ("PARTY_TO", "新化县人民法院", "安化县人民法院与桃江县人民法院跨域立案协作协议") not in parties
+    assert {("PARTY_TO", "安化县人民法院", a) for a in agreements} <= parties
