@@ -182,14 +182,14 @@ def _sentence_end(text: str, position: int) -> int:
 
 
 def issued_by_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:
-    """…《A》，由县委依法治县办印发: the body named with 由 issues the document named before it in the sentence."""
+    """…《A》，由县委依法治县办印发 (or 《A》由…印发): the body named with 由 issues the document named before it in the sentence."""
     text = ctx.masked
     bodies = _actors_among(candidates)
     written = sorted((c for c in candidates if c.type in _WRITTEN and c.rule not in _NOT_OBJECTS), key=lambda c: c.end)
     out = []
     for match in finditer_near(_ISSUED_BY, text, ("由", "经"), 3, 1 + 20 + 2):
-        if text[match.start() - 1:match.start()] not in ("，", ","):
-            continue
+        if text[match.start() - 1:match.start()] not in ("，", ",") and not any(ctx.text[c.end:match.start()] in ("", "》") for c in written):
+            continue  # …《A》，由X印发 or 《A》由X印发
         issuers = _named_before(ctx.text, bodies, *match.span("body"))
         sentence_start = max(text.rfind(end, 0, match.start()) for end in "。；;\n") + 1
         before = [c for c in written if sentence_start <= c.start and c.end <= match.start()]
@@ -233,8 +233,10 @@ def review_relations(ctx: Context, candidates: Sequence[Candidate], pattern: re.
         if not reviewers or not before:
             continue
         document = before[-1]
-        issued_by = _ISSUED_BY.match(text, match.end(), clause_end(text, match.end()))
-        if issued_by:  # …审议后由县政府办公室印发: the body named after 由 issues it
+        after = match.end() + (1 if text.startswith("后", match.end()) else 0)
+        after += 1 if text.startswith(("，", ","), after) else 0
+        issued_by = _ISSUED_BY.match(text, after, clause_end(text, after))
+        if issued_by:  # …审议后(，)由县政府办公室印发: the body named after 由 issues it
             reviewers = _named_before(ctx.text, bodies, *issued_by.span("body")) or reviewers
         out += [RelationRecord(RelationType.ISSUED, body.key, document.key, False, document.start, match.end()) for body in reviewers]
     return out

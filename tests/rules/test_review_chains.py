@@ -32,3 +32,13 @@ def test_the_body_named_after_you_issues_it_after_the_review(read):
 def test_a_document_passed_then_issued_by_a_named_office_is_the_offices(read):
     triples = read("区委全面依法治区委员会审议通过《青浦区法治建设工作要点》，由区委依法治区办印发实施。").triples("ISSUED", implicit=False)
     assert {source for _, source, _ in triples} == {"中共青浦区委全面依法治区委员会办公室"}
+
+
+def test_after_a_review_the_body_named_with_you_in_the_next_clause_issues_it(read):
+    triples = read("区司法局起草的《青浦区行政执法案卷评查办法》经区政府常务会议审议后，由区政府办公室印发。").triples("ISSUED", implicit=False)
+    assert triples == {("ISSUED", "青浦区人民政府办公室", "青浦区行政执法案卷评查办法")}
+
+
+def test_a_document_issued_by_a_body_named_right_after_it(read):
+    triples = read("区司法局起草的《青浦区涉企行政检查指引》由区政府办公室印发。").triples("ISSUED", implicit=False)
+    assert triples == {("ISSUED", "青浦区人民政府办公室", "青浦区涉企行政检查指引")}
