@@ -78,6 +78,8 @@ class StatisticsVocabulary(VocabularySlice):
     measure_closers: tuple[str, ...]
     linking_verbs: tuple[str, ...]
     change_words: tuple[str, ...]
+    rate_bases: dict[str, tuple[str, ...]]
+    """What a rate is conventionally computed over (纠错率 over the cases decided, 审结): the words naming its base count."""
 
 
 class FigureReader:
@@ -148,7 +150,7 @@ class FigureReader:
         out.extend(self._zero_in_words(text, shadow))
         out.sort(key=lambda s: s.number_start)
         _name_shares(out)
-        _check_percentages(text, [s for s in out if not self._is_change(text, s)])
+        _check_percentages(text, [s for s in out if not self._is_change(text, s)], self.vocabulary.rate_bases)
         return out
 
     def _is_change(self, text: str, stat: FoundStatistic) -> bool:
@@ -353,7 +355,16 @@ def _check_bracketed(text: str, stat: FoundStatistic, inside: list[FoundStatisti
     return True
 
 
-def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
+def _conventional_base(text: str, stat: FoundStatistic, counts: list[FoundStatistic], bases: list[FoundStatistic],
+                       rate_bases: dict[str, tuple[str, ...]], sentence_start: int) -> FoundStatistic | None:
+    """The base a rate is conventionally computed over, when one of ``bases`` is named so (受理83件，审结76件，…纠错率:
+    the 76 decided), else None."""
+    words = next((w for rate, w in rate_bases.items() if stat.measure.endswith(rate)), ())
+    named = [b for b in bases if any(w in _words_before(text, counts, counts.index(b), sentence_start) for w in words)]
+    return named[-1] if len(named) == 1 else None
+
+
+def _check_percentages(text: str, found: list[FoundStatistic], rate_bases: dict[str, tuple[str, ...]]) -> None:
     """Check each stated percentage against the counts of its sentence.
 
     Counts in brackets right after a rate are its own (:func:`_check_bracketed`). Else the numerator
@@ -393,6 +404,9 @@ def _check_percentages(text: str, found: list[FoundStatistic]) -> None:
             else:
                 bases = [s for s in counts[:named[-1]] if _same_unit(s.unit, numerator.unit) and s.value > numerator.value]
             if not bases:
+                continue
+            if (conventional := _conventional_base(text, stat, counts, bases, rate_bases, start)) is not None:
+                _settle_counts(text, stat, numerator, conventional)  # 纠错率 over the cases decided, whatever else was counted
                 continue
             agreeing = [b for b in bases if _agrees(text, stat, numerator, b)]
             if not agreeing and not strong and not (

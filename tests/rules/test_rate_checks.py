@@ -121,3 +121,11 @@ def test_measures_stop_at_brackets_slashes_and_figures(read):
     assert measures[(95.0, "%")] == "成功率"
     assert measures[(100.0, "%")] == "村（社区）法律顾问覆盖率"
     assert measures[(99.0, "%")] == "及时受理率"
+
+
+def test_a_rate_is_checked_over_its_conventional_base(read):
+    # 纠错率 is over the cases decided (审结), not over the applications received: 9/60 = 15%, 9/72 = 12.5%
+    right = the_rate(read("全年受理行政复议申请72件，审结60件，其中撤销或确认违法的9件，纠错率15%。"))
+    assert right.consistent is True and right.check.startswith("9/60")
+    wrong = the_rate(read("全年受理行政复议申请72件，审结60件，其中撤销或确认违法的9件，纠错率12.5%。"))
+    assert wrong.consistent is False and wrong.check.startswith("9/60")
