@@ -532,7 +532,9 @@ _RESERVOIR_AREA = re.compile(f"(?P<stem>[{CJK}]{{2,3}}?)库区")
 
 
 _PROVINCE_INITIALS = "京津冀晋蒙辽吉黑沪苏浙皖闽赣鲁豫鄂湘粤桂琼渝川蜀黔滇藏陕甘青宁新港澳"
-_BORDER_TAIL = re.compile("(?:两省区?|三省区?|四省区?)?(?:毗邻地区|交界地区|边界地区|毗邻区域|交界区域|边界区域)")
+_BORDER_TAIL = re.compile("(?:[两三四]省(?:区市|市区|区|市)?)?(?:毗邻地区|交界地区|边界地区|毗邻区域|交界区域|边界区域|(?:毗邻|交界|边界)(?=[、，。；,;]))")
+"""The tail of a border area: 地区 or 区域 after it, or the bare 边界 before a pause (立足粤赣边界、…; 粤赣边界法治协作 keeps
+its initials alone)."""
 _INITIALS = re.compile(f"(?<![{_PROVINCE_INITIALS}])[{_PROVINCE_INITIALS}]{{2,4}}(?![{_PROVINCE_INITIALS}])")
 _SAR_INITIALS = frozenset("港澳")
 """Initials with 港 or 澳 (港澳律师, 粤港澳规则衔接) name Hong Kong and Macau's cooperation, no border area."""

@@ -400,3 +400,10 @@ def test_ports_the_text_goes_to_or_lists_are_places_and_a_generic_port_is_none(r
 def test_a_zone_named_by_the_regions_level_alone_is_the_regions(read):
     found = read("区总工会在区工业集中区建成劳动争议调解室。").found(type_="Place")
     assert "青浦区工业集中区" in found
+
+
+def test_a_border_area_before_a_pause_is_named_with_its_bare_tail(read):
+    reading = read("立足湘黔边界、雪峰山腹地的区位，深化湘黔三省市交界地区法治协作，湘黔边界法治协作成效明显。", region="安化县", city="益阳市")
+    mentions = [c.text for c in reading.candidates if c.rule == "border-area"]
+    assert mentions == ["湘黔边界", "湘黔三省市交界地区", "湘黔"]  # the last one's tail runs into what it qualifies
+    assert {c.canonical for c in reading.candidates if c.rule == "border-area"} == {"湘黔毗邻地区"}
