@@ -19,7 +19,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, PLACEHOLDER, SHARED_HEAD, SIGNERS, Candidate, Context, RelationRecord, alternation, clause_start, first_of, inside, normalise, pause
+from govkg.loaders.rules.base import CJK, HOLDERS, PLACEHOLDER, SETTING_UP, SHARED_HEAD, SIGNERS, Candidate, Context, RelationRecord, alternation, clause_start, first_of, inside, normalise, pause
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.loaders.rules.events import ORGANISED
 from govkg.ontology.terms import Class
@@ -298,6 +298,9 @@ _STANDING_MEETING = re.compile(f"(?:每季度|每半年|每月|每年|定期|轮
 (当年召开联席会议4次 counts meetings, 联席会议制度 is read by its head)."""
 
 
+STANDING_MEETING = "standing-meeting"
+
+
 def standing_meetings(ctx: Context, bodies: Sequence[Candidate]) -> list[Candidate]:
     """Joint meetings held at fixed times, named by the bodies that hold them (三地司法局联席会议制度)."""
     out = []
@@ -307,7 +310,12 @@ def standing_meetings(ctx: Context, bodies: Sequence[Candidate]) -> list[Candida
         if not holders:
             continue  # no one named who meets
         name = normalise(holders[-1].text + match["name"] + "制度")
-        out.append(Candidate(Class.Mechanism, Class.System, name, match.start("name"), match.end("name"), match["name"], "standing-meeting"))
+        # 三地司法局联席会议: each body the words name holds it (the counted bodies are readings of one span)
+        # when the clause sets it up (建立, 确定…): a meeting only held (召开联席会议) is no one's act of setting up
+        set_up = any(verb in ctx.text[opened:match.start()] for verb in SETTING_UP)
+        keys = tuple(dict.fromkeys(b.key for b in holders if (b.start, b.end) == (holders[-1].start, holders[-1].end))) if set_up else ()
+        out.append(Candidate(Class.Mechanism, Class.System, name, match.start("name"), match.end("name"), match["name"], STANDING_MEETING,
+                             attributes={HOLDERS: keys}))
     return out
 
 

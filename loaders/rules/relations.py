@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, LIST_LINKS, PER_PLACE, POINT_PER_PLACE, SHARED_HEAD, SIGNERS, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
+from govkg.loaders.rules.base import CJK, HOLDERS, LIST_LINKS, PER_PLACE, POINT_PER_PLACE, SETTING_UP, SHARED_HEAD, SIGNERS, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
 from govkg.loaders.rules.events import ORGANISED, hosted_before
 from govkg.loaders.rules.places import QUALIFIER
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
@@ -83,6 +83,9 @@ class RelationRule(RuleComponent):
         out += issued_by_relations(ctx, found)
         out += set_up_by_relations(ctx, found, self.vocabulary.relation_verbs[RelationType.ESTABLISHED])
         out += organised_relations(ctx, found)
+        out += [RelationRecord(RelationType.ESTABLISHED, holder, c.key, False, c.start, c.end)  # 三地司法局联席会议制度: its holders'
+                for c in found for holder in c.attributes.get(HOLDERS, ())]
+        out += counted_holders(ctx, found)
         out += scope_relations(ctx, found, self.vocabulary.region_count_words)
         explicit = containment_relations(found)
         explicit += serving_clauses(ctx.text, found, self.vocabulary.serve_cues)
@@ -413,6 +416,24 @@ def _later_agreements(text: str, candidates: Sequence[Candidate], agreement: Can
 def _actors_among(candidates: Sequence[Candidate]) -> list[Candidate]:
     """The readings that can act: bodies, and places that are divisions or zones (a river, a border area never acts)."""
     return [c for c in candidates if c.type in _ACTOR_TYPES and c.rule != "quote" and not (c.type == Class.Place and c.cls == Class.Place)]
+
+
+_COUNTED = "institution-counted"
+
+
+def counted_holders(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:
+    """并建立…三地司法局联席会议制度: a mechanism whose name opens with counted bodies, set up in its clause, is theirs."""
+    text = ctx.text
+    counted = [c for c in candidates if c.rule == _COUNTED]
+    out = []
+    for mechanism in candidates:
+        if mechanism.type != Class.Mechanism or HOLDERS in mechanism.attributes:
+            continue
+        holders = [b for b in counted if b.start == mechanism.start and b.end < mechanism.end]
+        opened = clause_start(text, mechanism.start)
+        if holders and any(verb in text[opened:mechanism.start] for verb in SETTING_UP):
+            out += [RelationRecord(RelationType.ESTABLISHED, b.key, mechanism.key, False, opened, mechanism.end) for b in holders]
+    return out
 
 
 def organised_relations(ctx: Context, candidates: Sequence[Candidate]) -> list[RelationRecord]:

@@ -119,3 +119,11 @@ def test_what_is_set_up_is_the_thing_named_not_the_body_its_name_opens_with(read
     found = read("区司法局联合上海政法学院组建区政府法律顾问专家库，入库专家25名。").triples("ESTABLISHED", implicit=False)
     assert not any(target == "青浦区人民政府" for _, _, target in found)
     assert any(target.endswith("法律顾问专家库") for _, _, target in found)
+
+
+def test_a_standing_meeting_the_counted_bodies_set_up_is_theirs_and_one_they_only_hold_is_not(read):
+    text = "县司法局与桃江县司法局、新化县司法局签订《边界联调协议》，并建立每季度召开一次的三地司法局联席会议制度。"
+    established = {(s, o) for _, s, o in read(text, region="安化县", city="益阳市").triples("ESTABLISHED", implicit=False)}
+    assert {s for s, o in established if o.endswith("联席会议制度")} == {"安化县司法局", "桃江县司法局", "新化县司法局"}
+    held = "县司法局与桃江县司法局、新化县司法局签订《边界联调协议》。三地司法局每季度轮流召开联席会议。"
+    assert not any(o.endswith("联席会议制度") for _, _, o in read(held, region="安化县", city="益阳市").triples("ESTABLISHED", implicit=False))
