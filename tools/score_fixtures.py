@@ -1,12 +1,12 @@
 """Macro scores of the extractor on the fixture groups, per report and per group.
 
 The national fixtures are split as `tests/test_national_scores.py` splits them (dev: tuned on;
-held-out: scored, never tuned on); `unseen`, `unseen2`, `unseen3` and `unseen4` are final test sets
+held-out: scored, never tuned on); `unseen`, `unseen2`, `unseen3`, `unseen4` and `unseen6` are final test sets
 (never tuned on, never read by whoever writes rules); `dev3`, `dev4` and `dev5` tuning sets of fresh reports (rule writers may
 read them; `dev5` was the final set `unseen5` until session 12 promoted it, scored first as `BEFORE.md` in its folder records);
 `yangtze` the older held-out Yangtze Delta reports. A report the recogniser refuses scores zero.
 
-    python tools/score_fixtures.py [dev] [dev2] [dev3] [dev4] [dev5] [held-out] [unseen] [unseen2] [unseen3] [unseen4] [yangtze]
+    python tools/score_fixtures.py [dev] [dev2] [dev3] [dev4] [dev5] [held-out] [unseen] [unseen2] [unseen3] [unseen4] [unseen6] [yangtze]
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ def groups() -> dict[str, list[Path]]:
         "unseen2": _reports(data / "unseen2"),
         "unseen3": _reports(data / "unseen3"),
         "unseen4": _reports(data / "unseen4"),
+        "unseen6": _reports(data / "unseen6"),
         "yangtze": sorted((data / "holdout").glob("*.txt")),
     }
 
