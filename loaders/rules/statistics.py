@@ -7,6 +7,7 @@ the text is read with quoted and 《》 spans masked out.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -406,8 +407,15 @@ def _check_percentages(text: str, found: list[FoundStatistic], rate_bases: dict[
             if not bases:
                 continue
             if (conventional := _conventional_base(text, stat, counts, bases, rate_bases, start)) is not None:
-                _settle_counts(text, stat, numerator, conventional)  # 纠错率 over the cases decided, whatever else was counted
-                continue
+                # 纠错率 over the cases decided, whatever else was counted; its numerator the last count or the sum of the
+                # last few (审结52件，其中维持40件，撤销6件，确认违法2件: 8)
+                parts = [c for c in counts[counts.index(conventional) + 1:] if _same_unit(c.unit, conventional.unit)]
+                sums = [dataclasses.replace(parts[-1], value=sum(c.value for c in parts[k:])) for k in range(len(parts) - 1, -1, -1)]
+                agreeing_sum = next((n for n in sums if _agrees(text, stat, n, conventional)), None)
+                if agreeing_sum is not None or len(parts) == 1:
+                    _settle_counts(text, stat, agreeing_sum or parts[0], conventional)
+                    continue
+                # several counts none of whose sums makes the rate: which ones it counts is unclear; read it as any rate
             agreeing = [b for b in bases if _agrees(text, stat, numerator, b)]
             if not agreeing and not strong and not (
                     agreeing_only and pieces and any(_introduces(text, b, numerator, pieces[-1]) for b in bases)):

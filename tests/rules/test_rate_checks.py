@@ -129,3 +129,12 @@ def test_a_rate_is_checked_over_its_conventional_base(read):
     assert right.consistent is True and right.check.startswith("9/60")
     wrong = the_rate(read("全年受理行政复议申请72件，审结60件，其中撤销或确认违法的9件，纠错率12.5%。"))
     assert wrong.consistent is False and wrong.check.startswith("9/60")
+
+
+def test_a_rate_over_its_conventional_base_may_sum_the_counts_listed_after_it(read):
+    # 撤销5 + 确认违法3 = 8 of the 64 decided: 12.5%, not 3/64 or 8/80
+    summed = the_rate(read("全年受理行政复议申请80件，审结64件，其中维持50件，撤销5件，确认违法3件，纠错率12.5%。"))
+    assert summed.consistent is True and summed.check.startswith("8/64")
+    # several counts none of whose sums makes the rate: which of them it counts is unclear, so no verdict
+    unclear = the_rate(read("全年受理行政复议申请80件，审结64件，其中维持50件，撤销5件，确认违法3件，纠错率14.5%。"))
+    assert unclear.consistent is None
