@@ -51,6 +51,8 @@ _PARTY_GROUP = "党组"
 _LIST_LINKS = "、和及"
 """What carries an owner over to the next body (区法院、司法局); not 与, which names partners of their own."""
 _HEADS_NEEDING_A_BODY = ("委员会", "局", "厅", "委办", "办公室", "中心", "所", "大队", "支队")
+_NAMED_AS_WRITTEN = ("学校",)
+"""Heads of bodies named as written after a place's short form (鹤岗师范高等专科学校), not after its full name."""
 _SUB_BODY_FORBIDDEN = re.compile("[及和与、的在]|分别|政府|局|院|全年|现有|审查|联合|会同|协同|配合|聘请|邀请|组织|开展|召开|指导|推动|牵头")
 _BOUNDARY = set("，。；：、！？,;:!?\n（）() \u3000与和及同由经在向对并")
 """What may stand before a name that no place opens (华南理工大学法学院, 佛山仲裁委员会)."""
@@ -248,7 +250,10 @@ class BodyRule(RuleComponent):
                     # 南京市江宁区司法局: the body of 江宁区, written with its city in front
                     parent = ending_at.get(place.start)
                     start = parent.start if parent and parent.canonical in {p.name for p in ctx.gazetteer.chain(place.canonical)[1:]} else place.start
-                    out.append(self._body(made[0], made[1], start, match.end(), text, "institution-full", place.canonical))
+                    canonical = made[1]
+                    if match["head"] in _NAMED_AS_WRITTEN and place.text != place.canonical and not match["body"].startswith(("第", "实验")):
+                        canonical = text[start:match.end()]  # 鹤岗师范高等专科学校: a school's name as written, its city's short form and all
+                    out.append(self._body(made[0], canonical, start, match.end(), text, "institution-full", place.canonical))
                     out.extend(self._sharing_head(owner_places[:index], place, match, text))
         covered = [(c.start, c.end) for c in out]
         # 三县区司法局: the count's 县 and 区 own no body (the counted rule reads it)

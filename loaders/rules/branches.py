@@ -315,9 +315,15 @@ class BranchRule(RuleComponent):
         new: list[Candidate] = []
         out: list[RelationRecord] = []
         bodies = [c for c in earlier if c.type == Class.Institution]
-        for body in bodies:
-            unit = self._unit.match(shadow, body.end)
-            if not unit or shadow.endswith(("在", "依托"), 0, body.start):  # 在/依托县政务服务中心设立: where, not who
+        owners = [(body, body.end) for body in bodies if not shadow.endswith(("在", "依托"), 0, body.start)]  # 在/依托X设立: where, not who
+        opening = {b.start: b for b in bodies}
+        for pause_ in re.finditer("[，,](?=在)", shadow):  # A与B签署协议，在X镇设立…审判点: the body opening the clause before sets it up
+            opener = opening.get(clause_start(shadow, pause_.start()))
+            if opener is not None:
+                owners.append((opener, pause_.end()))
+        for body, position in owners:
+            unit = self._unit.match(shadow, position)
+            if not unit or position != body.end and not unit["prep"]:
                 continue
             if any(c.replaces and (c.start, c.end) == unit.span("name") for c in earlier):
                 continue  # a point (法律服务工作站) its own rule has read

@@ -101,8 +101,8 @@ class PlaceRule(RuleComponent):
 
     def prepare(self) -> None:
         self._after_village = re.compile(f"[^{CJK}]|[和及与的等]|{alternation(_VILLAGE_BODIES + _VILLAGE_VERBS)}")
-        heads = alternation([h[0] for h in self.vocabulary.institution_heads] + ["委", "仲裁委员会"])
-        self._body_after = re.compile(f"[^的{_NOT_CJK}]{{0,4}}?(?:{heads})")
+        heads = alternation([h[0] for h in self.vocabulary.institution_heads] + ["委", "仲裁委员会", "大学", "学院"])
+        self._body_after = re.compile(f"[^的{_NOT_CJK}]{{0,6}}?(?:{heads})")
         self._village = re.compile(f"[{CJK}]{{2,4}}?(?:{alternation(self.vocabulary.village_suffixes)})")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:

@@ -118,3 +118,11 @@ def test_a_courts_unit_named_by_a_quote_is_the_courts_in_the_place_named(read):
     # a quoted name with no unit head after it is no unit of the court
     r = read("区人民法院设立“稻香”品牌，打造审判特色。")
     assert not r.found("unit-of-body")
+
+
+def test_a_unit_set_up_in_the_clause_after_its_body_signs_is_that_bodys(read):
+    reading = read("县人民法院与县林业局签署协作协议，在东坪镇设立森林生态巡回审判点，全年巡回审理案件20件。", region="安化县", city="益阳市")
+    unit = "安化县人民法院森林生态巡回审判点"
+    assert unit in reading.found(type_="Institution")
+    assert ("ESTABLISHED", "安化县人民法院", unit) in reading.triples(implicit=False)
+    assert ("LOCATED_IN", unit, "安化县东坪镇") in reading.triples()
