@@ -33,9 +33,9 @@ _LOCAL = (Class.Township, Class.Village)
 """Places whose units are their own (a town's centre), not the reporting region's."""
 _SUB_UNIT_VERB = "下设"
 """A centre 下设 its own sub-units: each is PART_OF it."""
-_SUB_UNIT_VERBS = (_SUB_UNIT_VERB, "内设")
-_SUB_UNIT = re.compile(f"[{CJK}]{{2,10}}?(?:室|站|窗口|分中心)")
-"""An item of a list of sub-units (法律咨询室, 法律援助工作站, 综合受理窗口)."""
+_SUB_UNIT_VERBS = (_SUB_UNIT_VERB, "内设", "设有", "分设")
+_SUB_UNIT = re.compile(f"[{CJK}]{{2,10}}?(?:室|站|分中心)")
+"""An item of a list of sub-units (法律咨询室, 法律援助工作站); a window (综合受理窗口) is a service, no unit."""
 _LEADING_VERBS = ("推动", "推进", "深化", "加强", "完善", "健全", "指导", "支持", "探索", "规范", "提升", "实现", "依托", "共建")
 """Verbs a clause may open with before a kind of unit (推动联合调解室规范运行): no unit's name starts with one."""
 _KINDS = ("联合", "专业", "行业", "专职")

@@ -259,3 +259,10 @@ def test_a_unit_two_bodies_build_at_a_station_is_in_the_station():
 def test_where_a_body_acts_is_no_part_of_a_station_s_name():
     r = extract("县公安局分别在东坪派出所和梅城派出所设立警调联动室。", region="安化县")
     assert not any("分别" in n or "在" in n for n in r.names)
+
+
+def test_a_centre_that_has_rooms_lists_its_sub_units_but_no_window():
+    r = extract("县公共法律服务中心设有法律援助工作室和人民调解室，全年接待群众3200人次。", region="安化县")
+    centre = "安化县公共法律服务中心"
+    assert {("PART_OF", centre + "法律援助工作室", centre), ("PART_OF", centre + "人民调解室", centre)} <= r.relations()
+    assert not any(n.endswith("窗口") for n in extract("县公共法律服务中心设有综合受理窗口，全年受理1200件。", region="安化县").names)
