@@ -28,6 +28,10 @@ _TITLE = re.compile(
 )
 """A title of the genre, whatever its shape: 2024年XX区法治政府建设情况报告, XX区人民政府关于2024年度法治政府建设
 情况的报告, XX区司法局2024年度法治政府建设工作报告, 中共XX县委 XX县人民政府关于…的报告."""
+_RUN_ON_TITLE = re.compile(
+    rf"^(?P<title>[^。；！？，,：:>›»|]{{0,48}}?{_GENRE}[^。；！？，,：:>›»|]{{0,24}}?报告)\s*(?={_YEAR}\s*年[^度]|[\u4e00-\u9fff、]{{2,30}}[，,])"
+)
+"""A title run into the body that follows it on one line (XX县2024年法治政府建设情况报告2024年，XX县坚持…)."""
 _SITUATION_TITLE = re.compile(
     rf"^(?P<title>[^。；！？>›»|，,]{{0,30}}?{_YEAR}\s*年度?[^。；！？>›»|，,]{{0,24}}?{_GENRE}(?:工作)?(?:开展)?情况)$"
 )
@@ -257,6 +261,9 @@ def _title_in_text(text: str) -> str | None:
     lines = [line for line in lines if line][:60]
     found_titles = []
     for index, line in enumerate(lines):
+        run_on = _RUN_ON_TITLE.match(line) if index < 3 and not (len(line) <= 80 and _is_title_line(line)) else None
+        if run_on and _names_its_region(run_on.group("title")):
+            return _clean_title(run_on.group("title"))  # a page that lost the line break after its title
         if len(line) <= 80 and _is_title_line(line) and not line.startswith(("现将", "审议", "印发")):
             previous = lines[index - 1] if index else ""
             if len(previous) <= 40 and _JOINT_HEAD.fullmatch(previous):

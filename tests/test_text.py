@@ -349,3 +349,17 @@ def test_a_summary_in_another_language_is_refused():
             + "In 2024, the city government advanced the rule of law in government and reported on its work. " * 8)
     with pytest.raises(InputError, match="mostly not Chinese"):
         parse_report(text, "page.txt")
+
+
+@pytest.mark.parametrize("opening, title", [
+    ("安化县2024年法治政府建设情况报告2024年，安化县坚持以习近平法治思想为指导，", "安化县2024年法治政府建设情况报告"),
+    ("安化县人民政府关于2024年度法治政府建设情况的报告 县委、县政府高度重视法治政府建设，", "安化县人民政府关于2024年度法治政府建设情况的报告"),
+])
+def test_a_title_run_into_the_body_on_one_line_is_the_title(opening, title):
+    meta = parse_report(opening + "县司法局与桃江县司法局签订《资水流域协作协议》。\n全年办理行政复议案件30件。\n", "page.txt").meta
+    assert (meta.title, meta.region, meta.year) == (title, "安化县", 2024)
+
+
+def test_a_news_item_whose_headline_runs_into_its_text_is_still_refused():
+    with pytest.raises(InputError, match="not a rule-of-law government report"):
+        parse_report("区司法局召开法治政府建设推进会12月2日，区司法局召开推进会，部署工作。\n", "note.txt")
