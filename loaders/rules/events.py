@@ -186,6 +186,8 @@ class EventRule(RuleComponent):
             end = min(_pause_past_glosses(shadow, start), start + longest)
             if any(start < k < end for k in organiser_at):
                 continue  # the verb governs the people who act, and the event is read after the nested verb
+            while (again := self._organising.match(shadow, start) or self._subject_organising.match(shadow, start)) is not None:
+                start = again.end()  # 牵头组织开展…培训班: the event follows the last of the verbs
             if shadow.startswith(_PERFECTIVE, start):
                 start += len(_PERFECTIVE)  # 举办了…论坛
             elif shadow.startswith(_OF, start) and (_BY.search(shadow, clause_start(shadow, verb.start()), verb.start())

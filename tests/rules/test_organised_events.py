@@ -214,3 +214,8 @@ def test_the_whole_city_in_a_countys_report_is_its_prefecture():
 def test_the_whole_county_stays_the_county():
     r = read("县司法局组织开展全县人民调解员素能提升班，培训调解员260人。", region="安化县")
     assert r.names.get("安化县人民调解员素能提升班") == "Event"
+
+
+def test_an_event_after_several_organising_verbs_starts_after_the_last():
+    r = read("县司法局牵头组织开展全县行政执法人员综合法律知识培训班3期，培训680人次。", region="安化县")
+    assert ("ORGANIZED", "安化县司法局", "安化县行政执法人员综合法律知识培训班") in r.relations()

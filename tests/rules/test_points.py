@@ -96,3 +96,9 @@ def test_a_point_set_up_in_a_zone_named_after_a_place_opening_with_a_link_word_i
     reading = read("县工商联、县司法局在和平县产业转移工业园设立企业服务点。", region="和平县", city="河源市")
     assert ("LOCATED_IN", "和平县产业转移工业园企业服务点", "和平县产业转移工业园") in reading.triples()
     assert "产业转移工业园" not in reading.found(type_="Place")
+
+
+def test_points_added_and_then_placed_one_by_one(read):
+    reading = read("新增政策法规咨询联系点3个，分别设在东坪镇、梅城镇和江南镇。", region="安化县", city="益阳市")
+    located = {o for t, s, o in reading.triples("LOCATED_IN") if s.endswith("政策法规咨询联系点")}
+    assert located == {"安化县东坪镇", "安化县梅城镇", "安化县江南镇"}
