@@ -107,7 +107,10 @@ def qualify(candidates: Sequence[Candidate], region: str, joint: frozenset[str] 
         elif c.canonical.startswith(region) or gazetteer.names_a_place(c.canonical, region):
             out.append(c)
         else:
-            qualified = region + c.canonical.removeprefix("区级").removeprefix("县级")
+            name = c.canonical.removeprefix("区级").removeprefix("县级")
+            if name.startswith(region[-1]) and len(name) > 3:
+                name = name[1:]  # 县法治政府建设领导小组 in a county's report: the county's, its 县 written once
+            qualified = region + name
             renamed[c.canonical] = qualified
             out.append(replace(c, canonical=qualified))
     return out, renamed

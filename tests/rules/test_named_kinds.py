@@ -23,3 +23,4 @@ def test_a_joint_meeting_held_at_fixed_times_is_a_standing_mechanism(read):
     counted = "青浦区司法局与吴江区司法局、嘉善县司法局签订协议，三地司法局当年召开联席会议4次。"
     assert not [c for c in read(counted).standing if c.rule == "standing-meeting"]
     assert not [c for c in read("定期召开联席会议，研究重大事项。").standing if c.rule == "standing-meeting"]
+
