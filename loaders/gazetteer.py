@@ -84,6 +84,9 @@ class Place(NamedTuple):
         return LEVEL_CLASS.get(self.level, Class.Place)
 
 
+_SCOPE_VERBS = ("覆盖", "涵盖", "包括", "辐射")
+"""Verbs a list of towns may follow (协议覆盖东坪、梅城等6个乡镇)."""
+
 class Gazetteer:
     """Look-ups over places: by name or alias (resolved in context), parent chains, provinces, zones."""
 
@@ -330,7 +333,8 @@ class Gazetteer:
         stems = self._stems_near(region)
         out = []
         for start, end, stem in _longest(automaton_of(tuple(sorted(stems))), text):
-            if (start == 0 or text[start - 1] in "、，,以在和及与对（( \n\t") and text[end:end + 1] in ("、", "，", ",", "和", "及", "等"):
+            if (start == 0 or text[start - 1] in "、，,以在和及与对（( \n\t" or text.endswith(_SCOPE_VERBS, 0, start)) \
+                    and text[end:end + 1] in ("、", "，", ",", "和", "及", "等"):
                 out.append((start, end, stems[stem]))
         return out
 

@@ -186,3 +186,9 @@ def test_a_section_whose_river_ends_before_a_generic_character():
 def test_a_scope_of_common_words_names_no_water():
     r = read("协作范围覆盖城乡饮用水和生活污水。", region="安化县")
     assert not {n for n, t in r.names.items() if t == "Place" and n.endswith("水")}
+
+
+def test_towns_written_without_their_suffix_after_covers_are_covered():
+    r = read("县司法局与石门县司法局签订《湘鄂边界矛盾纠纷联调协议》，协议覆盖东坪、梅城等6个乡镇。", region="安化县")
+    covered = {o for t, s, o in r.relations() if t == "COVERS"}
+    assert {"安化县东坪镇", "安化县梅城镇"} <= covered
