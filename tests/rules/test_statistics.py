@@ -45,3 +45,8 @@ def test_figures_typeset_with_a_space_before_their_unit_read_as_the_others(read)
 
 def test_an_ordinal_or_a_year_typeset_with_spaces_is_still_no_figure(read):
     assert {(s.value, s.unit) for s in read("第 3 次会议审议通过，2024 年印发《要点》。").statistics} == set()
+
+
+def test_measures_lose_the_verbs_that_link_or_open_them(read):
+    measures = {s.measure for s in read("一审行政诉讼案件败诉率降至3.2%，全县共有人民调解委员会312个。", region="安化县", city="益阳市").statistics}
+    assert measures == {"一审行政诉讼案件败诉率", "人民调解委员会"}
