@@ -607,6 +607,7 @@ _SERVING_CLAUSE = re.compile("(?:重点|主要|专门|就近)?服务(?!保障|�
 _ZONE_WORDS = ("经济开发区", "经济技术开发区", "高新技术产业开发区", "开发区", "高新区", "产业园区", "工业园区", "产业园", "工业园",
                "工业集中区", "产业集聚区", "示范区", "合作区", "自贸区", "园区")
 """Generic words a serving clause uses for a zone named before it (…在郯城经济开发区设立工作站，重点服务开发区内的企业)."""
+_ANY_ZONE = "园区"
 
 
 def served_places(text: str, candidates: Sequence[Candidate]) -> list[RelationRecord]:
@@ -630,7 +631,8 @@ def served_places(text: str, candidates: Sequence[Candidate]) -> list[RelationRe
         served = [p for p in served if p.end not in {o.start for o in served}]  # 高陂镇工业集中区 read as two: the zone
         if not served:
             word = next((w for w in _ZONE_WORDS if text.startswith(w, match.end())), None)
-            served = [p for p in places if previous <= p.start and p.end <= unit.start and word and p.text.endswith(word)]
+            kinds = _ZONE_WORDS if word == _ANY_ZONE else (word,) if word else ()  # 园区 calls any zone by its kind
+            served = [p for p in places if previous <= p.start and p.end <= unit.start and kinds and p.text.endswith(kinds)]
         out += [RelationRecord(RelationType.SERVES, c.key, p.key, False, c.start, p.end) for c in servers for p in served]
     return out
 
