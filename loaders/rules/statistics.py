@@ -89,14 +89,14 @@ class FigureReader:
     def __init__(self, vocabulary: StatisticsVocabulary) -> None:
         self.vocabulary = vocabulary
         v = vocabulary
-        multipliers = f"(?:{alternation(v.unit_multipliers)})?"
         # It opens with a lookahead on the characters a figure can start with, so that the
         # regex engine passes over the other positions at once. A figure typeset with a space
         # before its unit (18 次, as PDFs and Word files often give it) is the same figure.
         self._figure = re.compile(
             f"(?=[{re.escape(''.join(sorted({w[0] for w in v.approximation_before})))}\\d两二三四五六七八九十])"
             f"(?P<before>{alternation(v.approximation_before)})?"
-            f"(?:(?P<num>(?<![\\d.*+×第/\\-])(?<!第 )\\d+(?:\\.\\d+)?)(?P<after>{alternation(v.approximation_after)})?[ \\u00a0]?(?P<unit>{multipliers}(?:{alternation(v.units)}))"
+            f"(?:(?P<num>(?<![\\d.*+×第/\\-])(?<!第 )\\d+(?:\\.\\d+)?)(?P<after>{alternation(v.approximation_after)})?[ \\u00a0]?"
+            f"(?P<multiplier>{alternation(v.unit_multipliers)})?(?P<past>{alternation(v.approximation_after)})?(?P<unit>{alternation(v.units)})"
             f"|(?P<cn>(?<![第{CJK}])[两二三四五六七八九十]{{1,3}}|(?<=[在设立新增共有达])[两二三四五六七八九十]{{1,3}}"
             f"|(?<=[{re.escape(''.join(sorted({w[-1] for w in v.approximation_before})))}])[一两二三四五六七八九]?[十百千])(?P<cnunit>{alternation(v.chinese_numeral_units)})"
             f"|(?<![\\d.])(?P<zero>0)(?P<outcome>{alternation(v.zero_outcomes)}))"
@@ -122,7 +122,7 @@ class FigureReader:
         for match in self._figure.finditer(shadow):
             if match["num"] is not None:
                 value = float(match["num"])
-                unit = match["unit"]
+                unit = (match["multiplier"] or "") + match["unit"]  # 1.2万余人次: 万人次, approximate
                 number_start = match.start("num")
             elif match["cn"] is not None:
                 parsed = chinese_number(match["cn"])
@@ -131,7 +131,7 @@ class FigureReader:
                 value, unit, number_start = float(parsed), match["cnunit"], match.start("cn")
             else:
                 value, unit, number_start = 0.0, "件", match.start("zero")
-            approximate = bool(match["before"] or match["after"])
+            approximate = bool(match["before"] or match["after"] or match["past"])
             start, end = match.start(), match.end()
             if match["zero"] is not None:
                 measure_before, lead = self._preceding(text, shadow, start)

@@ -50,3 +50,8 @@ def test_an_ordinal_or_a_year_typeset_with_spaces_is_still_no_figure(read):
 def test_measures_lose_the_verbs_that_link_or_open_them(read):
     measures = {s.measure for s in read("一审行政诉讼案件败诉率降至3.2%，全县共有人民调解委员会312个。", region="安化县", city="益阳市").statistics}
     assert measures == {"一审行政诉讼案件败诉率", "人民调解委员会"}
+
+
+def test_figures_in_ten_thousands_with_more_than_and_points_and_working_days(read):
+    found = {(s.value, s.unit, s.approximate) for s in read("接待群众1.2万余人次，满意度提高2个百分点，办理时限压缩至3个工作日。", region="安化县", city="益阳市").statistics}
+    assert found == {(1.2, "万人次", True), (2.0, "个百分点", False), (3.0, "个工作日", False)}
