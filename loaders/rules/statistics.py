@@ -24,6 +24,8 @@ _WORDS_WITH_STOPS = ("和解", "和谐", "及时", "对接", "对象")
 _STOP = set("，。；：、！？,;:!?\n的对将在向把被由与和及%％/")
 _FOLLOWING = re.compile(f"(?:(?![{re.escape(''.join(sorted(_STOP)))}])[{CJK}]){{0,14}}")  # a run of CJK to the first stop
 _YEAR = re.compile(r"\d{4}年度?")
+_LINKED_BY_STOPS = ("均保持在", "保持在", "稳定在", "均在", "在")
+"""Links between a measure and its figure that hold a stop character (满意度均在95%以上)."""
 _FRAGMENT = re.compile(f"(?:(?!{'|'.join(_WORDS_WITH_STOPS)})(?:[年月日度底末内初]+|[的和及与并且均]))+(?=[\u4e00-\u9fff])")
 """What a measure never opens with: the tail of a date (年, 月底) or a joining word."""
 _STATEMENT_ENDS = "。\n"
@@ -183,6 +185,9 @@ class FigureReader:
 
     def _preceding(self, text: str, shadow: str, position: int) -> tuple[str, int]:
         """The measure written before a figure, and how many characters it spans."""
+        end = position
+        linked = next((w for w in _LINKED_BY_STOPS if shadow.endswith(w, 0, position)), "")
+        position -= len(linked)  # 满意度均在95%以上: 在 stops a scan, yet here it only links the measure to its figure
         k = position
         while k > 0 and position - k < 24 and (shadow[k - 1] not in _STOP or text[k - 1] in "()（）" or text[k - 1:k + 1] in _WORDS_WITH_STOPS) \
                 and not shadow[k - 1].isdigit():
@@ -206,7 +211,7 @@ class FigureReader:
         measure = self._linking.sub("", segment[begin:].rstrip(" \u00a0\u3000"))  # 专题学习 18 次: typeset with spaces
         if len(measure) < 2 or measure in ("比例", "占比") or re.fullmatch(".率", measure) and measure[0] in "的为达":
             measure = measure if len(measure) >= 2 else ""
-        return measure, len(segment) - begin
+        return measure, len(segment) - begin + end - position
 
 
 @Language.factory("govkg_statistics", assigns=["doc._.govkg_statistics"], requires=[], default_config={})

@@ -55,3 +55,8 @@ def test_measures_lose_the_verbs_that_link_or_open_them(read):
 def test_figures_in_ten_thousands_with_more_than_and_points_and_working_days(read):
     found = {(s.value, s.unit, s.approximate) for s in read("接待群众1.2万余人次，满意度提高2个百分点，办理时限压缩至3个工作日。", region="安化县", city="益阳市").statistics}
     assert found == {(1.2, "万人次", True), (2.0, "个百分点", False), (3.0, "个工作日", False)}
+
+
+def test_a_measure_linked_to_its_figure_by_zai_is_read(read):
+    measures = {s.measure for s in read("行政复议案件办结率达98%以上，群众满意度均在95%以上。", region="安化县", city="益阳市").statistics}
+    assert measures == {"行政复议案件办结率", "群众满意度"}
