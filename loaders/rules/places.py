@@ -72,13 +72,11 @@ _COUNTED_AFTER = re.compile("[\\d一二两三四五六七八九十百]+[个家�
 _JOINING = set("在与和及、的对向为是把将从于同")
 
 
-_LAW_ENDS = ("条例", "办法", "规定", "细则", "决定", "若干规定")
-_LAW = re.compile(f"[^》〉，。；\n]{{1,40}}?(?:{alternation(_LAW_ENDS)})(?:[（(][^）)》]{{1,10}}[）)])?[》〉]")
 
 
 def _opens_a_law(text: str, start: int, place: Place) -> bool:
-    """Whether a division opens the title of a law or regulation (《广东省优化营商环境条例》): it only says who made it."""
-    return start > 0 and text[start - 1] in "《〈" and not place.is_feature and not place.is_zone and _LAW.match(text, start) is not None
+    """Whether a division opens the title of a document (《广东省优化营商环境条例》, 《安化县…清单》): it only says whose it is."""
+    return start > 0 and text[start - 1] in "《〈" and not place.is_feature and not place.is_zone
 
 
 def _inside_a_longer_name(text: str, start: int) -> bool:

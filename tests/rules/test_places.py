@@ -407,3 +407,8 @@ def test_a_border_area_before_a_pause_is_named_with_its_bare_tail(read):
     mentions = [c.text for c in reading.candidates if c.rule == "border-area"]
     assert mentions == ["湘黔边界", "湘黔三省市交界地区", "湘黔"]  # the last one's tail runs into what it qualifies
     assert {c.canonical for c in reading.candidates if c.rule == "border-area"} == {"湘黔毗邻地区"}
+
+
+def test_a_division_opening_any_documents_title_only_says_whose_it_is(read):
+    reading = read("县市场监督管理局制定《安化县市场监管领域轻微违法行为不予处罚清单》。", region="安化县", city="益阳市")
+    assert all(c.attributes.get("qualifier") for c in reading.candidates if c.type == "Place" and c.canonical == "安化县")
