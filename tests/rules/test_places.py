@@ -411,4 +411,5 @@ def test_a_border_area_before_a_pause_is_named_with_its_bare_tail(read):
 
 def test_a_division_opening_any_documents_title_only_says_whose_it_is(read):
     reading = read("县市场监督管理局制定《安化县市场监管领域轻微违法行为不予处罚清单》。", region="安化县", city="益阳市")
-    assert all(c.attributes.get("qualifier") for c in reading.candidates if c.type == "Place" and c.canonical == "安化县")
+    places = [c for c in reading.candidates if c.type == "Place" and c.canonical == "安化县"]
+    assert places and all(c.attributes.get("qualifier") for c in places)
