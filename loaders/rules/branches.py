@@ -49,7 +49,7 @@ _COUNTER_POINTS = ("咨询服务点",)
 """A counter by another name (行政复议咨询服务点): a window of the host, not a point of the points family."""
 _BUILT = ("建成",)
 """Verbs a body builds a unit with at a host (依托皇都村鼓楼建成…调解工作室): only with the host read."""
-_COURT_UNIT_HEADS = ("巡回审判点", "审判点")
+_COURT_UNIT_HEADS = ("巡回审判点", "审判点", "诉讼服务站", "诉讼服务点")
 """Heads of the units of a court or arbitration body a quote may name (设立“桃乡”巡回审判点): the body's unit, not a quote."""
 _HOSTED_BY = "依托"
 _JOINTLY = ("共建",)
@@ -334,7 +334,8 @@ class BranchRule(RuleComponent):
                 # or a court's unit (“桃乡”巡回审判点) after it
                 continue
             name = written if written.startswith(body.canonical) else body.canonical + written
-            mediation = any(cue in written for cue in self.vocabulary.mediation_cues)
+            # a court's unit is the court's office whatever it handles (涉企纠纷诉讼服务站, 纠纷巡回审判点)
+            mediation = any(cue in written for cue in self.vocabulary.mediation_cues) and not written.endswith(_COURT_UNIT_HEADS)
             type_, cls = (Class.MediationCentre, Class.MediationBranch) if mediation else (Class.Institution, Class.Office)
             hosts = [h for h in earlier if unit["where"] and h.type in (*_HOSTS, Class.MediationCentre) and unit.start("where") <= h.start and h.end <= unit.end("where")]
             if unit["verb"] in _JOINTLY and not unit["prep"]:

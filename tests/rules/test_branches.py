@@ -126,3 +126,9 @@ def test_a_unit_set_up_in_the_clause_after_its_body_signs_is_that_bodys(read):
     assert unit in reading.found(type_="Institution")
     assert ("ESTABLISHED", "安化县人民法院", unit) in reading.triples(implicit=False)
     assert ("LOCATED_IN", unit, "安化县东坪镇") in reading.triples()
+
+
+def test_a_courts_unit_is_its_office_whatever_disputes_it_handles(read):
+    reading = read("县人民法院在县经济开发区设立涉企纠纷诉讼服务站，全年调解涉企纠纷60件。", region="安化县", city="益阳市")
+    units = {c.canonical: c.type for c in reading.standing if c.canonical.endswith("诉讼服务站")}
+    assert units == {"安化县人民法院涉企纠纷诉讼服务站": "Institution"}
