@@ -342,7 +342,10 @@ class BranchRule(RuleComponent):
                 continue  # A与B共建Y: the partners' joint unit, no one body's (在X共建Y: the unit at X)
             if not hosts and (unit["verb"] in _BUILT or unit["prep"] == _HOSTED_BY):
                 continue  # 依托县工商业联合会建成…: a host no rule read names no unit of the body
-            if mediation and hosts:
+            point = written.endswith(self.vocabulary.observation_heads) and hosts and hosts[-1].type == Class.Institution and hosts[-1] is not body
+            if point:  # 法律援助中心在县残疾人联合会设立残疾人法律援助工作站: a point of the points family, named by its host
+                type_, cls = Class.ObservationPoint, Class.ObservationPoint
+            if (mediation or point) and hosts:
                 # 县司法局与积石山县司法局在官亭镇共同设立…调解室: a unit of the place, whoever of the partners is named last;
                 # 在县矛盾纠纷调处化解中心设立…调解工作室: the host's
                 name = (in_place(ctx, hosts[-1].canonical) if hosts[-1].type == Class.Place else hosts[-1].canonical) + written

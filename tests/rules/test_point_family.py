@@ -94,3 +94,11 @@ def test_a_procuratorates_observation_station_and_an_enterprise_service_post_are
     assert ("ESTABLISHED", "青浦区人民检察院", station) in reading.triples(implicit=False)
     assert ("LOCATED_IN", station, "金泽镇") in reading.triples(implicit=False)
     assert points[post].cls == "EnterpriseServicePoint"
+
+
+def test_a_legal_aid_station_set_up_in_an_association_is_a_point_there(read):
+    reading = read("县法律援助中心在县残疾人联合会设立残疾人法律援助工作站。", region="安化县", city="益阳市")
+    points = [c.canonical for c in reading.standing if c.type == "ObservationPoint"]
+    assert len(points) == 1
+    assert ("LOCATED_IN", points[0], "安化县残疾人联合会") in reading.triples()
+    assert ("ESTABLISHED", "安化县法律援助中心", points[0]) in reading.triples(implicit=False)
