@@ -92,6 +92,18 @@ FULL_TEXT_INDEX = "entity_names"
 FULL_TEXT_ANALYZER = "cjk"
 """Lucene's CJK analyzer, shipped with Neo4j: bigrams of Chinese characters, so a fragment matches inside a name."""
 
+FULL_TEXT_CONFIG: dict[str, object] = {"fulltext.analyzer": FULL_TEXT_ANALYZER, "fulltext.eventually_consistent": True}
+"""The index's ``indexConfig``. Eventually consistent: commits queue the index's updates for a
+server thread instead of applying them to Lucene themselves (two thirds of a one-report commit
+was that work), and a load awaits the queue once at its end (:data:`AWAIT_FULL_TEXT`), so
+``find`` right after a load sees every name it loaded."""
+
+AWAIT_FULL_TEXT = "CALL db.index.fulltext.awaitEventuallyConsistentIndexRefresh()"
+"""Wait until the eventually consistent full-text indexes hold every committed change."""
+
+FULL_TEXT_OPTIONS = "SHOW FULLTEXT INDEXES YIELD name, options WHERE name = $name RETURN options.indexConfig AS config"
+"""The ``indexConfig`` of the full-text index named ``$name`` (no row: there is none)."""
+
 
 def full_text_index_statement() -> str:
     """``CREATE FULLTEXT INDEX`` over ``name`` and ``aliases`` of every entity label (not reports or statistics)."""
@@ -100,10 +112,20 @@ def full_text_index_statement() -> str:
         f"`{label(schema.classes[top].cypher_name)}`" for top in schema.top_classes if top not in ("Report", "Statistic")
     )
     name, aliases = property_name("name"), property_name("aliases")
+    config = ", ".join(f"`{key}`: {_literal(value)}" for key, value in FULL_TEXT_CONFIG.items())
     return (
         f"CREATE FULLTEXT INDEX {FULL_TEXT_INDEX} IF NOT EXISTS FOR (n:{labels}) ON EACH [n.`{name}`, n.`{aliases}`] "
-        f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{FULL_TEXT_ANALYZER}'}}}}"
+        f"OPTIONS {{indexConfig: {{{config}}}}}"
     )
+
+
+def drop_full_text_index_statement() -> str:
+    """Drop the full-text index (an older database's, made with another configuration)."""
+    return f"DROP INDEX {FULL_TEXT_INDEX} IF EXISTS"
+
+
+def _literal(value: object) -> str:
+    return ("true" if value else "false") if isinstance(value, bool) else f"'{value}'"
 
 
 @lru_cache(maxsize=2)

@@ -180,15 +180,33 @@ class Neo4jStore:
         """Create the IRI uniqueness constraints and name indexes MERGE relies on.
 
         Idempotent (``IF NOT EXISTS``, safe when several loads start at once); waits
-        until the indexes are online so the first load already uses them.
+        until the indexes are online so the first load already uses them. A full-text index
+        made with another configuration (a database from before the index was eventually
+        consistent) is dropped and made again, which indexes the names already loaded anew.
         """
         try:
             for statement in cypher.schema_statements():
                 self._schema_statement(statement)
+            if not self._full_text_index_current():
+                self._schema_statement(cypher.drop_full_text_index_statement())
+                self._schema_statement(cypher.full_text_index_statement())
             self._driver.execute_query("CALL db.awaitIndexes(300)", database_=self._conn.database)
         except (Neo4jError, DriverError, OSError) as error:
             raise self._error("could not create the schema", error) from error
         self._schema_ready = True
+
+    def _full_text_index_current(self) -> bool:
+        records, _, _ = self._driver.execute_query(cypher.FULL_TEXT_OPTIONS, name=cypher.FULL_TEXT_INDEX,
+                                                   database_=self._conn.database)
+        config = records[0]["config"] if records else {}
+        return all(config.get(key) == value for key, value in cypher.FULL_TEXT_CONFIG.items())
+
+    def _await_full_text(self) -> None:
+        """Return once the full-text index holds every committed name (it is updated after commit)."""
+        try:
+            self._driver.execute_query(cypher.AWAIT_FULL_TEXT, database_=self._conn.database)
+        except (Neo4jError, DriverError, OSError) as error:
+            raise self._error("waiting for the full-text index failed (the reports are loaded)", error) from error
 
     def _schema_statement(self, statement: str) -> None:
         for attempt in range(5):
@@ -213,7 +231,8 @@ class Neo4jStore:
         Locks the reports' nodes, takes the reports off everything they stated before,
         merges the new rows, then deletes what no report states any more. Other reports'
         facts stay. The result is the graph that loading the reports one after another
-        would leave, also while other processes load overlapping reports.
+        would leave, also while other processes load overlapping reports. Returns once the
+        full-text index (updated after the commit) holds the names loaded.
 
         Args:
             extractions: The reports' extractions, each report id at most once.
@@ -226,7 +245,9 @@ class Neo4jStore:
         """
         if batch_size < 1:
             raise StoreError(f"batch_size must be at least 1, not {batch_size}")
-        return self._load_plan(_planned(extractions), batch_size)
+        summary = self._load_plan(_planned(extractions), batch_size)
+        self._await_full_text()
+        return summary
 
     def _load_plan(self, plan: LoadPlan, batch_size: int, turn: Turn | None = None, whole: bool = True) -> LoadSummary:
         if not self._schema_ready:
@@ -259,7 +280,8 @@ class Neo4jStore:
         group (pulling ``extractions``, which may extract them), and overlap: one commits
         while the next locks its reports and finds its nodes, then writes once the first has
         committed (a :class:`~govkg.graph.neo4j_transaction.Turn`). Commits keep stream order,
-        so the graph is the one loading the groups one after another leaves.
+        so the graph is the one loading the groups one after another leaves. The full-text
+        index ``find`` reads lags the commits; the stream ends once it holds every name loaded.
 
         Raises:
             StoreUnavailable: The server went away or refused the credentials; the
@@ -283,6 +305,7 @@ class Neo4jStore:
                     previous = turn
                 while pending:
                     yield from pending.popleft().result()
+                self._await_full_text()  # once, so names are found as soon as the stream ends
             finally:
                 for future in pending:  # the consumer stopped or failed: a transaction not begun is not wanted
                     future.cancel()  # one that runs ends (commits whole or rolls back) before the pool closes

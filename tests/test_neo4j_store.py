@@ -19,6 +19,7 @@ from govkg.loaders.extract import extract_file, extract_report
 from govkg.loaders.model import Extraction
 from govkg.loaders.text import parse_report
 from govkg.ontology.schema import load_schema
+from govkg.queries.catalog import get
 
 ROOT = Path(__file__).resolve().parents[1]
 BUNDLED = ROOT / "data" / "reports" / "qingpu-2024.txt"
@@ -408,3 +409,33 @@ def test_a_routing_uri_loads_through_managed_transactions(neo4j_server: SimpleNa
         results = list(store.load_all([qingpu]))
         assert [r.error for r in results] == [None]
         assert store.run("MATCH (r:Report {id: $rid}) RETURN count(r) AS n", rid=qingpu.report.id) == [{"n": 1}]
+
+
+def _indexed_names(store: Neo4jStore) -> set[str]:
+    """The names (two characters or more) of the nodes the full-text index covers, read from the graph itself."""
+    (index,) = store.run("SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes WHERE name = 'entity_names' RETURN labelsOrTypes")
+    rows = store.run("MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) AND size(n.name) >= 2 RETURN n.name AS name",
+                     labels=index["labelsOrTypes"])
+    return {row["name"] for row in rows}
+
+
+def _missed_by_find(store: Neo4jStore, names: list[str]) -> list[str]:
+    find = get("find")
+    return [name for name in names
+            if name not in {r["name"] for r in store.run(find.cypher, **find.parameters({"fragment": name, "limit": 1000}))}]
+
+
+def test_find_sees_every_name_as_soon_as_a_load_returns(store: Neo4jStore, qingpu: Extraction, fixtures: list[Extraction]) -> None:
+    """The full-text index is updated after the commit, on a server thread; a load returns once it holds the names."""
+    seen: set[str] = set()
+    for extraction in (qingpu, fixtures[0]):
+        store.load(extraction)
+        names = _indexed_names(store)
+        assert names - seen and _missed_by_find(store, sorted(names - seen)) == []  # the new names, asked at once
+        seen = names
+
+    results = list(store.load_all(fixtures[1:], batch_size=100))  # one transaction a report
+
+    assert [r.error for r in results] == [None] * len(fixtures[1:])
+    names = _indexed_names(store)
+    assert names - seen and _missed_by_find(store, sorted(names - seen)) == []

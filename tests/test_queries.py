@@ -295,6 +295,7 @@ def test_find_reads_the_full_text_index_with_the_cjk_analyzer(loaded_store, neo4
     assert set(index["properties"]) == {"name", "aliases"} and "Institution" in index["labelsOrTypes"]
     assert "Report" not in index["labelsOrTypes"]
     assert index["options"]["indexConfig"]["fulltext.analyzer"] == "cjk"
+    assert index["options"]["indexConfig"]["fulltext.eventually_consistent"] is True
     query = get("find")
     rows = loaded_store.run(query.cypher, **query.parameters({"fragment": "淀山湖"}))
     assert {r["name"] for r in rows} >= {"淀山湖镇", "昆山市淀山湖镇跨域基层法治观察点"}
@@ -304,3 +305,28 @@ def test_find_reads_the_full_text_index_with_the_cjk_analyzer(loaded_store, neo4
     entity, alias = next((e, a) for e in seed().entities if e.type != "Statistic" for a in e.aliases if len(a) >= 2 and a not in e.name)
     assert entity.name in {r["name"] for r in loaded_store.run(query.cypher, **query.parameters({"fragment": alias}))}
     assert loaded_store.run(query.cypher, **query.parameters({"fragment": '示范区" OR "x'})) == []
+
+
+@pytest.mark.neo4j
+def test_a_full_text_index_of_an_older_database_is_made_again_eventually_consistent(loaded_store, neo4j_server):
+    from govkg.graph import neo4j_cypher
+
+    def config() -> dict:
+        records, _, _ = loaded_store._driver.execute_query(
+            "SHOW FULLTEXT INDEXES YIELD name, options WHERE name = 'entity_names' RETURN options.indexConfig AS c",
+            database_=neo4j_server.database)
+        return records[0]["c"]
+
+    old = neo4j_cypher.full_text_index_statement().replace(", `fulltext.eventually_consistent`: true", "")
+    assert "eventually" not in old
+    for statement in ("DROP INDEX entity_names", old, "CALL db.awaitIndexes(300)"):
+        loaded_store._driver.execute_query(statement, database_=neo4j_server.database)
+    assert config()["fulltext.eventually_consistent"] is False
+    query = get("find")
+    before = loaded_store.run(query.cypher, **query.parameters({"fragment": "淀山湖"}))
+
+    with open_store(loaded_store.connection) as store:  # as a load against that database starts
+        store.ensure_schema()
+
+    assert config()["fulltext.eventually_consistent"] is True and config()["fulltext.analyzer"] == "cjk"
+    assert before and loaded_store.run(query.cypher, **query.parameters({"fragment": "淀山湖"})) == before
