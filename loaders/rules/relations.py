@@ -131,7 +131,8 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
                 if text[listed[-1].end:c.start] not in LIST_LINKS or c.type != listed[0].type:
                     break
                 listed.append(c)
-            targets = [c for c in listed if targets[0].start - verb.end() <= 8 and vocabulary.can_be_established(c, explicit_actor, verb.group(0))]
+            near = targets and (targets[0].start - verb.end() <= 8 or _MADE_UP_OF.fullmatch(text, verb.end(), targets[0].start) is not None)
+            targets = [c for c in listed if near and vocabulary.can_be_established(c, explicit_actor, verb.group(0))]
         else:
             targets = [c for c in targets if c.type in _WRITTEN]
         respectively = text.endswith(_RESPECTIVELY, 0, verb.start()) and explicit_actor and len(actors) == len(targets) >= 2
@@ -176,6 +177,8 @@ def _verbs_at_word_starts(pattern: re.Pattern[str], text: str, words: frozenset[
 
 _ISSUED_BY = re.compile("(?:通过)?后?[由经](?P<body>[^，。；,;\n由]{2,20}?)(?:印发|发布|出台)")
 _RESPECTIVELY = "分别"
+_MADE_UP_OF = re.compile("(?:由[^，。；,;\n]{1,20}?组成|以[^，。；,;\n]{1,16}?为[^，。；,;\n]{1,10}?)的")
+"""What may stand between a verb and what it sets up (组建由32名律师组成的…服务团, 成立以县长为组长的…领导小组)."""
 _LOCATIVE = re.compile("在|依托")
 """在X开设窗口: the counter is in X (the branch rule's), not in the body that opens it."""
 
