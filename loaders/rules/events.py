@@ -41,7 +41,7 @@ class EventHead(NamedTuple):
 
 
 _ORGANISER_BEFORE = re.compile(
-    "(?:[局委办院庭所处队站馆]|中心|政府|协会)(?:在[^，。；：、\\n]{1,14})?$|(?:联合|会同|协同|邀请)[^，。；：\\n]{2,28}$")
+    "(?:[局委办院庭所处队站馆]|中心|政府|协会)(?:在[^，。；：、\\n]{1,14})?$|(?:联合|会同|协同|邀请)[^，。；：\\n]{2,28}$|(?:牵头|配合|参与|协助)[，,]$")
 """What a plain 开展/启动 needs right before it to organise: a body (市市场监管局开展…, …在X镇启动), partners (联合县文化馆开展…)
 or guests (邀请市中级人民法院法官开展…讲座: the body that invites them organises it)."""
 

@@ -177,6 +177,9 @@ def _verbs_at_word_starts(pattern: re.Pattern[str], text: str, words: frozenset[
 
 _ISSUED_BY = re.compile("(?:通过)?后?[由经](?P<body>[^，。；,;\n由]{2,20}?)(?:印发|发布|出台)")
 _RESPECTIVELY = "分别"
+_LEADING = ("牵头",)
+_SUPPORTING = ("配合", "协助", "参与")
+"""A牵头，B、C配合，开展…: the clauses before the verb name the lead and who supports it; all of them act."""
 _MADE_UP_OF = re.compile("(?:由[^，。；,;\n]{1,20}?组成|以[^，。；,;\n]{1,16}?为[^，。；,;\n]{1,10}?)的")
 """What may stand between a verb and what it sets up (组建由32名律师组成的…服务团, 成立以县长为组长的…领导小组)."""
 _LOCATIVE = re.compile("在|依托")
@@ -494,6 +497,9 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
         for _ in range(_CARRIED_CLAUSES):
             opened = clause_start(text, end)
             carried = _subjects_opening(text, candidates, opened, end)
+            if carried and text.endswith(_SUPPORTING, 0, end) and opened > 1 and text[opened - 1] in "，," \
+                    and text.endswith(_LEADING, 0, opened - 1):  # A牵头，B、C配合，开展…: the lead acts too
+                carried = [*_subjects_opening(text, candidates, clause_start(text, opened - 1), opened - 1), *carried]
             if carried:
                 return [(c.key, False) for c in carried]
             if opened == 0 or text[opened - 1] not in "，," or any(

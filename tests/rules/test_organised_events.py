@@ -219,3 +219,10 @@ def test_the_whole_county_stays_the_county():
 def test_an_event_after_several_organising_verbs_starts_after_the_last():
     r = read("县司法局牵头组织开展全县行政执法人员综合法律知识培训班3期，培训680人次。", region="安化县")
     assert ("ORGANIZED", "安化县司法局", "安化县行政执法人员综合法律知识培训班") in r.relations()
+
+
+def test_the_lead_and_its_supporters_named_in_clauses_before_the_verb_organise_it():
+    r = read("县委政法委牵头，县公安局、县司法局配合，开展“平安护航”专项行动。", region="安化县")
+    organisers = {s for t, s, o in r.relations() if t == "ORGANIZED"}
+    assert organisers == {"中共安化县委政法委员会", "安化县公安局", "安化县司法局"}
+    assert r.names["“平安护航”专项行动"] == "Event"
