@@ -284,10 +284,13 @@ class BranchRule(RuleComponent):
         for verb in re.finditer(alternation(_SUB_UNIT_VERBS), text):
             opened = clause_start(text, verb.start())
             centre = next((c for c in centres if c.end == verb.start()), None)
-            if centre is None and _BACK_REFERENCE.fullmatch(text, opened, verb.start()) and opened > 0 and text[opened - 1] in "，,":
-                head = text[opened:verb.start()]  # 中心下设: the nearest centre before, in the sentence, whose name ends with the head
-                sentence = max(text.rfind("。", 0, opened), text.rfind("\n", 0, opened))
-                centre = next((c for c in reversed(centres) if sentence < c.start and c.end <= opened and c.canonical.endswith(head)), None)
+            if centre is None and _BACK_REFERENCE.fullmatch(text, opened, verb.start()) and opened > 0 and text[opened - 1] in "，,。":
+                # 中心下设 / 。该中心设有: the nearest centre before, in this sentence or the one before, whose name ends with the head
+                head = text[opened:verb.start()].lstrip("该此其")
+                paragraph = text.rfind("\n", 0, opened)
+                sentence = max(text.rfind("。", 0, opened - 1 if text[opened - 1] == "。" else opened), paragraph)
+                centre = next((c for c in reversed(centres) if sentence < c.start and c.end <= opened and len(head) >= 2
+                               and c.canonical.endswith(head)), None)
             if centre is None:
                 continue
             for start, end in list_items(text, verb.end(), clause_end(text, verb.end())):

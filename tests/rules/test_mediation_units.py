@@ -266,3 +266,10 @@ def test_a_centre_that_has_rooms_lists_its_sub_units_but_no_window():
     centre = "安化县公共法律服务中心"
     assert {("PART_OF", centre + "法律援助工作室", centre), ("PART_OF", centre + "人民调解室", centre)} <= r.relations()
     assert not any(n.endswith("窗口") for n in extract("县公共法律服务中心设有综合受理窗口，全年受理1200件。", region="安化县").names)
+
+
+def test_the_next_sentence_naming_the_centre_as_this_centre_lists_its_sub_units():
+    r = extract("县司法局在东坪镇建成湘黔边界联合调解中心。该中心设有法律咨询室和纠纷调解室。", region="安化县")
+    centre = "安化县东坪镇湘黔边界联合调解中心"
+    assert r.names.get(centre) == "MediationCentre"  # 建成 ends no body's name
+    assert {("PART_OF", centre + "法律咨询室", centre), ("PART_OF", centre + "纠纷调解室", centre)} <= r.relations()
