@@ -84,9 +84,6 @@ class Place(NamedTuple):
         return LEVEL_CLASS.get(self.level, Class.Place)
 
 
-_SCOPE_VERBS = ("覆盖", "涵盖", "包括", "辐射")
-"""Verbs a list of towns may follow (协议覆盖东坪、梅城等6个乡镇)."""
-
 class Gazetteer:
     """Look-ups over places: by name or alias (resolved in context), parent chains, provinces, zones."""
 
@@ -321,8 +318,9 @@ class Gazetteer:
         """Whether ``text`` names a place, read in a report of ``region`` (青浦区司法局 does; 区级联络小组 does not)."""
         return bool(self.find_all(text, region)) or any(short in text for short in self._province_short_forms)
 
-    def find_stems(self, text: str, region: str | None = None) -> list[tuple[int, int, str]]:
-        """Town names written without 镇/街道, only where a list or a pause follows (金泽、朱家角等).
+    def find_stems(self, text: str, region: str | None = None, after: tuple[str, ...] = ()) -> list[tuple[int, int, str]]:
+        """Town names written without 镇/街道, only where a list or a pause follows (金泽、朱家角等), after a pause,
+        a link word or one of the words ``after`` (协议覆盖东坪、梅城等6个乡镇).
 
         Only the towns of the reporting region's prefecture (or, without a region, of the
         hand-listed places) are looked for: a bare stem inside running text is too often part
@@ -333,7 +331,7 @@ class Gazetteer:
         stems = self._stems_near(region)
         out = []
         for start, end, stem in _longest(automaton_of(tuple(sorted(stems))), text):
-            if (start == 0 or text[start - 1] in "、，,以在和及与对（( \n\t" or text.endswith(_SCOPE_VERBS, 0, start)) \
+            if (start == 0 or text[start - 1] in "、，,以在和及与对（( \n\t" or after and text.endswith(after, 0, start)) \
                     and text[end:end + 1] in ("、", "，", ",", "和", "及", "等"):
                 out.append((start, end, stems[stem]))
         return out

@@ -249,6 +249,9 @@ SHARED_HEAD = "institution-shared"
 PER_PLACE = "unit-per-place"
 """The rule name of the units one set of words names in each place listed (在A、B分别设立…调解室)."""
 POINT_PER_PLACE = "observation-point"
+SCOPE_OPENERS = ("覆盖", "涵盖", "范围包括", "范围为", "范围是")
+"""Words that open an agreement's or a mechanism's stated scope (协作范围覆盖A、B等镇)."""
+SCOPE_OPENS = re.compile(alternation(SCOPE_OPENERS))
 SETTING_UP = ("建立", "确定", "形成", "约定", "商定", "健全")
 """Verbs that set a standing arrangement up (建立…联席会议制度), where merely holding it (召开) does not."""
 HOLDERS = "holders"

@@ -33,7 +33,7 @@ _LOCAL = (Class.Township, Class.Village)
 """Places whose units are their own (a town's centre), not the reporting region's."""
 _SUB_UNIT_VERB = "下设"
 """A centre 下设 its own sub-units: each is PART_OF it."""
-_SUB_UNIT_VERBS = (_SUB_UNIT_VERB, "内设", "设有", "分设")
+_SUB_UNIT_VERBS = re.compile(alternation((_SUB_UNIT_VERB, "内设", "设有", "分设")))
 _SUB_UNIT = re.compile(f"[{CJK}]{{2,10}}?(?:室|站|分中心)")
 """An item of a list of sub-units (法律咨询室, 法律援助工作站); a window (综合受理窗口) is a service, no unit."""
 _LEADING_VERBS = ("推动", "推进", "深化", "加强", "完善", "健全", "指导", "支持", "探索", "规范", "提升", "实现", "依托", "共建")
@@ -281,7 +281,7 @@ class BranchRule(RuleComponent):
         centres = sorted((c for c in earlier if c.type in (Class.Institution, Class.MediationCentre)), key=lambda c: c.start)
         new: list[Candidate] = []
         out: list[RelationRecord] = []
-        for verb in re.finditer(alternation(_SUB_UNIT_VERBS), text):
+        for verb in _SUB_UNIT_VERBS.finditer(text):
             opened = clause_start(text, verb.start())
             centre = next((c for c in centres if c.end == verb.start()), None)
             if centre is None and _BACK_REFERENCE.fullmatch(text, opened, verb.start()) and opened > 0 and text[opened - 1] in "，,。":

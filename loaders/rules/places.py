@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from govkg.loaders.gazetteer import Gazetteer, Place, automaton_of
-from govkg.loaders.rules.base import CJK, CJK_CHAR, Candidate, Context, RelationRecord, alternation, finditer_near, list_items, overlaps_any
+from govkg.loaders.rules.base import CJK, CJK_CHAR, SCOPE_OPENERS, SCOPE_OPENS, Candidate, Context, RelationRecord, alternation, finditer_near, list_items, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
@@ -217,7 +217,7 @@ class PlaceRule(RuleComponent):
             if not overlaps_any(start, end, taken):
                 out.append(Candidate(Class.Place, Class.Township, name, start, end, text[start:end], "ethnic-town"))
                 taken.append((start, end))
-        for start, end, name in ctx.gazetteer.find_stems(text, ctx.region or None):
+        for start, end, name in ctx.gazetteer.find_stems(text, ctx.region or None, after=SCOPE_OPENERS):
             if overlaps_any(start, end, taken):
                 continue
             out.append(Candidate(Class.Place, Class.Township, name, start, end, text[start:end], "gazetteer-stem"))
@@ -709,7 +709,6 @@ def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tu
     return out
 
 
-_SCOPE_OPENS = re.compile("(?:覆盖|涵盖|范围包括|范围为)")
 _TRIBUTARY = ("支流", "干流", "主河道")
 _SCOPE_WATER = re.compile(f"(?:{alternation(_TRIBUTARY)})?(?P<name>[{CJK}]{{1,4}}?(?:河|江|湖|溪|水))")
 _NOT_A_WATER_STEM = re.compile("[县区市镇乡村全各城沿流湖河江]|重点|主要|辖区|饮用|生活|地下|污|排")
@@ -719,7 +718,7 @@ def _scope_waters(text: str, known: Gazetteer) -> list[tuple[int, int, str]]:
     """Waters listed as a scope (协作范围覆盖浰江和定南水, …覆盖清漳河、浊漳河和支流坤头河), each item of the list a water's
     name and nothing else, as (start, end, name); a tributary's 支流 is no part of its name."""
     out = []
-    for opener in _SCOPE_OPENS.finditer(text):
+    for opener in SCOPE_OPENS.finditer(text):
         end = opener.end()
         while end < len(text) and text[end] not in "，。；,;：\n":
             end += 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, HOLDERS, LIST_LINKS, PER_PLACE, POINT_PER_PLACE, SETTING_UP, SHARED_HEAD, SIGNERS, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
+from govkg.loaders.rules.base import CJK, HOLDERS, LIST_LINKS, PER_PLACE, POINT_PER_PLACE, SCOPE_OPENS, SETTING_UP, SHARED_HEAD, SIGNERS, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
 from govkg.loaders.rules.events import ORGANISED, hosted_before
 from govkg.loaders.rules.places import QUALIFIER
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
@@ -252,7 +252,6 @@ def review_relations(ctx: Context, candidates: Sequence[Candidate], pattern: re.
 
 
 _SCOPED = (Class.Agreement, Class.Mechanism)
-_SCOPE_OPENS = re.compile("覆盖|范围包括|涵盖|范围为|范围是")
 _AGREEMENT_SCOPES = ("协议", "协作范围", "合作范围", "协议范围", "协作区域")
 """Words before 覆盖 that make the scope an agreement's, not that of a mechanism set up with it (…建立A机制，协作范围覆盖…)."""
 _AREA_AFTER = re.compile("在(?P<area>[^，。；,;\n《》]{2,30}?)"
@@ -284,7 +283,7 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Seque
         later = _later_agreements(text, candidates, agreement, sentence_end)
         signed = agreement.type == Class.Mechanism and (
             bisect.bisect_left(agreement_starts, agreement.start) > bisect.bisect_left(agreement_starts, sentence_start))
-        spans = [(m.end(), clause_end(text, m.end())) for m in _SCOPE_OPENS.finditer(text, agreement.end, sentence_end)
+        spans = [(m.end(), clause_end(text, m.end())) for m in SCOPE_OPENS.finditer(text, agreement.end, sentence_end)
                  if not any(s < m.start() for s in later)
                  and not (signed and text.endswith(_AGREEMENT_SCOPES, 0, m.start()))]  # 协作范围覆盖…: the agreement's scope
         if agreement.type == Class.Agreement:
