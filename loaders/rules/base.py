@@ -249,6 +249,9 @@ SHARED_HEAD = "institution-shared"
 PER_PLACE = "unit-per-place"
 """The rule name of the units one set of words names in each place listed (在A、B分别设立…调解室)."""
 POINT_PER_PLACE = "observation-point"
+"""The rule name of the points family's readings, one per place listed (在A镇、B镇分别建成…工作站)."""
+SUB_UNIT_VERBS = ("下设", "内设", "设有", "分设")
+"""Verbs a body lists its own sub-units after (县综治中心内设A室、B室和C室): each is PART_OF it; no body's name holds one."""
 SCOPE_OPENERS = ("覆盖", "涵盖", "范围包括", "范围为", "范围是")
 """Words that open an agreement's or a mechanism's stated scope (协作范围覆盖A、B等镇)."""
 SCOPE_OPENS = re.compile(alternation(SCOPE_OPENERS))
@@ -258,7 +261,6 @@ HOLDERS = "holders"
 """Attribute of a standing meeting: the keys of the bodies its name says hold it (they set it up: ESTABLISHED)."""
 SIGNERS = "signers"
 """Attribute of an agreement named by its signers one by one (A分别与B、C签订…协议): the keys of its two signers."""
-"""The rule name of the points family's readings, one per place listed (在A镇、B镇分别建成…工作站)."""
 
 
 @dataclass(frozen=True)

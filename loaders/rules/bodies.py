@@ -19,7 +19,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, CJK_CHAR, LIST_LINKS, SHARED_HEAD, Candidate, Context, RelationRecord, alternation, in_place, inside
+from govkg.loaders.rules.base import CJK, CJK_CHAR, LIST_LINKS, SHARED_HEAD, SUB_UNIT_VERBS, Candidate, Context, RelationRecord, alternation, in_place, inside
 from govkg.loaders.rules.places import FOREIGN_DIVISION
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
@@ -159,7 +159,7 @@ class BodyRule(RuleComponent):
         self._heads = {h.word: (h.cls, h.full) for h in vocabulary.institution_heads}
         self._bare = [(h, re.compile(re.escape(h.word))) for h in vocabulary.bare_institutions]
         self._sub = re.compile(f"[{CJK}]{{0,{self.max_sub_body}}}?(?:{alternation(vocabulary.sub_institution_heads)})")
-        self._verbs = [v for vs in vocabulary.relation_verbs.values() for v in vs]
+        self._verbs = [*(v for vs in vocabulary.relation_verbs.values() for v in vs), *SUB_UNIT_VERBS]
         self._platforms = re.compile(alternation(vocabulary.platform_heads))
         # 中央 alone is the party centre only where it heads a list of committees (落实中央和市委…, 中央、省、市)
         self._national = re.compile(f"{alternation(h.word for h in vocabulary.national_bodies)}|(?<!党){_CENTRE}(?=[和、及与][省市州区县])")

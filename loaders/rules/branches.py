@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, PER_PLACE, PLACEHOLDER, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, in_place, list_items, normalise, overlaps_any
+from govkg.loaders.rules.base import CJK, PER_PLACE, PLACEHOLDER, SUB_UNIT_VERBS, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, in_place, list_items, normalise, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.loaders.rules.phrases import STATIONED
 from govkg.ontology.terms import Class, RelationType
@@ -31,11 +31,13 @@ _UNDER = re.compile("(?:指导|领导|支持|推动|帮助|协调|协助|统筹)
 """在X指导下…: X guides; it is no place."""
 _LOCAL = (Class.Township, Class.Village)
 """Places whose units are their own (a town's centre), not the reporting region's."""
-_SUB_UNIT_VERB = "下设"
-"""A centre 下设 its own sub-units: each is PART_OF it."""
-_SUB_UNIT_VERBS = re.compile(alternation((_SUB_UNIT_VERB, "内设", "设有", "分设")))
-_SUB_UNIT = re.compile(f"[{CJK}]{{2,10}}?(?:室|站|分中心)")
-"""An item of a list of sub-units (法律咨询室, 法律援助工作站); a window (综合受理窗口) is a service, no unit."""
+_SUB_UNIT_VERBS = re.compile(alternation(SUB_UNIT_VERBS))
+_SUB_UNIT = re.compile(f"[{CJK}]{{2,12}}?(?:室|站|中心|委员会|组|股|庭|所|窗口)")
+"""An item of a list of sub-units (法律咨询室, 法律援助工作站, 人民调解中心, 线索移送组, 行政复议股, 仲裁庭, 公证服务窗口)."""
+_WINDOW = "窗口"
+"""A sub-unit that is a counter (公证服务窗口): a service of its body, no office."""
+_ASIDE = re.compile("[（(][^（）()]{1,12}[）)]")
+"""An alias in brackets between a centre and its verb (县综治中心（矛调中心）内设…)."""
 _LEADING_VERBS = ("推动", "推进", "深化", "加强", "完善", "健全", "指导", "支持", "探索", "规范", "提升", "实现", "依托", "共建")
 """Verbs a clause may open with before a kind of unit (推动联合调解室规范运行): no unit's name starts with one."""
 _KINDS = ("联合", "专业", "行业", "专职")
@@ -163,7 +165,7 @@ class BranchRule(RuleComponent):
         # 交通事故纠纷人民调解委员会全年调解…: a unit named whole where a clause opens, no owner or verb before it
         self._opening_name = re.compile(f"(?:^|(?<=[，。；：、\\n]))(?:[一二三四五六七八九十]是|其中|同时|此外|另外)?(?P<name>[{CJK}“”]{{2,16}}?(?:{alternation(self.vocabulary.mediation_unit_heads)}))")
         self._name_stops = re.compile("[" + re.escape(self.vocabulary.np_stop_chars) + "]|" + alternation(
-            [*(v for vs in self.vocabulary.relation_verbs.values() for v in vs), *self.vocabulary.organising_verbs, *self.vocabulary.establishment_verbs,
+            [*(v for vs in self.vocabulary.relation_verbs.values() for v in vs), *self.vocabulary.organising_verbs, *self.vocabulary.establishment_verbs, *SUB_UNIT_VERBS,
              *(v for vs in self.vocabulary.phrase_verbs.values() for v in vs)]))
         self._arrival = re.compile(f"(?:{alternation(self.vocabulary.point_arrival_verbs)})(?P<where>[^，。；,;\\n]{{2,30}})")
         self._unveiled = re.compile("在(?P<where>[^，。；,;\\n]{2,20}?)(?:揭牌|挂牌|正式运行|投入使用|启用|建成)")
@@ -214,8 +216,7 @@ class BranchRule(RuleComponent):
                     # a branch named as one (分中心, 勒流街道工作站) is PART_OF the centre; a unit of its own (X纠纷调解室) the
                     # centre sets up is in the place named, else in the centre
                     head = next((h for h in sorted(self.vocabulary.branch_heads, key=len, reverse=True) if written.endswith(h)), "")
-                    branch_named = (bare or written.endswith(self.vocabulary.branch_part_heads) or written[: len(written) - len(head)] in _GENERIC_BRANCH
-                                    or branch["verb"] == _SUB_UNIT_VERB)
+                    branch_named = bare or written.endswith(self.vocabulary.branch_part_heads) or written[: len(written) - len(head)] in _GENERIC_BRANCH
                     service = centre.type == Class.Institution  # a service centre's sub-centre in each town: named with the town
                     if branch_named or site is None:
                         town = (_stem(site.canonical) if bare else _own_name(site.canonical, ctx.region) if service else "") if site else ""
@@ -283,7 +284,12 @@ class BranchRule(RuleComponent):
         out: list[RelationRecord] = []
         for verb in _SUB_UNIT_VERBS.finditer(text):
             opened = clause_start(text, verb.start())
-            centre = next((c for c in centres if c.end == verb.start()), None)
+            aside = next((m for m in _ASIDE.finditer(text, max(0, verb.start() - 14), verb.start()) if m.end() == verb.start()), None)
+            centre_end = aside.start() if aside else verb.start()
+            centre = next((c for c in centres if c.end == centre_end), None)
+            if centre is None and opened == verb.start() and opened > 0 and text[opened - 1] in "，,":
+                # …设立X办公室，下设A组和B组: the unit the clause before ends with
+                centre = next((c for c in reversed(centres) if c.end == opened - 1), None)
             if centre is None and _BACK_REFERENCE.fullmatch(text, opened, verb.start()) and opened > 0 and text[opened - 1] in "，,。":
                 # 中心下设 / 。该中心设有: the nearest centre before, in this sentence or the one before, whose name ends with the head
                 head = text[opened:verb.start()].lstrip("该此其")
@@ -303,9 +309,12 @@ class BranchRule(RuleComponent):
                     type_, cls = Class.ObservationPoint, Class.ObservationPoint
                 elif written.endswith(self.vocabulary.mediation_unit_heads):
                     type_, cls = Class.MediationCentre, Class.MediationBranch
+                elif written.endswith(_WINDOW):
+                    type_, cls = Class.Mechanism, Class.Service
                 else:
                     type_, cls = Class.Institution, Class.Office
-                name = normalise(centre.canonical + written)
+                # a unit written with its own region (富源县医疗纠纷人民调解委员会) keeps its name
+                name = normalise(written if ctx.region and written.startswith(ctx.region) else centre.canonical + written)
                 new.append(Candidate(type_, cls, name, start, end, written, "sub-unit", replaces=True))
                 out.append(RelationRecord(RelationType.PART_OF, name, centre.key, False, centre.start if centre.end == verb.start() else verb.start(), end))
         return new, out

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, CLAUSE_OPENS, POINT_PER_PLACE, Candidate, Context, RelationRecord, alternation, clause_start, finditer_near, inside, list_items, normalise
+from govkg.loaders.rules.base import CJK, CLAUSE_OPENS, POINT_PER_PLACE, SUB_UNIT_VERBS, Candidate, Context, RelationRecord, alternation, clause_start, finditer_near, inside, list_items, normalise
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
 
@@ -76,7 +76,7 @@ class PointRule(RuleComponent):
         self._arrival_reach = (16 + max(map(len, vocabulary.observation_heads)), max(map(len, self._arrival_verbs)) + 30)
         self._named_as = re.compile(f"(?:{alternation(vocabulary.point_naming_verbs)})(?P<where>[^，。；,;\\n]{{2,40}}?)为(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))")
         self._added = re.compile(f"(?:新增|新建|建成|新设)(?P<count>{_COUNT})(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))")
-        self._verb_inside = re.compile(verbs)
+        self._verb_inside = re.compile(alternation([*vocabulary.establishment_verbs, *vocabulary.point_verbs, *SUB_UNIT_VERBS]))
         # 省人大常委会民族法规基层立法联系点于6月在我县挂牌: a body's point named whole where a clause opens
         self._owned_opening = re.compile(f"(?P<name>[{CJK}]{{0,8}}?(?:{heads}))(?=于|在|已|正式|挂牌|落户|设在|[，。；、])")
         self._classes = sorted(vocabulary.point_classes, key=lambda h: -len(h[0]))
