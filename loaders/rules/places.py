@@ -239,7 +239,7 @@ class PlaceRule(RuleComponent):
                                  attributes={"parent": parent.canonical} if parent else {}))
         for town in [c for c in out if c.cls == Class.Township]:
             village = self._village.match(text, town.end)
-            if village and not any(c.start == town.end for c in out):
+            if village and not any(c.start == town.end for c in out) and _names_a_village(text, village):
                 name = village.group(0)
                 out.append(Candidate(Class.Place, Class.Village, name, village.start(), village.end(), name, "village-after-town",
                                      attributes={"parent": town.canonical}))
@@ -279,6 +279,21 @@ _VILLAGE_STOPS = ("农", "乡", "全", "各", "该", "本", "每", "此", "示�
                   "特色", "传统", "中心", "街道", "联系", "帮扶", "结对", "对口", "定点", "包联", "挂钩", "共建", "先进", "样板",
                   "星级", "标杆", "薄弱", "软弱涣散", "空心", "该社区", "城镇", "新型农村")
 """Words that make a village or community of any name (示范村, 农村, 城乡社区): no village of their own."""
+
+
+_NOT_A_VILLAGE_NAME = re.compile(f"[的个]|^(?:{alternation(_VILLAGE_VERBS)})|(?:沿线|沿岸|沿边|边境|毗邻|周边|交界)$")
+"""What words before 村 after a town hold when they name no village (两个乡的村民, 设立边境村…, 沿线村屯)."""
+_WORDS_OF_VILLAGES = "民屯居级落庄务振"
+"""What 村 opens when it ends no village's name (村民, 村屯, 村居, 村级, 乡村振兴)."""
+
+
+def _names_a_village(text: str, village: re.Match[str]) -> bool:
+    """Whether the words read as a village after a town name one (瞻榆镇新华村), not words about villages (澄源乡设立乡村振兴…)."""
+    name = village.group(0)
+    stem = name[:-1] if name.endswith("村") else name
+    if name.endswith("村") and text[village.end():village.end() + 1] in _WORDS_OF_VILLAGES and not text.startswith(_VILLAGE_BODIES, village.end()):
+        return False
+    return stem not in _VILLAGE_STOPS and not _NOT_A_VILLAGE_NAME.search(stem)
 
 
 def _villages(text: str, word_starts: frozenset[int], after: re.Pattern[str], suffixes: tuple[str, ...]) -> list[tuple[int, int, str]]:

@@ -25,6 +25,12 @@ def test_a_village_right_after_its_town_is_part_of_it(read):
     assert ("PART_OF", "莲湖村", "金泽镇") in reading.triples(implicit=False)
 
 
+def test_words_about_villages_after_a_town_are_no_village(read):
+    reading = read("司法所在金泽镇设立乡村振兴服务点，服务金泽镇、练塘镇两个镇的村民和朱家角镇沿线村屯群众。")
+    assert reading.found("village-after-town") == {}
+    assert "东西村" in read("在金泽镇东西村召开现场会。").found("village-after-town")
+
+
 def test_the_gazetteer_gives_the_chain_of_parents(read):
     assert {("PART_OF", "嘉善县", "嘉兴市"), ("PART_OF", "嘉兴市", "浙江省")} <= read("嘉善县参加。").triples(implicit=True)
 
