@@ -319,7 +319,8 @@ class BodyRule(RuleComponent):
             cls = Class.Court if parent.cls == Class.Court and match.group(0).endswith(_COURT_BRANCHES) else Class.Office
             # an office is written with its body (区政府办公室: the words name it whole); a court's branch stands alone
             start = parent.start if cls == Class.Office else match.start()
-            out.append(Candidate(Class.Institution, cls, name, start, match.end(), text[start:match.end()], "sub-institution"))
+            complete = {COMPLETE: True} if parent.attributes.get(COMPLETE) else {}  # 国务院办公厅: as full as its body's name
+            out.append(Candidate(Class.Institution, cls, name, start, match.end(), text[start:match.end()], "sub-institution", attributes=complete))
             # an office is its body's by the name alone (区政府办公室): known, not stated; a branch written after its body is stated
             relations.append(RelationRecord(RelationType.PART_OF, name, parent.canonical, cls == Class.Office, parent.start, match.end()))
         for body in [c for c in out if c.rule.startswith("institution")]:

@@ -76,3 +76,11 @@ def test_a_quoted_enterprise_service_station_is_a_point():
 def test_a_list_a_body_draws_up_and_publishes_is_a_mechanism():
     r = read("区政府办公室牵头梳理公布区级行政备案事项清单，共计事项120项。")
     assert any(n.endswith("行政备案事项清单") and t == "Mechanism" for n, t in r.names.items())
+
+
+def test_the_general_office_of_a_higher_government_issues_what_it_issues():
+    r = read("贯彻国务院办公厅印发的《关于加强行政执法协调监督工作体系建设的意见》和省政府办公厅印发的《江苏省行政执法监督办法》。",
+             region="吴江区")
+    issued = {(s, o) for t, s, o in r.relations() if t == "ISSUED"}
+    assert {("国务院办公厅", "关于加强行政执法协调监督工作体系建设的意见"), ("江苏省人民政府办公厅", "江苏省行政执法监督办法")} <= issued
+    assert not any(name.startswith("吴江区国务院") for name in r.names)
