@@ -18,8 +18,7 @@ from functools import lru_cache
 from govkg.loaders.english import english_name, place_name_en
 from govkg.loaders.gazetteer import load_gazetteer
 from govkg.loaders.model import Entity, Extraction, Mention, Relation, ReportMeta, Statistic, entity_id
-from govkg.loaders.rules.places import QUALIFIER
-from govkg.loaders.rules.base import Candidate, RelationRecord, Sentences
+from govkg.loaders.rules.base import QUALIFIER, Candidate, RelationRecord, Sentences
 from govkg.loaders.script import to_simplified
 from govkg.loaders.sections import Found
 from govkg.loaders.text import ReportText

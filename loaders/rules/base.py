@@ -244,6 +244,9 @@ def settled(candidates: Sequence[Candidate]) -> list[Candidate]:
     return standing
 
 
+QUALIFIER = "qualifier"
+"""Attribute of a place or body read only as the qualifier of a name that follows it (佛山高新区顺德园, 区政府办公室): the entity
+stays, with no mention of its own."""
 SHARED_HEAD = "institution-shared"
 """The rule name of a body read from a list sharing one head (南海区、禅城区人民法院 → 南海区人民法院)."""
 PER_PLACE = "unit-per-place"

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, CJK_CHAR, LIST_LINKS, SHARED_HEAD, SUB_UNIT_VERBS, Candidate, Context, RelationRecord, alternation, in_place, inside
+from govkg.loaders.rules.base import CJK, CJK_CHAR, LIST_LINKS, QUALIFIER, SHARED_HEAD, SUB_UNIT_VERBS, Candidate, Context, RelationRecord, alternation, in_place, inside, overlaps_any
 from govkg.loaders.rules.places import FOREIGN_DIVISION
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
@@ -53,6 +53,23 @@ _LIST_LINKS = "、和及"
 _HEADS_NEEDING_A_BODY = ("委员会", "局", "厅", "委办", "办公室", "中心", "所", "大队", "支队")
 _NAMED_AS_WRITTEN = ("学校",)
 """Heads of bodies named as written after a place's short form (鹤岗师范高等专科学校), not after its full name."""
+_AUTHORITY = re.compile("管理局|管理处|管理委员会|管委会")
+_PROTECTED_AREA = "protected-area"
+
+
+def _area_authorities(text: str, places: Sequence[Candidate], covered: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """The authority of a park or reserve, named by it (东北虎豹国家公园管理局, 桃源洞国家级自然保护区管理局): a body of its own,
+    whose branches (…管理局汪清分局) the sub-institution reading finds after it."""
+    out = []
+    for place in places:
+        found = _AUTHORITY.match(text, place.end) if place.rule == _PROTECTED_AREA else None
+        if found and not overlaps_any(place.start, found.end(), covered):
+            name = place.canonical + found.group(0).replace("管委会", "管理委员会")
+            out.append(Candidate(Class.Institution, Class.Department, name, place.start, found.end(), text[place.start:found.end()],
+                                 "institution-authority", attributes={COMPLETE: True}))
+    return out
+
+
 _SUB_BODY_FORBIDDEN = re.compile("[及和与、的在]|分别|政府|局|院|全年|现有|审查|联合|会同|协同|配合|聘请|邀请|组织|开展|召开|指导|推动|牵头")
 _BOUNDARY = set("，。；：、！？,;:!?\n（）() \u3000与和及同由经在向对并")
 """What may stand before a name that no place opens (华南理工大学法学院, 佛山仲裁委员会)."""
@@ -303,13 +320,16 @@ class BodyRule(RuleComponent):
                     continue
                 out.append(Candidate(Class.Institution, head.cls, f"{ctx.region}{head.full}", found.start(), found.end(), head.word,
                                      "institution-bare", attributes={"owner": ctx.region}))
+        out.extend(_area_authorities(text, places, [(c.start, c.end) for c in out]))
         relations: list[RelationRecord] = []
+        sub_parts: list[tuple[int, int]] = []
         for parent in out:  # grows: 县公安局交警大队交通事故纠纷人民调解委员会 is read office by office
             match = self._sub.match(text, parent.end)
             if not match or any(v in match.group(0) for v in self._verbs) or _SUB_BODY_FORBIDDEN.search(match.group(0)[:-2]):
                 continue
             if self._platforms.match(text, parent.end):
                 continue  # 市政府法律顾问专家库: the body's pool of experts, not an office
+            sub_parts.append(match.span())
             name = parent.canonical + match.group(0)
             if any(cue in match.group(0) for cue in self.vocabulary.mediation_cues):
                 # a body's mediation unit (县人民法院诉调对接中心): it sits in the body, by the name alone
@@ -321,8 +341,12 @@ class BodyRule(RuleComponent):
             start = parent.start if cls == Class.Office else match.start()
             complete = {COMPLETE: True} if parent.attributes.get(COMPLETE) else {}  # 国务院办公厅: as full as its body's name
             out.append(Candidate(Class.Institution, cls, name, start, match.end(), text[start:match.end()], "sub-institution", attributes=complete))
-            # an office is its body's by the name alone (区政府办公室): known, not stated; a branch written after its body is stated
-            relations.append(RelationRecord(RelationType.PART_OF, name, parent.canonical, cls == Class.Office, parent.start, match.end()))
+            # an office or branch is its body's by the name alone (区政府办公室, 县人民法院东平人民法庭): known, not stated
+            relations.append(RelationRecord(RelationType.PART_OF, name, parent.canonical, True, parent.start, match.end()))
+        # 三门峡市公安局湖滨分局: 湖滨分局 is the bureau's branch, no body of 湖滨区 of its own
+        out = [c for c in out if c.type != Class.Institution or c.rule == "sub-institution" or not any(a <= c.start and c.end <= b for a, b in sub_parts)]
+        # 区政府办公室 alone: the government only names whose office it is (no mention of its own; the entity stays, with the PART_OF)
+        out = [dataclasses.replace(c, attributes={**c.attributes, QUALIFIER: True}) if c.type in (Class.Institution, Class.MediationCentre) and any(c.end == a for a, _ in sub_parts) else c for c in out]
         for body in [c for c in out if c.rule.startswith("institution")]:
             match = self._platforms.match(text, body.end)
             if match:

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from govkg.loaders.gazetteer import Gazetteer, Place, automaton_of
-from govkg.loaders.rules.base import CJK, CJK_CHAR, SCOPE_OPENERS, SCOPE_OPENS, Candidate, Context, RelationRecord, alternation, finditer_near, list_items, overlaps_any
+from govkg.loaders.rules.base import CJK, CJK_CHAR, QUALIFIER, SCOPE_OPENERS, SCOPE_OPENS, Candidate, Context, RelationRecord, alternation, finditer_near, list_items, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
@@ -58,8 +58,6 @@ _GENERIC_TOWNSHIP_STEMS = set("城下家返回老异入")
 
 
 _NOT_CJK = "，。；：、！？,;:!?\\n（）()《》“” "
-QUALIFIER = "qualifier"
-"""Attribute of a place read only as the qualifier of a name that follows it (no mention of its own)."""
 
 _PARTNER_VERBS = ("会同", "联合")
 _BODY_ENDS = ("局", "院", "委", "办", "政府", "中心", "厅", "所", "会")

@@ -55,8 +55,9 @@ def test_three_places_bodies_are_the_three_named_before():
 
 def test_a_court_branch_is_part_of_its_court_and_acts_itself():
     r = read("区人民法院朱家角人民法庭设立家事调解工作室。")
-    assert ("PART_OF", "青浦区人民法院朱家角人民法庭", "青浦区人民法院") in r.relations()
+    assert ("PART_OF", "青浦区人民法院朱家角人民法庭", "青浦区人民法院") in r.relations(explicit_only=False)
     assert not any(t == "ESTABLISHED" and s == "青浦区人民法院" for t, s, _ in r.relations())
+    assert "青浦区人民法院" not in r.names  # named only as the tribunal's court: an entity with no mention of its own
 
 
 def test_the_centre_alone_heads_a_list_of_committees(read):

@@ -38,3 +38,13 @@ def test_a_shared_head_reaches_over_the_province_written_before_each_item(read):
     signers = {source for type_, source, target in reading.triples("PARTY_TO")}
     assert {"花垣县司法局", "秀山土家族苗族自治县司法局", "松桃苗族自治县司法局"} <= signers
     assert "花垣县" not in signers
+
+
+def test_a_parks_authority_and_its_branch_are_bodies_and_the_branch_no_body_of_a_place(read):
+    reading = read("县人民法院与大熊猫国家公园管理局宝兴分局签订协作协议。", region="宝兴县", city="雅安市")
+    found = reading.found(type_="Institution")
+    assert "大熊猫国家公园管理局宝兴分局" in found and "大熊猫国家公园管理局" in found
+    assert ("PART_OF", "大熊猫国家公园管理局宝兴分局", "大熊猫国家公园管理局") in reading.triples("PART_OF", implicit=True)
+    assert "宝兴县分局" not in found
+    found = read("三门峡市公安局湖滨分局参加。", region="湖滨区", city="三门峡市").found(type_="Institution")
+    assert "三门峡市公安局湖滨分局" in found and "湖滨区分局" not in found

@@ -84,8 +84,10 @@ def test_a_bodys_mediation_unit_written_after_it_sits_in_it():
 
 def test_an_offices_mediation_unit_is_read_office_by_office():
     r = extract("县公安局交警大队交通事故纠纷人民调解委员会全年调解事故纠纷210件。", region="凤凰县")
-    assert r.names.get("凤凰县公安局交警大队") == "Institution"
     assert r.names.get("凤凰县公安局交警大队交通事故纠纷人民调解委员会") == "MediationCentre"
+    # the bureau and its brigade only name whose unit it is: entities with no mention of their own, each part of the one before
+    assert {e.name for e in r.extraction.entities if not e.mentions} >= {"凤凰县公安局", "凤凰县公安局交警大队"}
+    assert ("PART_OF", "凤凰县公安局交警大队", "凤凰县公安局") in r.relations(explicit_only=False)
 
 
 def test_one_unit_in_each_place_a_list_names():
