@@ -46,6 +46,8 @@ _SARS = ("香港特别行政区", "澳门特别行政区")
 _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County, Class.Township)
 _CENTRE = "中央"
 _YOUTH_LEAGUE = "团"
+_YOUTH_LEAGUE_FULL = "共青团"
+_COMMITTEE = "委员会"
 _PARTY = "中共"
 _PARTY_GROUP = "党组"
 _LIST_LINKS = "、和及"
@@ -247,6 +249,12 @@ class BodyRule(RuleComponent):
         starts = {c.start: c for c in owner_places}
         for index, place in enumerate(owner_places):
             if place.end in starts:  # 广州市南沙区司法局 is 南沙区's
+                continue
+            if text.endswith(_YOUTH_LEAGUE_FULL, 0, place.start) and text.startswith(_COMMITTEE, place.end):
+                # 共青团政和县委员会: the Communist Youth League's committee of the place, written in full
+                start, end = place.start - len(_YOUTH_LEAGUE_FULL), place.end + len(_COMMITTEE)
+                out.append(Candidate(Class.Institution, Class.Association, f"{_YOUTH_LEAGUE_FULL}{place.canonical}{_COMMITTEE}", start, end,
+                                     text[start:end], "institution-full", attributes={"owner": place.canonical, COMPLETE: True}))
                 continue
             match = pattern.match(text, place.end)
             if match and self._counted.match(text, place.end):

@@ -226,3 +226,19 @@ def test_the_lead_and_its_supporters_named_in_clauses_before_the_verb_organise_i
     organisers = {s for t, s, o in r.relations() if t == "ORGANIZED"}
     assert organisers == {"中共安化县委政法委员会", "安化县公安局", "安化县司法局"}
     assert r.names["“平安护航”专项行动"] == "Event"
+
+
+def test_camps_and_seasons_are_events_their_organisers_organised():
+    r = read("区司法局、区教育局联合举办“水乡少年”法治夏令营，参与学生300人。区委宣传部、区文化和旅游局联合举办“淀山湖法治文化旅游季”。")
+    camp, season = "“水乡少年”法治夏令营", "淀山湖法治文化旅游季"
+    assert r.names.get(camp) == "Event" and r.cls(camp) == "Training"
+    assert {("ORGANIZED", "青浦区司法局", camp), ("ORGANIZED", "青浦区教育局", camp)} <= r.relations()
+    assert {("ORGANIZED", "中共青浦区委宣传部", season), ("ORGANIZED", "青浦区文化和旅游局", season)} <= r.relations()
+
+
+def test_the_youth_leagues_committee_written_in_full_is_a_body_that_organises():
+    r = read("区司法局、共青团青浦区委员会联合举办“青春普法”法治宣传活动。")
+    league = "共青团青浦区委员会"
+    assert r.names.get(league) == "Institution"
+    assert ("ORGANIZED", league, "“青春普法”法治宣传活动") in r.relations()
+    assert not any(t == "ORGANIZED" and s == "青浦区" for t, s, _ in r.relations())
