@@ -18,7 +18,7 @@ from functools import lru_cache
 from govkg.loaders.english import english_name, place_name_en
 from govkg.loaders.gazetteer import load_gazetteer
 from govkg.loaders.model import Entity, Extraction, Mention, Relation, ReportMeta, Statistic, entity_id
-from govkg.loaders.rules.base import QUALIFIER, Candidate, RelationRecord, Sentences
+from govkg.loaders.rules.base import COMPLETE, QUALIFIER, Candidate, RelationRecord, Sentences
 from govkg.loaders.script import to_simplified
 from govkg.loaders.sections import Found
 from govkg.loaders.text import ReportText
@@ -98,7 +98,7 @@ def qualify(candidates: Sequence[Candidate], region: str, joint: frozenset[str] 
     renamed: dict[str, str] = {}
     out: list[Candidate] = []
     for c in candidates:
-        if c.type not in QUALIFIED_TYPES or not region or c.canonical.startswith("中共") or c.attributes.get("complete") or (
+        if c.type not in QUALIFIED_TYPES or not region or c.canonical.startswith("中共") or c.attributes.get(COMPLETE) or (
                 c.type == Class.MediationCentre and c.canonical in joint):
             out.append(c)
         elif c.canonical in renamed:

@@ -244,6 +244,9 @@ def settled(candidates: Sequence[Candidate]) -> list[Candidate]:
     return standing
 
 
+COMPLETE = "complete"
+"""Attribute of a body whose name is complete as read: the reporting region is never put in front (国务院, 华南理工大学,
+丹江流域执法协作服务站 that four bureaus set up)."""
 QUALIFIER = "qualifier"
 """Attribute of a place or body read only as the qualifier of a name that follows it (佛山高新区顺德园, 区政府办公室): the entity
 stays, with no mention of its own."""

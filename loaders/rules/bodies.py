@@ -19,7 +19,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, CJK_CHAR, LIST_LINKS, QUALIFIER, SHARED_HEAD, SUB_UNIT_VERBS, Candidate, Context, RelationRecord, alternation, in_place, inside, overlaps_any
+from govkg.loaders.rules.base import CJK, CJK_CHAR, COMPLETE, LIST_LINKS, QUALIFIER, SHARED_HEAD, SUB_UNIT_VERBS, Candidate, Context, RelationRecord, alternation, in_place, inside, overlaps_any
 from govkg.loaders.rules.places import FOREIGN_DIVISION
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
@@ -87,8 +87,6 @@ a school of politics and law (政法学院), an institute (法治政府研究院
 _BRACKETED = re.compile(f"[（(](?P<alias>[{CJK}]{{2,10}})[）)]")
 _NOT_MEDIATION = (Class.Association, Class.ArbitrationBody, Class.Court, Class.Procuratorate, Class.Government, Class.Legislature)
 """Classes a body keeps whatever its name says of disputes (县人民调解员协会, 县劳动人事争议仲裁委员会)."""
-COMPLETE = "complete"
-"""Attribute of a body whose name is complete as read: the reporting region is never put in front (国务院, 华南理工大学)."""
 
 
 def _listed_places(ending_at: dict[int, Candidate], end: int, text: str) -> list[Candidate]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, PER_PLACE, PLACEHOLDER, SUB_UNIT_VERBS, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, in_place, list_items, normalise, overlaps_any
+from govkg.loaders.rules.base import CJK, COMPLETE, PER_PLACE, PLACEHOLDER, QUALIFIER, SUB_UNIT_VERBS, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, in_place, list_items, normalise, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.loaders.rules.phrases import STATIONED
 from govkg.ontology.terms import Class, RelationType
@@ -154,7 +154,7 @@ class BranchRule(RuleComponent):
         units = alternation(self.vocabulary.unit_heads)
         built = alternation([*self.vocabulary.establishment_verbs, *_BUILT])
         jointly = alternation([*self.vocabulary.establishment_verbs, *_BUILT, *_JOINTLY])  # also 在派出所共建警民联调室
-        self._unit = re.compile(f"(?:(?P<prep>在|依托)(?P<where>[^，。；\\n]{{2,20}}?))?(?P<verb>{jointly})(?P<name>[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
+        self._unit = re.compile(f"(?:(?P<prep>在|依托)(?P<where>[^，。；\\n]{{2,20}}?))?(?:共同|联合)?(?P<verb>{jointly})(?P<name>[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
         counters = alternation([*self.vocabulary.counter_heads, *_COUNTER_POINTS])
         self._counter = re.compile(f"在(?P<where>[^，。；,;\\n]{{2,40}}?)(?:分别|各)?(?:设立|开设|设置)(?P<name>[{CJK}“”{PLACEHOLDER}]{{2,14}}?(?:{counters}))(?=[，。；,;\\n])")
         self._set_up_in = re.compile(f"(?:在|依托)([^，。；\\n]{{2,30}}?)(?:{jointly})")
@@ -345,7 +345,11 @@ class BranchRule(RuleComponent):
                 # a quoted name the quote rule reads, unless it names a mediation unit (“橡胶纠纷”巡回调解点)
                 # or a court's unit (“桃乡”巡回审判点) after it
                 continue
-            name = written if written.startswith(body.canonical) else body.canonical + written
+            # 四地司法局在湘河镇联合设立…服务站: one unit of them all, named as written; one body's unit carries its name
+            opened = clause_start(shadow, position)
+            named = [b for b in bodies if opened <= b.start and b.end <= position and not b.attributes.get(QUALIFIER)]
+            joint = len({b.key for b in named if not any(o.start <= b.start and b.end <= o.end and o.end - o.start > b.end - b.start for o in named)}) > 1
+            name = written if joint or written.startswith(body.canonical) else body.canonical + written
             # a court's unit is the court's office whatever it handles (涉企纠纷诉讼服务站, 纠纷巡回审判点)
             mediation = any(cue in written for cue in self.vocabulary.mediation_cues) and not written.endswith(_COURT_UNIT_HEADS)
             type_, cls = (Class.MediationCentre, Class.MediationBranch) if mediation else (Class.Institution, Class.Office)
@@ -361,7 +365,8 @@ class BranchRule(RuleComponent):
                 # 县司法局与积石山县司法局在官亭镇共同设立…调解室: a unit of the place, whoever of the partners is named last;
                 # 在县矛盾纠纷调处化解中心设立…调解工作室: the host's
                 name = (in_place(ctx, hosts[-1].canonical) if hosts[-1].type == Class.Place else hosts[-1].canonical) + written
-            new.append(Candidate(type_, cls, name, unit.start("name"), unit.end("name"), written, "unit-of-body", replaces=True))
+            new.append(Candidate(type_, cls, name, unit.start("name"), unit.end("name"), written, "unit-of-body", replaces=True,
+                                 attributes={COMPLETE: True} if joint and name == written else {}))
             out.append(RelationRecord(RelationType.ESTABLISHED, body.key, name, False, body.start, unit.end()))
             if hosts and not _names_whole(ctx.text, hosts[-1], unit.end("where")):
                 continue  # 依托靖和街道朝鲜族老年人协会设立…: in the association no rule read, not in the street

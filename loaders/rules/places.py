@@ -40,7 +40,7 @@ _NOT_IN_A_WATER = re.compile("[县区市镇乡村全各城河江湖水]|重点|�
 """What no water's name proper holds (在全县河湖开展, 在辖区水域): generic words, not a name."""
 _BAY_LISTED = re.compile(f"[{CJK}]{{2,6}}?湾(?=等[^，。；]{{0,6}}?(?:海域|水域|沿岸|沿海|海岸))")
 """A bay listed before the sea it is part of (覆盖芷锚湾等交界海域)."""
-_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|签订|签署|健全|完善|构建|服务|清理|疏浚|清淤|修复|改善|监测|排查|打造|助力|护航|筑牢|做好|落实|流经|跨越|涉及|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施|建设|紧扣)")
+_BEFORE_WATER = re.compile("^.*(?:[在等和与及的对为向至从把将于以沿、，局]|签订|签署|设立|设置|成立|共建|健全|完善|构建|服务|清理|疏浚|清淤|修复|改善|监测|排查|打造|助力|护航|筑牢|做好|落实|流经|跨越|涉及|围绕|共护|深化|推进|加强|开展|守护|治理|保护|聚焦|联合|建立|覆盖|涵盖|包括|巡查|推动|整治|巡护|管护|实施|建设|紧扣)")
 """What a water's name cannot start with: a function word or a verb before it (在卫河流域, 共护清水江流域, 沿黄河下游)."""
 _AFTER_LEVEL = frozenset("委级域长")
 """After X县 or X区, these make 县委, 区级, 区域, 县长 of the characters: 和县委 is 和 + 县委."""
@@ -710,8 +710,10 @@ def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tu
             continue  # 港湾, 海岛: a bay's, harbour's or island's name proper has two characters or more
         cut = _after_divisions(text, cut, end - generic, end, known)
         reach = end + len(context) if context in _STRETCHES else end
-        if (initials := _INITIALS_BEFORE.match(text, cut, end - generic)) and text[initials.end():end] in known.waters:
-            cut = initials.end()  # 晋豫黄河沿岸, 甘青边界黄河: the provinces' border area (read by _border_areas), then the river
+        if (initials := _INITIALS_BEFORE.match(text, cut, end - generic)) and (
+                text[initials.end():end] in known.waters or end - generic - initials.end() >= 1 and initials.end() - cut >= 2):
+            # 晋豫黄河沿岸, 甘青边界黄河, 滇黔黄泥河流域, 陕甘毗邻地区嘉陵江上游: the provinces' border area (read by _border_areas), then the river
+            cut = initials.end()
         split = next((k for k in range(cut + 2, end - 1) if text.endswith(_WATER_GENERIC, cut, k) and text[k:end] in known.waters), None)
         if split is None and text[cut:end] not in known.waters and (two := _TWO_RIVERS.fullmatch(text, cut, end)):
             split = cut + len(two[1])  # 沂河沭河流域, 葫芦河渝河流域: two rivers run together
@@ -748,7 +750,7 @@ def _scope_waters(text: str, known: Gazetteer) -> list[tuple[int, int, str]]:
 
 
 _TWO_RIVERS = re.compile(f"([{CJK}]{{1,3}}?[河江])[{CJK}]{{1,2}}[河江]")
-_INITIALS_BEFORE = re.compile(f"[{_PROVINCE_INITIALS}]{{2,4}}(?:边界|交界|毗邻)?")
+_INITIALS_BEFORE = re.compile(f"[{_PROVINCE_INITIALS}]{{2,4}}(?:(?:边界|交界|毗邻)(?:地区|区域)?)?")
 _LISTED_WATER = re.compile(f"[{CJK}]{{1,6}}?(?:{alternation(_WATER_GENERIC)})$")
 
 

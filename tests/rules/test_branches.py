@@ -132,3 +132,13 @@ def test_a_courts_unit_is_its_office_whatever_disputes_it_handles(read):
     reading = read("县人民法院在县经济开发区设立涉企纠纷诉讼服务站，全年调解涉企纠纷60件。", region="安化县", city="益阳市")
     units = {c.canonical: c.type for c in reading.standing if c.canonical.endswith("诉讼服务站")}
     assert units == {"安化县人民法院涉企纠纷诉讼服务站": "Institution"}
+
+
+def test_a_unit_bodies_of_several_regions_set_up_together_is_one_named_as_written(read):
+    reading = read("区司法局与吴江区司法局、嘉善县司法局在金泽镇联合设立太浦河执法协作服务站，服务沿河群众。"
+                   "区司法局与吴江区司法局共同设立江浙沪边界联合执法协调办公室，全年开展联合执法8次。")
+    for unit in ("太浦河执法协作服务站", "江浙沪边界联合执法协调办公室"):
+        assert unit in reading.found(type_="Institution")
+        assert {("ESTABLISHED", "青浦区司法局", unit), ("ESTABLISHED", "吴江区司法局", unit)} <= reading.triples("ESTABLISHED", implicit=False)
+    assert ("LOCATED_IN", "太浦河执法协作服务站", "金泽镇") in reading.triples("LOCATED_IN", implicit=False)
+    assert not any(name.endswith("司法局太浦河执法协作服务站") for name in reading.found())

@@ -419,3 +419,10 @@ def test_a_division_opening_any_documents_title_only_says_whose_it_is(read):
     reading = read("县市场监督管理局制定《安化县市场监管领域轻微违法行为不予处罚清单》。", region="安化县", city="益阳市")
     places = [c for c in reading.candidates if c.type == "Place" and c.canonical == "安化县"]
     assert places and all(c.attributes.get("qualifier") for c in places)
+
+
+def test_a_river_written_after_the_provinces_initials_or_a_verb_is_the_river(read):
+    reading = read("签订《苏浙顿塘河流域毗邻地区执法协作协议》《苏浙毗邻地区急水港上游保护协作协议》，联合设立元荡湖流域服务站。")
+    waters = set(reading.found("water"))
+    assert {"顿塘河", "急水港", "元荡湖"} <= waters
+    assert not any(name.startswith(("苏浙", "设立")) for name in waters)
