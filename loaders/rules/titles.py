@@ -53,8 +53,9 @@ class TitleReader:
         self.vocabulary = vocabulary
         self.heads = sorted(vocabulary.title_heads, key=lambda h: len(h.word), reverse=True)
 
-    def classify(self, title: str, signed: bool = False) -> tuple[Class, Class]:
-        """Top class and finer class of a title from its head word and cues."""
+    def classify(self, title: str, signed: bool = False, issued: bool = False) -> tuple[Class, Class]:
+        """Top class and finer class of a title from its head word and cues; ``issued``: a verb says it was issued
+        (联合印发《关于建立…联动机制的意见》), which the cues of an agreement in its words do not overrule."""
         vocabulary = self.vocabulary
         core = _TRAILING_NOTE.sub("", title)
         type_, cls = Class.Document, Class.Document
@@ -62,7 +63,7 @@ class TitleReader:
             if core.endswith(head.word):
                 type_, cls = head.type, head.cls
                 break
-        if type_ == Class.Document and any(cue in core for cue in vocabulary.agreement_cues):
+        if type_ == Class.Document and not issued and any(cue in core for cue in vocabulary.agreement_cues):
             if core.endswith(vocabulary.agreement_title_heads):
                 return Class.Agreement, Class.JointActionPlan if cls == Class.Plan else Class.CooperationAgreement
         if signed and type_ == Class.Document:
@@ -90,6 +91,7 @@ class TitleRule(RuleComponent):
         vocabulary = self.vocabulary
         self.reader = TitleReader(vocabulary)
         self._signed = set(vocabulary.relation_verbs[RelationType.PARTY_TO])
+        self._issued = {*vocabulary.relation_verbs[RelationType.ISSUED], *_JOINT_ISSUING}
         verbs = {v for vs in vocabulary.relation_verbs.values() for v in vs} | set(vocabulary.phrase_verbs[Class.Document])
         self._verbs = sorted(verbs, key=len, reverse=True)
 
@@ -104,7 +106,7 @@ class TitleRule(RuleComponent):
             # 与渝北区市场监管局联合发布《…免罚清单》: a list, rules or opinions two regions' bodies issue together are agreed
             signed = verb in self._signed or (verb in _JOINT_ISSUING and title.endswith(self.vocabulary.agreement_title_heads)
                                               and self._partner_elsewhere(ctx, match.start() - len(verb)))
-            type_, cls = reader.classify(title, signed)
+            type_, cls = reader.classify(title, signed, issued=not signed and verb in self._issued)
             for follower in self.vocabulary.title_followers:
                 if text.startswith(follower.word, match.end()):
                     type_, cls = follower.type, follower.cls

@@ -84,3 +84,12 @@ def test_the_general_office_of_a_higher_government_issues_what_it_issues():
     issued = {(s, o) for t, s, o in r.relations() if t == "ISSUED"}
     assert {("国务院办公厅", "关于加强行政执法协调监督工作体系建设的意见"), ("江苏省人民政府办公厅", "江苏省行政执法监督办法")} <= issued
     assert not any(name.startswith("吴江区国务院") for name in r.names)
+
+
+def test_opinions_bodies_jointly_issue_are_a_document_each_issued_whatever_their_words():
+    r = read("区司法局与区人民法院联合印发《关于建立行政争议诉前调解联动机制的意见》，化解行政争议12件。")
+    title = "关于建立行政争议诉前调解联动机制的意见"
+    assert r.names.get(title) == "Document"
+    assert {("ISSUED", "青浦区司法局", title), ("ISSUED", "青浦区人民法院", title)} <= r.relations()
+    signed = read("区人民检察院与吴江区人民检察院会签《太浦河流域生态环境保护检察协作意见》。")
+    assert signed.names.get("太浦河流域生态环境保护检察协作意见") == "Agreement"
