@@ -60,3 +60,11 @@ def test_figures_in_ten_thousands_with_more_than_and_points_and_working_days(rea
 def test_a_measure_linked_to_its_figure_by_zai_is_read(read):
     measures = {s.measure for s in read("行政复议案件办结率达98%以上，群众满意度均在95%以上。", region="安化县", city="益阳市").statistics}
     assert measures == {"行政复议案件办结率", "群众满意度"}
+
+
+def test_figures_of_things_areas_and_lengths_carry_their_units(read):
+    figures = by_value(read("查处违规车辆137辆，设置法治展板120块，开设法治课程22课时，展出作品60幅，"
+                            "修复受损湿地120亩，巡查河段210公里，收缴木材约140立方米，拆除违法建筑13处。"))
+    for value, unit in ((137, "辆"), (120, "块"), (22, "课时"), (60, "幅"), (120, "亩"), (210, "公里"), (140, "立方米"), (13, "处")):
+        assert (float(value), unit) in figures, (value, unit)
+    assert figures[(140.0, "立方米")].approximate
