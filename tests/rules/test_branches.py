@@ -142,3 +142,11 @@ def test_a_unit_bodies_of_several_regions_set_up_together_is_one_named_as_writte
         assert {("ESTABLISHED", "青浦区司法局", unit), ("ESTABLISHED", "吴江区司法局", unit)} <= reading.triples("ESTABLISHED", implicit=False)
     assert ("LOCATED_IN", "太浦河执法协作服务站", "金泽镇") in reading.triples("LOCATED_IN", implicit=False)
     assert not any(name.endswith("司法局太浦河执法协作服务站") for name in reading.found())
+
+
+def test_a_memorial_hall_or_historic_site_hosting_a_base_is_a_body_it_sits_in(read):
+    reading = read("区司法局依托陈云纪念馆设立红色法治教育基地，接待群众1万人次。区司法局在朱家角镇课植园旧址建成法治文化教育基地。")
+    hosts = reading.found(type_="Institution")
+    assert "陈云纪念馆" in hosts
+    located = reading.triples("LOCATED_IN", implicit=False)
+    assert any(head.endswith("红色法治教育基地") and tail == "陈云纪念馆" for _, head, tail in located)
