@@ -310,7 +310,11 @@ class Gazetteer:
         added: list[tuple[int, int, str]] = []
         for start, end, surface in unresolved:
             better = chosen(surface)
-            if better and not any(s < end and start < e for s, e, _ in spans + added):
+            if better is None:
+                continue
+            inside = [span for span in spans if start <= span[0] and span[1] <= end]  # 张店镇 read as 张店 + 镇: the town, not the district
+            if not any(s < end and start < e for s, e, _name in [*spans, *added] if (s, e, _name) not in inside):
+                spans = [span for span in spans if span not in inside]
                 added.append((start, end, better))
         return sorted(spans + added) if added else spans
 

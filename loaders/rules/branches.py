@@ -260,7 +260,9 @@ class BranchRule(RuleComponent):
                     new.append(target)
                 out.append(RelationRecord(RelationType.LOCATED_IN, target.key, host.key, False, match.start(), target.end))
         renamed = {(c.start, c.end): c for c in new if c.replaces}  # a centre set up in a town is the town's (above)
-        sub_units, sub_unit_relations = self._sub_units([renamed.get((c.start, c.end), c) for c in earlier], [(c.start, c.end) for c in new], ctx)
+        # the units read above may have sub-units too (…共同设立X协调办公室，下设A组和B组)
+        hosts = [renamed.get((c.start, c.end), c) for c in earlier] + [c for c in new if c.type in (Class.Institution, Class.MediationCentre)]
+        sub_units, sub_unit_relations = self._sub_units(hosts, [(c.start, c.end) for c in new], ctx)
         new += sub_units
         out += sub_unit_relations
         new += self._opening_names(earlier, new, ctx)
@@ -315,7 +317,8 @@ class BranchRule(RuleComponent):
                     type_, cls = Class.Institution, Class.Office
                 # a unit written with its own region (富源县医疗纠纷人民调解委员会) keeps its name
                 name = normalise(written if ctx.region and written.startswith(ctx.region) else centre.canonical + written)
-                new.append(Candidate(type_, cls, name, start, end, written, "sub-unit", replaces=True))
+                complete = {COMPLETE: True} if centre.attributes.get(COMPLETE) else {}  # a joint unit's groups: no one region's either
+                new.append(Candidate(type_, cls, name, start, end, written, "sub-unit", replaces=True, attributes=complete))
                 out.append(RelationRecord(RelationType.PART_OF, name, centre.key, False, centre.start if centre.end == verb.start() else verb.start(), end))
         return new, out
 
@@ -347,7 +350,8 @@ class BranchRule(RuleComponent):
                 continue
             # 四地司法局在湘河镇联合设立…服务站: one unit of them all, named as written; one body's unit carries its name
             opened = clause_start(shadow, position)
-            named = [b for b in bodies if opened <= b.start and b.end <= position and not b.attributes.get(QUALIFIER)]
+            where = min((k for k in (shadow.find("在", opened, position), shadow.find(_HOSTED_BY, opened, position)) if k >= 0), default=position)
+            named = [b for b in bodies if opened <= b.start and b.end <= where and not b.attributes.get(QUALIFIER)]  # who, not where
             joint = len({b.key for b in named if not any(o.start <= b.start and b.end <= o.end and o.end - o.start > b.end - b.start for o in named)}) > 1
             name = written if joint or written.startswith(body.canonical) else body.canonical + written
             # a court's unit is the court's office whatever it handles (涉企纠纷诉讼服务站, 纠纷巡回审判点)
@@ -370,6 +374,8 @@ class BranchRule(RuleComponent):
             out.append(RelationRecord(RelationType.ESTABLISHED, body.key, name, False, body.start, unit.end()))
             if hosts and not _names_whole(ctx.text, hosts[-1], unit.end("where")):
                 continue  # 依托靖和街道朝鲜族老年人协会设立…: in the association no rule read, not in the street
+            if not hosts and joint:
+                continue  # A与B共同设立X: no one partner hosts it
             host = hosts[-1].key if hosts else body.key
             out.append(RelationRecord(RelationType.LOCATED_IN, name, host, False, body.start, unit.end()))
         return new, out

@@ -46,10 +46,10 @@ _AFTER_LEVEL = frozenset("委级域长")
 """After X县 or X区, these make 县委, 区级, 区域, 县长 of the characters: 和县委 is 和 + 县委."""
 _TOWN_ENDS = ("镇", "街道", "乡")
 _TOWN_VERBS = ("设立", "组织", "开展", "举办", "召开", "成立", "建立", "建成", "挂牌", "签订", "签署", "试点", "揭牌")
-_TOWN = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市]))[{CJK}]{{2,3}}?(?:{alternation(_TOWN_ENDS)})"
+_TOWN = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市])|{'|'.join(f'(?<={w})' for w in SCOPE_OPENERS)})[{CJK}]{{2,3}}?(?:{alternation(_TOWN_ENDS)})"
                    f"(?=[，,、。；和及与等的社]|{alternation(_TOWN_VERBS)}|[{CJK}]{{2,3}}村)")
 """A town no table has, by its suffix where the genre writes one: after its county (东海县某某乡), listed
-(在A镇、B镇与C乡), or where the text goes to it before its village or an act (在某某镇某某村, 在某某镇组织开展…)."""
+(在A镇、B镇与C乡, 覆盖A街道、B乡), or where the text goes to it before its village or an act (在某某镇某某村, 在某某镇组织开展…)."""
 _TOWN_STOPS = ("重点", "中心", "特色", "示范", "试点", "建制", "边境", "毗邻", "沿江", "沿黄", "沿河", "沿海", "周边", "交界",
                "所在", "相关", "有关", "部分", "集镇", "乡镇", "村镇", "小城", "城镇", "全域")
 """Words that make a town of any name (重点镇, 中心镇, 特色小镇): no town of their own."""

@@ -150,3 +150,12 @@ def test_a_memorial_hall_or_historic_site_hosting_a_base_is_a_body_it_sits_in(re
     assert "陈云纪念馆" in hosts
     located = reading.triples("LOCATED_IN", implicit=False)
     assert any(head.endswith("红色法治教育基地") and tail == "陈云纪念馆" for _, head, tail in located)
+
+
+def test_groups_under_a_joint_office_are_its_and_no_partner_hosts_it(read):
+    reading = read("区司法局与吴江区司法局共同设立江浙沪边界联合执法协调办公室，下设线索移送组和联合检查组，全年开展联合执法8次。")
+    office = "江浙沪边界联合执法协调办公室"
+    parts = reading.triples("PART_OF", implicit=False)
+    assert {("PART_OF", office + "线索移送组", office), ("PART_OF", office + "联合检查组", office)} <= parts
+    assert not any(head == office for _, head, _ in reading.triples("LOCATED_IN", implicit=False))
+

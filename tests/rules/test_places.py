@@ -426,3 +426,9 @@ def test_a_river_written_after_the_provinces_initials_or_a_verb_is_the_river(rea
     waters = set(reading.found("water"))
     assert {"顿塘河", "急水港", "元荡湖"} <= waters
     assert not any(name.startswith(("苏浙", "设立")) for name in waters)
+
+
+def test_a_town_after_a_scope_opener_is_read_and_a_shared_town_name_is_the_listed_countys(read):
+    found = read("协议覆盖凤翔街道、交口乡和平陆县圣人涧镇、张店镇等沿黄乡镇。", region="湖滨区", city="三门峡市").found(type_="Place")
+    assert "凤翔街道" in found
+    assert "平陆县张店镇" in found and "张店区" not in found
