@@ -83,6 +83,8 @@ class StatisticsVocabulary(VocabularySlice):
     change_words: tuple[str, ...]
     rate_bases: dict[str, tuple[str, ...]]
     """What a rate is conventionally computed over (纠错率 over the cases decided, 审结): the words naming its base count."""
+    rate_parts: dict[str, tuple[str, ...]]
+    """What a rate conventionally counts (纠错率: the decisions 撤销, 变更, 确认违法, 责令履行): the words naming its parts."""
 
 
 class FigureReader:
@@ -153,7 +155,7 @@ class FigureReader:
         out.extend(self._zero_in_words(text, shadow))
         out.sort(key=lambda s: s.number_start)
         _name_shares(out)
-        _check_percentages(text, [s for s in out if not self._is_change(text, s)], self.vocabulary.rate_bases)
+        _check_percentages(text, [s for s in out if not self._is_change(text, s)], self.vocabulary.rate_bases, self.vocabulary.rate_parts)
         return out
 
     def _is_change(self, text: str, stat: FoundStatistic) -> bool:
@@ -370,7 +372,20 @@ def _conventional_base(text: str, stat: FoundStatistic, counts: list[FoundStatis
     return named[-1] if len(named) == 1 else None
 
 
-def _check_percentages(text: str, found: list[FoundStatistic], rate_bases: dict[str, tuple[str, ...]]) -> None:
+_BROAD_RATES = ("综合纠错率",)
+
+
+def _named_parts(text: str, stat: FoundStatistic, counts: list[FoundStatistic], parts: list[FoundStatistic],
+                 rate_parts: dict[str, tuple[str, ...]], sentence_start: int) -> list[FoundStatistic]:
+    """The counts after a rate's base that the rate conventionally counts, by the words naming them (撤销6件, 确认违法2件)."""
+    if stat.measure.endswith(_BROAD_RATES):
+        return []  # 综合纠错率 counts settlements too: which ones, the report does not say
+    words = next((w for rate, w in rate_parts.items() if stat.measure.endswith(rate)), ())
+    return [c for c in parts if any(w in _words_before(text, counts, counts.index(c), sentence_start) for w in words)]
+
+
+def _check_percentages(text: str, found: list[FoundStatistic], rate_bases: dict[str, tuple[str, ...]],
+                       rate_parts: dict[str, tuple[str, ...]]) -> None:
     """Check each stated percentage against the counts of its sentence.
 
     Counts in brackets right after a rate are its own (:func:`_check_bracketed`). Else the numerator
@@ -417,6 +432,10 @@ def _check_percentages(text: str, found: list[FoundStatistic], rate_bases: dict[
                 parts = [c for c in counts[counts.index(conventional) + 1:] if _same_unit(c.unit, conventional.unit)]
                 sums = [dataclasses.replace(parts[-1], value=sum(c.value for c in parts[k:])) for k in range(len(parts) - 1, -1, -1)]
                 agreeing_sum = next((n for n in sums if _agrees(text, stat, n, conventional)), None)
+                if agreeing_sum is None and (named_parts := _named_parts(text, stat, counts, parts, rate_parts, start)):
+                    # 维持36件、撤销6件、确认违法2件、驳回8件，纠错率…: the decisions a 纠错率 counts, wherever they are listed
+                    _settle_counts(text, stat, dataclasses.replace(named_parts[-1], value=sum(c.value for c in named_parts)), conventional)
+                    continue
                 if agreeing_sum is not None or len(parts) == 1:
                     _settle_counts(text, stat, agreeing_sum or parts[0], conventional)
                     continue

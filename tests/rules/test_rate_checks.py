@@ -135,6 +135,9 @@ def test_a_rate_over_its_conventional_base_may_sum_the_counts_listed_after_it(re
     # 撤销5 + 确认违法3 = 8 of the 64 decided: 12.5%, not 3/64 or 8/80
     summed = the_rate(read("全年受理行政复议申请80件，审结64件，其中维持50件，撤销5件，确认违法3件，纠错率12.5%。"))
     assert summed.consistent is True and summed.check.startswith("8/64")
-    # several counts none of whose sums makes the rate: which of them it counts is unclear, so no verdict
-    unclear = the_rate(read("全年受理行政复议申请80件，审结64件，其中维持50件，撤销5件，确认违法3件，纠错率14.5%。"))
+    # no sum makes the rate, but the decisions a 纠错率 counts are named (撤销, 确认违法): 8/64, not 14.5%
+    wrong = the_rate(read("全年受理行政复议申请80件，审结64件，其中维持50件，撤销5件，确认违法3件，纠错率14.5%。"))
+    assert wrong.consistent is False and wrong.check.startswith("8/64")
+    # a comprehensive rate counts settlements too, which the report does not list: no verdict
+    unclear = the_rate(read("全年受理行政复议申请80件，审结64件，其中维持50件，撤销5件，确认违法3件，综合纠错率14.5%。"))
     assert unclear.consistent is None

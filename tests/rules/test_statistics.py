@@ -68,3 +68,10 @@ def test_figures_of_things_areas_and_lengths_carry_their_units(read):
     for value, unit in ((137, "辆"), (120, "块"), (22, "课时"), (60, "幅"), (120, "亩"), (210, "公里"), (140, "立方米"), (13, "处")):
         assert (float(value), unit) in figures, (value, unit)
     assert figures[(140.0, "立方米")].approximate
+
+
+def test_a_correction_rate_counts_the_decisions_that_correct_wherever_they_are_listed(read):
+    rate = by_value(read("审结60件，其中维持40件、撤销5件、确认违法3件、责令履行1件、驳回11件，纠错率15%。"))[(15.0, "%")]
+    assert rate.consistent is True and rate.check == "9/60 = 15.000%"
+    wrong = by_value(read("审结60件，其中维持40件、撤销5件、确认违法3件、驳回12件，纠错率16.5%。"))[(16.5, "%")]
+    assert wrong.consistent is False and wrong.check == "8/60 = 13.333%"
