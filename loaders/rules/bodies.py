@@ -72,6 +72,18 @@ def _area_authorities(text: str, places: Sequence[Candidate], covered: Sequence[
     return out
 
 
+_VENUE = re.compile(f"(?:(?<=在)|(?<=依托))(?P<name>[{CJK}]{{2,12}}?(?:纪念馆|博物馆|陈列馆|展览馆|书院|旧址))"
+                    "(?=(?:共同|联合)?(?:设立|建立|建成|挂牌|成立|打造|共建|开设|举办|开展))")
+"""A memorial hall, museum, academy or historic site where something is set up or held (依托龙州起义纪念馆设立…基地)."""
+
+
+def _venues(text: str, covered: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """Venues named whole where the text sets something up in them: bodies that host it, named as written."""
+    return [Candidate(Class.Institution, Class.ServiceCentre, m["name"], m.start("name"), m.end("name"), m["name"], "institution-venue",
+                      attributes={COMPLETE: True})
+            for m in _VENUE.finditer(text) if not overlaps_any(m.start("name"), m.end("name"), covered) and m["name"][0] not in "县区市"]
+
+
 _SUB_BODY_FORBIDDEN = re.compile("[及和与、的在]|分别|政府|局|院|全年|现有|审查|联合|会同|协同|配合|聘请|邀请|组织|开展|召开|指导|推动|牵头")
 _BOUNDARY = set("，。；：、！？,;:!?\n（）() \u3000与和及同由经在向对并")
 """What may stand before a name that no place opens (华南理工大学法学院, 佛山仲裁委员会)."""
@@ -327,6 +339,7 @@ class BodyRule(RuleComponent):
                 out.append(Candidate(Class.Institution, head.cls, f"{ctx.region}{head.full}", found.start(), found.end(), head.word,
                                      "institution-bare", attributes={"owner": ctx.region}))
         out.extend(_area_authorities(text, places, [(c.start, c.end) for c in out]))
+        out.extend(_venues(text, [(c.start, c.end) for c in out]))
         relations: list[RelationRecord] = []
         sub_parts: list[tuple[int, int]] = []
         for parent in out:  # grows: 县公安局交警大队交通事故纠纷人民调解委员会 is read office by office

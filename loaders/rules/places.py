@@ -27,8 +27,10 @@ from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, Voca
 from govkg.ontology.terms import Class
 
 _WATER_GENERIC = ("大运河", "运河", "水道", "河", "江", "湖", "溪", "渠", "水", "湾", "海", "港", "岛")
-_STRETCHES = ("上游", "中游", "下游", "滩区", "河滩", "沿岸", "岸线", "源头", "河道", "河畔", "湖畔", "江畔")
-"""Contexts that name a stretch or bank of the water (大通河下游, 黄河滩区): the mention is the stretch, the place the water."""
+_BANK = "畔"
+_NAMED_AFTER_BANK = "街社村镇路区园小花"
+_STRETCHES = ("上游", "中游", "下游", "滩区", "河滩", "沿岸", "岸线", "源头", "河道", _BANK)
+"""Contexts that name a stretch or bank of the water (大通河下游, 黄河滩区, 赤水河畔): the mention is the stretch, the place the water."""
 _WATER_CONTEXT = ("流域", "沿线", "水域", "两岸", "河段", "干流", "支流", "湖区", "库区", "水系", "交汇", "交界",
                   "海域", "近岸", "沿海", "海岸", "周边海域", "入海口", "入黄口", "入江口", "入湖口", "生态") + _STRETCHES
 """What follows a water's name when a sentence uses it as a place (北运河流域, 拒马河沿岸, 渤海沿岸, 北部湾海域)."""
@@ -505,7 +507,7 @@ _OPEN_LANDS = ("沙漠", "沙地", "草原", "戈壁", "湿地", "库区", "灌�
 """Kinds of land also said of no place in particular (法润草原, 交界区域草原): named only right after a verb or function word."""
 _NOT_IN_A_LAND = re.compile("区域|交界|毗邻|地区|周边|沿线|保护|治理|生态|重点|主要|旅游|[各全级]")
 _AREA = re.compile(f"[{CJK}—]{{2,12}}?(?:{alternation(_AREA_KINDS)})")
-_BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在|[一二三四五六七八九十]是")
+_BEFORE_AREA = re.compile(_BEFORE_WATER.pattern.removeprefix("^.*") + "|设立|建设|依托|所在|针对|面向|受损|[一二三四五六七八九十]是")
 """What stands before an area's name (围绕, 在, 设立): a character of it counts only as a word of its own (向海 is a name)."""
 _AFTER_VERB = re.compile(f"(?:{_BEFORE_AREA.pattern})$")
 
@@ -702,6 +704,8 @@ def _waters(text: str, word_starts: frozenset[int], known: Gazetteer) -> list[tu
             cut = aligned
         if end - cut <= generic or text[cut:end] in known.province_short_forms and (context is None or text[end - 1] in "海湾港岛"):
             continue  # 上海沿海, 在浙江开展 (黑龙江沿岸 is the river)
+        if context == _BANK and text[end + 1:end + 2] in _NAMED_AFTER_BANK:
+            continue  # 湖畔街道, 江畔社区: the name of a street, not a bank
         if context == "生态" and _NOT_IN_A_WATER.search(text, cut, end - 1):
             continue  # 河湖生态, 城区水生态: generic words, not a water's name
         if (context is None or text[end - 1] in "海湾港岛") and any(not p.is_feature for p in known.candidates(text[cut:end])):

@@ -432,3 +432,9 @@ def test_a_town_after_a_scope_opener_is_read_and_a_shared_town_name_is_the_liste
     found = read("协议覆盖凤翔街道、交口乡和平陆县圣人涧镇、张店镇等沿黄乡镇。", region="湖滨区", city="三门峡市").found(type_="Place")
     assert "凤翔街道" in found
     assert "平陆县张店镇" in found and "张店区" not in found
+
+
+def test_a_rivers_bank_is_the_river_and_a_kind_of_land_after_a_qualifier_is_no_place(read):
+    reading = read("在淀浦河畔设立法治长廊。督促修复受损湿地120亩，针对景区旅游纠纷开展调解。")
+    assert "淀浦河" in reading.found("water")
+    assert not any(name.startswith(("受损", "针对")) for name in reading.found(type_="Place"))
