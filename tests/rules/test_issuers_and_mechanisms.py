@@ -93,3 +93,9 @@ def test_opinions_bodies_jointly_issue_are_a_document_each_issued_whatever_their
     assert {("ISSUED", "青浦区司法局", title), ("ISSUED", "青浦区人民法院", title)} <= r.relations()
     signed = read("区人民检察院与吴江区人民检察院会签《太浦河流域生态环境保护检察协作意见》。")
     assert signed.names.get("太浦河流域生态环境保护检察协作意见") == "Agreement"
+
+
+def test_the_general_offices_of_the_provinces_committee_and_government_jointly_issue():
+    r = read("省委办公厅、省政府办公厅印发《关于加强法治乡村建设的实施意见》。", region="吴江区")
+    issued = {s for t, s, o in r.relations() if t == "ISSUED"}
+    assert issued == {"中共江苏省委办公厅", "江苏省人民政府办公厅"}
