@@ -47,6 +47,8 @@ _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County, Class.Township)
 _CENTRE = "中央"
 _YOUTH_LEAGUE = "团"
 _YOUTH_LEAGUE_FULL = "共青团"
+_TOWN_PARTY = ("党委", "党工委")
+_CARRIED_GOVERNMENT = ("、政府", "和政府")
 _COMMITTEE = "委员会"
 _PARTY = "中共"
 _PARTY_GROUP = "党组"
@@ -124,10 +126,13 @@ def party_committee(region: str) -> str:
     """The canonical name of a region's party committee, as the genre writes it in full.
 
     中共XX县委 in general; a county named by one character keeps 县 twice (中共萧县县委: 中共萧县委
-    would read as 萧's); a 地区's is the 地委 (中共大兴安岭地委); an autonomous region's the 委员会.
+    would read as 萧's); a 地区's is the 地委 (中共大兴安岭地委); an autonomous region's and a town's the 委员会, a
+    street's the 工作委员会.
     """
-    if region.endswith("自治区"):
-        return f"中共{region}委员会"
+    if region.endswith(("自治区", "镇", "乡")):
+        return f"中共{region}委员会"  # 中共叙永县分水镇委员会
+    if region.endswith("街道"):
+        return f"中共{region}工作委员会"
     if region.endswith("地区"):
         return f"中共{region.removesuffix('地区')}地委"
     if len(region) == 2 and region.endswith("县"):
@@ -259,6 +264,15 @@ class BodyRule(RuleComponent):
         starts = {c.start: c for c in owner_places}
         for index, place in enumerate(owner_places):
             if place.end in starts:  # 广州市南沙区司法局 is 南沙区's
+                continue
+            if place.cls == Class.Township and (party := next((w for w in _TOWN_PARTY if text.startswith(w, place.end)), None)):
+                # 分水镇党委、政府: the town's party committee, and its government carried over the list
+                end, town = place.end + len(party), in_place(ctx, place.canonical)  # named as its other units are (叙永县黄坭镇)
+                out.append(Candidate(Class.Institution, Class.PoliticalBody, party_committee(town), place.start, end,
+                                     text[place.start:end], "institution-full", attributes={"owner": place.canonical, COMPLETE: True}))
+                if text.startswith(_CARRIED_GOVERNMENT, end):
+                    out.append(Candidate(Class.Institution, Class.Government, town + "人民政府", end + 1, end + 3,
+                                         text[end + 1:end + 3], "institution-full", attributes={"owner": place.canonical, COMPLETE: True}))
                 continue
             if text.endswith(_YOUTH_LEAGUE_FULL, 0, place.start) and text.startswith(_COMMITTEE, place.end):
                 # 共青团政和县委员会: the Communist Youth League's committee of the place, written in full

@@ -48,3 +48,9 @@ def test_a_parks_authority_and_its_branch_are_bodies_and_the_branch_no_body_of_a
     assert "宝兴县分局" not in found
     found = read("三门峡市公安局湖滨分局参加。", region="湖滨区", city="三门峡市").found(type_="Institution")
     assert "三门峡市公安局湖滨分局" in found and "湖滨区分局" not in found
+
+
+def test_a_towns_party_committee_and_its_government_carried_over_the_list_are_bodies(read):
+    found = read("金泽镇党委、政府牵头召开边界联防联调座谈会。朱家角镇党委开展专题学习。").found(type_="Institution")
+    assert {"中共青浦区金泽镇委员会", "青浦区金泽镇人民政府", "中共青浦区朱家角镇委员会"} <= set(found)
+    assert found["中共青浦区金泽镇委员会"].cls == "PoliticalBody"
