@@ -150,18 +150,18 @@ class BranchRule(RuleComponent):
     def prepare(self) -> None:
         verbs = alternation(self.vocabulary.establishment_verbs)
         heads = alternation(self.vocabulary.branch_heads)
-        self._branch = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?P<verb>{verbs})(?P<name>[{CJK}]{{0,10}}?(?:{heads}))")
+        self._branch = re.compile(f"(?:在(?P<where>[^，。；\\n]{{2,20}}?))?(?P<verb>{verbs})的?(?P<name>(?!的)[{CJK}]{{0,10}}?(?:{heads}))")
         units = alternation(self.vocabulary.unit_heads)
         built = alternation([*self.vocabulary.establishment_verbs, *_BUILT])
         jointly = alternation([*self.vocabulary.establishment_verbs, *_BUILT, *_JOINTLY])  # also 在派出所共建警民联调室
-        self._unit = re.compile(f"(?:(?P<prep>在|依托)(?P<where>[^，。；\\n]{{2,20}}?))?(?:共同|联合)?(?P<verb>{jointly})(?P<name>[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
+        self._unit = re.compile(f"(?:(?P<prep>在|依托)(?P<where>[^，。；\\n]{{2,20}}?))?(?:共同|联合)?(?P<verb>{jointly})的?(?P<name>(?!的)[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
         counters = alternation([*self.vocabulary.counter_heads, *_COUNTER_POINTS])
         self._counter = re.compile(f"在(?P<where>[^，。；,;\\n]{{2,40}}?)(?:分别|各)?(?:设立|开设|设置)(?P<name>[{CJK}“”{PLACEHOLDER}]{{2,14}}?(?:{counters}))(?=[，。；,;\\n])")
         self._set_up_in = re.compile(f"(?:在|依托)([^，。；\\n]{{2,30}}?)(?:{jointly})")
         # 设立A工作站、B工作站和C调解室: every item of the list a branch
         self._next_branch = re.compile(f"(?:以及|[、和及])(?P<name>[{CJK}]{{0,10}}?(?:{heads}))(?=以及|[、和及，。；,;\\n]|$)")
-        self._per_place = re.compile(f"在(?P<where>[^，。；,;\\n]{{4,40}}?)(?:分别|共同|联合|各)?(?:{built})"
-                                     f"(?P<name>[{CJK}“”]{{0,16}}?(?:{alternation(self.vocabulary.mediation_unit_heads)}))")
+        self._per_place = re.compile(f"在(?P<where>[^，。；,;\\n]{{4,40}}?)(?:分别|共同|联合|各)?(?:{built})的?"
+                                     f"(?P<name>(?!的)[{CJK}“”]{{0,16}}?(?:{alternation(self.vocabulary.mediation_unit_heads)}))")
         # 交通事故纠纷人民调解委员会全年调解…: a unit named whole where a clause opens, no owner or verb before it
         self._opening_name = re.compile(f"(?:^|(?<=[，。；：、\\n]))(?:[一二三四五六七八九十]是|其中|同时|此外|另外)?(?P<name>[{CJK}“”]{{2,16}}?(?:{alternation(self.vocabulary.mediation_unit_heads)}))")
         self._name_stops = re.compile("[" + re.escape(self.vocabulary.np_stop_chars) + "]|" + alternation(

@@ -37,6 +37,18 @@ def _joined(where: str, name: str) -> str:
     return where + name[shared:]
 
 
+_LEVELS = "省市州区县盟旗"
+
+
+def _owned(text: str, body: Candidate) -> str:
+    """A designating body as a point's name writes it, with its owner for a short form (市人大常委会 → 上海市人大常委会)."""
+    written = text[body.start:body.end]
+    owner = body.attributes.get("owner")
+    if isinstance(owner, str) and written[:1] in _LEVELS and not written.startswith(owner):
+        return owner + written[1:]
+    return written
+
+
 @dataclass(frozen=True)
 class PointVocabulary(VocabularySlice):
     observation_heads: tuple[str, ...]
@@ -76,6 +88,7 @@ class PointRule(RuleComponent):
         self._arrival_reach = (16 + max(map(len, vocabulary.observation_heads)), max(map(len, self._arrival_verbs)) + 30)
         self._named_as = re.compile(f"(?:{alternation(vocabulary.point_naming_verbs)})(?P<where>[^，。；,;\\n]{{2,40}}?)为(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))")
         self._added = re.compile(f"(?:新增|新建|建成|新设)(?P<count>{_COUNT})(?P<name>[{CJK}“”]{{0,16}}?(?:{heads}))")
+        self._designating = tuple(vocabulary.point_designation_verbs)
         self._verb_inside = re.compile(alternation([*vocabulary.establishment_verbs, *vocabulary.point_verbs, *SUB_UNIT_VERBS]))
         # 省人大常委会民族法规基层立法联系点于6月在我县挂牌: a body's point named whole where a clause opens
         self._owned_opening = re.compile(f"(?P<name>[{CJK}]{{0,8}}?(?:{heads}))(?=于|在|已|正式|挂牌|落户|设在|[，。；、])")
@@ -191,7 +204,8 @@ class PointRule(RuleComponent):
                 listed.append(following)
                 position = following.end
             named = self._named_after.match(text, position)
-            if not named or re.search("[、，,。；]", named["name"]) or self._verb_inside.search(named["name"]):  # 仓房镇…建成观察点: the verb's
+            if not named or re.search("[、，,。；]", named["name"]) or self._verb_inside.search(named["name"]) \
+                    or named["name"].startswith(self._designating):  # 仓房镇…建成观察点: the verb's; 方松街道作为…联系点: the designation's
                 continue
             for host in listed:
                 canonical = normalise(host.canonical + named["name"])
@@ -232,7 +246,7 @@ class PointRule(RuleComponent):
             taken.append(match.span())
             name = match["name"]
             designator = [c for c in located if c.type == Class.Institution and match.start("name") == c.start and c.end < match.end()]
-            canonical = normalise(text[match.start("name"):designator[0].end] + host.canonical + text[designator[0].end:match.end()]) if designator else normalise(host.canonical + name)
+            canonical = normalise(_owned(text, designator[0]) + host.canonical + text[designator[0].end:match.end()]) if designator else normalise(host.canonical + name)
             point(canonical, match.start("name") if not designator else designator[0].end, match.end(), name if not designator else text[designator[0].end:match.end()])
             relations.append(RelationRecord(RelationType.LOCATED_IN, canonical, host.canonical, False, where_start, match.end()))
             if designator:
@@ -249,7 +263,7 @@ class PointRule(RuleComponent):
             owner = next((c for c in located if c.type == Class.Institution and c.start == match.start("name") and c.end < match.end("name")), None)
             if owner is not None:  # 州人大常委会基层立法联系点落户X: the congress's point at X, as 作为 names it
                 name = text[owner.end:match.end("name")]
-                canonical = normalise(text[owner.start:owner.end] + host.canonical + name)
+                canonical = normalise(_owned(text, owner) + host.canonical + name)
                 point(canonical, owner.end, match.end("name"), name)
                 relations.append(RelationRecord(RelationType.ESTABLISHED, owner.canonical, canonical, False, match.start(), match.end()))
             else:

@@ -102,3 +102,15 @@ def test_points_added_and_then_placed_one_by_one(read):
     reading = read("新增政策法规咨询联系点3个，分别设在东坪镇、梅城镇和江南镇。", region="安化县", city="益阳市")
     located = {o for t, s, o in reading.triples("LOCATED_IN") if s.endswith("政策法规咨询联系点")}
     assert located == {"安化县东坪镇", "安化县梅城镇", "安化县江南镇"}
+
+
+
+def test_a_place_designated_a_congress_point_is_named_with_the_congress_and_its_owner(read):
+    points = read("朱家角镇作为市人大常委会基层立法联系点，全年收集意见300条。", city="上海市").found(type_="ObservationPoint")
+    assert list(points) == ["上海市人大常委会朱家角镇基层立法联系点"]
+
+
+def test_a_unit_set_up_with_de_after_the_verb_is_named_without_it(read):
+    found = read("区社会治理中心在金泽镇设立的长三角跨域联合调解工作站全年受理纠纷120件。", city="上海市").found()
+    assert "青浦区金泽镇长三角跨域联合调解工作站" in found
+    assert not any("的" in name for name in found)
