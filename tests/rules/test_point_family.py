@@ -72,7 +72,7 @@ def test_a_congress_point_that_arrives_in_a_town_is_the_congresss_at_the_town():
     from extracted import read as extract
 
     r = extract("州人大常委会基层立法联系点落户阿拉营镇。", region="凤凰县")
-    point = "州人大常委会阿拉营镇基层立法联系点"
+    point = "湘西土家族苗族自治州人大常委会阿拉营镇基层立法联系点"  # the congress with its owner, as the golds name it
     assert r.names.get(point) == "ObservationPoint"
     assert {("ESTABLISHED", "湘西土家族苗族自治州人民代表大会常务委员会", point), ("LOCATED_IN", point, "阿拉营镇")} <= r.relations()
 
