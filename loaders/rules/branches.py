@@ -60,6 +60,8 @@ _ARRIVING = (Class.MediationCentre, Class.ObservationPoint)
 """Units a clause after the one that sets them up may place (…成立X中心，落户Y) without naming them again."""
 _SEATS = ("办公地点", "办公室", "地点")
 """What of a unit a carried clause may name as being somewhere (委员会办公室设在X, 办公地点设在X): the unit's seat."""
+_SEATED = "设在"
+"""How a body's seat is written (区委依法治区办设在本局, 委员会办公室设在县司法局): the body sits in the host."""
 _RUNNING = ("运行", "运转", "办公", "开展工作")
 """Verbs after 依托X in a clause of its own (…调解点，依托X运行): the unit before is in X."""
 
@@ -444,11 +446,12 @@ class BranchRule(RuleComponent):
         return out
 
     def _arrivals(self, earlier: Sequence[Candidate], shadow: str) -> list[RelationRecord]:
-        """A centre 落户/设在/建在 X, or 在X揭牌/正式运行: it is LOCATED_IN the innermost place or the body X names."""
+        """A centre 落户/设在/建在 X, or 在X揭牌/正式运行, and an office 设在 X (区委依法治区办设在本局): it is LOCATED_IN the
+        innermost place or the body X names."""
         out: list[RelationRecord] = []
         hosts = [h for h in earlier if h.type in (*_HOSTS, Class.MediationCentre)]
         for centre in earlier:
-            if centre.type != Class.MediationCentre:
+            if centre.type != Class.MediationCentre and not (centre.type == Class.Institution and shadow.startswith(_SEATED, centre.end)):
                 continue
             arrival = self._arrival.match(shadow, centre.end) or self._unveiled.match(shadow, centre.end)  # …落户X, …在X揭牌运行
             if arrival is None:

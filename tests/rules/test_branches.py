@@ -159,3 +159,8 @@ def test_groups_under_a_joint_office_are_its_and_no_partner_hosts_it(read):
     assert {("PART_OF", office + "线索移送组", office), ("PART_OF", office + "联合检查组", office)} <= parts
     assert not any(head == office for _, head, _ in reading.triples("LOCATED_IN", implicit=False))
 
+
+
+def test_an_office_seated_at_a_body_is_located_in_it(read):
+    reading = read("区委依法治区办设在区司法局，负责日常工作。", city="上海市")
+    assert ("LOCATED_IN", "中共青浦区委全面依法治区委员会办公室", "青浦区司法局") in reading.triples("LOCATED_IN", implicit=False)
