@@ -156,7 +156,7 @@ class BranchRule(RuleComponent):
         units = alternation(self.vocabulary.unit_heads)
         built = alternation([*self.vocabulary.establishment_verbs, *_BUILT])
         jointly = alternation([*self.vocabulary.establishment_verbs, *_BUILT, *_JOINTLY])  # also 在派出所共建警民联调室
-        self._unit = re.compile(f"(?:(?P<prep>在|依托)(?P<where>[^，。；\\n]{{2,20}}?))?(?:共同|联合)?(?P<verb>{jointly})的?(?P<name>(?!的)[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
+        self._unit = re.compile(f"(?:(?P<prep>在|依托)(?P<where>[^，。；\\n]{{2,20}}?))?(?:共同|联合)?(?P<verb>{jointly})的?(?P<name>(?!的)(?:[A-Z]{{1,3}}\\d{{0,4}})?[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
         counters = alternation([*self.vocabulary.counter_heads, *_COUNTER_POINTS])
         self._counter = re.compile(f"在(?P<where>[^，。；,;\\n]{{2,40}}?)(?:分别|各)?(?:设立|开设|设置)(?P<name>[{CJK}“”{PLACEHOLDER}]{{2,14}}?(?:{counters}))(?=[，。；,;\\n])")
         self._set_up_in = re.compile(f"(?:在|依托)([^，。；\\n]{{2,30}}?)(?:{jointly})")

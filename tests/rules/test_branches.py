@@ -164,3 +164,8 @@ def test_groups_under_a_joint_office_are_its_and_no_partner_hosts_it(read):
 def test_an_office_seated_at_a_body_is_located_in_it(read):
     reading = read("区委依法治区办设在区司法局，负责日常工作。", city="上海市")
     assert ("LOCATED_IN", "中共青浦区委全面依法治区委员会办公室", "青浦区司法局") in reading.triples("LOCATED_IN", implicit=False)
+
+
+def test_a_unit_whose_name_opens_with_latin_letters_and_digits_is_read_whole(read):
+    found = read("区人民法院在临港松江科技城设立G60科创走廊知识产权巡回审判点。", region="松江区", city="上海市").found(type_="Institution")
+    assert "松江区人民法院G60科创走廊知识产权巡回审判点" in found
