@@ -15,13 +15,28 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import TITLE, Candidate, Context, RelationRecord, clause_start, normalise
+from govkg.loaders.rules.base import TITLE, Candidate, Context, RelationRecord, alternation, clause_start, normalise
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class, RelationType
 
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]{1,16}[)）]$")
 _NESTED = re.compile(r"〈([^〈〉]{2,80})〉")
 _CHAIN_LINKS = "、和及与 "
+_PLAN_CLASSES = (Class.Plan, Class.Document, Class.Law, Class.Guideline, Class.Notice)
+
+
+def _implementing(text: str, candidates: Sequence[Candidate], pattern: re.Pattern[str]) -> list[RelationRecord]:
+    """IMPLEMENTS from a document drawn up to carry out the one the clause before names (贯彻落实《A》，制定《B》;
+    对标《A》要求，出台《B》)."""
+    at = {c.start: c for c in candidates if c.rule == "title"}
+    out = []
+    for match in pattern.finditer(text):
+        higher, own = at.get(match.start("higher")), at.get(match.start("own"))
+        if higher and own and own.type == Class.Document and own.cls in _PLAN_CLASSES and higher.key != own.key:
+            out.append(RelationRecord(RelationType.IMPLEMENTS, own.key, higher.key, False, match.start(), match.end()))
+    return out
+
+
 _JOINT_ISSUING = ("联合发布", "共同发布", "联合制定", "共同制定", "联合出台", "共同出台", "联合印发")
 """Verbs by which several bodies issue one text: with a partner of another region, a list or rules they agree on."""
 
@@ -44,6 +59,10 @@ class TitleVocabulary(VocabularySlice):
     not_law_endings: tuple[str, ...]
     relation_verbs: dict[RelationType, tuple[str, ...]]
     phrase_verbs: dict[Class, tuple[str, ...]]
+    implementing_cues: tuple[str, ...]
+    """Words before a document that another is drawn up to carry out (贯彻落实《A》, 对标《A》要求)."""
+    drafting_verbs: tuple[str, ...]
+    """Verbs that draw a document up (制定, 出台, 印发《B》)."""
 
 
 class TitleReader:
@@ -94,6 +113,9 @@ class TitleRule(RuleComponent):
         self._issued = {*vocabulary.relation_verbs[RelationType.ISSUED], *_JOINT_ISSUING}
         verbs = {v for vs in vocabulary.relation_verbs.values() for v in vs} | set(vocabulary.phrase_verbs[Class.Document])
         self._verbs = sorted(verbs, key=len, reverse=True)
+        self._implementing = re.compile(
+            f"(?:{alternation(vocabulary.implementing_cues)})[^，。；《》\\n]{{0,14}}?《(?P<higher>[^《》\\n]{{2,160}})》"
+            f"的?(?:要求|精神|部署|规定)?[，,]?[^，。；《》\\n]{{0,10}}?(?:{alternation(vocabulary.drafting_verbs)})了?《(?P<own>[^《》\\n]{{2,160}})》")
 
     def find(self, doc: Doc, ctx: Context) -> tuple[Sequence[Candidate], Sequence[RelationRecord]]:
         text = ctx.text
@@ -122,6 +144,7 @@ class TitleRule(RuleComponent):
                               start + inner.start(1), start + inner.end(1), inner.group(1), "nested-title")
                 )
                 relations.append(RelationRecord(RelationType.IMPLEMENTS, canonical, inner_canonical, False, start, end))
+        relations += _implementing(text, candidates, self._implementing)
         return candidates, relations
 
     @staticmethod

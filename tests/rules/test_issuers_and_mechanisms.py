@@ -99,3 +99,11 @@ def test_the_general_offices_of_the_provinces_committee_and_government_jointly_i
     r = read("省委办公厅、省政府办公厅印发《关于加强法治乡村建设的实施意见》。", region="吴江区")
     issued = {s for t, s, o in r.relations() if t == "ISSUED"}
     assert issued == {"中共江苏省委办公厅", "江苏省人民政府办公厅"}
+
+
+def test_a_document_drawn_up_to_carry_out_another_implements_it():
+    r = read("贯彻落实《提升行政执法质量三年行动计划（2023—2025年）》，制定《青浦区提升行政执法质量三年行动实施方案》。"
+             "对标《上海市法治政府建设实施方案》要求，出台《青浦区法治政府建设工作要点》。学习《中华人民共和国行政复议法》，编印《行政复议工作手册》。")
+    implements = {(s, o) for t, s, o in r.relations() if t == "IMPLEMENTS"}
+    assert implements == {("青浦区提升行政执法质量三年行动实施方案", "提升行政执法质量三年行动计划(2023—2025年)"),
+                          ("青浦区法治政府建设工作要点", "上海市法治政府建设实施方案")}
