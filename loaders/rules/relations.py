@@ -23,6 +23,8 @@ from govkg.ontology.terms import Class, RelationType
 _ACTOR_TYPES = (Class.Institution, Class.Place, Class.MediationCentre)
 _WRITTEN = (Class.Document, Class.Agreement)
 _PARTNER_LINK = re.compile("与|会同|联合|同")
+_CARRYING = "并还又也"
+"""Adverbs a clause may open with before its partner (…，并与A签订): the subject carries over the pause all the same."""
 _ZONE_ENDS = ("区", "圈", "带", "走廊")
 _PER_PLACE_RULES = (PER_PLACE, POINT_PER_PLACE)
 """Rules that read one surface once per place it is in (在A镇、B镇分别建成…工作站)."""
@@ -512,7 +514,7 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
     subjects = [c for c in named if c.start < split]
     partners = [c for c in named if c.start >= split]
     actors = [(c.key, False) for c in subjects + partners]
-    if not subjects and start > 0 and text[start - 1] in "；;，," and _PARTNER_LINK.match(text, start):
+    if not subjects and start > 0 and text[start - 1] in "；;，," and _PARTNER_LINK.match(text, start + (text[start] in _CARRYING)):
         # …签订《A》；与C签订《B》: the subject carries over the pause
         previous = clause_start(text, start - 1)
         before = _named_before(text, candidates, previous, start - 1)

@@ -40,3 +40,9 @@ def test_bodies_counted_with_a_level_in_brackets_set_up_what_they_build_together
     r = read("区司法局与嘉善县司法局签订协议。三县（市）司法局共建边界联合人民调解委员会。")
     founders = {s for t, s, o in r.relations() if t == "ESTABLISHED" and o.endswith("联合人民调解委员会")}
     assert not founders
+
+
+def test_a_clause_opening_with_an_adverb_and_a_partner_keeps_the_subject_before_the_pause():
+    r = read("区人社局参与协议文本起草论证，并与吴江区人力资源和社会保障局签订《跨区域劳动保障监察协作协议》。")
+    signers = {s for t, s, o in r.relations() if t == "PARTY_TO"}
+    assert signers == {"青浦区人力资源和社会保障局", "吴江区人力资源和社会保障局"}
