@@ -46,6 +46,8 @@ _SARS = ("香港特别行政区", "澳门特别行政区")
 _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County, Class.Township)
 _CENTRE = "中央"
 _YOUTH_LEAGUE = "团"
+_BUREAU = "局"
+_BUILDING = "建设"
 _YOUTH_LEAGUE_FULL = "共青团"
 _TOWN_PARTY = ("党委", "党工委")
 _CARRIED_GOVERNMENT = ("、政府", "和政府")
@@ -217,7 +219,10 @@ class BodyRule(RuleComponent):
         ``joined``: the owner names its bodies with 及 inside (澳门特别行政区经济及科技发展局), so 及 joins no list there.
         """
         vocabulary = self.vocabulary
-        if self._forbidden.search(body.replace("及", "") if joined else body):
+        words = body.replace("及", "") if joined else body
+        if head == _BUREAU:
+            words = words.removesuffix(_BUILDING)  # 营商环境建设局, 城乡建设局: a bureau named by what it builds
+        if self._forbidden.search(words):
             return None
         cls, full_head = self._heads[head]
         if head in _HEADS_NEEDING_A_BODY and not body:

@@ -54,3 +54,8 @@ def test_a_towns_party_committee_and_its_government_carried_over_the_list_are_bo
     found = read("金泽镇党委、政府牵头召开边界联防联调座谈会。朱家角镇党委开展专题学习。").found(type_="Institution")
     assert {"中共青浦区金泽镇委员会", "青浦区金泽镇人民政府", "中共青浦区朱家角镇委员会"} <= set(found)
     assert found["中共青浦区金泽镇委员会"].cls == "PoliticalBody"
+
+
+def test_a_bureau_named_by_what_it_builds_is_a_body(read):
+    found = read("县营商环境建设局公布政务服务事项1158项，持续推进法治政府建设局面。", region="西丰县", city="铁岭市").found(type_="Institution")
+    assert list(found) == ["西丰县营商环境建设局"]
