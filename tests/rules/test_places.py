@@ -438,3 +438,8 @@ def test_a_rivers_bank_is_the_river_and_a_kind_of_land_after_a_qualifier_is_no_p
     reading = read("在淀浦河畔设立法治长廊。督促修复受损湿地120亩，针对景区旅游纠纷开展调解。")
     assert "淀浦河" in reading.found("water")
     assert not any(name.startswith(("受损", "针对")) for name in reading.found(type_="Place"))
+
+
+def test_cross_province_cooperation_areas_the_hand_made_list_adds_are_places(read):
+    found = read("依托湘赣边区域合作示范区建立联席会议制度，深化晋陕豫黄河金三角法治协作。", region="炎陵县", city="株洲市").found("gazetteer")
+    assert {"湘赣边区域合作示范区", "晋陕豫黄河金三角区域合作规划区"} <= set(found)
