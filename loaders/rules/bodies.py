@@ -46,6 +46,7 @@ _SARS = ("香港特别行政区", "澳门特别行政区")
 _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County, Class.Township)
 _CENTRE = "中央"
 _YOUTH_LEAGUE = "团"
+_BY_SUFFIX = "town-by-suffix"
 _BUREAU = "局"
 _BUILDING = "建设"
 _YOUTH_LEAGUE_FULL = "共青团"
@@ -299,6 +300,8 @@ class BodyRule(RuleComponent):
                 made = None  # a town's bodies: its government (乌兰花镇人民政府), its mediation units and its stations (司法所, 派出所)
             if made and place.cls in (Class.Township, Class.Village):
                 made = self._town_unit_name(ctx, made, place.canonical, place.canonical)
+                if place.rule == _BY_SUFFIX and not place.attributes.get("parent") and ctx.region and not made[1].startswith(ctx.region):
+                    made = (made[0], ctx.region + made[1])  # 会兴街道司法所: a town no table has, the reporting region's unless written after another
             if match:
                 if made:
                     # 南京市江宁区司法局: the body of 江宁区, written with its city in front

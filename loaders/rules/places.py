@@ -48,8 +48,8 @@ _AFTER_LEVEL = frozenset("委级域长")
 """After X县 or X区, these make 县委, 区级, 区域, 县长 of the characters: 和县委 is 和 + 县委."""
 _TOWN_ENDS = ("镇", "街道", "乡")
 _TOWN_VERBS = ("设立", "组织", "开展", "举办", "召开", "成立", "建立", "建成", "挂牌", "签订", "签署", "试点", "揭牌")
-_TOWN = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市])|{'|'.join(f'(?<={w})' for w in SCOPE_OPENERS)})[{CJK}]{{2,3}}?(?:{alternation(_TOWN_ENDS)})"
-                   f"(?=[，,、。；和及与等的社]|{alternation(_TOWN_VERBS)}|[{CJK}]{{2,3}}村)")
+_TOWN = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市])|{'|'.join(f'(?<={w})' for w in SCOPE_OPENERS)})[{CJK}]{{2,3}}?(?:[{CJK}]{{1,3}}族){{0,2}}(?:{alternation(_TOWN_ENDS)})"
+                   f"(?=[，,、。；和及与等的社两三四五六七八九十]|{alternation(_TOWN_VERBS)}|[{CJK}]{{2,3}}村)")
 """A town no table has, by its suffix where the genre writes one: after its county (东海县某某乡), listed
 (在A镇、B镇与C乡, 覆盖A街道、B乡), or where the text goes to it before its village or an act (在某某镇某某村, 在某某镇组织开展…)."""
 _TOWN_STOPS = ("重点", "中心", "特色", "示范", "试点", "建制", "边境", "毗邻", "沿江", "沿黄", "沿河", "沿海", "周边", "交界",
@@ -237,6 +237,7 @@ class PlaceRule(RuleComponent):
                 continue
             out.append(Candidate(Class.Place, Class.Township, match.group(0), match.start(), match.end(), match.group(0), "town-by-suffix",
                                  attributes={"parent": parent.canonical} if parent else {}))
+        out += _towns_named_again(text, [c for c in out if c.rule == "town-by-suffix"], [(c.start, c.end) for c in out])
         for town in [c for c in out if c.cls == Class.Township]:
             village = self._village.match(text, town.end)
             if village and not any(c.start == town.end for c in out) and _names_a_village(text, village):
@@ -285,6 +286,19 @@ _NOT_A_VILLAGE_NAME = re.compile(f"[的个]|^(?:{alternation(_VILLAGE_VERBS)})|(
 """What words before 村 after a town hold when they name no village (两个乡的村民, 设立边境村…, 沿线村屯)."""
 _WORDS_OF_VILLAGES = "民屯居级落庄务振"
 """What 村 opens when it ends no village's name (村民, 村屯, 村居, 村级, 乡村振兴)."""
+
+
+def _towns_named_again(text: str, towns: Sequence[Candidate], taken: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """The other mentions of a town read by its suffix where the genre writes one (覆盖会兴街道… then 依托会兴街道司法所):
+    the same town, wherever the text names it again."""
+    out: list[Candidate] = []
+    spans = list(taken)
+    for name in {t.canonical: t for t in towns}.values():
+        for found in re.finditer(re.escape(name.text), text):
+            if not overlaps_any(found.start(), found.end(), spans):
+                out.append(dataclasses.replace(name, start=found.start(), end=found.end()))
+                spans.append(found.span())
+    return out
 
 
 def _names_a_village(text: str, village: re.Match[str]) -> bool:

@@ -443,3 +443,12 @@ def test_a_rivers_bank_is_the_river_and_a_kind_of_land_after_a_qualifier_is_no_p
 def test_cross_province_cooperation_areas_the_hand_made_list_adds_are_places(read):
     found = read("依托湘赣边区域合作示范区建立联席会议制度，深化晋陕豫黄河金三角法治协作。", region="炎陵县", city="株洲市").found("gazetteer")
     assert {"湘赣边区域合作示范区", "晋陕豫黄河金三角区域合作规划区"} <= set(found)
+
+
+def test_a_town_read_by_its_suffix_is_read_wherever_named_again_and_its_station_is_the_regions(read):
+    reading = read("协议覆盖凤翔街道、交口乡等沿黄乡镇。四地司法局依托凤翔街道司法所设立联络室。服务东岭瑶族乡、西岭瑶族乡两个民族乡。",
+                   region="湖滨区", city="三门峡市")
+    towns = [c for c in reading.candidates if c.rule == "town-by-suffix"]
+    assert sum(c.canonical == "凤翔街道" for c in towns) == 2
+    assert "西岭瑶族乡" in {c.canonical for c in towns}
+    assert "湖滨区凤翔街道司法所" in reading.found(type_="Institution")
