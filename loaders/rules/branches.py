@@ -60,6 +60,8 @@ _ARRIVING = (Class.MediationCentre, Class.ObservationPoint)
 """Units a clause after the one that sets them up may place (…成立X中心，落户Y) without naming them again."""
 _SEATS = ("办公地点", "办公室", "地点")
 """What of a unit a carried clause may name as being somewhere (委员会办公室设在X, 办公地点设在X): the unit's seat."""
+_KIND_LENGTH = 7
+"""How long a unit's written name may be and still name only its kind (检察联络室, 公益诉讼观察站): it takes its place's name."""
 _SEATED = "设在"
 """How a body's seat is written (区委依法治区办设在本局, 委员会办公室设在县司法局): the body sits in the host."""
 _RUNNING = ("运行", "运转", "办公", "开展工作")
@@ -371,6 +373,10 @@ class BranchRule(RuleComponent):
                 # 县司法局与积石山县司法局在官亭镇共同设立…调解室: a unit of the place, whoever of the partners is named last;
                 # 在县矛盾纠纷调处化解中心设立…调解工作室: the host's
                 name = (in_place(ctx, hosts[-1].canonical) if hosts[-1].type == Class.Place else hosts[-1].canonical) + written
+            elif not joint and hosts and hosts[-1].type == Class.Place and len(written) <= _KIND_LENGTH and "“" not in written \
+                    and not written.startswith(body.canonical):
+                # 区人民检察院在交口乡设立检察联络室: a unit named by its kind alone is the body's at the place (“稻香”审判点 has a name)
+                name = body.canonical + hosts[-1].canonical.removeprefix(ctx.region) + written
             new.append(Candidate(type_, cls, name, unit.start("name"), unit.end("name"), written, "unit-of-body", replaces=True,
                                  attributes={COMPLETE: True} if joint and name == written else {}))
             out.append(RelationRecord(RelationType.ESTABLISHED, body.key, name, False, body.start, unit.end()))

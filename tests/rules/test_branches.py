@@ -169,3 +169,8 @@ def test_an_office_seated_at_a_body_is_located_in_it(read):
 def test_a_unit_whose_name_opens_with_latin_letters_and_digits_is_read_whole(read):
     found = read("区人民法院在临港松江科技城设立G60科创走廊知识产权巡回审判点。", region="松江区", city="上海市").found(type_="Institution")
     assert "松江区人民法院G60科创走廊知识产权巡回审判点" in found
+
+
+def test_a_unit_named_by_its_kind_alone_takes_its_bodys_and_its_places_names(read):
+    found = read("区人民检察院在金泽镇设立检察联络室，受理群众控告申诉线索13件。", city="上海市").found(type_="Institution")
+    assert "青浦区人民检察院金泽镇检察联络室" in found
