@@ -114,3 +114,8 @@ def test_a_unit_set_up_with_de_after_the_verb_is_named_without_it(read):
     found = read("区社会治理中心在金泽镇设立的长三角跨域联合调解工作站全年受理纠纷120件。", city="上海市").found()
     assert "青浦区金泽镇长三角跨域联合调解工作站" in found
     assert not any("的" in name for name in found)
+
+
+def test_an_enterprise_rule_of_law_service_point_is_of_the_points_family(read):
+    points = read("区司法局在金泽镇设立企业法治服务点，全年服务企业86家。").found(type_="ObservationPoint")
+    assert [c.cls for c in points.values()] == ["EnterpriseServicePoint"]
