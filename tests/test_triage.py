@@ -88,7 +88,7 @@ def test_summary_counts_by_type_and_cause() -> None:
     assert lines == ["missed: 2", "  by type:  COVERS 2", "  by cause: tail missing 1, head missing 1"]
 
 
-@pytest.mark.parametrize("group", ["unseen", "unseen2", "unseen3", "unseen4", "unseen7", "unseen8", "held-out"])
+@pytest.mark.parametrize("group", ["unseen", "unseen2", "unseen4", "unseen7", "unseen8", "held-out"])
 def test_show_is_refused_for_unread_sets(group: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--show", "dev", group])

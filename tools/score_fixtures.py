@@ -1,13 +1,13 @@
 """Macro scores of the extractor on the fixture groups, per report and per group.
 
 The national fixtures are split as `tests/test_national_scores.py` splits them (dev: tuned on;
-held-out: scored, never tuned on); `unseen`, `unseen2`, `unseen3`, `unseen4`, `unseen7` and `unseen8` are final test sets
-(never tuned on, never read by whoever writes rules); `dev3` to `dev6` tuning sets of fresh reports (rule writers may
-read them; `dev5` and `dev6` were the final sets `unseen5` and `unseen6` until sessions 12 and 13 promoted them, scored first
-as `BEFORE.md` in their folders records);
+held-out: scored, never tuned on); `unseen`, `unseen2`, `unseen4`, `unseen7` and `unseen8` are final test sets
+(never tuned on, never read by whoever writes rules); `dev3` to `dev7` tuning sets of fresh reports (rule writers may
+read them; `dev5`, `dev6` and `dev7` were the final sets `unseen5`, `unseen6` and `unseen3` until sessions 12, 13 and 14
+promoted them, scored first as `BEFORE.md` in their folders records);
 `yangtze` the older held-out Yangtze Delta reports. A report the recogniser refuses scores zero.
 
-    python tools/score_fixtures.py [dev] [dev2] [dev3] [dev4] [dev5] [dev6] [held-out] [unseen] [unseen2] [unseen3] [unseen4] [unseen7] [unseen8] [yangtze]
+    python tools/score_fixtures.py [dev] [dev2] [dev3] [dev4] [dev5] [dev6] [dev7] [held-out] [unseen] [unseen2] [unseen4] [unseen7] [unseen8] [yangtze]
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ def groups() -> dict[str, list[Path]]:
         "dev4": _reports(data / "dev4"),
         "dev5": _reports(data / "dev5"),
         "dev6": _reports(data / "dev6"),
+        "dev7": _reports(data / "dev7"),
         "held-out": [NATIONAL / n for n in HELD_OUT],
         "unseen": _reports(data / "unseen"),
         "unseen2": _reports(data / "unseen2"),
-        "unseen3": _reports(data / "unseen3"),
         "unseen4": _reports(data / "unseen4"),
         "unseen7": _reports(data / "unseen7"),
         "unseen8": _reports(data / "unseen8"),
