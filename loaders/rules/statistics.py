@@ -149,7 +149,8 @@ class FigureReader:
                 else:
                     measure, lead = self._preceding(text, shadow, start)
                     if unit == "%" and measure.endswith("占"):
-                        measure = ""
+                        # 合格以上案卷占95%: the share of what the words name; a bare 占 takes the count's before it (_name_shares)
+                        measure = measure[:-1] + "占比" if len(measure) > 2 else ""
                     start -= lead
             out.append(FoundStatistic(value, unit, measure, start, end, number_start, approximate))
         out.extend(self._zero_in_words(text, shadow))
@@ -247,6 +248,9 @@ def _same_clause(text: str, start: int, end: int) -> bool:
     return not re.search("[；;]", text[start:end])
 
 
+_SHARE_OF_THE_COUNT_BEFORE = re.compile("[，,]?(?:占比|占|比例)(?:为|达到|达|约)?")
+"""What stands between a count and the share that is its own (…1180件，占比44.7%); a share naming a subject of its own
+(…不合格8卷，合格以上案卷占95%) is another count's, which the text does not state."""
 _RATE = re.compile(f"([{CJK}]{{2,4}})(?:率|比例)(?:为|达到|达|是|保持|稳定在)?$")
 
 
@@ -403,7 +407,8 @@ def _check_percentages(text: str, found: list[FoundStatistic], rate_bases: dict[
             counts = [s for s in inside[:i] if s.unit != "%"]
             pieces = _rate_pieces(text, stat.number_start)
             if not pieces and stat.measure.endswith(("占比", "比例")):  # …1180件，占比44.7%: a share of the count before it
-                named = [len(counts) - 1] if counts and _same_clause(text, counts[-1].number_start, stat.number_start) else []
+                named = [len(counts) - 1] if counts and _same_clause(text, counts[-1].number_start, stat.number_start) \
+                    and _SHARE_OF_THE_COUNT_BEFORE.fullmatch(text, counts[-1].end, stat.number_start) else []
             else:
                 named = [k for k, s in enumerate(counts)
                          if pieces and _same_clause(text, s.number_start, stat.number_start)

@@ -75,3 +75,10 @@ def test_a_correction_rate_counts_the_decisions_that_correct_wherever_they_are_l
     assert rate.consistent is True and rate.check == "9/60 = 15.000%"
     wrong = by_value(read("审结60件，其中维持40件、撤销5件、确认违法3件、驳回12件，纠错率16.5%。"))[(16.5, "%")]
     assert wrong.consistent is False and wrong.check == "8/60 = 13.333%"
+
+
+def test_a_share_naming_a_subject_of_its_own_is_not_checked_against_the_count_before_it(read):
+    share = by_value(read("评查案卷160卷，其中优秀68卷、合格84卷、不合格8卷，合格以上案卷占95%。"))[(95.0, "%")]
+    assert share.measure == "合格以上案卷占比" and share.consistent is None
+    own = by_value(read("受理案件2640件，其中涉企案件1180件，占比44.7%。"))[(44.7, "%")]
+    assert own.consistent is True
