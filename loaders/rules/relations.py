@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, HOLDERS, LIST_LINKS, PER_PLACE, POINT_PER_PLACE, QUALIFIER, SCOPE_OPENS, SETTING_UP, SHARED_HEAD, SIGNERS, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
+from govkg.loaders.rules.base import CJK, HOLDERS, LIST_LINKS, PER_PLACE, POINT_PER_PLACE, QUALIFIER, SCOPE_OPENERS, SCOPE_OPENS, SETTING_UP, SHARED_HEAD, SIGNERS, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
 from govkg.loaders.rules.events import ORGANISED, hosted_before
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
 from govkg.ontology.terms import Class, RelationType
@@ -262,6 +262,14 @@ _AREA_AFTER = re.compile("在(?P<area>[^，。；,;\n《》]{2,30}?)"
 (交界的 only qualifies what follows)."""
 
 
+_BORDERED = re.compile("与(?P<others>[^，。；与]{2,30}?)(?:接壤|毗邻|交界)的?(?:区域|地区|地带|乡镇|村)")
+"""The neighbours a scope's places border (红柳沟镇、砖井镇与盐池县、鄂托克前旗接壤区域): counties there qualify the area, not
+covered (towns there are: 下冻镇与凭祥市友谊镇等毗邻乡镇)."""
+_NEXT_SENTENCE_SCOPE = re.compile(f"(?:该|上述)?(?:协议|协作)(?:范围)?(?:{alternation(SCOPE_OPENERS)})")
+"""A sentence that opens with the scope of the agreement the sentence before signed (协议覆盖A、B镇…)."""
+_SETS_UP_THERE = re.compile("(?:共同|联合|分别)?(?:设立|建立|成立|共建|设置|建成)")
+
+
 def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Sequence[str] = ()) -> list[RelationRecord]:
     """What an agreement's sentence says it covers: the places after 覆盖 (…覆盖A、B等镇) and in 在…沿线/毗邻地区, else
     the waters its name opens with; and the places its name counts (《南沙顺德中山三地…协议》) (COVERS)."""
@@ -288,11 +296,17 @@ def scope_relations(ctx: Context, candidates: Sequence[Candidate], counts: Seque
                  if not any(s < m.start() for s in later)
                  and not (signed and text.endswith(_AGREEMENT_SCOPES, 0, m.start()))]  # 协作范围覆盖…: the agreement's scope
         if agreement.type == Class.Agreement:
-            spans += [m.span("area") for m in _AREA_AFTER.finditer(text, sentence_start, sentence_end)]
+            # 在…流域开展联合巡查: the agreement's area; 在…流域联合设立巡回审判点: where a unit is, no scope
+            spans += [m.span("area") for m in _AREA_AFTER.finditer(text, sentence_start, sentence_end)
+                      if not _SETS_UP_THERE.match(text, m.end())]
+            if not later and (opening := _NEXT_SENTENCE_SCOPE.match(text, sentence_end + 1)):
+                spans.append((opening.end(), clause_end(text, opening.end())))  # …签署《…协议》，…。协议覆盖A、B镇: its scope
         scoped = False
         for start, end in spans:
             within = [p for p in starting(start, end) if p.end <= end]
             within = [p for p in within if not any(o.start <= p.start and p.end <= o.end and o.end - o.start > p.end - p.start for o in within)]
+            bordered = [m.span("others") for m in _BORDERED.finditer(text, start, clause_end(text, start))]  # A、B镇与C县接壤区域: C only says where
+            within = [p for p in within if p.cls not in _ABOVE_TOWNS or not any(a <= p.start and p.end <= b for a, b in bordered)]
             written_before = {p.start for p in within}
             qualifying = _qualifying(text, within)
             for place in within:
@@ -361,6 +375,8 @@ def _places_counted(text: str, agreement: Candidate, places: Sequence[Candidate]
 
 
 _WATER_RULES = ("water", "water-section")
+_DASHES = ("—", "－", "-")
+_RESERVOIR = "水库"
 _AFTER_A_WATER = ("流域", "干流", "沿线", "沿岸", "上游", "中游", "下游", "水域", "湖区")
 
 
@@ -378,8 +394,8 @@ def _waters_named_first(text: str, agreement: Candidate, places: Sequence[Candid
         position = place.end
         after = next((w for w in _AFTER_A_WATER if text.startswith(w, position)), "")
         position += len(after)
-        link = next((w for w in (*LIST_LINKS, "与") if text.startswith(w, position)), "")
-        if not link and not any(p.start == position for p in places):  # 沂河沭河流域: two waters run together
+        link = next((w for w in (*LIST_LINKS, "与", *_DASHES) if text.startswith(w, position)), "")
+        if not link and not any(p.start == position for p in places):  # 沂河沭河流域: two waters run together; 官厅水库—永定河流域
             break
         position += len(link)
     if any(p.canonical != w.canonical and p.canonical.startswith(w.canonical) for w in out for p in sentence):
@@ -404,7 +420,7 @@ def _waters_named_again(text: str, agreement: Candidate, sentence: Sequence[Cand
 
 
 def _is_water(place: Candidate, ctx: Context) -> bool:
-    if place.rule in _WATER_RULES:
+    if place.rule in _WATER_RULES or place.canonical.endswith(_RESERVOIR):  # 官厅水库—永定河流域: a reservoir is a water too
         return True
     return place.cls == Class.Place and place.canonical in ctx.gazetteer and ctx.gazetteer.place(place.canonical).level == "water"
 

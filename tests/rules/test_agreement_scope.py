@@ -192,3 +192,23 @@ def test_towns_written_without_their_suffix_after_covers_are_covered():
     r = read("县司法局与石门县司法局签订《湘鄂边界矛盾纠纷联调协议》，协议覆盖东坪、梅城等6个乡镇。", region="安化县")
     covered = {o for t, s, o in r.relations() if t == "COVERS"}
     assert {"安化县东坪镇", "安化县梅城镇"} <= covered
+
+
+def test_the_scope_a_sentence_gives_after_the_agreement_it_follows(read):
+    reading = read("5月，区司法局与吴江区司法局共同签署《江浙沪边界矛盾纠纷联防联调协议》，两地建立调解员互派机制。协议覆盖金泽镇、练塘镇及对方毗邻乡镇。")
+    covered = {t for _, h, t in reading.triples("COVERS", implicit=False)}
+    assert {"金泽镇", "练塘镇"} <= covered
+
+
+def test_counties_a_scope_borders_and_a_unit_set_up_in_a_basin_are_no_scope(read):
+    reading = read("区司法局与吴江区司法局在金泽镇签订《沪苏边界执法协作协议》，约定在金泽镇、练塘镇与吴江区接壤区域开展联合检查。"
+                   "区人民法院与吴江区人民法院签订《太浦河生态环境司法保护协作协议》，在淀山湖流域联合设立巡回审判点。")
+    covers = reading.triples("COVERS", implicit=False)
+    assert {("COVERS", "沪苏边界执法协作协议", "金泽镇"), ("COVERS", "沪苏边界执法协作协议", "练塘镇")} <= covers
+    assert ("COVERS", "沪苏边界执法协作协议", "吴江区") not in covers
+    assert not any(t == "淀山湖" for _, _, t in covers)
+
+
+def test_a_reservoir_and_a_river_an_agreements_name_opens_with_are_covered(read):
+    covers = read("区人民检察院与吴江区人民检察院签订《青草沙水库—黄浦江流域生态环境保护检察协作协议》。").triples("COVERS", implicit=False)
+    assert {t for _, _, t in covers} >= {"黄浦江"} and any(t.endswith("水库") for _, _, t in covers)
