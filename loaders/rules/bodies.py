@@ -46,6 +46,7 @@ _SARS = ("香港特别行政区", "澳门特别行政区")
 _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County, Class.Township)
 _CENTRE = "中央"
 _YOUTH_LEAGUE = "团"
+_AUTONOMOUS = ("自治县", "自治州", "自治旗")
 _BY_SUFFIX = "town-by-suffix"
 _BUREAU = "局"
 _BUILDING = "建设"
@@ -220,6 +221,8 @@ class BodyRule(RuleComponent):
         ``joined``: the owner names its bodies with 及 inside (澳门特别行政区经济及科技发展局), so 及 joins no list there.
         """
         vocabulary = self.vocabulary
+        autonomy = next((a for a in _AUTONOMOUS if body.startswith(a) and owner.endswith(a)), "")
+        body = body[len(autonomy):]  # 印江自治县人民政府: the short form 印江 and the level written after it, 自治县 once
         words = body.replace("及", "") if joined else body
         if head == _BUREAU:
             words = words.removesuffix(_BUILDING)  # 营商环境建设局, 城乡建设局: a bureau named by what it builds

@@ -59,3 +59,9 @@ def test_a_towns_party_committee_and_its_government_carried_over_the_list_are_bo
 def test_a_bureau_named_by_what_it_builds_is_a_body(read):
     found = read("县营商环境建设局公布政务服务事项1158项，持续推进法治政府建设局面。", region="西丰县", city="铁岭市").found(type_="Institution")
     assert list(found) == ["西丰县营商环境建设局"]
+
+
+def test_an_autonomous_countys_short_form_before_its_level_names_its_bodies_once(read):
+    found = read("印江自治县人民政府印发《方案》，印江自治县司法局组织实施。", region="印江土家族苗族自治县", city="铜仁市").found(type_="Institution")
+    assert {"印江土家族苗族自治县人民政府", "印江土家族苗族自治县司法局"} <= set(found)
+    assert not any("自治县自治县" in name for name in found)
