@@ -46,6 +46,8 @@ _SARS = ("香港特别行政区", "澳门特别行政区")
 _OWNER_LEVELS = (Class.Province, Class.Prefecture, Class.County, Class.Township)
 _CENTRE = "中央"
 _YOUTH_LEAGUE = "团"
+_JOINT_CUES = re.compile("边界|边境|交界|毗邻|联调|联防|联合|协作|跨")
+"""Words of a name after a count of places that make it the name of one body they share (四县边界联调委员会)."""
 _AUTONOMOUS = ("自治县", "自治州", "自治旗")
 _BY_SUFFIX = "town-by-suffix"
 _BUREAU = "局"
@@ -592,6 +594,8 @@ class BodyRule(RuleComponent):
         for match in self._counted.finditer(text):
             if match["name"] in self._town_units:
                 continue  # 三地司法所: each place has many stations, the words name none of them
+            if _JOINT_CUES.search(match["name"]):
+                continue  # 四县边界联调委员会: one body the places share, not one of each
             count = "两三四五六".index(match.group(0)[0]) + 2
             places_listed = _listed_places(ending_at, match.start(), text)
             listed = [c.canonical for c in places_listed]

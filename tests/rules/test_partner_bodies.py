@@ -80,3 +80,10 @@ def test_a_school_or_institute_written_after_its_university_is_the_partner():
     # a verb after the university starts no school of it
     r = extract("区司法局与华东政法大学共建研究院。")
     assert "华东政法大学" in r.names and not any(n.startswith("华东政法大学") and n != "华东政法大学" for n in r.names)
+
+
+def test_a_body_the_counted_places_share_is_not_one_body_of_each():
+    r = extract("县司法局与武平县司法局、平远县司法局签订协议。全年三县边界联调委员会受理跨界纠纷52起。三县司法局召开联席会议。",
+                region="寻乌县")
+    assert not any(name.endswith("县边界联调委员会") and name.startswith(("寻乌县", "武平县", "平远县")) for name in r.names)
+    assert {"寻乌县司法局", "武平县司法局", "平远县司法局"} <= set(r.names)
