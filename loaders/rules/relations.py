@@ -23,6 +23,8 @@ from govkg.ontology.terms import Class, RelationType
 _ACTOR_TYPES = (Class.Institution, Class.Place, Class.MediationCentre)
 _WRITTEN = (Class.Document, Class.Agreement)
 _PARTNER_LINK = re.compile("与|会同|联合|同")
+_WHEN = re.compile("在[^，。；,;\n]{1,20}?(?:期间|之际|前夕|前后|以来)")
+"""在…期间: a time, not a place (在3·15国际消费者权益日期间)."""
 _CARRYING = "并还又也"
 """Adverbs a clause may open with before its partner (…，并与A签订): the subject carries over the pause all the same."""
 _ZONE_ENDS = ("区", "圈", "带", "走廊")
@@ -493,6 +495,8 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
     start = clause_start(text, position)
     named = _named_before(text, candidates, start, position)
     locative = max(text.rfind("在", start, position), text.rfind("依托", start, position))  # X在Y设立Z, X依托Y设立Z: Y is where, X acts
+    if locative >= 0 and _WHEN.match(text, locative):
+        locative = -1  # 在3·15国际消费者权益日期间联合A举办…: when, not where
     if locative >= 0 and not any(c.start < locative < c.end for c in candidates):
         # X在Y设立Z: Y is where, X acts; 在Y设立Z with no X before: Y is still only where
         named = [c for c in named if c.end <= locative]
@@ -520,6 +524,11 @@ def _actors(text: str, candidates: Sequence[Candidate], position: int, ctx: Cont
                 return [(c.key, False) for c in carried]
             if opened == 0 or text[opened - 1] not in "，," or any(
                     c.type != Class.Place and opened <= c.start < end for c in candidates):
+                if opened > 0 and text[opened - 1] == "。" and (parties := _PARTIES.fullmatch(opening)):
+                    # 9月，A与B、C签订《…》。协议签订后，三地联合开展…: the parties the sentence before opens with
+                    signers = _parties_before(text, candidates, opened - 1)
+                    if len(signers) == _count(parties.group(0)):
+                        return [(c.key, False) for c in signers]
                 break
             end = opened - 1
     # far from its verb a body is no subject, unless partners follow it (本局与四地律师协会联合举办)
@@ -550,6 +559,24 @@ _INVITING = re.compile("邀请|特邀|聘请|邀约")
 _PARTIES = re.compile("[两二三四五六七八九](?:地|方|县区?|区县?|市县?|旗县|省区?)|双方")
 """A count of the parties as a clause's subject (三地建立…, 双方): the signers named before it."""
 _CARRIED_CLAUSES = 3
+_COUNTS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _count(parties: str) -> int:
+    """How many parties a count names (三地 → 3, 双方 → 2)."""
+    return 2 if parties == "双方" else _COUNTS[parties[0]]
+
+
+def _parties_before(text: str, candidates: Sequence[Candidate], sentence_end: int) -> list[Candidate]:
+    """The bodies the first clause naming any opens the sentence ending at ``sentence_end`` with (9月，A与B、C签订…)."""
+    start = max(text.rfind(end, 0, sentence_end) for end in "。\n") + 1
+    while start < sentence_end:
+        end = min(k for k in (clause_end(text, start), sentence_end) if k >= start)
+        opening = _subjects_opening(text, candidates, start, end)
+        if opening:
+            return opening
+        start = end + 1
+    return []
 """How many clauses back a clause opening with its verb looks for its subjects, over clauses that name no body."""
 
 

@@ -242,3 +242,14 @@ def test_the_youth_leagues_committee_written_in_full_is_a_body_that_organises():
     assert r.names.get(league) == "Institution"
     assert ("ORGANIZED", league, "“青春普法”法治宣传活动") in r.relations()
     assert not any(t == "ORGANIZED" and s == "青浦区" for t, s, _ in r.relations())
+
+
+def test_a_count_of_parties_after_a_sentence_of_signers_organises_with_all_of_them():
+    r = read("9月，区司法局与吴江区司法局、嘉善县司法局签订《边界执法协作协议》。协议签订后，三地联合开展“净水”专项行动2次。")
+    organisers = {s for t, s, o in r.relations() if t == "ORGANIZED"}
+    assert organisers == {"青浦区司法局", "吴江区司法局", "嘉善县司法局"}
+
+
+def test_a_time_after_zai_is_no_place_and_the_partner_organises():
+    r = read("在国家宪法日期间联合区律师协会举办“宪法进万家”主题宣传活动。")
+    assert ("ORGANIZED", "青浦区律师协会", "“宪法进万家”主题宣传活动") in r.relations()
