@@ -77,6 +77,8 @@ def _actor_before(earlier: Sequence[Candidate], centre: Candidate, shadow: str) 
 
 _SERVICE_CENTRE = "服务中心"
 _SUB_CENTRE = "分中心"
+_SERVICE_BRANCHES = (_SUB_CENTRE, "受理点")
+"""What a service centre sets up in the towns it lists (便民服务分中心, 行政复议受理点): its own, named with centre and town."""
 
 
 _SECRETARIAT = "秘书处"
@@ -160,7 +162,7 @@ class BranchRule(RuleComponent):
         jointly = alternation([*self.vocabulary.establishment_verbs, *_BUILT, *_JOINTLY])  # also 在派出所共建警民联调室
         self._unit = re.compile(f"(?:(?P<prep>在|依托)(?P<where>[^，。；\\n]{{2,20}}?))?(?:共同|联合)?(?P<verb>{jointly})的?(?P<name>(?!的)(?:[A-Z]{{1,3}}\\d{{0,4}})?[{CJK}{PLACEHOLDER}]{{0,16}}?(?:{units}))")
         counters = alternation([*self.vocabulary.counter_heads, *_COUNTER_POINTS])
-        self._counter = re.compile(f"在(?P<where>[^，。；,;\\n]{{2,40}}?)(?:分别|各)?(?:设立|开设|设置)(?P<name>[{CJK}“”{PLACEHOLDER}]{{2,14}}?(?:{counters}))(?=[，。；,;\\n])")
+        self._counter = re.compile(f"(?:在|依托)(?P<where>[^，。；,;\\n]{{2,40}}?)(?:分别|各)?(?:设立|开设|设置)(?P<name>[{CJK}“”{PLACEHOLDER}]{{2,14}}?(?:{counters}))(?=[，。；,;\\n])")
         self._set_up_in = re.compile(f"(?:在|依托)([^，。；\\n]{{2,30}}?)(?:{jointly})")
         # 设立A工作站、B工作站和C调解室: every item of the list a branch
         self._next_branch = re.compile(f"(?:以及|[、和及])(?P<name>[{CJK}]{{0,10}}?(?:{heads}))(?=以及|[、和及，。；,;\\n]|$)")
@@ -197,8 +199,8 @@ class BranchRule(RuleComponent):
         shadow = ctx.masked
         for centre in [c for c in earlier if c.type == Class.MediationCentre or c.type == Class.Institution and c.canonical.endswith(_SERVICE_CENTRE)]:
             branch = self._branch.match(shadow, centre.end)
-            if branch and centre.type == Class.Institution and not branch["name"].endswith(_SUB_CENTRE):
-                continue  # a service centre's sub-centres only (县政务服务中心在A镇设立便民服务分中心)
+            if branch and centre.type == Class.Institution and not branch["name"].endswith(_SERVICE_BRANCHES):
+                continue  # a service centre's sub-centres and intake points only (县政务服务中心在A镇设立便民服务分中心)
             if branch and _actor_before(earlier, centre, shadow) is None:
                 places = [p for p in earlier if p.type == Class.Place and branch["where"] and branch.start("where") <= p.start and p.end <= branch.end("where")]
                 sites: list[Candidate | None] = []  # 在A镇、B镇设立分中心: a branch in each place listed; the innermost of each item
@@ -222,7 +224,7 @@ class BranchRule(RuleComponent):
                     head = next((h for h in sorted(self.vocabulary.branch_heads, key=len, reverse=True) if written.endswith(h)), "")
                     branch_named = bare or written.endswith(self.vocabulary.branch_part_heads) or written[: len(written) - len(head)] in _GENERIC_BRANCH
                     service = centre.type == Class.Institution  # a service centre's sub-centre in each town: named with the town
-                    if branch_named or site is None:
+                    if branch_named or site is None or service:
                         town = (_stem(site.canonical) if bare else _own_name(site.canonical, ctx.region) if service else "") if site else ""
                         name = centre.canonical + town + written
                     else:

@@ -174,3 +174,14 @@ def test_a_unit_whose_name_opens_with_latin_letters_and_digits_is_read_whole(rea
 def test_a_unit_named_by_its_kind_alone_takes_its_bodys_and_its_places_names(read):
     found = read("区人民检察院在金泽镇设立检察联络室，受理群众控告申诉线索13件。", city="上海市").found(type_="Institution")
     assert "青浦区人民检察院金泽镇检察联络室" in found
+
+
+def test_a_service_centres_intake_points_in_the_towns_it_lists_and_a_counter_it_hosts(read):
+    reading = read("区行政复议服务中心在金泽镇、练塘镇设立行政复议受理点。依托区公共法律服务中心开设涉外法律咨询窗口，解答咨询350人次。",
+                   city="上海市")
+    centre = "青浦区行政复议服务中心"
+    for town in ("金泽镇", "练塘镇"):
+        point = f"{centre}{town}行政复议受理点"
+        assert {("ESTABLISHED", centre, point), ("LOCATED_IN", point, town)} <= reading.triples(implicit=False)
+    window = "青浦区公共法律服务中心涉外法律咨询窗口"
+    assert ("LOCATED_IN", window, "青浦区公共法律服务中心") in reading.triples("LOCATED_IN", implicit=False)
