@@ -110,13 +110,18 @@ def _own_name(place: str, region: str) -> str:
     return place.removeprefix(region) or place
 
 
+_TOGETHER = re.compile("联合|共同")
+_BASINS = ("流域", "沿线", "沿岸")
+"""What a water's name may have after it where a unit is set up (在寻乌水流域设立…): the unit is at the water."""
 _ADVERBS = ("分别", "共同", "联合", "各", "挂牌", "正式", "合作", "先后")
 
 
 def _names_whole(text: str, host: Candidate, where_end: int) -> bool:
     """Whether ``host`` is all the where-words name up to ``where_end`` (an adverb before the verb aside): 在乡综治中心设立 names
-    the centre; 依托靖和街道朝鲜族老年人协会 names more than the street."""
+    the centre, 在寻乌水流域 the river's basin; 依托靖和街道朝鲜族老年人协会 names more than the street."""
     rest = text[host.end:where_end]
+    for basin in _BASINS:
+        rest = rest.removeprefix(basin) if host.type == Class.Place else rest
     return rest == "" or rest in _ADVERBS
 
 
@@ -355,10 +360,13 @@ class BranchRule(RuleComponent):
                 # or a court's unit (“桃乡”巡回审判点) after it
                 continue
             # 四地司法局在湘河镇联合设立…服务站: one unit of them all, named as written; one body's unit carries its name
-            opened = clause_start(shadow, position)
-            where = min((k for k in (shadow.find("在", opened, position), shadow.find(_HOSTED_BY, opened, position)) if k >= 0), default=position)
+            opened = clause_start(shadow, body.start)  # the clause of who sets it up (A与B签署协议，在X设立…: A's)
+            limit = position if position == body.end else clause_end(shadow, body.start)
+            where = min((k for k in (shadow.find("在", opened, limit), shadow.find(_HOSTED_BY, opened, limit)) if k >= 0), default=limit)
             named = [b for b in bodies if opened <= b.start and b.end <= where and not b.attributes.get(QUALIFIER)]  # who, not where
             joint = len({b.key for b in named if not any(o.start <= b.start and b.end <= o.end and o.end - o.start > b.end - b.start for o in named)}) > 1
+            if position != body.end:  # A与B签署协议，在X设立…: the opener's, unless the clause says they did it together (联合设立)
+                joint = joint and bool(_TOGETHER.search(shadow, unit.start(), unit.start("verb")))
             name = written if joint or written.startswith(body.canonical) else body.canonical + written
             # a court's unit is the court's office whatever it handles (涉企纠纷诉讼服务站, 纠纷巡回审判点)
             mediation = any(cue in written for cue in self.vocabulary.mediation_cues) and not written.endswith(_COURT_UNIT_HEADS)
@@ -375,10 +383,15 @@ class BranchRule(RuleComponent):
                 # 县司法局与积石山县司法局在官亭镇共同设立…调解室: a unit of the place, whoever of the partners is named last;
                 # 在县矛盾纠纷调处化解中心设立…调解工作室: the host's
                 name = (in_place(ctx, hosts[-1].canonical) if hosts[-1].type == Class.Place else hosts[-1].canonical) + written
-            elif not joint and hosts and hosts[-1].type == Class.Place and len(written) <= _KIND_LENGTH and "“" not in written \
+            elif hosts and hosts[-1].type == Class.Place and len(written) <= _KIND_LENGTH and "“" not in written \
                     and not written.startswith(body.canonical):
-                # 区人民检察院在交口乡设立检察联络室: a unit named by its kind alone is the body's at the place (“稻香”审判点 has a name)
-                name = body.canonical + hosts[-1].canonical.removeprefix(ctx.region) + written
+                # 区人民检察院在交口乡设立检察联络室: a unit named by its kind alone is the body's at the place (“稻香”审判点 has a name);
+                # one several bodies set up is the place's as written (…签订协议，在寻乌水流域联合设立巡回审判点: 寻乌水流域巡回审判点)
+                place = hosts[-1].canonical.removeprefix(ctx.region)
+                if joint:
+                    written_place = ctx.text[hosts[-1].start:unit.end("where")]
+                    place = next((written_place.removesuffix(a) for a in _ADVERBS if written_place.endswith(a)), written_place)
+                name = (place if joint else body.canonical + place) + written
             new.append(Candidate(type_, cls, name, unit.start("name"), unit.end("name"), written, "unit-of-body", replaces=True,
                                  attributes={COMPLETE: True} if joint and name == written else {}))
             out.append(RelationRecord(RelationType.ESTABLISHED, body.key, name, False, body.start, unit.end()))

@@ -185,3 +185,15 @@ def test_a_service_centres_intake_points_in_the_towns_it_lists_and_a_counter_it_
         assert {("ESTABLISHED", centre, point), ("LOCATED_IN", point, town)} <= reading.triples(implicit=False)
     window = "青浦区公共法律服务中心涉外法律咨询窗口"
     assert ("LOCATED_IN", window, "青浦区公共法律服务中心") in reading.triples("LOCATED_IN", implicit=False)
+
+
+def test_a_kind_of_unit_partners_set_up_in_a_basin_is_the_basins(read):
+    reading = read("区人民法院与吴江区人民法院签订《太浦河生态环境司法保护协作协议》，在淀山湖流域联合设立巡回审判点。", city="上海市")
+    unit = "淀山湖流域巡回审判点"
+    assert {("ESTABLISHED", "青浦区人民法院", unit), ("LOCATED_IN", unit, "淀山湖")} <= reading.triples(implicit=False)
+
+
+def test_a_centres_own_studio_is_named_with_it_and_sits_in_it(read):
+    reading = read("区矛盾纠纷调处化解中心设立沪苏边界纠纷联调工作室，调处跨界纠纷41件。", city="上海市")
+    unit = "青浦区矛盾纠纷调处化解中心沪苏边界纠纷联调工作室"
+    assert ("LOCATED_IN", unit, "青浦区矛盾纠纷调处化解中心") in reading.triples(implicit=False)

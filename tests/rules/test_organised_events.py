@@ -253,3 +253,10 @@ def test_a_count_of_parties_after_a_sentence_of_signers_organises_with_all_of_th
 def test_a_time_after_zai_is_no_place_and_the_partner_organises():
     r = read("在国家宪法日期间联合区律师协会举办“宪法进万家”主题宣传活动。")
     assert ("ORGANIZED", "青浦区律师协会", "“宪法进万家”主题宣传活动") in r.relations()
+
+
+def test_a_performance_held_in_a_village_is_organised_by_the_bodies_before_it():
+    r = read("区司法局、区文化旅游局在蔡浜村联合举办“法治水乡”普法文艺演出，演出9场。")
+    event = "“法治水乡”普法文艺演出"
+    assert {("ORGANIZED", "青浦区司法局", event), ("ORGANIZED", "青浦区文化旅游局", event)} <= r.relations()
+    assert r.names.get("蔡浜村") == "Place"
