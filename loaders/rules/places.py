@@ -55,6 +55,8 @@ _TOWN = re.compile(f"(?:(?<=[在、和及与对于])|(?<=[区县市])|{'|'.join(
 _TOWN_STOPS = ("重点", "中心", "特色", "示范", "试点", "建制", "边境", "毗邻", "沿江", "沿黄", "沿河", "沿海", "周边", "交界",
                "所在", "相关", "有关", "部分", "集镇", "乡镇", "村镇", "小城", "城镇", "全域")
 """Words that make a town of any name (重点镇, 中心镇, 特色小镇): no town of their own."""
+_BEFORE_A_NAME = "省市县区州盟旗与和及、同"
+"""What may stand right before a division's name inside a word jieba made (白山市江源区, 与江源区)."""
 _GENERIC_TOWNSHIP_STEMS = set("城下家返回老异入")
 """What ends the words before 乡 when it is no township (城乡, 下乡, 家乡, 返乡)."""
 
@@ -111,6 +113,7 @@ class PlaceRule(RuleComponent):
         ends = {e for _, e, _ in found}
         starts = {s for s, _, _ in found}
         ancestors = {p.name for p in ctx.gazetteer.chain(ctx.region)[1:]} if ctx.region in ctx.gazetteer else set()
+        province = ctx.gazetteer.province(ctx.region) if ctx.region in ctx.gazetteer else None
         for start, end, name in found:
             # a two-character name must be a word of its own (和县 is no county in 区和县级)
             if end - start == 2 and (text[end:end + 1] in _AFTER_LEVEL or words and not (
@@ -130,6 +133,9 @@ class PlaceRule(RuleComponent):
                 continue  # 社会主义现代化先行示范区 is not the zone 示范区 stands for (深化京津冀 still names 京津冀)
             if place.level == "township" and _inside_a_longer_name(text, start) and start not in ends and not ctx.gazetteer.is_within(name, ctx.region):
                 continue  # 在下朝阳街道: the town 下朝阳街道 (read by its suffix), not another district's 朝阳街道
+            if place.level == "county" and words and start not in words and start not in ends and start and CJK_CHAR.match(text, start - 1) \
+                    and text[start - 1] not in _BEFORE_A_NAME and not ctx.gazetteer.is_within(name, province):
+                continue  # 东江源区: the source of the 东江, not Baishan's 江源区 inside a word
             # the reporting region's own prefecture or province written in front of a name (佛山市顺德区,
             # 广安市人民政府) only qualifies it: read, for the bodies, but no mention of its own
             qualifier = name in ancestors and (end in starts or self._body_after.match(text, end) is not None) or _opens_a_law(text, start, place)

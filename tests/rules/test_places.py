@@ -452,3 +452,10 @@ def test_a_town_read_by_its_suffix_is_read_wherever_named_again_and_its_station_
     assert sum(c.canonical == "凤翔街道" for c in towns) == 2
     assert "西岭瑶族乡" in {c.canonical for c in towns}
     assert "湖滨区凤翔街道司法所" in reading.found(type_="Institution")
+
+
+def test_a_far_countys_name_inside_a_word_is_no_county(read):
+    found = read("县人民法院会签《东江源区生态环境司法保护协作意见》。与吉林省白山市江源区司法局签订协议。", region="和平县", city="河源市").found(type_="Place")
+    spans = [(c.start, c.canonical) for c in found.values()]
+    assert [canonical for _, canonical in spans if canonical == "江源区"] == ["江源区"]  # the written one only
+    assert found["江源区"].start > 20
