@@ -111,6 +111,7 @@ def _own_name(place: str, region: str) -> str:
 
 
 _TOGETHER = re.compile("联合|共同")
+_LEVELS = "区县市旗"
 _BASINS = ("流域", "沿线", "沿岸")
 """What a water's name may have after it where a unit is set up (在寻乌水流域设立…): the unit is at the water."""
 _ADVERBS = ("分别", "共同", "联合", "各", "挂牌", "正式", "合作", "先后")
@@ -367,7 +368,8 @@ class BranchRule(RuleComponent):
             joint = len({b.key for b in named if not any(o.start <= b.start and b.end <= o.end and o.end - o.start > b.end - b.start for o in named)}) > 1
             if position != body.end:  # A与B签署协议，在X设立…: the opener's, unless the clause says they did it together (联合设立)
                 joint = joint and bool(_TOGETHER.search(shadow, unit.start(), unit.start("verb")))
-            name = written if joint or written.startswith(body.canonical) else body.canonical + written
+            own = written[:1] in _LEVELS and ctx.region.endswith(written[:1]) and len(written) > 3  # 区涉外法律服务工作站: the region's
+            name = written if joint or own or written.startswith(body.canonical) else body.canonical + written
             # a court's unit is the court's office whatever it handles (涉企纠纷诉讼服务站, 纠纷巡回审判点)
             mediation = any(cue in written for cue in self.vocabulary.mediation_cues) and not written.endswith(_COURT_UNIT_HEADS)
             type_, cls = (Class.MediationCentre, Class.MediationBranch) if mediation else (Class.Institution, Class.Office)

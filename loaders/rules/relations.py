@@ -26,6 +26,8 @@ _PARTNER_LINK = re.compile("与|会同|联合|同")
 _WHEN = re.compile("在[^，。；,;\n]{1,20}?(?:期间|之际|前夕|前后|以来)")
 """在…期间: a time, not a place (在3·15国际消费者权益日期间)."""
 _CARRYING = "并还又也"
+_LISTED_FIRST = re.compile(f"[{CJK}“”]{{2,20}}(?:以及|和|及|、)")
+"""Items of the verb's list no rule read before the one it did (成立区涉外法律服务律师库以及…工作站)."""
 """Adverbs a clause may open with before its partner (…，并与A签订): the subject carries over the pause all the same."""
 _ZONE_ENDS = ("区", "圈", "带", "走廊")
 _PER_PLACE_RULES = (PER_PLACE, POINT_PER_PLACE)
@@ -134,7 +136,8 @@ def verb_relations(ctx: Context, candidates: Sequence[Candidate], vocabulary: Re
                 if text[listed[-1].end:c.start] not in LIST_LINKS or c.type != listed[0].type:
                     break
                 listed.append(c)
-            near = targets and (targets[0].start - verb.end() <= 8 or _MADE_UP_OF.fullmatch(text, verb.end(), targets[0].start) is not None)
+            near = targets and (targets[0].start - verb.end() <= 8 or _MADE_UP_OF.fullmatch(text, verb.end(), targets[0].start) is not None
+                                or _LISTED_FIRST.fullmatch(text, verb.end(), targets[0].start) is not None)  # 成立A库以及B工作站: B too
             targets = [c for c in listed if near and vocabulary.can_be_established(c, explicit_actor, verb.group(0))]
         else:
             targets = [c for c in targets if c.type in _WRITTEN]

@@ -197,3 +197,9 @@ def test_a_centres_own_studio_is_named_with_it_and_sits_in_it(read):
     reading = read("区矛盾纠纷调处化解中心设立沪苏边界纠纷联调工作室，调处跨界纠纷41件。", city="上海市")
     unit = "青浦区矛盾纠纷调处化解中心沪苏边界纠纷联调工作室"
     assert ("LOCATED_IN", unit, "青浦区矛盾纠纷调处化解中心") in reading.triples(implicit=False)
+
+
+def test_a_unit_written_with_the_regions_level_is_the_regions_and_the_last_of_a_list_is_set_up_too(read):
+    reading = read("区司法局牵头成立区涉外法律服务律师库以及区涉外法律服务工作站，全年服务企业20家。", city="上海市")
+    assert ("ESTABLISHED", "青浦区司法局", "青浦区涉外法律服务工作站") in reading.triples("ESTABLISHED", implicit=False)
+    assert not any(name.startswith("青浦区司法局区") for name in reading.found())
