@@ -225,11 +225,27 @@ def _extract_in_pool(paths: Iterable[str | Path], workers: int, model: str | Non
 
 
 def _terminate(executor: ProcessPoolExecutor) -> None:
-    """Stop the pool's workers now instead of letting them finish the files queued to them."""
+    """Stop the pool's workers now instead of letting them finish the files queued to them.
+
+    A worker stopped while it writes a result leaves half of it in the results pipe, and the pool's
+    manager thread would wait for the rest for ever (and the interpreter, at exit, for that thread):
+    once the workers are gone, our end of the pipe's write side is closed too, so the thread reads
+    the end of the pipe, takes the pool for broken and ends.
+    """
     processes = list((getattr(executor, "_processes", None) or {}).values())  # shutdown() forgets them
+    results = getattr(executor, "_result_queue", None)
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
+    for process in processes:
+        process.join(timeout=_STOP_WAIT)
+    writer = getattr(results, "_writer", None)
+    if writer is not None and not any(process.is_alive() for process in processes):
+        writer.close()
+
+
+_STOP_WAIT = 5.0
+"""Seconds to wait for a terminated worker to end."""
 
 
 def _client(scheduler: str) -> tuple[Any, Any]:
