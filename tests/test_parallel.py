@@ -67,3 +67,31 @@ def test_a_local_dask_cluster_gives_the_serial_extractions(inputs: list[Path], s
     outcomes = list(extract_distributed(inputs, scheduler="local", window=3))
     assert sorted(outcomes, key=lambda o: str(o.path)) == sorted(serial, key=lambda o: str(o.path))
     assert sum(o.error is not None for o in outcomes) == 2
+
+
+def _sleep(seconds: float) -> float:
+    import time
+
+    time.sleep(seconds)
+    return seconds
+
+
+def test_stopping_a_pool_with_half_a_result_in_its_pipe_lets_its_manager_thread_end() -> None:
+    """A worker stopped while it writes a result leaves part of a message in the results pipe; stopping the
+    pool must not leave its manager thread (and so the interpreter at exit) waiting for the rest."""
+    import multiprocessing
+    import os
+    import struct
+    from concurrent.futures import ProcessPoolExecutor
+
+    from govkg.loaders.parallel import _terminate
+
+    executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    executor.submit(_sleep, 30)
+    manager = executor._executor_manager_thread  # started by the first submission
+    assert manager is not None and manager.is_alive()
+    # what a worker killed in the middle of sending leaves: a header announcing 100 bytes, and 3 of them
+    os.write(executor._result_queue._writer.fileno(), struct.pack("!i", 100) + b"abc")
+    _terminate(executor)
+    manager.join(timeout=20)
+    assert not manager.is_alive()
