@@ -244,12 +244,22 @@ def settled(candidates: Sequence[Candidate]) -> list[Candidate]:
     return standing
 
 
+DASHES = "—－-"
+"""Dashes that join two names of one thing (澜沧江—湄公河, 官厅水库—永定河流域)."""
+AFTER_A_WATER = ("流域", "干流", "沿线", "沿岸", "上游", "中游", "下游", "水域", "湖区")
+"""What follows a water's name when a stretch or basin of it is meant (卫河流域, 赤水河沿岸, 寻乌水流域)."""
+LEVEL_CHARS = "省市州区县盟旗"
+"""The level characters a short form opens with (市人大常委会, 区涉外法律服务工作站)."""
 COMPLETE = "complete"
 """Attribute of a body whose name is complete as read: the reporting region is never put in front (国务院, 华南理工大学,
 丹江流域执法协作服务站 that four bureaus set up)."""
 QUALIFIER = "qualifier"
 """Attribute of a place or body read only as the qualifier of a name that follows it (佛山高新区顺德园, 区政府办公室): the entity
 stays, with no mention of its own."""
+PROTECTED_AREA = "protected-area"
+"""The rule name of a park, reserve or reservoir named by its kind (东北虎豹国家公园): its authority is a body (…管理局)."""
+TOWN_BY_SUFFIX = "town-by-suffix"
+"""The rule name of a town no table has, read by its suffix (覆盖会兴街道): the reporting region's unless written after another county."""
 SHARED_HEAD = "institution-shared"
 """The rule name of a body read from a list sharing one head (南海区、禅城区人民法院 → 南海区人民法院)."""
 PER_PLACE = "unit-per-place"

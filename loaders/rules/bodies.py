@@ -19,7 +19,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, CJK_CHAR, COMPLETE, LIST_LINKS, QUALIFIER, SHARED_HEAD, SUB_UNIT_VERBS, Candidate, Context, RelationRecord, alternation, in_place, inside, overlaps_any
+from govkg.loaders.rules.base import CJK, CJK_CHAR, COMPLETE, LIST_LINKS, PROTECTED_AREA, QUALIFIER, SHARED_HEAD, SUB_UNIT_VERBS, TOWN_BY_SUFFIX, Candidate, Context, RelationRecord, alternation, in_place, inside, overlaps_any
 from govkg.loaders.rules.places import FOREIGN_DIVISION
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
@@ -49,7 +49,6 @@ _YOUTH_LEAGUE = "团"
 _JOINT_CUES = re.compile("边界|边境|交界|毗邻|联调|联防|联合|协作|跨")
 """Words of a name after a count of places that make it the name of one body they share (四县边界联调委员会)."""
 _AUTONOMOUS = ("自治县", "自治州", "自治旗")
-_BY_SUFFIX = "town-by-suffix"
 _BUREAU = "局"
 _BUILDING = "建设"
 _YOUTH_LEAGUE_FULL = "共青团"
@@ -64,7 +63,6 @@ _HEADS_NEEDING_A_BODY = ("委员会", "局", "厅", "委办", "办公室", "中�
 _NAMED_AS_WRITTEN = ("学校",)
 """Heads of bodies named as written after a place's short form (鹤岗师范高等专科学校), not after its full name."""
 _AUTHORITY = re.compile("管理局|管理处|管理委员会|管委会")
-_PROTECTED_AREA = "protected-area"
 
 
 def _area_authorities(text: str, places: Sequence[Candidate], covered: Sequence[tuple[int, int]]) -> list[Candidate]:
@@ -72,7 +70,7 @@ def _area_authorities(text: str, places: Sequence[Candidate], covered: Sequence[
     whose branches (…管理局汪清分局) the sub-institution reading finds after it."""
     out = []
     for place in places:
-        found = _AUTHORITY.match(text, place.end) if place.rule == _PROTECTED_AREA else None
+        found = _AUTHORITY.match(text, place.end) if place.rule == PROTECTED_AREA else None
         if found and not overlaps_any(place.start, found.end(), covered):
             name = place.canonical + found.group(0).replace("管委会", "管理委员会")
             out.append(Candidate(Class.Institution, Class.Department, name, place.start, found.end(), text[place.start:found.end()],
@@ -305,7 +303,7 @@ class BodyRule(RuleComponent):
                 made = None  # a town's bodies: its government (乌兰花镇人民政府), its mediation units and its stations (司法所, 派出所)
             if made and place.cls in (Class.Township, Class.Village):
                 made = self._town_unit_name(ctx, made, place.canonical, place.canonical)
-                if place.rule == _BY_SUFFIX and not place.attributes.get("parent") and ctx.region and not made[1].startswith(ctx.region):
+                if place.rule == TOWN_BY_SUFFIX and not place.attributes.get("parent") and ctx.region and not made[1].startswith(ctx.region):
                     made = (made[0], ctx.region + made[1])  # 会兴街道司法所: a town no table has, the reporting region's unless written after another
             if match:
                 if made:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, COMPLETE, PER_PLACE, PLACEHOLDER, QUALIFIER, SUB_UNIT_VERBS, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, in_place, list_items, normalise, overlaps_any
+from govkg.loaders.rules.base import AFTER_A_WATER, CJK, COMPLETE, LEVEL_CHARS, PER_PLACE, PLACEHOLDER, QUALIFIER, SUB_UNIT_VERBS, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, in_place, list_items, normalise, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.loaders.rules.phrases import STATIONED
 from govkg.ontology.terms import Class, RelationType
@@ -111,9 +111,6 @@ def _own_name(place: str, region: str) -> str:
 
 
 _TOGETHER = re.compile("联合|共同")
-_LEVELS = "区县市旗"
-_BASINS = ("流域", "沿线", "沿岸")
-"""What a water's name may have after it where a unit is set up (在寻乌水流域设立…): the unit is at the water."""
 _ADVERBS = ("分别", "共同", "联合", "各", "挂牌", "正式", "合作", "先后")
 
 
@@ -121,8 +118,8 @@ def _names_whole(text: str, host: Candidate, where_end: int) -> bool:
     """Whether ``host`` is all the where-words name up to ``where_end`` (an adverb before the verb aside): 在乡综治中心设立 names
     the centre, 在寻乌水流域 the river's basin; 依托靖和街道朝鲜族老年人协会 names more than the street."""
     rest = text[host.end:where_end]
-    for basin in _BASINS:
-        rest = rest.removeprefix(basin) if host.type == Class.Place else rest
+    if host.type == Class.Place:
+        rest = next((rest.removeprefix(w) for w in AFTER_A_WATER if rest.startswith(w)), rest)  # 在寻乌水流域设立…: at the water
     return rest == "" or rest in _ADVERBS
 
 
@@ -368,7 +365,7 @@ class BranchRule(RuleComponent):
             joint = len({b.key for b in named if not any(o.start <= b.start and b.end <= o.end and o.end - o.start > b.end - b.start for o in named)}) > 1
             if position != body.end:  # A与B签署协议，在X设立…: the opener's, unless the clause says they did it together (联合设立)
                 joint = joint and bool(_TOGETHER.search(shadow, unit.start(), unit.start("verb")))
-            own = written[:1] in _LEVELS and ctx.region.endswith(written[:1]) and len(written) > 3  # 区涉外法律服务工作站: the region's
+            own = written[:1] in LEVEL_CHARS and ctx.region.endswith(written[:1]) and len(written) > 3  # 区涉外法律服务工作站: the region's
             name = written if joint or own or written.startswith(body.canonical) else body.canonical + written
             # a court's unit is the court's office whatever it handles (涉企纠纷诉讼服务站, 纠纷巡回审判点)
             mediation = any(cue in written for cue in self.vocabulary.mediation_cues) and not written.endswith(_COURT_UNIT_HEADS)

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from govkg.loaders.gazetteer import Gazetteer, Place, automaton_of
-from govkg.loaders.rules.base import CJK, CJK_CHAR, QUALIFIER, SCOPE_OPENERS, SCOPE_OPENS, Candidate, Context, RelationRecord, alternation, finditer_near, list_items, overlaps_any
+from govkg.loaders.rules.base import CJK, CJK_CHAR, DASHES, PROTECTED_AREA, QUALIFIER, SCOPE_OPENERS, SCOPE_OPENS, TOWN_BY_SUFFIX, Candidate, Context, RelationRecord, alternation, finditer_near, list_items, overlaps_any
 from govkg.loaders.rules.component import CANDIDATES, SPANS, RuleComponent, VocabularySlice
 from govkg.ontology.terms import Class
 
@@ -149,7 +149,7 @@ class PlaceRule(RuleComponent):
                 out = [c for c in out if c not in inside]  # 顺德水道 is a water, not 顺德 and a word
                 out.append(Candidate(Class.Place, Class.Place, name, start, reach, text[start:reach], "water"))
                 waters.append((start, end))
-        for water in [c for c in out if c.rule == "water" and c.start > 1 and text[c.start - 1] in _DASHES]:
+        for water in [c for c in out if c.rule == "water" and c.start > 1 and text[c.start - 1] in DASHES]:
             first = _water_before(text, water.start - 1, words)
             if first is not None and not overlaps_any(first, water.start - 1, [(c.start, c.end) for c in out]):
                 # 澜沧江—湄公河: one river under its two names
@@ -180,7 +180,7 @@ class PlaceRule(RuleComponent):
             inside = [c for c in out if start <= c.start and c.end <= end]
             if not overlaps_any(start, end, [(c.start, c.end) for c in out if c not in inside]):
                 out = [c for c in out if c not in inside]  # 龙凤山水库 is a reservoir, not 龙凤 and a word
-                out.append(Candidate(Class.Place, Class.Place, name, start, end, name, "protected-area"))
+                out.append(Candidate(Class.Place, Class.Place, name, start, end, name, PROTECTED_AREA))
         for area_start, area_end, initials in _border_areas(text, words, ctx.gazetteer):
             inside = [c for c in out if area_start <= c.start and c.end <= area_end]
             if not overlaps_any(area_start, area_end, [(c.start, c.end) for c in out if c not in inside]):
@@ -241,9 +241,9 @@ class PlaceRule(RuleComponent):
             if name.endswith("乡") and parent is None and (stem[-1] in _GENERIC_TOWNSHIP_STEMS or not (
                     text[match.start() - 1] in "、和及与" or text[match.end():match.end() + 1] in "、和及与等")):
                 continue
-            out.append(Candidate(Class.Place, Class.Township, match.group(0), match.start(), match.end(), match.group(0), "town-by-suffix",
+            out.append(Candidate(Class.Place, Class.Township, match.group(0), match.start(), match.end(), match.group(0), TOWN_BY_SUFFIX,
                                  attributes={"parent": parent.canonical} if parent else {}))
-        out += _towns_named_again(text, [c for c in out if c.rule == "town-by-suffix"], [(c.start, c.end) for c in out])
+        out += _towns_named_again(text, [c for c in out if c.rule == TOWN_BY_SUFFIX], [(c.start, c.end) for c in out])
         for town in [c for c in out if c.cls == Class.Township]:
             village = self._village.match(text, town.end)
             if village and not any(c.start == town.end for c in out) and _names_a_village(text, village):
@@ -791,7 +791,6 @@ def _listed_waters(text: str, waters: list[tuple[int, int]], word_starts: frozen
     return out
 
 
-_DASHES = "—－-"
 
 
 def _water_before(text: str, end: int, word_starts: frozenset[int]) -> int | None:

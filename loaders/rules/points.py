@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, CLAUSE_OPENS, POINT_PER_PLACE, SUB_UNIT_VERBS, Candidate, Context, RelationRecord, alternation, clause_start, finditer_near, inside, list_items, normalise
+from govkg.loaders.rules.base import CJK, CLAUSE_OPENS, LEVEL_CHARS, POINT_PER_PLACE, SUB_UNIT_VERBS, Candidate, Context, RelationRecord, alternation, clause_start, finditer_near, inside, list_items, normalise
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, SPANS, RuleComponent, VocabularySlice, candidates
 from govkg.ontology.terms import Class, RelationType
 
@@ -37,14 +37,11 @@ def _joined(where: str, name: str) -> str:
     return where + name[shared:]
 
 
-_LEVELS = "省市州区县盟旗"
-
-
 def _owned(text: str, body: Candidate) -> str:
     """A designating body as a point's name writes it, with its owner for a short form (市人大常委会 → 上海市人大常委会)."""
     written = text[body.start:body.end]
     owner = body.attributes.get("owner")
-    if isinstance(owner, str) and written[:1] in _LEVELS and not written.startswith(owner):
+    if isinstance(owner, str) and written[:1] in LEVEL_CHARS and not written.startswith(owner):
         return owner + written[1:]
     return written
 

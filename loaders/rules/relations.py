@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from govkg.loaders.rules.base import CJK, HOLDERS, LIST_LINKS, PER_PLACE, POINT_PER_PLACE, QUALIFIER, SCOPE_OPENERS, SCOPE_OPENS, SETTING_UP, SHARED_HEAD, SIGNERS, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
+from govkg.loaders.rules.base import AFTER_A_WATER, CJK, DASHES, HOLDERS, LIST_LINKS, PER_PLACE, POINT_PER_PLACE, QUALIFIER, SCOPE_OPENERS, SCOPE_OPENS, SETTING_UP, SHARED_HEAD, SIGNERS, Candidate, Context, RelationRecord, alternation, clause_end, clause_start, finditer_near
 from govkg.loaders.rules.events import ORGANISED, hosted_before
 from govkg.loaders.rules.component import CANDIDATES, RELATIONS, RuleComponent, VocabularySlice, add, context, readings
 from govkg.ontology.terms import Class, RelationType
@@ -380,9 +380,7 @@ def _places_counted(text: str, agreement: Candidate, places: Sequence[Candidate]
 
 
 _WATER_RULES = ("water", "water-section")
-_DASHES = ("—", "－", "-")
 _RESERVOIR = "水库"
-_AFTER_A_WATER = ("流域", "干流", "沿线", "沿岸", "上游", "中游", "下游", "水域", "湖区")
 
 
 def _waters_named_first(text: str, agreement: Candidate, places: Sequence[Candidate], sentence: Sequence[Candidate],
@@ -397,9 +395,9 @@ def _waters_named_first(text: str, agreement: Candidate, places: Sequence[Candid
             break
         out.append(place)
         position = place.end
-        after = next((w for w in _AFTER_A_WATER if text.startswith(w, position)), "")
+        after = next((w for w in AFTER_A_WATER if text.startswith(w, position)), "")
         position += len(after)
-        link = next((w for w in (*LIST_LINKS, "与", *_DASHES) if text.startswith(w, position)), "")
+        link = next((w for w in (*LIST_LINKS, "与", *DASHES) if text.startswith(w, position)), "")
         if not link and not any(p.start == position for p in places):  # 沂河沭河流域: two waters run together; 官厅水库—永定河流域
             break
         position += len(link)
@@ -417,7 +415,7 @@ def _waters_named_again(text: str, agreement: Candidate, sentence: Sequence[Cand
     while (water := next((p for p in waters if text.startswith(p.canonical, position) and all(o.key != p.key for o in out)), None)):
         out.append(water)
         position += len(water.canonical)
-        position += len(next((w for w in _AFTER_A_WATER if text.startswith(w, position)), ""))
+        position += len(next((w for w in AFTER_A_WATER if text.startswith(w, position)), ""))
         position += len(next((w for w in (*LIST_LINKS, "与") if text.startswith(w, position)), ""))
     if any(p.canonical != w.canonical and p.canonical.startswith(w.canonical) for w in out for p in sentence):
         return []
