@@ -9,7 +9,8 @@ Rows are the node and edge rows of ``to_rows`` (the same input for all three):
   once per MERGE key, so the final graph is the same), ``batch_size`` rows per query and
   transaction across reports, no bookkeeping;
 * **naive** — one ``MERGE`` query per row, one transaction per report (on fewer reports:
-  it is slow; rows/s is what is compared).
+  it is slow; rows/s is what is compared), warmed by a pass of its own and run in
+  alternation with the batch-100 rounds.
 
 Batch sizes 100/1000/5000/10000 (rows per transaction; the ceiling's ``UNWIND`` holds as
 many, the loader's statements up to ``max(batch, 10,000)``) are swept for the loader and the
@@ -171,16 +172,14 @@ def main(n: int = 100, naive_reports: int = 20) -> dict:
             wipe(store)
         load_ceiling(store, extractions, 1000)
         wipe(store)
-        load_naive(store, extractions[:3])
+        # the naive loader gets a full pass of its own too: its rate rose 2x on a well-warmed server
+        load_naive(store, extractions[:naive_reports])
         wipe(store)
-        naive_runs = []
-        for _ in range(REPEATS):
-            naive_runs.append(load_naive(store, extractions[:naive_reports]))
-            wipe(store)
-        naive_wall, naive_cpu = (naive_rows / min(t[i] for t in naive_runs) for i in (0, 1))
+        naive_runs: list[tuple[float, float]] = []
         for batch in BATCH_SIZES:
             # Best of REPEATS alternating runs: the server's own pauses (GC after a wipe, JIT) hit single
-            # runs at random and by seconds; the fastest run of each is the one least disturbed.
+            # runs at random and by seconds; the fastest run of each is the one least disturbed. The naive
+            # loader alternates with the first batch size's rounds, the ones nearest its own rate.
             loader_runs, ceiling_runs = [], []
             for _ in range(REPEATS):
                 loader_runs.append(load_with_store(store, extractions, batch))
@@ -189,6 +188,10 @@ def main(n: int = 100, naive_reports: int = 20) -> dict:
                 ceiling_runs.append(load_ceiling(store, extractions, batch))
                 same = _counts(store) == graph
                 wipe(store)
+                if batch == BATCH_SIZES[0]:
+                    naive_runs.append(load_naive(store, extractions[:naive_reports]))
+                    wipe(store)
+            naive_wall, naive_cpu = (naive_rows / min(t[i] for t in naive_runs) for i in (0, 1))
             loader_wall, loader_cpu = (rows / min(t[i] for t in loader_runs) for i in (0, 1))
             ceiling_wall, ceiling_cpu = (rows / min(t[i] for t in ceiling_runs) for i in (0, 1))
             entry = {
@@ -205,9 +208,13 @@ def main(n: int = 100, naive_reports: int = 20) -> dict:
                   f"{verdict(entry['vs_ceiling'], TARGET_CEILING)}), {entry['vs_naive']:.1f}x naive (target >= {TARGET_NAIVE}: "
                   f"{verdict(entry['vs_naive'], TARGET_NAIVE)}); wall rows/s {loader_wall:,.0f} / {ceiling_wall:,.0f} / {naive_wall:,.0f} "
                   f"({entry['vs_ceiling_wall']:.2f}x, {entry['vs_naive_wall']:.1f}x); same graph: {same}", flush=True)
-    best = max(result["sweep"], key=lambda e: e["loader_rows_per_cpu_s"])
-    result.update(best_batch_size=best["batch_size"], vs_ceiling=best["vs_ceiling"], vs_naive=best["vs_naive"],
-                  verdict_ceiling=verdict(best["vs_ceiling"], TARGET_CEILING), verdict_naive=verdict(best["vs_naive"], TARGET_NAIVE))
+    # the issue's targets: the ceiling at batch 1,000 and above, naive at every batch size
+    worst_ceiling = min(e["vs_ceiling"] for e in result["sweep"] if e["batch_size"] >= 1000)
+    worst_naive = min(e["vs_naive"] for e in result["sweep"])
+    result.update(vs_ceiling=worst_ceiling, vs_naive=worst_naive,
+                  verdict_ceiling=verdict(worst_ceiling, TARGET_CEILING), verdict_naive=verdict(worst_naive, TARGET_NAIVE))
+    print(f"VERDICT issue 15 (loader): ceiling {result['verdict_ceiling'].upper()} (lowest at batch >= 1,000 {worst_ceiling:.2f}x, "
+          f"target >= {TARGET_CEILING}); naive {result['verdict_naive'].upper()} (lowest {worst_naive:.1f}x, target >= {TARGET_NAIVE})")
     save("neo4j_load", result)
     return result
 

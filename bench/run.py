@@ -35,8 +35,8 @@ def main(argv: list[str] | None = None) -> dict:
         ("1 extraction: full pipeline / blank zh + jieba", one["ratio"], ">= 0.5", one["verdict"]),
         ("2 end to end reports per CPU-second (one core)", two["one_core_reports_per_s"], ">= 10", two["verdict"]),
         ("2 ... the old path through an rdflib Graph, for comparison", two["rdflib_graph"]["one_core_reports_per_s"], "-", "-"),
-        (f"3 load_all / raw UNWIND CREATE, rows per CPU-s (batch {three['best_batch_size']})", three["vs_ceiling"], ">= 0.5", three["verdict_ceiling"]),
-        (f"3 load_all / one MERGE per row, rows per CPU-s (batch {three['best_batch_size']})", three["vs_naive"], ">= 10", three["verdict_naive"]),
+        ("3 load_all / raw UNWIND CREATE, rows per CPU-s (lowest at batch >= 1,000)", three["vs_ceiling"], ">= 0.5", three["verdict_ceiling"]),
+        ("3 load_all / one MERGE per row, rows per CPU-s (lowest of every batch size)", three["vs_naive"], ">= 10", three["verdict_naive"]),
     ]
     sizes = six["sizes"]
     for kind, ratio in six["ratio_last_vs_first"].items():
